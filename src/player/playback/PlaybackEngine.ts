@@ -1,0 +1,116 @@
+/**
+ * Public interface of the playback engine: the part of the player that owns the
+ * `<video>` element, hls.js and the buffer. It splices segments onto one timeline
+ * (one MediaSource, fragments appended behind EXT-X-DISCONTINUITY + a new EXT-X-MAP,
+ * see docs/decisions/0001-seamless-splicing.md) and reports facts back. It never
+ * decides story: the player tells it what comes next.
+ */
+import type { Handler } from '../../core/events/EventHub.js';
+
+/** One story segment as the engine sees it. */
+export interface SegmentSource {
+  /** Story segment id; echoed back in events. */
+  segmentId: string;
+  /** Absolute or page-relative URL of the segment's HLS master or media playlist. */
+  url: string;
+  /** Declared duration in seconds (the playlist's own EXTINF sum wins once known). */
+  durationSeconds: number;
+}
+
+/** Why the engine could not do what it was asked. */
+export type PlaybackErrorCode =
+  /** A segment's playlist could not be fetched (HTTP error, network, timeout) after retries. */
+  | 'playlist-load-failed'
+  /** A segment's playlist was fetched but is not usable HLS (no fragments, no init section...). */
+  | 'playlist-invalid'
+  /** A fragment or init section could not be fetched after retries. */
+  | 'fragment-load-failed'
+  /** The browser could not decode/append the media. */
+  | 'media-error'
+  /** The media breaks the splicing contract (e.g. B-frames with a leading composition delay). */
+  | 'media-incompatible'
+  /** MediaSource/hls.js is not available in this browser. */
+  | 'unsupported';
+
+/** Facts the engine reports. Payloads are plain data. */
+export interface PlaybackEvents {
+  /** Playback crossed into a segment (the first frame of it was presented). */
+  segmentstart: { segmentId: string; mediaTime: number };
+  /** The picture stopped because the buffer ran dry (after first play). */
+  waiting: { segmentId: string | null; mediaTime: number };
+  /** A `waiting` ended; `durationMs` is how long the picture was frozen. */
+  stall: { segmentId: string | null; mediaTime: number; durationMs: number };
+  /**
+   * Something failed. `fatal: false` means playback goes on (e.g. a queued segment is
+   * unusable and was dropped: queue another); `fatal: true` means the engine stopped.
+   */
+  error: { code: PlaybackErrorCode; message: string; segmentId?: string; fatal: boolean };
+  /** The last segment (after `end()`) finished playing. */
+  ended: { mediaTime: number };
+}
+
+/** What the engine measured. Frame gaps use requestVideoFrameCallback. */
+export interface PlaybackStats {
+  /** load() → first presented frame, ms; null until then. */
+  startupMs: number | null;
+  /** Largest wall-clock interval between the two frames around any segment boundary, ms. */
+  maxBranchGapMs: number;
+  /** Per boundary: wall-clock and media-time gap between last frame of A and first frame of B. */
+  boundaries: Array<{ segmentId: string; wallGapMs: number; mediaGapMs: number; presentedDelta: number }>;
+  /** `waiting` events after the first frame. */
+  stalls: number;
+  /** Total frozen time across stalls, ms. */
+  stallMs: number;
+  droppedVideoFrames: number;
+  totalVideoFrames: number;
+}
+
+/** An xstate-compatible clock (`createActor(machine, { clock })`) that runs on media time. */
+export interface MediaClock {
+  /** Calls `fn` when the video's media time has advanced by `ms` (pauses with the video). */
+  setTimeout(fn: (...args: unknown[]) => void, ms: number): number;
+  clearTimeout(id: unknown): void;
+}
+
+export interface PlaybackEngineOptions {
+  /** Seconds of already-played media kept in the buffer. Default 30. */
+  backBufferSeconds?: number;
+  /** Seconds of each prefetch candidate fetched ahead. Default 3. */
+  prefetchSeconds?: number;
+  /** How often a still-growing (EVENT, no ENDLIST) segment playlist is re-read, ms. Default 500. */
+  growingPollMs?: number;
+  /** Retries for a failed playlist/fragment before an `error` event. Default 2. */
+  retries?: number;
+  /** Extra hls.js config (advanced; loaders and buffer settings are the engine's). */
+  hlsConfig?: Record<string, unknown>;
+}
+
+export interface PlaybackEngine {
+  /** Start a new timeline with `first`; resolves once it is buffered and ready to play. */
+  load(first: SegmentSource): Promise<void>;
+  /** Splice `next` after the last queued segment. Call as soon as the choice is locked. */
+  queueNext(next: SegmentSource): void;
+  /** No more segments after the queued ones: playback ends after the last (fires `ended`). */
+  end(): void;
+  /** Warm the cache with the first seconds of segments that may come next. */
+  prefetch(candidates: SegmentSource[]): void;
+  /** Drop prefetches (and abort their fetches) for segments no longer reachable. */
+  cancel(segmentIds: string[]): void;
+  /** New timeline starting `offsetSeconds` into `source` (back / restore). */
+  restartAt(source: SegmentSource, offsetSeconds: number): Promise<void>;
+  play(): Promise<void>;
+  pause(): void;
+  /** Media-time clock for the story machine. */
+  readonly clock: MediaClock;
+  /** Seconds since the current segment started, in media time. */
+  segmentTime(): number;
+  /** Id of the segment now on screen, or null before the first frame. */
+  currentSegmentId(): string | null;
+  stats(): PlaybackStats;
+  on<K extends keyof PlaybackEvents>(type: K, handler: Handler<PlaybackEvents[K]>): () => void;
+  off<K extends keyof PlaybackEvents>(type: K, handler: Handler<PlaybackEvents[K]>): void;
+  /** Destroy hls.js, release the MediaSource, cancel every timer and fetch. */
+  destroy(): void;
+}
+
+export { createPlaybackEngine } from './createPlaybackEngine.js';
