@@ -1,0 +1,140 @@
+// Makes the HLS test media the browser tests play (run by `npm run media`).
+// Every clip follows the splicing contract of docs/decisions/0001-seamless-splicing.md:
+// H.264 High, no B-frames, an IDR at every 1 s fragment start, closed GOPs, AAC-LC,
+// fMP4 HLS (VOD, ENDLIST) and a master playlist we write ourselves (ffmpeg's gets
+// CODECS/BANDWIDTH wrong). Each frame shows the clip name and its frame number, over
+// a hue-shifted test pattern, so any two frames can be told apart.
+// Two extra clips exist for failure tests: `broken` (a fragment file is missing) and
+// `bframes` (x264 defaults: B-frames with a composition delay, which breaks the contract).
+// Idempotent: skipped when test/media/.complete holds the hash of this configuration.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const OUT = 'test/media';
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf';
+const FPS = 30;
+const FRAGMENT_SECONDS = 1;
+
+interface Clip {
+  name: string;
+  seconds: number;
+  hue: number;
+  /** Contract-breaking encode (x264 default B-frames). */
+  bframes?: boolean;
+}
+
+const CLIPS: Clip[] = [
+  { name: 'intro', seconds: 4, hue: 0 },
+  { name: 'lantern', seconds: 4, hue: 40 },
+  { name: 'dark', seconds: 4, hue: 80 },
+  { name: 'forest', seconds: 6, hue: 120 },
+  { name: 'home', seconds: 4, hue: 160 },
+  { name: 'lost', seconds: 4, hue: 200 },
+  { name: 'a', seconds: 3, hue: 240 },
+  { name: 'b', seconds: 3, hue: 280 },
+  { name: 'c', seconds: 3, hue: 320 },
+  { name: 'd', seconds: 5, hue: 20 },
+  { name: 'broken', seconds: 4, hue: 60 },
+  { name: 'bframes', seconds: 3, hue: 100, bframes: true },
+];
+/** Fragment deleted from `broken` after encoding (the 3rd one). */
+const BROKEN_FRAGMENT = 'seg_002.m4s';
+const VERSION = 3;
+
+async function ffmpegVersion(): Promise<string> {
+  const { stdout } = await run('ffmpeg', ['-hide_banner', '-version']);
+  return stdout.split('\n')[0] ?? '';
+}
+
+function videoArgs(clip: Clip): string[] {
+  const text = (s: string) => `drawtext=fontfile=${FONT}:fontcolor=white:box=1:boxcolor=black@0.6:${s}`;
+  const vf = [
+    `hue=h=${clip.hue}`,
+    text(`text='${clip.name}':fontsize=64:x=24:y=24`),
+    text(`text='%{frame_num}':fontsize=48:x=24:y=h-80`),
+  ].join(',');
+  const gop = FPS * FRAGMENT_SECONDS;
+  const common = ['-vf', vf, '-c:v', 'libx264', '-profile:v', 'high', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
+  const keyframes = ['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${FRAGMENT_SECONDS})`];
+  // The contract: no B-frames, closed GOP. `bframes` keeps x264's defaults on purpose.
+  const contract = clip.bframes ? [] : ['-bf', '0', '-flags', '+cgop'];
+  return [...common, ...keyframes, ...contract];
+}
+
+async function encode(clip: Clip): Promise<void> {
+  const dir = join(OUT, clip.name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const d = String(clip.seconds);
+  await run('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}:duration=${d}`,
+    '-f', 'lavfi', '-i', `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
+    ...videoArgs(clip),
+    '-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000',
+    '-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod',
+    '-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4',
+    '-hls_segment_filename', join(dir, 'seg_%03d.m4s'),
+    join(dir, 'media.m3u8'),
+  ]);
+  writeFileSync(join(dir, 'index.m3u8'), masterPlaylist(dir));
+  if (clip.name === 'broken') unlinkSync(join(dir, BROKEN_FRAGMENT));
+}
+
+/** avc1.PPCCLL straight from the init segment's avcC box (profile, constraints, level). */
+function avcCodec(init: Buffer): string {
+  const at = init.indexOf('avcC');
+  if (at < 0) throw new Error('make-test-media: no avcC box in init.mp4');
+  const hex = (b: number | undefined) => (b ?? 0).toString(16).padStart(2, '0');
+  return `avc1.${hex(init[at + 5])}${hex(init[at + 6])}${hex(init[at + 7])}`;
+}
+
+/** Master playlist with CODECS read from the file and BANDWIDTH = peak fragment bitrate. */
+function masterPlaylist(dir: string): string {
+  const codecs = `${avcCodec(readFileSync(join(dir, 'init.mp4')))},mp4a.40.2`;
+  const fragments = readdirSync(dir).filter((f) => f.endsWith('.m4s'));
+  const peak = Math.max(...fragments.map((f) => (statSync(join(dir, f)).size * 8) / FRAGMENT_SECONDS));
+  return [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    `#EXT-X-STREAM-INF:BANDWIDTH=${Math.ceil(peak)},CODECS="${codecs}",RESOLUTION=640x360,FRAME-RATE=${FPS}.000`,
+    'media.m3u8',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ VERSION, CLIPS, FPS, FRAGMENT_SECONDS, BROKEN_FRAGMENT, ffmpeg: await ffmpegVersion() }))
+    .digest('hex');
+  const stamp = join(OUT, '.complete');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) {
+    console.log(`[media] ${OUT} is up to date (${CLIPS.length} clips); nothing to do.`);
+    return;
+  }
+  rmSync(stamp, { force: true });
+  mkdirSync(OUT, { recursive: true });
+  // Two encodes at a time: the machines this runs on have two cores.
+  const queue = [...CLIPS];
+  const worker = async () => {
+    for (let clip = queue.shift(); clip; clip = queue.shift()) {
+      const t = performance.now();
+      await encode(clip);
+      console.log(`[media] ${clip.name.padEnd(8)} ${clip.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  writeFileSync(stamp, `${hash}\n`);
+  console.log(`[media] ${CLIPS.length} clips in ${OUT} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error('[media] failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
