@@ -6,6 +6,7 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 // CLI), `browser` for the player in real Debian chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/ClosingLineReporter.ts'],
     projects: [
       {
         test: {
