@@ -1,4 +1,10 @@
-import type { PlaybackEngine, PlaybackEngineOptions } from './PlaybackEngine.js';
+import { EventHub } from '../../core/events/EventHub.js';
+import type { PlaybackEngine, PlaybackEngineOptions, PlaybackEvents, SegmentSource } from './PlaybackEngine.js';
+import { SegmentFetch } from './SegmentFetch.js';
+import type { SegmentFetchHost } from './SegmentFetch.js';
+import { TimelineSession } from './TimelineSession.js';
+import { StatsRecorder } from './StatsRecorder.js';
+import { createMediaClock } from './createMediaClock.js';
 
 /**
  * Create the playback engine over a `<video>` that stays in the DOM.
@@ -8,8 +14,108 @@ import type { PlaybackEngine, PlaybackEngineOptions } from './PlaybackEngine.js'
  * engine.on('segmentstart', (e) => console.log(e.segmentId));
  * await engine.load({ segmentId: 'intro', url: '/media/intro/index.m3u8', durationSeconds: 4 });
  * await engine.play();
- * engine.queueNext({ segmentId: 'forest', url: '/media/forest/index.m3u8', durationSeconds: 4 });
+ * engine.prefetch([forest, home]);
+ * engine.queueNext(forest); // the choice is locked
  */
-export function createPlaybackEngine(_video: HTMLVideoElement, _options: PlaybackEngineOptions = {}): PlaybackEngine {
-  throw new Error('createPlaybackEngine: work in progress');
+export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackEngineOptions = {}): PlaybackEngine {
+  const prefetchSeconds = options.prefetchSeconds ?? 3;
+  const hub = new EventHub<PlaybackEvents>();
+  const clock = createMediaClock();
+  const stats = new StatsRecorder();
+  const prefetches = new Map<string, SegmentFetch>();
+  let session: TimelineSession | null = null;
+  let destroyed = false;
+
+  const fetchHost: SegmentFetchHost = {
+    retry: { retries: options.retries ?? 2, delayMs: 200 },
+    growingPollMs: options.growingPollMs ?? 500,
+    onChange: () => session?.changed(),
+    onError(fetch, error, fatalForSegment) {
+      // A queued segment that fails is cut where its media ends; the player may queue
+      // another. Only a failing first segment (nothing to play at all) is fatal.
+      const fatal = fatalForSegment && !!session?.isFirst(fetch) && fetch.verified.length === 0;
+      hub.emit('error', { code: error.code, message: error.message, segmentId: fetch.source.segmentId, fatal });
+    },
+  };
+  const sessionHost = {
+    hub,
+    clock,
+    stats,
+    retry: fetchHost.retry,
+    backBufferSeconds: options.backBufferSeconds ?? 30,
+    hlsConfig: options.hlsConfig ?? {},
+  };
+
+  /** A prefetch of the same source, if one is still usable; otherwise a fresh fetch. */
+  function takeFetch(source: SegmentSource, skipBeforeSeconds = 0): SegmentFetch {
+    const prefetched = prefetches.get(source.segmentId);
+    prefetches.delete(source.segmentId);
+    if (prefetched && prefetched.source.url === source.url && !prefetched.failed && skipBeforeSeconds === 0) {
+      prefetched.setLimit(Infinity);
+      return prefetched;
+    }
+    prefetched?.abort();
+    return new SegmentFetch(source, Infinity, fetchHost, skipBeforeSeconds);
+  }
+
+  async function start(source: SegmentSource, offsetSeconds: number): Promise<void> {
+    if (destroyed) throw new Error('PlaybackEngine: used after destroy()');
+    session?.destroy();
+    stats.loadStarted();
+    session = new TimelineSession(video, takeFetch(source, offsetSeconds), offsetSeconds, sessionHost);
+    await session.ready;
+  }
+
+  function requireSession(method: string): TimelineSession {
+    if (!session) throw new Error(`PlaybackEngine.${method}(): call load() first`);
+    return session;
+  }
+
+  return {
+    load: (first) => start(first, 0),
+    restartAt: (source, offsetSeconds) => start(source, Math.max(0, offsetSeconds)),
+    queueNext(next) {
+      const current = requireSession('queueNext');
+      if (current.timeline.isEnded) throw new Error(`PlaybackEngine.queueNext(${next.segmentId}): end() was already called`);
+      current.queue(takeFetch(next));
+    },
+    end: () => requireSession('end').end(),
+    prefetch(candidates) {
+      for (const source of candidates) {
+        const existing = prefetches.get(source.segmentId);
+        if (existing && existing.source.url === source.url && !existing.failed) continue;
+        existing?.abort();
+        prefetches.set(source.segmentId, new SegmentFetch(source, prefetchSeconds, fetchHost));
+      }
+    },
+    cancel(segmentIds) {
+      for (const id of segmentIds) {
+        prefetches.get(id)?.abort();
+        prefetches.delete(id);
+      }
+    },
+    play: () => video.play(),
+    pause: () => video.pause(),
+    clock: clock.clock,
+    segmentTime() {
+      const entry = session?.current();
+      return entry ? Math.max(0, video.currentTime - entry.start) : 0;
+    },
+    currentSegmentId: () => session?.current()?.fetch.source.segmentId ?? null,
+    stats: () => stats.snapshot(video),
+    on: (type, handler) => hub.on(type, handler),
+    off: (type, handler) => hub.off(type, handler),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      session?.destroy();
+      session = null;
+      for (const fetch of prefetches.values()) fetch.abort();
+      prefetches.clear();
+      clock.clear();
+      hub.removeAll();
+      video.removeAttribute('src');
+      video.load();
+    },
+  };
 }

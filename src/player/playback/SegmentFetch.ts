@@ -1,0 +1,165 @@
+import type { SegmentSource } from './PlaybackEngine.js';
+import { PlaybackError } from './PlaybackError.js';
+import { fetchWithRetry } from './fetchWithRetry.js';
+import type { RetryPolicy } from './fetchWithRetry.js';
+import { parsePlaylist, readSegmentPlaylist, toSegmentPlaylist } from './readSegmentPlaylist.js';
+import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
+import { findCompositionDelay } from './findCompositionDelay.js';
+
+/** What a SegmentFetch may call: the engine's narrow host interface for downloads. */
+export interface SegmentFetchHost {
+  retry: RetryPolicy;
+  growingPollMs: number;
+  /** More fragments were verified, or the playlist completed. */
+  onChange(fetch: SegmentFetch): void;
+  /** Failure: `fatal` for this segment means no more of it will come. */
+  onError(fetch: SegmentFetch, error: PlaybackError, fatalForSegment: boolean): void;
+}
+
+let nextId = 1;
+
+/**
+ * Downloads one segment ahead of hls.js: playlist (re-read while it grows), init section,
+ * then fragments in order up to `limitSeconds`. Only fragments whose bytes arrived are
+ * "verified"; the virtual playlist shows hls.js only those, so hls.js never meets a 404.
+ *
+ * @example
+ * const f = new SegmentFetch(source, 3, host); // prefetch 3 s
+ * f.setLimit(Infinity);                        // it was chosen: fetch it all
+ */
+export class SegmentFetch {
+  readonly id = nextId++;
+  playlist: SegmentPlaylist | null = null;
+  verified: FragmentRef[] = [];
+  failed = false;
+  done = false;
+  private readonly bytes = new Map<string, ArrayBuffer>();
+  private readonly abortController = new AbortController();
+  private wake: (() => void) | null = null;
+  private checkedCompositionDelay = false;
+
+  constructor(
+    readonly source: SegmentSource,
+    private limitSeconds: number,
+    private readonly host: SegmentFetchHost,
+    /** Fragments ending before this many seconds are listed without being fetched (restart). */
+    private readonly skipBeforeSeconds = 0,
+  ) {
+    void this.run();
+  }
+
+  /** True when every fragment there will ever be is verified (or it failed). */
+  get finished(): boolean {
+    return this.done || this.failed;
+  }
+
+  verifiedSeconds(): number {
+    return this.verified.reduce((sum, f) => sum + f.duration, 0);
+  }
+
+  setLimit(seconds: number): void {
+    this.limitSeconds = Math.max(this.limitSeconds, seconds);
+    this.wake?.();
+  }
+
+  /** Hand the bytes of `url` over once (then forget them: hls.js owns them now). */
+  take(url: string): ArrayBuffer | undefined {
+    const data = this.bytes.get(url);
+    this.bytes.delete(url);
+    return data;
+  }
+
+  cachedBytes(): number {
+    let n = 0;
+    for (const b of this.bytes.values()) n += b.byteLength;
+    return n;
+  }
+
+  abort(): void {
+    this.abortController.abort();
+    this.bytes.clear();
+    this.wake?.();
+  }
+
+  get aborted(): boolean {
+    return this.abortController.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    const signal = this.abortController.signal;
+    const text = (url: string) => fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.retry, signal);
+    try {
+      this.playlist = await readSegmentPlaylist(this.source.url, text);
+      while (!signal.aborted) {
+        const playlist = this.playlist;
+        const next = playlist.fragments[this.verified.length];
+        if (next && this.verifiedSeconds() < this.limitSeconds) {
+          await this.fetchFragment(playlist, next, signal);
+        } else if (!next && playlist.complete) {
+          this.done = true;
+          this.host.onChange(this);
+          return;
+        } else if (!next) {
+          await this.idle(this.host.growingPollMs);
+          if (!signal.aborted) this.playlist = this.grow(playlist, parsePlaylist(await text(playlist.mediaUrl)));
+        } else {
+          await this.idle(Infinity);
+        }
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      this.failed = true;
+      const failure = error instanceof PlaybackError ? error : new PlaybackError('fragment-load-failed', String(error));
+      this.host.onError(this, failure, true);
+      this.host.onChange(this);
+    }
+  }
+
+  private async fetchFragment(playlist: SegmentPlaylist, fragment: FragmentRef, signal: AbortSignal): Promise<void> {
+    const end = this.verifiedSeconds() + fragment.duration;
+    if (end <= this.skipBeforeSeconds) {
+      this.verified.push(fragment);
+      return;
+    }
+    const load = (url: string) => fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal);
+    if (!this.bytes.has(playlist.initUrl) && this.verified.length === 0) this.bytes.set(playlist.initUrl, await load(playlist.initUrl));
+    const data = await load(fragment.url);
+    if (signal.aborted) return;
+    if (!this.checkedCompositionDelay) this.checkCompositionDelay(data);
+    this.bytes.set(fragment.url, data);
+    this.verified.push(fragment);
+    this.host.onChange(this);
+  }
+
+  /** Authors' media with B-frames leaves a hole at every splice: say what to re-encode. */
+  private checkCompositionDelay(data: ArrayBuffer): void {
+    this.checkedCompositionDelay = true;
+    const delay = findCompositionDelay(new Uint8Array(data));
+    if (delay > 0) {
+      const message =
+        `${this.playlist?.mediaUrl}: the first frame has a composition delay (${delay} ticks: B-frames). ` +
+        'Splices will leave a gap; re-encode with x264 "-bf 0" or mux with "-hls_segment_options movflags=+negative_cts_offsets".';
+      this.host.onError(this, new PlaybackError('media-incompatible', message), false);
+    }
+  }
+
+  /** A growing playlist may only append: earlier fragments must stay as they were. */
+  private grow(before: SegmentPlaylist, manifest: ReturnType<typeof parsePlaylist>): SegmentPlaylist {
+    const after = toSegmentPlaylist(manifest, before.mediaUrl);
+    const changed = before.fragments.some((f, i) => after.fragments[i]?.url !== f.url);
+    if (changed) throw new PlaybackError('playlist-invalid', `${before.mediaUrl}: fragments changed while the segment was growing`);
+    if (before.initUrl && after.initUrl !== before.initUrl) throw new PlaybackError('playlist-invalid', `${before.mediaUrl}: EXT-X-MAP changed`);
+    return after;
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(ms) ? setTimeout(() => this.wake?.(), ms) : undefined;
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,195 @@
+import Hls from 'hls.js';
+import type { ErrorData } from 'hls.js';
+import type { EventHub } from '../../core/events/EventHub.js';
+import type { PlaybackEvents } from './PlaybackEngine.js';
+import { VirtualTimeline } from './VirtualTimeline.js';
+import type { TimelineEntry } from './VirtualTimeline.js';
+import type { SegmentFetch } from './SegmentFetch.js';
+import { createPlaylistLoader } from './createPlaylistLoader.js';
+import { createFragmentLoader } from './createFragmentLoader.js';
+import { fetchWithRetry } from './fetchWithRetry.js';
+import type { RetryPolicy } from './fetchWithRetry.js';
+import { FrameMonitor } from './FrameMonitor.js';
+import type { PresentedFrame } from './FrameMonitor.js';
+import type { StatsRecorder } from './StatsRecorder.js';
+import type { MediaClockControl } from './createMediaClock.js';
+import { listen } from './listen.js';
+
+/** What a session may use from the engine. */
+export interface SessionHost {
+  hub: EventHub<PlaybackEvents>;
+  clock: MediaClockControl;
+  stats: StatsRecorder;
+  retry: RetryPolicy;
+  backBufferSeconds: number;
+  hlsConfig: Record<string, unknown>;
+}
+
+/** Half a frame at 30 fps: a frame this close to a boundary belongs to the next segment. */
+const BOUNDARY_SLACK_S = 0.017;
+let sessionCount = 0;
+
+/**
+ * One timeline: one hls.js instance, one MediaSource, one virtual playlist. `load` and
+ * `restartAt` make a new session; `queueNext` appends to the current one.
+ *
+ * @example
+ * const s = new TimelineSession(video, introFetch, 0, host);
+ * await s.ready; s.queue(forestFetch);
+ */
+export class TimelineSession {
+  readonly timeline = new VirtualTimeline();
+  readonly ready: Promise<void>;
+  private readonly hls: Hls;
+  private readonly watchers = new Set<() => void>();
+  private readonly monitor: FrameMonitor;
+  private readonly cleanup: Array<() => void> = [];
+  private index = -1;
+  private waitingSince: number | null = null;
+  private recoveredMediaError = false;
+  private rejectReady: (error: Error) => void = () => {};
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    first: SegmentFetch,
+    startPosition: number,
+    private readonly host: SessionHost,
+  ) {
+    this.timeline.append(first);
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.rejectReady = reject;
+      this.cleanup.push(listen(video, 'canplay', () => resolve()));
+    });
+    this.ready.catch(() => {}); // the engine awaits it; no unhandled rejection when nobody does
+    this.hls = this.createHls(startPosition);
+    this.monitor = new FrameMonitor(video, (frame, previous) => this.onFrame(frame, previous));
+    this.cleanup.push(
+      listen(video, 'waiting', () => this.onWaiting()),
+      listen(video, 'playing', () => this.onPlaying()),
+      listen(video, 'ended', () => host.hub.emit('ended', { mediaTime: video.currentTime })),
+    );
+    this.hls.on(Hls.Events.ERROR, (_event, data) => this.onHlsError(data));
+    this.hls.attachMedia(video);
+    this.hls.loadSource(new URL(`/__offshoot__/timeline-${++sessionCount}.m3u8`, location.href).href);
+  }
+
+  /** Something a fetch or the queue did may have changed the playlist. */
+  changed(): void {
+    const first = this.timeline.entries[0]?.fetch;
+    if (first?.failed && first.verified.length === 0) this.rejectReady(new Error(`${first.source.segmentId} could not be loaded`));
+    for (const watcher of [...this.watchers]) watcher();
+  }
+
+  queue(fetch: SegmentFetch): void {
+    this.timeline.append(fetch);
+    this.changed();
+  }
+
+  end(): void {
+    this.timeline.end();
+    this.changed();
+  }
+
+  isFirst(fetch: SegmentFetch): boolean {
+    return this.timeline.entries[0]?.fetch === fetch;
+  }
+
+  current(): TimelineEntry | null {
+    return this.timeline.visible()[this.index] ?? null;
+  }
+
+  destroy(): void {
+    this.monitor.destroy();
+    for (const undo of this.cleanup.splice(0)) undo();
+    this.watchers.clear();
+    this.hls.destroy();
+    for (const entry of this.timeline.entries) entry.fetch.abort();
+    this.rejectReady(new Error('destroyed'));
+  }
+
+  private createHls(startPosition: number): Hls {
+    const retry = this.host.retry;
+    return new Hls({
+      ...this.host.hlsConfig,
+      startPosition,
+      backBufferLength: this.host.backBufferSeconds,
+      enableWebVTT: false,
+      enableIMSC1: false,
+      enableCEA708Captions: false,
+      capLevelToPlayerSize: false,
+      pLoader: createPlaylistLoader({
+        render: () => this.timeline.render(),
+        hasMedia: () => this.timeline.visible().length > 0,
+        watch: (listener) => {
+          this.watchers.add(listener);
+          return () => this.watchers.delete(listener);
+        },
+        holdMaxMs: 4000,
+      }),
+      fLoader: createFragmentLoader({
+        take: (url) => this.take(url),
+        fetch: (url, signal) => fetchWithRetry(url.split('#')[0]!, 'arrayBuffer', 'fragment-load-failed', retry, signal),
+      }),
+    });
+  }
+
+  /** Bytes for a timeline URL `<absolute url>#o=<fetch id>`. */
+  private take(url: string): ArrayBuffer | undefined {
+    const [plain, tag] = url.split('#o=');
+    const entry = this.timeline.entries.find((e) => String(e.fetch.id) === tag);
+    return plain ? entry?.fetch.take(plain) : undefined;
+  }
+
+  private onFrame(frame: PresentedFrame, previous: PresentedFrame | null): void {
+    const { stats, clock, hub } = this.host;
+    stats.firstFrame();
+    if (previous) {
+      const delta = frame.mediaTime - previous.mediaTime;
+      if (delta > 0 && delta < 1) clock.advance(delta);
+    }
+    const visible = this.timeline.visible();
+    let k = -1;
+    visible.forEach((entry, i) => {
+      if (entry.start <= frame.mediaTime + BOUNDARY_SLACK_S) k = i;
+    });
+    if (k < 0 || k === this.index) return;
+    const entry = visible[k]!;
+    if (previous && k === this.index + 1) stats.boundary(entry.fetch.source.segmentId, previous, frame);
+    this.index = k;
+    this.evictBefore(frame.mediaTime - this.host.backBufferSeconds);
+    hub.emit('segmentstart', { segmentId: entry.fetch.source.segmentId, mediaTime: frame.mediaTime });
+  }
+
+  /** Segments behind the back buffer: drop any bytes still held for them. */
+  private evictBefore(time: number): void {
+    for (const entry of this.timeline.visible()) if (entry.start + entry.duration < time) entry.fetch.abort();
+  }
+
+  private onWaiting(): void {
+    if (!this.host.stats.started || this.video.seeking || this.waitingSince !== null) return;
+    this.waitingSince = performance.now();
+    this.host.stats.waiting();
+    this.host.hub.emit('waiting', { segmentId: this.current()?.fetch.source.segmentId ?? null, mediaTime: this.video.currentTime });
+  }
+
+  private onPlaying(): void {
+    if (this.waitingSince === null) return;
+    const durationMs = performance.now() - this.waitingSince;
+    this.waitingSince = null;
+    this.host.stats.stall(durationMs);
+    this.host.hub.emit('stall', { segmentId: this.current()?.fetch.source.segmentId ?? null, mediaTime: this.video.currentTime, durationMs });
+  }
+
+  private onHlsError(data: ErrorData): void {
+    if (!data.fatal) return;
+    if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !this.recoveredMediaError) {
+      this.recoveredMediaError = true;
+      this.hls.recoverMediaError();
+      return;
+    }
+    const code = data.type === Hls.ErrorTypes.MEDIA_ERROR ? 'media-error' : data.details.startsWith('frag') ? 'fragment-load-failed' : 'playlist-load-failed';
+    const segmentId = this.current()?.fetch.source.segmentId;
+    this.host.hub.emit('error', { code, message: `hls.js: ${data.details}${data.error ? ` (${data.error.message})` : ''}`, segmentId, fatal: true });
+    this.rejectReady(new Error(`hls.js: ${data.details}`));
+  }
+}

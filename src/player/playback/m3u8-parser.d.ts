@@ -1,0 +1,28 @@
+// m3u8-parser ships no types: the subset of its manifest this engine reads.
+declare module 'm3u8-parser' {
+  export interface ParsedSegment {
+    uri: string;
+    duration: number;
+    map?: { uri: string; byterange?: { length: number; offset: number } };
+    byterange?: { length: number; offset: number };
+    discontinuity?: boolean;
+    gap?: boolean;
+  }
+  export interface ParsedVariant {
+    uri: string;
+    attributes: { BANDWIDTH?: number; CODECS?: string; [key: string]: unknown };
+  }
+  export interface ParsedManifest {
+    segments: ParsedSegment[];
+    playlists?: ParsedVariant[];
+    endList?: boolean;
+    playlistType?: string;
+    targetDuration?: number;
+    mediaSequence?: number;
+  }
+  export class Parser {
+    manifest: ParsedManifest;
+    push(chunk: string): void;
+    end(): void;
+  }
+}

@@ -1,0 +1,68 @@
+import { Parser } from 'm3u8-parser';
+import type { ParsedManifest } from 'm3u8-parser';
+import { PlaybackError } from './PlaybackError.js';
+
+/** One fragment of a segment, URL made absolute. */
+export interface FragmentRef {
+  url: string;
+  duration: number;
+}
+
+/** What the engine needs from a segment's media playlist. */
+export interface SegmentPlaylist {
+  /** The media playlist's URL (the variant, when the source was a master). */
+  mediaUrl: string;
+  /** EXT-X-MAP URI, absolute. */
+  initUrl: string;
+  fragments: FragmentRef[];
+  /** ENDLIST seen: the segment will not grow any more. */
+  complete: boolean;
+}
+
+/** Parse HLS text with m3u8-parser (never by hand). */
+export function parsePlaylist(text: string): ParsedManifest {
+  const parser = new Parser();
+  parser.push(text);
+  parser.end();
+  return parser.manifest;
+}
+
+/**
+ * Read a segment's playlist. A master playlist is followed to its first variant (Offshoot
+ * segments carry one rendition: one codec and parameter set per story).
+ *
+ * @example
+ * const p = await readSegmentPlaylist('/media/intro/index.m3u8', (u) => fetch(u).then((r) => r.text()));
+ * p.fragments.length; // 4
+ */
+export async function readSegmentPlaylist(url: string, fetchText: (url: string) => Promise<string>): Promise<SegmentPlaylist> {
+  let mediaUrl = new URL(url, document.baseURI).href;
+  let manifest = parsePlaylist(await fetchText(mediaUrl));
+  const variant = manifest.playlists?.[0];
+  if (variant) {
+    mediaUrl = new URL(variant.uri, mediaUrl).href;
+    manifest = parsePlaylist(await fetchText(mediaUrl));
+  }
+  return toSegmentPlaylist(manifest, mediaUrl);
+}
+
+/** Validate a parsed media playlist against what splicing needs and make its URLs absolute. */
+export function toSegmentPlaylist(manifest: ParsedManifest, mediaUrl: string): SegmentPlaylist {
+  const invalid = (why: string) => new PlaybackError('playlist-invalid', `${mediaUrl}: ${why}`);
+  const segments = manifest.segments ?? [];
+  if (manifest.playlists?.length) throw invalid('expected a media playlist, got a master playlist');
+  const complete = manifest.endList === true;
+  if (complete && segments.length === 0) throw invalid('no fragments');
+  const mapUri = segments[0]?.map?.uri;
+  if (segments.length > 0 && !mapUri) throw invalid('no EXT-X-MAP: Offshoot splices fMP4 (-hls_segment_type fmp4) only');
+  if (segments.some((s) => s.byterange || s.map?.byterange)) throw invalid('byte-range fragments are not supported');
+  if (segments.some((s, i) => i > 0 && (s.discontinuity || s.map?.uri !== mapUri))) {
+    throw invalid('one init section and no discontinuity inside a segment, please');
+  }
+  return {
+    mediaUrl,
+    initUrl: mapUri ? new URL(mapUri, mediaUrl).href : '',
+    fragments: segments.map((s) => ({ url: new URL(s.uri, mediaUrl).href, duration: s.duration })),
+    complete,
+  };
+}
