@@ -53,4 +53,6 @@ export interface StoryContext {
   locked: LockedChoice | null;
   /** The segment that plays after this one, once known (at entry for `next`, at lock for a choice). */
   pendingNext: string | null;
+  /** Why a `resume` snapshot was refused (the machine is then in its final `failed` state), else null. */
+  error: Error | null;
 }

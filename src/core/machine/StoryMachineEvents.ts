@@ -19,6 +19,8 @@ export interface StoryEmittedMap {
   segmentend: { segmentId: string; next: string | null };
   /** An `end` segment finished: the machine is done. */
   ended: { segmentId: string };
+  /** The `resume` snapshot did not fit the story (see `context.error`): the machine is done. */
+  failed: { message: string };
 }
 
 /** The emitted events as xstate sees them: `{ type, ...payload }`. */

@@ -67,6 +67,7 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
       isVisibleOption: ({ context, event }) =>
         event.type === 'CHOOSE' && visibleOptions(story, positionOf(context)).some((o) => o.id === event.optionId),
       hasHistory: ({ context }) => context.history.length > 0,
+      hasError: ({ context }) => context.error !== null,
     },
     actions: {
       startSegment: enqueueActions(({ context, enqueue }) => {
@@ -130,11 +131,14 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
       emitEnded: enqueueActions(({ context, enqueue }) => {
         enqueue.emit({ type: 'ended', segmentId: context.segmentId });
       }),
+      emitFailed: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit({ type: 'failed', message: context.error?.message ?? 'unknown error' });
+      }),
     },
   }).createMachine({
     id: options.id ?? 'offshoot-story',
     context: ({ input }) => initialContext(story, input),
-    initial: 'segment',
+    initial: 'boot',
     on: {
       CHOOSE: { actions: 'rejectChoose' },
       BACK: [
@@ -143,6 +147,7 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
       ],
     },
     states: {
+      boot: { always: [{ guard: 'hasError', target: 'failed' }, { target: 'segment' }] },
       segment: {
         entry: 'startSegment',
         initial: 'start',
@@ -171,6 +176,8 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
         },
       },
       ended: { type: 'final', entry: 'emitEnded' },
+      // A resume snapshot that does not fit: `context.error` says why.
+      failed: { type: 'final', entry: 'emitFailed' },
     },
   });
 }
