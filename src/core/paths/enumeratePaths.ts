@@ -48,7 +48,6 @@ export function enumeratePaths(story: Story, options: EnumeratePathsOptions = {}
   const reached = new Set<string>();
   const memo = new Map<string, Tally>();
   let explored = 0;
-  let anyTruncated = false;
 
   const empty = (truncated: boolean): Tally => ({ perEnding: endingIds.map(() => 0), truncated });
   const keyOf = (position: Position, depthLeft: number) => `${depthLeft}|${positionKey(position, names.vars, names.visits)}`;
@@ -106,7 +105,6 @@ export function enumeratePaths(story: Story, options: EnumeratePathsOptions = {}
       else result = frame.tally;
     }
   }
-  anyTruncated = result.truncated;
   options.onProgress?.({ explored, states: memo.size });
 
   const endings: Record<string, number> = {};
@@ -122,7 +120,7 @@ export function enumeratePaths(story: Story, options: EnumeratePathsOptions = {}
     endings,
     neverShown,
     unreachedEndings: endingIds.filter((id) => !reached.has(id)),
-    truncated: anyTruncated,
+    truncated: result.truncated,
   };
 }
 
