@@ -1,0 +1,77 @@
+import type { EventHub } from '../../core/events/EventHub.js';
+import type { OverlayEvents } from '../overlay/OverlayEvents.js';
+import { setIcon } from './icons.js';
+import type { IconName } from './icons.js';
+
+/** State the player pushes down into the control bar. */
+export interface ControlsState {
+  playing: boolean;
+  muted: boolean;
+  fullscreen: boolean;
+  canGoBack: boolean;
+}
+
+export interface Controls {
+  readonly element: HTMLDivElement;
+  update(state: Partial<ControlsState>): void;
+  destroy(): void;
+}
+
+/**
+ * The control bar: play/pause, "back to previous choice", mute and fullscreen as real
+ * labelled buttons. Buttons only send `*-request` events; state flows back via `update`.
+ *
+ * @example
+ * const controls = createControls(root, hub);
+ * controls.update({ playing: true });
+ */
+export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>): Controls {
+  const doc = parent.ownerDocument;
+  const element = doc.createElement('div');
+  element.className = 'osp-controls';
+  const state: ControlsState = { playing: false, muted: false, fullscreen: false, canGoBack: false };
+
+  const make = (name: string, onClick: () => void): HTMLButtonElement => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.className = `osp-ctl osp-ctl-${name}`;
+    b.dataset.control = name;
+    b.addEventListener('click', onClick);
+    element.appendChild(b);
+    return b;
+  };
+  const back = make('back', () => hub.emit('back-request', {}));
+  const play = make('play', () => hub.emit(state.playing ? 'pause-request' : 'play-request', {}));
+  const mute = make('mute', () => hub.emit('mute-request', { muted: !state.muted }));
+  const full = make('fullscreen', () => hub.emit('fullscreen-request', { fullscreen: !state.fullscreen }));
+
+  const render = (): void => {
+    label(play, state.playing ? 'Pause' : 'Play', state.playing ? 'pause' : 'play');
+    label(mute, state.muted ? 'Unmute' : 'Mute', state.muted ? 'muted' : 'volume');
+    label(full, state.fullscreen ? 'Exit full screen' : 'Full screen', state.fullscreen ? 'exitFullscreen' : 'fullscreen');
+    label(back, 'Back to previous choice', 'back');
+    back.disabled = !state.canGoBack;
+    element.dataset.paused = String(!state.playing);
+  };
+  render();
+  parent.appendChild(element);
+
+  return {
+    element,
+    update(next) {
+      Object.assign(state, next);
+      render();
+    },
+    destroy() {
+      // The listeners live on these nodes only; removing them from the DOM releases both.
+      element.remove();
+    },
+  };
+}
+
+function label(button: HTMLButtonElement, text: string, icon: IconName): void {
+  if (button.getAttribute('aria-label') === text) return;
+  button.setAttribute('aria-label', text);
+  button.title = text;
+  setIcon(button, icon);
+}

@@ -1,0 +1,60 @@
+import type { Handler } from '../../core/events/EventHub.js';
+import type { Caption } from '../../core/story/Story.js';
+import type { ControlsState } from '../controls/createControls.js';
+import type { OverlayChoice, OverlayEvents } from './OverlayEvents.js';
+
+/** What the overlay shows right now (for tests and for the player's own decisions). */
+export interface OverlayState {
+  choiceOpen: boolean;
+  transitioning: boolean;
+  caption: string | null;
+  holding: boolean;
+  drawingVideo: boolean;
+  message: string | null;
+}
+
+/**
+ * The overlay compositor: owns the pixi stage (video texture, choice panel, countdown,
+ * captions, hold indicator) plus its DOM twins, live region and control bar. State flows
+ * down through these methods; viewer intent comes up as `*-request` events.
+ */
+export interface Overlay {
+  /** The overlay's own element (canvas, twins, controls, live region) inside the container. */
+  readonly element: HTMLDivElement;
+  readonly canvas: HTMLCanvasElement;
+  /** Draw this video as a texture (once it has data). */
+  attachVideo(video: HTMLVideoElement): void;
+  /** Release the video texture; call after hls.js is destroyed. */
+  detachVideo(): void;
+  showChoice(choice: OverlayChoice): void;
+  /** Play the confirm transition (instant under reduced motion), then hide the choice. */
+  confirmChoice(optionId: string, options?: { byDefault?: boolean }): Promise<void>;
+  hideChoice(): void;
+  /** Mark an option's branch as ready (or still generating). */
+  setOptionReady(optionId: string, ready: boolean): void;
+  /** Captions of the segment now playing (timed by the overlay's `time`). */
+  setCaptions(captions: Caption[] | undefined): void;
+  /** Show the "generating…" hold with progress 0..1 (null: unknown); `null` hides it. */
+  setHold(hold: { progress: number | null; message?: string } | null): void;
+  /** A readable message over the picture (errors); `null` removes it. */
+  showMessage(text: string | null): void;
+  setControls(state: Partial<ControlsState>): void;
+  /** Say something through the polite live region. */
+  announce(text: string): void;
+  state(): OverlayState;
+  on<K extends keyof OverlayEvents>(type: K, handler: Handler<OverlayEvents[K]>): () => void;
+  off<K extends keyof OverlayEvents>(type: K, handler: Handler<OverlayEvents[K]>): void;
+  /** Stop the ticker, remove every element and listener it added. */
+  destroy(): void;
+}
+
+export interface OverlayOptions {
+  /** Seconds into the current segment (media time); drives countdown and captions. */
+  time?: () => number;
+  /** Show the control bar. Default true. */
+  controls?: boolean;
+  /** Force reduced motion on/off; by default follows `prefers-reduced-motion`. */
+  reducedMotion?: boolean;
+  /** Move keyboard focus to the first option when a choice opens while focus is in the player or on the page body. Default true. */
+  autoFocus?: boolean;
+}

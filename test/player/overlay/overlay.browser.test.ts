@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createOverlay } from '../../../src/player/overlay/createOverlay.js';
+import type { Overlay } from '../../../src/player/overlay/Overlay.js';
+import type { OverlayChoice } from '../../../src/player/overlay/OverlayEvents.js';
+
+const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+const frames = async (n: number): Promise<void> => {
+  for (let i = 0; i < n; i++) await nextFrame();
+};
+
+let container: HTMLDivElement;
+let overlay: Overlay | null = null;
+let now = 0;
+
+const choice: OverlayChoice = {
+  segmentId: 'intro',
+  prompt: 'Which way now?',
+  options: [
+    { id: 'left', label: 'Take the left path' },
+    { id: 'right', label: 'Cross the bridge', ready: false },
+    { id: 'wait', label: 'Wait here' },
+  ],
+  until: 8,
+};
+
+beforeEach(() => {
+  now = 0;
+  container = document.createElement('div');
+  Object.assign(container.style, { position: 'relative', width: '640px', height: '360px' });
+  document.body.appendChild(container);
+});
+
+afterEach(() => {
+  overlay?.destroy();
+  overlay = null;
+  container.remove();
+});
+
+const make = async (reducedMotion = false): Promise<Overlay> => {
+  overlay = await createOverlay(container, { time: () => now, reducedMotion });
+  return overlay;
+};
+
+const twins = (): HTMLButtonElement[] => [...container.querySelectorAll<HTMLButtonElement>('button[data-option-id]')];
+
+describe('overlay choice', () => {
+  test('draws with WebGL and puts a focusable button over each option, labelled by its text', async () => {
+    const o = await make();
+    expect(o.canvas.getContext('webgl2') ?? o.canvas.getContext('webgl')).not.toBeNull();
+    o.showChoice(choice);
+    const buttons = twins();
+    expect(buttons.map((b) => b.textContent)).toEqual(['Take the left path', 'Cross the bridge', 'Wait here']);
+    for (const b of buttons) {
+      expect(b.tabIndex).toBe(0);
+      const r = b.getBoundingClientRect();
+      const c = container.getBoundingClientRect();
+      // Inside the player and big enough to hit with a finger.
+      expect(r.width).toBeGreaterThanOrEqual(44);
+      expect(r.height).toBeGreaterThanOrEqual(28);
+      expect(r.left).toBeGreaterThanOrEqual(c.left);
+      expect(r.right).toBeLessThanOrEqual(c.right);
+      expect(r.bottom).toBeLessThanOrEqual(c.bottom);
+    }
+    expect(buttons[1]!.dataset.ready).toBe('false');
+    expect(buttons[1]!.getAttribute('aria-description')).toMatch(/prepared/);
+    // Focus went to the first option so a remote/keyboard can act at once.
+    expect(document.activeElement).toBe(buttons[0]);
+  });
+
+  test('arrow keys move focus, Enter chooses: one choice-request per activation', async () => {
+    const o = await make();
+    const requests: string[] = [];
+    o.on('choice-request', (e) => requests.push(e.optionId));
+    o.showChoice(choice);
+    const [first, second, third] = twins();
+    first!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(document.activeElement).toBe(second);
+    second!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(document.activeElement).toBe(third);
+    third!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(document.activeElement).toBe(first);
+    first!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    expect(document.activeElement).toBe(third);
+    expect(requests).toEqual([]);
+    const { userEvent } = await import('vitest/browser');
+    await userEvent.keyboard('{Enter}');
+    expect(requests).toEqual(['wait']);
+  });
+
+  test('a pointer click on the drawn option hits its twin', async () => {
+    const o = await make();
+    const requests: string[] = [];
+    o.on('choice-request', (e) => requests.push(e.optionId));
+    o.showChoice(choice);
+    const { userEvent } = await import('vitest/browser');
+    await userEvent.click(twins()[1]!);
+    expect(requests).toEqual(['right']);
+    const r = twins()[1]!.getBoundingClientRect();
+    expect(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)).toBe(twins()[1]);
+  });
+
+  test('live region announces prompt, options and time left, then time marks, then the choice', async () => {
+    const o = await make();
+    const live = container.querySelector('[aria-live="polite"]')!;
+    o.showChoice(choice);
+    expect(live.textContent).toBe('Which way now? Options: Take the left path, Cross the bridge, Wait here. 8 seconds to choose.');
+    now = 2;
+    await frames(3);
+    expect(live.textContent).toMatch(/^Which way now\?/);
+    now = 3.1;
+    await frames(3);
+    expect(live.textContent).toBe('5 seconds left.');
+    now = 3.5;
+    await frames(3);
+    expect(live.textContent).toBe('5 seconds left.');
+    now = 5.2;
+    await frames(3);
+    expect(live.textContent).toBe('3 seconds left.');
+    const done = o.confirmChoice('left', { byDefault: true });
+    expect(live.textContent).toBe("Time's up. Going with Take the left path.");
+    await done;
+  });
+
+  test('confirm transition takes a few frames, and none under reduced motion', async () => {
+    const o = await make(false);
+    o.showChoice(choice);
+    const done = o.confirmChoice('right');
+    expect(o.state().transitioning).toBe(true);
+    // Locked: a second click does not ask again.
+    const requests: string[] = [];
+    o.on('choice-request', (e) => requests.push(e.optionId));
+    twins()[0]!.click();
+    expect(requests).toEqual([]);
+    await done;
+    expect(o.state()).toMatchObject({ choiceOpen: false, transitioning: false });
+    expect(twins()).toHaveLength(0);
+    o.destroy();
+
+    const reduced = await make(true);
+    reduced.showChoice(choice);
+    const t0 = performance.now();
+    await reduced.confirmChoice('right');
+    expect(performance.now() - t0).toBeLessThan(5);
+    expect(reduced.state().transitioning).toBe(false);
+    expect(twins()).toHaveLength(0);
+  });
+
+  test('story text with markup is shown only as text', async () => {
+    const o = await make();
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    o.showChoice({ ...choice, prompt: evil, options: [{ id: 'a', label: evil }] });
+    o.setCaptions([{ from: 0, to: 5, text: evil }]);
+    o.showMessage(evil);
+    await frames(3);
+    expect(container.querySelector('img, script:not([data-vitest])')).toBeNull();
+    expect(twins()[0]!.textContent).toBe(evil);
+    expect(twins()[0]!.children).toHaveLength(0);
+    expect(o.state().caption).toBe(evil);
+    expect(o.state().message).toBe(evil);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  test('captions follow time; hold indicator and readiness marks toggle', async () => {
+    const o = await make();
+    o.setCaptions([{ from: 1, to: 2, text: 'Hello there' }]);
+    await frames(2);
+    expect(o.state().caption).toBeNull();
+    now = 1.5;
+    await frames(2);
+    expect(o.state().caption).toBe('Hello there');
+    now = 2.5;
+    await frames(2);
+    expect(o.state().caption).toBeNull();
+    o.setHold({ progress: 0.4 });
+    expect(o.state().holding).toBe(true);
+    o.setHold(null);
+    expect(o.state().holding).toBe(false);
+    o.showChoice(choice);
+    o.setOptionReady('right', true);
+    expect(twins()[1]!.dataset.ready).toBe('true');
+  });
+
+  test('follows its container size; controls send requests', async () => {
+    const o = await make();
+    container.style.width = '320px';
+    container.style.height = '400px';
+    await frames(4);
+    expect(o.canvas.getBoundingClientRect().width).toBe(320);
+    expect(o.canvas.width).toBe(320 * devicePixelRatio);
+    const got: string[] = [];
+    o.on('play-request', () => got.push('play'));
+    o.on('mute-request', (e) => got.push(`mute:${e.muted}`));
+    o.on('fullscreen-request', (e) => got.push(`fs:${e.fullscreen}`));
+    o.on('back-request', () => got.push('back'));
+    const ctl = (name: string): HTMLButtonElement => container.querySelector<HTMLButtonElement>(`[data-control="${name}"]`)!;
+    expect(ctl('play').getAttribute('aria-label')).toBe('Play');
+    ctl('play').click();
+    ctl('mute').click();
+    ctl('fullscreen').click();
+    expect(ctl('back').disabled).toBe(true);
+    o.setControls({ canGoBack: true, playing: true });
+    expect(ctl('play').getAttribute('aria-label')).toBe('Pause');
+    ctl('back').click();
+    expect(got).toEqual(['play', 'mute:true', 'fs:true', 'back']);
+  });
+
+  test('destroy removes everything it added', async () => {
+    const o = await make();
+    o.showChoice(choice);
+    o.destroy();
+    overlay = null;
+    expect(container.childElementCount).toBe(0);
+  });
+});
