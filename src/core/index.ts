@@ -5,3 +5,6 @@ export type * from './story/Variables.js';
 export type * from './protocol/GenerationRequest.js';
 export { EventHub } from './events/EventHub.js';
 export type { Handler } from './events/EventHub.js';
+export * from './rules/index.js';
+export * from './machine/index.js';
+export * from './paths/index.js';
