@@ -1,0 +1,50 @@
+import type { Story } from '../story/Story.js';
+
+/**
+ * What a validation issue is about. Errors: everything but the warnings `unreachable` and
+ * `hidden-default`. docs/story-format.md has the table with an example of each.
+ */
+export type IssueCode =
+  | 'parse-error'
+  | 'schema'
+  | 'duplicate-key'
+  | 'unknown-segment'
+  | 'duplicate-option'
+  | 'unknown-default'
+  | 'bad-route'
+  | 'bad-expression'
+  | 'unknown-variable'
+  | 'type-mismatch'
+  | 'bad-timing'
+  | 'no-ending'
+  | 'trap'
+  | 'unreachable'
+  | 'hidden-default'
+  | 'internal';
+
+export interface ValidationIssue {
+  code: IssueCode;
+  /** JSON Pointer (RFC 6901) to the value the issue is about; '' is the whole story. */
+  path: string;
+  /** Names what is wrong, where, and what to change. */
+  message: string;
+  /** 1-based, when the story was given as text. */
+  line?: number;
+  /** 1-based, when the story was given as text. */
+  column?: number;
+  /** The segment the issue is in, when it is in one. */
+  segment?: string;
+  /** The `file` option given to validateStory, for printing `file:line:column`. */
+  file?: string;
+}
+
+export interface ValidationReport {
+  /** True when there are no errors (warnings allowed). */
+  valid: boolean;
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+  /** The story, present only when valid; `state` is filled in as `{}` when the file has none. */
+  story?: Story;
+}
+
+export const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unreachable', 'hidden-default']);

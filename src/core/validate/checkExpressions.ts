@@ -1,0 +1,87 @@
+import type { ExpressionCheck, ExpressionContext } from '../expression/checkExpression.js';
+import { checkExpression, typeOfValue } from '../expression/checkExpression.js';
+import { compileExpression } from '../expression/compileExpression.js';
+import { ExpressionError } from '../expression/ExpressionError.js';
+import { didYouMean } from './didYouMean.js';
+import type { IssueList } from './IssueList.js';
+import { describe, pointer } from './pointer.js';
+import { declaredState, entriesOf, fieldAt, isRecord, itemsOf, segmentsOf, stringAt } from './storyView.js';
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/**
+ * Compile every expression (`if` of routes and options, `set` values) and check it against
+ * the declared state: syntax (`bad-expression`), undeclared names (`unknown-variable`),
+ * `visits.x` of missing segments (`unknown-segment`) and types (`type-mismatch`). Also the
+ * `{var}` placeholders and `uses` of generate specs.
+ */
+export function checkExpressions(story: unknown, issues: IssueList): void {
+  const state = declaredState(story);
+  const context: ExpressionContext = { state, segments: new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {})) };
+  const names = Object.keys(state);
+  const run = (source: unknown, path: string, what: string): ExpressionCheck | undefined => {
+    if (typeof source !== 'string' || source === '') return undefined;
+    try {
+      const result = checkExpression(compileExpression(source), context);
+      for (const problem of result.problems) {
+        const name = /^`([^`]*)`/.exec(problem.message)?.[1];
+        const guess = problem.kind === 'unknown-variable' && name ? didYouMean(name, names) : undefined;
+        const hint = problem.kind === 'unknown-variable' ? (guess ? `; did you mean \`${guess}\`?` : '; declare it in `state` with its initial value') : '';
+        issues.add(problem.kind, path, `${what}: ${problem.message} (character ${problem.position + 1} of "${clip(source)}")${hint}`, { offset: problem.position });
+      }
+      return result;
+    } catch (error) {
+      const position = error instanceof ExpressionError ? error.position : 0;
+      issues.add('bad-expression', path, `${what}: ${(error as Error).message} (character ${position + 1} of "${clip(source)}"); fix the expression`, { offset: position });
+      return undefined;
+    }
+  };
+  for (const [id, segment] of segmentsOf(story)) {
+    itemsOf(fieldAt(segment, 'next')).forEach((route, i) => {
+      const path = pointer('segments', id, 'next', i, 'if');
+      run(fieldAt(route, 'if'), path, `\`if\` of ${describe(path)}`);
+    });
+    itemsOf(fieldAt(fieldAt(segment, 'choice'), 'options')).forEach((option, i) => {
+      const base = pointer('segments', id, 'choice', 'options', i);
+      run(fieldAt(option, 'if'), `${base}/if`, `\`if\` of ${describe(base)}`);
+      for (const [name, source] of entriesOf(fieldAt(option, 'set'))) {
+        const path = `${base}/set/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (!Object.hasOwn(state, name)) {
+          const guess = didYouMean(name, names);
+          issues.add('unknown-variable', path, `${describe(base)} sets \`${name}\`, which is not declared in \`state\`; ${guess ? `did you mean \`${guess}\`?` : `add it to \`state\` with its initial value`}`);
+        }
+        const result = run(source, path, `\`set.${name}\` of ${describe(base)}`);
+        const declared = Object.hasOwn(state, name) ? typeOfValue(state[name]!) : 'unknown';
+        if (result && result.type !== 'unknown' && declared !== 'unknown' && result.type !== declared) {
+          issues.add('type-mismatch', path, `${describe(base)} sets \`${name}\` (a ${declared}) to a ${result.type}: variables keep the type of their initial value; change the expression or the initial value`);
+        }
+      }
+    });
+    checkGenerate(id, fieldAt(segment, 'generate'), state, issues);
+  }
+}
+
+function checkGenerate(id: string, generate: unknown, state: Record<string, unknown>, issues: IssueList): void {
+  if (!isRecord(generate)) return;
+  const base = pointer('segments', id, 'generate');
+  const placeholders = (text: string | undefined, path: string): void => {
+    for (const match of (text ?? '').matchAll(PLACEHOLDER)) {
+      const name = (match[1] ?? '').trim();
+      if (!Object.hasOwn(state, name)) {
+        issues.add('unknown-variable', path, `placeholder \`{${name}}\` in ${describe(base)} names no declared state variable; declare \`${name}\` in \`state\` or fix the name`, { offset: match.index });
+      }
+    }
+  };
+  placeholders(stringAt(generate, 'prompt'), `${base}/prompt`);
+  itemsOf(generate.characters).forEach((character, i) => {
+    placeholders(stringAt(character, 'kind'), `${base}/characters/${i}/kind`);
+    placeholders(stringAt(character, 'color'), `${base}/characters/${i}/color`);
+  });
+  itemsOf(generate.uses).forEach((name, i) => {
+    if (typeof name === 'string' && !Object.hasOwn(state, name)) {
+      issues.add('unknown-variable', `${base}/uses/${i}`, `\`uses\` in ${describe(base)} lists \`${name}\`, which is not declared in \`state\`; declare it or remove it from \`uses\``);
+    }
+  });
+}
+
+const clip = (source: string): string => (source.length > 60 ? `${source.slice(0, 57)}…` : source);
