@@ -1,0 +1,190 @@
+/**
+ * The lookahead scheduling policy, with no HTTP and no clock of its own: it is told what
+ * the viewer could reach and what the backend reported, and answers with actions (request,
+ * cancel). The generation client executes them; the benchmark simulates them.
+ * Times are seconds on one monotonic clock chosen by the caller.
+ * See docs/decisions/0003-lookahead.md.
+ */
+
+/** A generated segment the viewer could reach. */
+export interface LookaheadTarget {
+  segmentId: string;
+  /** Earliest seconds from `now` until the viewer could start playing it (0: now). */
+  seconds: number;
+  /** The segment's declared duration in seconds. */
+  durationSeconds: number;
+}
+
+export type LookaheadAction =
+  /** POST it; `deadline` is seconds from now (what the backend orders by). */
+  | { type: 'request'; segmentId: string; deadline: number }
+  /** DELETE the job: no path leads to it any more. */
+  | { type: 'cancel'; segmentId: string };
+
+/** Where one segment stands. `queued`: wanted, not sent yet (K are in flight). */
+export type LookaheadState = 'queued' | 'in-flight' | 'done' | 'failed';
+
+export interface LookaheadEntry {
+  segmentId: string;
+  state: LookaheadState;
+  /** Absolute time (on the caller's clock) when the viewer could first reach it. */
+  dueAt: number;
+  durationSeconds: number;
+  readySeconds: number;
+  /** Asked for by `urgent()`: it jumps the queue and ignores the in-flight limit. */
+  urgent: boolean;
+}
+
+export interface LookaheadStats {
+  /** Requests sent (POSTs). */
+  requested: number;
+  /** Reached by the viewer with at least the head playable. */
+  readyInTime: number;
+  /** Reached by the viewer before the head was playable (the player holds). */
+  late: number;
+  /** Requests cancelled after they were sent (branch no longer reachable). */
+  cancelled: number;
+  /** Wanted, then unreachable before they were ever sent (cost nothing). */
+  skipped: number;
+  failed: number;
+}
+
+export interface LookaheadPolicyOptions {
+  /** Most requests in flight (sent, not finished) at once. Default 4. */
+  maxInFlight?: number;
+  /** Seconds of a segment that count as "playable" when the viewer reaches it. Default 2. */
+  headSeconds?: number;
+}
+
+/**
+ * Head-first, deadline-ordered lookahead with cancellation of unreachable branches.
+ *
+ * @example
+ * const policy = new LookaheadPolicy({ maxInFlight: 2 });
+ * policy.want([{ segmentId: 'a', seconds: 6, durationSeconds: 8 }, { segmentId: 'b', seconds: 6, durationSeconds: 8 }], 0);
+ * // → [{ type: 'request', segmentId: 'a', deadline: 6 }, { type: 'request', segmentId: 'b', deadline: 6 }]
+ * policy.want([{ segmentId: 'a', seconds: 2, durationSeconds: 8 }], 4); // viewer chose a
+ * // → [{ type: 'cancel', segmentId: 'b' }]
+ */
+export class LookaheadPolicy {
+  readonly maxInFlight: number;
+  readonly headSeconds: number;
+  private readonly entries = new Map<string, LookaheadEntry>();
+  private readonly counts: LookaheadStats = { requested: 0, readyInTime: 0, late: 0, cancelled: 0, skipped: 0, failed: 0 };
+
+  constructor(options: LookaheadPolicyOptions = {}) {
+    this.maxInFlight = options.maxInFlight ?? 4;
+    this.headSeconds = options.headSeconds ?? 2;
+    if (!(this.maxInFlight >= 1)) throw new RangeError(`LookaheadPolicy: maxInFlight must be at least 1, got ${options.maxInFlight}`);
+    if (!(this.headSeconds > 0)) throw new RangeError(`LookaheadPolicy: headSeconds must be above 0, got ${options.headSeconds}`);
+  }
+
+  /**
+   * Replace the set of reachable segments. Targets not seen before are queued by deadline;
+   * reachable ones get their (possibly nearer) deadline; segments no longer reachable are
+   * cancelled when in flight and dropped when queued. Finished ones are kept (cache).
+   * Returns what to do now, cancels first.
+   */
+  want(targets: readonly LookaheadTarget[], now: number): LookaheadAction[] {
+    const reachable = new Set(targets.map((t) => t.segmentId));
+    const actions: LookaheadAction[] = [];
+    for (const entry of [...this.entries.values()]) {
+      if (reachable.has(entry.segmentId) || entry.urgent) continue;
+      if (entry.state === 'in-flight') {
+        actions.push({ type: 'cancel', segmentId: entry.segmentId });
+        this.counts.cancelled++;
+        this.entries.delete(entry.segmentId);
+      } else if (entry.state === 'queued' || entry.state === 'failed') {
+        if (entry.state === 'queued') this.counts.skipped++;
+        this.entries.delete(entry.segmentId);
+      }
+    }
+    for (const target of targets) {
+      const dueAt = now + Math.max(0, target.seconds);
+      const entry = this.entries.get(target.segmentId);
+      if (!entry) {
+        this.entries.set(target.segmentId, { segmentId: target.segmentId, state: 'queued', dueAt, durationSeconds: target.durationSeconds, readySeconds: 0, urgent: false });
+      } else {
+        entry.dueAt = dueAt;
+        if (entry.state === 'failed') entry.state = 'queued'; // reachable again: one more try
+      }
+    }
+    return [...actions, ...this.dispatch(now)];
+  }
+
+  /** The viewer needs `segmentId` now (a hold): send it at once, past the in-flight limit. */
+  urgent(target: LookaheadTarget, now: number): LookaheadAction[] {
+    const entry = this.entries.get(target.segmentId);
+    if (entry && (entry.state === 'in-flight' || entry.state === 'done')) return [];
+    this.entries.set(target.segmentId, { segmentId: target.segmentId, state: 'queued', dueAt: now, durationSeconds: target.durationSeconds, readySeconds: 0, urgent: true });
+    return this.dispatch(now);
+  }
+
+  /** The backend reported `readySeconds` of it playable. */
+  progress(segmentId: string, readySeconds: number): void {
+    const entry = this.entries.get(segmentId);
+    if (entry) entry.readySeconds = Math.max(entry.readySeconds, readySeconds);
+  }
+
+  /** The job finished (`done`) or failed; its slot frees and the next queued one goes out. */
+  settled(segmentId: string, outcome: 'done' | 'failed', now: number): LookaheadAction[] {
+    const entry = this.entries.get(segmentId);
+    if (!entry || entry.state !== 'in-flight') return [];
+    entry.state = outcome;
+    entry.urgent = false;
+    if (outcome === 'done') entry.readySeconds = entry.durationSeconds;
+    else this.counts.failed++;
+    return this.dispatch(now);
+  }
+
+  /**
+   * The viewer started playing `segmentId`: counts it in time or late. Returns
+   * 'untracked' for segments this policy never asked for (authored media).
+   */
+  reached(segmentId: string): 'in-time' | 'late' | 'untracked' {
+    const entry = this.entries.get(segmentId);
+    if (!entry) return 'untracked';
+    const inTime = entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds);
+    if (inTime) this.counts.readyInTime++;
+    else this.counts.late++;
+    return inTime ? 'in-time' : 'late';
+  }
+
+  entry(segmentId: string): Readonly<LookaheadEntry> | undefined {
+    return this.entries.get(segmentId);
+  }
+
+  /** Every tracked segment, soonest first. */
+  list(): Readonly<LookaheadEntry>[] {
+    return [...this.entries.values()].sort(byDue);
+  }
+
+  inFlight(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.state === 'in-flight') n++;
+    return n;
+  }
+
+  stats(): LookaheadStats {
+    return { ...this.counts };
+  }
+
+  /** Send queued entries, urgent then soonest first, while slots are free. */
+  private dispatch(now: number): LookaheadAction[] {
+    const queued = [...this.entries.values()].filter((e) => e.state === 'queued').sort(byDue);
+    let free = this.maxInFlight - this.inFlight();
+    const actions: LookaheadAction[] = [];
+    for (const entry of queued) {
+      if (free <= 0 && !entry.urgent) continue;
+      entry.state = 'in-flight';
+      if (!entry.urgent) free--;
+      this.counts.requested++;
+      actions.push({ type: 'request', segmentId: entry.segmentId, deadline: Math.max(0, entry.dueAt - now) });
+    }
+    return actions;
+  }
+}
+
+function byDue(a: LookaheadEntry, b: LookaheadEntry): number {
+  return Number(b.urgent) - Number(a.urgent) || a.dueAt - b.dueAt;
+}

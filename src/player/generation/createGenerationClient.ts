@@ -1,0 +1,239 @@
+import type { ChoiceStep, GenerationJob, Story } from '../../core/index.js';
+import { EventHub } from '../../core/events/EventHub.js';
+import type { Position } from '../../core/rules/index.js';
+import { GenerationApi } from './GenerationApi.js';
+import type { GenerationClient, GenerationClientOptions, GenerationEvents, GenerationStatus, Playable } from './GenerationClient.js';
+import { GenerationError } from './GenerationError.js';
+import type { LookaheadAction } from './LookaheadPolicy.js';
+import { LookaheadPolicy } from './LookaheadPolicy.js';
+import type { PlannedTarget } from './lookaheadTargets.js';
+import { commitTargets, planTargets } from './lookaheadTargets.js';
+import type { Rendition } from './PlayableWaiters.js';
+import { PlayableWaiters } from './PlayableWaiters.js';
+import { isFinal, watchJob } from './watchJob.js';
+
+/** One request the client is running: its POST, then its event stream or polling. */
+interface Running {
+  /** Aborts this job's event stream / polling (not its POST: see `cancel`). */
+  watch: AbortController;
+  jobId?: string;
+  cancelled: boolean;
+}
+
+/**
+ * Creates the generation client: the player's lookahead over the generation backend.
+ *
+ * @example
+ * const gen = createGenerationClient({ baseUrl: 'https://gen.example.com', getToken });
+ * gen.on('progress', ({ segmentId, readySeconds }) => overlay.holdProgress(segmentId, readySeconds));
+ * gen.plan(story, position, history);              // on every segment start
+ * gen.commit(history);                             // as soon as a choice is locked
+ * const { playlistUrl } = await gen.whenPlayable('forest'); // the hold, when late
+ */
+export function createGenerationClient(options: GenerationClientOptions): GenerationClient {
+  return new GenerationClientImpl(options);
+}
+
+class GenerationClientImpl implements GenerationClient {
+  private readonly hub = new EventHub<GenerationEvents>();
+  private readonly api: GenerationApi;
+  private readonly policy: LookaheadPolicy;
+  private readonly waiters: PlayableWaiters;
+  private readonly renditions = new Map<string, Rendition>();
+  private readonly running = new Map<string, Running>();
+  private readonly planned = new Map<string, PlannedTarget>();
+  private readonly life = new AbortController();
+  private readonly clock: () => number;
+  private readonly depth: number;
+  private story: Story | undefined;
+  private current: { segmentId: string; startedAt: number; history: readonly ChoiceStep[] } | undefined;
+
+  constructor(private readonly options: GenerationClientOptions) {
+    this.api = new GenerationApi(options);
+    this.policy = new LookaheadPolicy({ maxInFlight: options.maxInFlight, headSeconds: options.headSeconds });
+    this.waiters = new PlayableWaiters(this.policy.headSeconds);
+    this.clock = options.now ?? (() => performance.now());
+    this.depth = options.depth ?? 2;
+  }
+
+  plan(story: Story, position: Position, history: readonly ChoiceStep[], now = this.clock()): void {
+    if (this.life.signal.aborted) return;
+    this.story = story;
+    this.current = { segmentId: position.segmentId, startedAt: now, history };
+    const targets = planTargets(story, position, history, this.depth);
+    this.remember(targets);
+    const actions = this.policy.want(targets, now / 1000);
+    if (this.policy.reached(position.segmentId) === 'late') {
+      const target = targets[0];
+      if (target?.segmentId === position.segmentId) actions.push(...this.policy.urgent(target, now / 1000));
+    }
+    this.run(actions);
+  }
+
+  commit(history: readonly ChoiceStep[], now = this.clock()): void {
+    if (this.life.signal.aborted) return;
+    const { story, current } = this;
+    if (!story || !current) throw new Error('GenerationClient.commit: call plan() when the first segment starts, before commit()');
+    const duration = story.segments[current.segmentId]?.duration ?? 0;
+    const remaining = Math.max(0, duration - (now - current.startedAt) / 1000);
+    const targets = commitTargets(story, current.segmentId, history, remaining, this.depth);
+    this.remember(targets);
+    this.run(this.policy.want(targets, now / 1000));
+  }
+
+  status(segmentId: string): GenerationStatus {
+    const r = this.renditions.get(segmentId);
+    const entry = this.policy.entry(segmentId);
+    const readySeconds = r?.readySeconds ?? 0;
+    const head = Math.min(this.policy.headSeconds, r?.durationSeconds ?? Infinity);
+    return {
+      ready: r !== undefined && r.playlistUrl !== undefined && (r.done || readySeconds >= head),
+      done: r?.done ?? false,
+      readySeconds,
+      progress: r?.progress ?? 0,
+      playlistUrl: r?.playlistUrl,
+      state: r?.done ? 'done' : (entry?.state ?? 'idle'),
+    };
+  }
+
+  whenPlayable(segmentId: string, seconds?: number): Promise<Playable> {
+    if (this.life.signal.aborted) return Promise.reject(new GenerationError('aborted', 'the generation client was destroyed'));
+    const promise = this.waiters.add(segmentId, seconds).then((p) => ({ segmentId, ...p }));
+    const rendition = this.renditions.get(segmentId);
+    if (rendition) this.waiters.check(segmentId, rendition);
+    const state = this.policy.entry(segmentId)?.state;
+    if (this.waiters.has(segmentId) && state !== 'in-flight' && state !== 'done') {
+      const segment = this.story && Object.hasOwn(this.story.segments, segmentId) ? this.story.segments[segmentId] : undefined;
+      if (!segment?.generate) {
+        this.waiters.fail(segmentId, new GenerationError('not-generated', `whenPlayable: "${segmentId}" is not a generated segment of the planned story`));
+      } else {
+        const history = this.planned.get(segmentId)?.history ?? [...(this.current?.history ?? [])];
+        const target: PlannedTarget = { segmentId, seconds: 0, durationSeconds: segment.duration, history };
+        this.remember([target]);
+        this.run(this.policy.urgent(target, this.clock() / 1000));
+      }
+    }
+    return promise;
+  }
+
+  stats(): ReturnType<GenerationClient['stats']> {
+    return this.policy.stats();
+  }
+
+  on<K extends keyof GenerationEvents>(type: K, handler: (payload: GenerationEvents[K]) => void): () => void {
+    return this.hub.on(type, handler);
+  }
+
+  off<K extends keyof GenerationEvents>(type: K, handler: (payload: GenerationEvents[K]) => void): void {
+    this.hub.off(type, handler);
+  }
+
+  destroy(): void {
+    if (this.life.signal.aborted) return;
+    for (const [segmentId, job] of this.running) {
+      // Tell the backend we are gone, once, without waiting (keepalive survives page unload).
+      if (job.jobId && !job.cancelled) this.sendDelete(segmentId, job.jobId, true);
+      job.watch.abort();
+    }
+    this.running.clear();
+    this.life.abort();
+    this.waiters.failAll(new GenerationError('aborted', 'the generation client was destroyed'));
+    this.hub.removeAll();
+  }
+
+  private remember(targets: readonly PlannedTarget[]): void {
+    for (const t of targets) this.planned.set(t.segmentId, t);
+  }
+
+  private run(actions: readonly LookaheadAction[]): void {
+    for (const action of actions) {
+      if (action.type === 'cancel') this.cancel(action.segmentId);
+      else void this.request(action.segmentId, action.deadline);
+    }
+  }
+
+  private async request(segmentId: string, deadline: number): Promise<void> {
+    const story = this.story as Story;
+    const history = this.planned.get(segmentId)?.history ?? [];
+    const job: Running = { watch: new AbortController(), cancelled: false };
+    this.running.set(segmentId, job);
+    try {
+      // The POST runs under the client's life signal only: a cancel during it must still
+      // learn the job id so it can DELETE it (an aborted POST may have created the job).
+      const first = await this.api.generate({ storyId: story.id, segmentId, history, deadline: round(deadline) }, this.life.signal);
+      job.jobId = first.jobId;
+      if (job.cancelled) return this.sendDelete(segmentId, first.jobId, false);
+      this.update(segmentId, first);
+      const final = isFinal(first) ? first : await watchJob(this.api, first.jobId, (j) => this.update(segmentId, j), job.watch.signal, { pollMs: this.options.pollMs });
+      if (job.cancelled) return;
+      if (final.status === 'done') return this.settle(segmentId, job, 'done');
+      const code = final.error?.code ?? (final.status === 'cancelled' ? 'job-cancelled' : 'job-failed');
+      this.fail(segmentId, job, new GenerationError(code, final.error?.message ?? `the backend reports job ${final.jobId} ${final.status}`));
+    } catch (error) {
+      if (job.cancelled || this.life.signal.aborted) return;
+      const e = error instanceof GenerationError ? error : new GenerationError('network', String((error as Error)?.message ?? error));
+      this.fail(segmentId, job, e);
+    }
+  }
+
+  private update(segmentId: string, job: GenerationJob): void {
+    if (this.running.get(segmentId)?.cancelled !== false) return;
+    const at = this.clock();
+    const prev = this.renditions.get(segmentId);
+    const wasReady = this.status(segmentId).ready;
+    const r: Rendition = {
+      readySeconds: Math.max(prev?.readySeconds ?? 0, job.readySeconds),
+      durationSeconds: job.durationSeconds,
+      progress: job.progress,
+      playlistUrl: this.api.resolve(job.playlistUrl),
+      done: job.status === 'done',
+      firstSample: prev?.firstSample,
+      lastSample: prev?.lastSample,
+    };
+    if (r.readySeconds > 0) {
+      r.firstSample ??= { at, readySeconds: r.readySeconds };
+      r.lastSample = { at, readySeconds: r.readySeconds };
+    }
+    this.renditions.set(segmentId, r);
+    this.policy.progress(segmentId, r.done ? r.durationSeconds : r.readySeconds);
+    this.hub.emit('progress', { segmentId, progress: r.progress, readySeconds: r.readySeconds });
+    if (!wasReady && this.status(segmentId).ready) {
+      this.hub.emit('ready', { segmentId, playlistUrl: r.playlistUrl as string, readySeconds: r.readySeconds });
+    }
+    this.waiters.check(segmentId, r);
+  }
+
+  private settle(segmentId: string, job: Running, outcome: 'done'): void {
+    if (this.running.get(segmentId) === job) this.running.delete(segmentId);
+    this.run(this.policy.settled(segmentId, outcome, this.clock() / 1000));
+  }
+
+  private fail(segmentId: string, job: Running, error: GenerationError): void {
+    if (this.running.get(segmentId) === job) this.running.delete(segmentId);
+    this.hub.emit('failed', { segmentId, code: error.code, message: error.message });
+    this.waiters.fail(segmentId, error);
+    this.run(this.policy.settled(segmentId, 'failed', this.clock() / 1000));
+  }
+
+  private cancel(segmentId: string): void {
+    const job = this.running.get(segmentId);
+    if (!job) return;
+    this.running.delete(segmentId);
+    job.cancelled = true;
+    job.watch.abort();
+    if (job.jobId) this.sendDelete(segmentId, job.jobId, false);
+    this.waiters.fail(segmentId, new GenerationError('cancelled', `"${segmentId}" is no longer reachable; its job was cancelled`));
+  }
+
+  private sendDelete(segmentId: string, jobId: string, keepalive: boolean): void {
+    const signal = keepalive ? undefined : this.life.signal;
+    this.api.cancel(jobId, signal, keepalive).catch((error: unknown) => {
+      if (this.life.signal.aborted && !keepalive) return;
+      console.warn(`[offshoot] cancelling generation of "${segmentId}" failed`, error);
+    });
+  }
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

@@ -1,0 +1,92 @@
+import type { GenerationJob } from '../../core/index.js';
+import { sleep } from './backoff.js';
+import type { GenerationApi } from './GenerationApi.js';
+import { GenerationError } from './GenerationError.js';
+import { readEventStream } from './readEventStream.js';
+
+export interface WatchOptions {
+  /** Polling interval when the event stream is unavailable, ms. Default 500. */
+  pollMs?: number;
+}
+
+/**
+ * Follows a job until it is final: its SSE stream first (one connection, pushed updates),
+ * and GET polling when the stream cannot be opened or ends early (a proxy that buffers or
+ * cuts long responses). Calls `onJob` with every snapshot; resolves with the final one.
+ * Aborting `signal` closes the connection and rejects with code "aborted".
+ *
+ * @example
+ * const final = await watchJob(api, job.jobId, (j) => console.log(j.readySeconds), signal);
+ */
+export async function watchJob(
+  api: GenerationApi,
+  jobId: string,
+  onJob: (job: GenerationJob) => void,
+  signal: AbortSignal,
+  options: WatchOptions = {},
+): Promise<GenerationJob> {
+  const streamed = await followStream(api, jobId, onJob, signal);
+  if (streamed) return streamed;
+  for (;;) {
+    try {
+      await sleep(options.pollMs ?? 500, signal);
+    } catch {
+      throw new GenerationError('aborted', `job ${jobId}: aborted`);
+    }
+    const job = await api.job(jobId, signal);
+    onJob(job);
+    if (isFinal(job)) return job;
+  }
+}
+
+/** The final job from the stream, or undefined when polling must take over. */
+async function followStream(
+  api: GenerationApi,
+  jobId: string,
+  onJob: (job: GenerationJob) => void,
+  signal: AbortSignal,
+): Promise<GenerationJob | undefined> {
+  // Our own controller: we stop reading as soon as the job is final, without aborting the caller.
+  const stop = new AbortController();
+  const forward = (): void => stop.abort(signal.reason);
+  signal.addEventListener('abort', forward, { once: true });
+  let final: GenerationJob | undefined;
+  try {
+    const res = await api.events(jobId, stop.signal);
+    await readEventStream(
+      res.body as ReadableStream<Uint8Array>,
+      (event) => {
+        const job = parseJob(event.data);
+        if (!job || final) return;
+        onJob(job);
+        if (isFinal(job)) {
+          final = job;
+          stop.abort();
+        }
+      },
+      stop.signal,
+    );
+  } catch (error) {
+    if (signal.aborted) throw new GenerationError('aborted', `job ${jobId}: aborted`);
+    if (!final && error instanceof GenerationError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429) {
+      throw error; // 404 / 403: polling would get the same answer
+    }
+  } finally {
+    signal.removeEventListener('abort', forward);
+  }
+  return final;
+}
+
+function parseJob(data: string): GenerationJob | undefined {
+  try {
+    const value = JSON.parse(data) as Partial<GenerationJob>;
+    return typeof value?.jobId === 'string' && typeof value.status === 'string' ? (value as GenerationJob) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the job will not change any more. */
+export function isFinal(job: GenerationJob): boolean {
+  return job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';
+}
