@@ -1,2 +1,17 @@
-// Public entry of the Node backend.
-export {};
+// Public entry of the Node backend: startServer, and the pieces other tools embed or test.
+export { startServer } from './startServer.js';
+export type { ServerOptions, RunningServer } from './startServer.js';
+export type { Generator, RenderJob, RenderHooks, RenderResult } from './generate/Generator.js';
+export { SegmentStore } from './store/SegmentStore.js';
+export { renditionKey, canonicalJson, RENDITION_KEY } from './store/renditionKey.js';
+export type { RenditionInput } from './store/renditionKey.js';
+export { signViewerToken, verifyViewerToken, TokenError } from './auth/ViewerToken.js';
+export type { ViewerClaims } from './auth/ViewerToken.js';
+export type { JobQueue, RenderTask, Want } from './queue/JobQueue.js';
+export { InProcessQueue } from './queue/InProcessQueue.js';
+export { BullMqQueue } from './queue/bullmq/BullMqQueue.js';
+export { BullMqWorkers } from './queue/bullmq/BullMqWorkers.js';
+export { renderIntoStore } from './queue/renderIntoStore.js';
+export { resolveRenderTask } from './generation/resolveRenderTask.js';
+export { StoryLibrary } from './stories/StoryLibrary.js';
+export type { LoadedStory } from './stories/StoryLibrary.js';

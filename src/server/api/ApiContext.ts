@@ -1,0 +1,23 @@
+import type { Generator } from '../generate/Generator.js';
+import type { JobQueue } from '../queue/JobQueue.js';
+import type { Logger } from '../queue/renderIntoStore.js';
+import type { SegmentStore } from '../store/SegmentStore.js';
+import type { StoryLibrary } from '../stories/StoryLibrary.js';
+import type { TokenBucketLimiter } from './TokenBucketLimiter.js';
+
+/** What the API routes may use: a narrow host, not the whole server. */
+export interface ApiContext {
+  stories: StoryLibrary;
+  queue: JobQueue;
+  store: SegmentStore;
+  /** Shared with the embedder's server, which issues viewer tokens. */
+  secret: string;
+  limiter: TokenBucketLimiter;
+  /** Largest accepted request body, bytes. */
+  bodyLimit: number;
+  generator: Pick<Generator, 'id' | 'version'>;
+  segmentSeconds: number;
+  /** Comment line sent on idle SSE streams so proxies keep them open. */
+  heartbeatMs: number;
+  log: Logger;
+}

@@ -1,0 +1,23 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * CORS for the player, which is embedded on other origins. Credentials are never needed
+ * (auth is a bearer token), so a wildcard origin is safe by default. Answers preflights
+ * itself; returns true when the request is fully handled.
+ *
+ * @example
+ * if (applyCors(req, res, '*')) return;
+ */
+export function applyCors(req: IncomingMessage, res: ServerResponse, allowOrigin: string): boolean {
+  res.setHeader('Access-Control-Allow-Origin', allowOrigin);
+  if (allowOrigin !== '*') res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range, Accept-Ranges, ETag, Retry-After');
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204, {
+    'Access-Control-Allow-Methods': 'GET, HEAD, POST, DELETE, OPTIONS',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range, If-None-Match, If-Range, Last-Event-ID',
+    'Access-Control-Max-Age': '600',
+  });
+  res.end();
+  return true;
+}

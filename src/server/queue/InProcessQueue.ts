@@ -1,0 +1,165 @@
+import type { GenerationJob } from '../../core/index.js';
+import type { Generator } from '../generate/Generator.js';
+import type { SegmentStore } from '../store/SegmentStore.js';
+import { doneJob, isFinal, playlistUrlOf } from './JobQueue.js';
+import type { JobQueue, RenderTask, Want } from './JobQueue.js';
+import { JobWatchers } from './JobWatchers.js';
+import { RenderCancelled, renderIntoStore } from './renderIntoStore.js';
+import type { Logger } from './renderIntoStore.js';
+
+interface Entry {
+  job: GenerationJob;
+  task: RenderTask;
+  wanters: Set<string>;
+  /** Absolute deadline (ms since epoch): the queue's sort key. */
+  deadlineAt: number;
+  controller?: AbortController;
+  /** Settles when this entry's render (if any) has stopped and cleaned up. */
+  settled: Promise<void>;
+  /** The previous job for the same key, still cleaning up after a cancel: it must settle first. */
+  previous?: Promise<void>;
+}
+
+export interface InProcessQueueOptions {
+  generator: Generator;
+  store: SegmentStore;
+  /** Renders at once. */
+  concurrency?: number;
+  log?: Logger;
+  /** How long finished jobs stay queryable. */
+  keepFinishedMs?: number;
+}
+
+/**
+ * The default queue: renders in this process, `concurrency` at a time, nearest deadline first.
+ * Same key = same job (waiters are counted per viewer); a job nobody wants any more is dropped
+ * from the queue or, when running, aborted through the generator's signal.
+ *
+ * @example
+ * const queue = new InProcessQueue({ generator, store, concurrency: 2 });
+ */
+export class InProcessQueue implements JobQueue {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending: Entry[] = [];
+  private readonly watchers = new JobWatchers();
+  private running = 0;
+  private closed = false;
+  private readonly concurrency: number;
+  private readonly log: Logger;
+
+  constructor(private readonly options: InProcessQueueOptions) {
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
+    this.log = options.log ?? (() => undefined);
+  }
+
+  async submit(task: RenderTask, want: Want): Promise<GenerationJob> {
+    const existing = this.entries.get(task.key);
+    if (existing && !isFinal(existing.job)) {
+      existing.wanters.add(want.viewerId);
+      this.moveUp(existing, deadlineAt(want));
+      return { ...existing.job };
+    }
+    if (await this.options.store.isComplete(task.key)) return doneJob(task);
+    const again = this.entries.get(task.key);
+    if (again && !isFinal(again.job)) return this.submit(task, want);
+    const entry: Entry = {
+      task,
+      wanters: new Set([want.viewerId]),
+      deadlineAt: deadlineAt(want),
+      settled: Promise.resolve(),
+      previous: again?.settled,
+      job: { jobId: task.key, key: task.key, status: 'queued', progress: 0, readySeconds: 0, durationSeconds: task.durationSeconds, playlistUrl: playlistUrlOf(task.key) },
+    };
+    this.entries.set(task.key, entry);
+    this.pending.push(entry);
+    this.sortPending();
+    this.pump();
+    return { ...entry.job };
+  }
+
+  async get(jobId: string): Promise<GenerationJob | undefined> {
+    const entry = this.entries.get(jobId);
+    return entry ? { ...entry.job } : undefined;
+  }
+
+  async release(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {
+    const entry = this.entries.get(jobId);
+    if (!entry) return undefined;
+    entry.wanters.delete(viewerId);
+    if (entry.wanters.size === 0 && !isFinal(entry.job)) {
+      const index = this.pending.indexOf(entry);
+      if (index >= 0) this.pending.splice(index, 1);
+      entry.controller?.abort();
+      this.finish(entry, { status: 'cancelled' });
+    }
+    return { ...entry.job };
+  }
+
+  watch(jobId: string, listener: (job: GenerationJob) => void): () => void {
+    return this.watchers.add(jobId, listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.pending.length = 0;
+    for (const entry of this.entries.values()) entry.controller?.abort();
+  }
+
+  private moveUp(entry: Entry, at: number): void {
+    if (at >= entry.deadlineAt) return;
+    entry.deadlineAt = at;
+    this.sortPending();
+  }
+
+  private sortPending(): void {
+    this.pending.sort((a, b) => a.deadlineAt - b.deadlineAt);
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running < this.concurrency && this.pending.length > 0) {
+      const entry = this.pending.shift() as Entry;
+      this.running++;
+      void (entry.settled = this.run(entry)).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(entry: Entry): Promise<void> {
+    const controller = (entry.controller = new AbortController());
+    await entry.previous;
+    if (isFinal(entry.job)) return;
+    this.update(entry, { status: 'running' });
+    try {
+      await renderIntoStore(this.options.generator, this.options.store, entry.task, controller.signal, (u) => this.update(entry, u), this.log);
+      this.finish(entry, { status: 'done', progress: 1, readySeconds: entry.task.durationSeconds });
+    } catch (error) {
+      if (error instanceof RenderCancelled) this.finish(entry, { status: 'cancelled' });
+      else this.finish(entry, { status: 'failed', error: { code: 'render-failed', message: (error as Error).message } });
+    } finally {
+      entry.controller = undefined;
+    }
+  }
+
+  private update(entry: Entry, patch: Partial<GenerationJob>): void {
+    if (isFinal(entry.job)) return;
+    entry.job = { ...entry.job, ...patch };
+    this.watchers.notify({ ...entry.job });
+  }
+
+  private finish(entry: Entry, patch: Partial<GenerationJob>): void {
+    if (isFinal(entry.job)) return;
+    entry.job = { ...entry.job, ...patch };
+    this.watchers.notify({ ...entry.job });
+    const timer = setTimeout(() => {
+      if (this.entries.get(entry.task.key) === entry) this.entries.delete(entry.task.key);
+    }, this.options.keepFinishedMs ?? 10 * 60_000);
+    timer.unref();
+  }
+}
+
+function deadlineAt(want: Want): number {
+  const seconds = Number.isFinite(want.deadline) ? Math.max(0, want.deadline) : 3600;
+  return Date.now() + seconds * 1000;
+}

@@ -1,0 +1,161 @@
+import { Queue, QueueEvents } from 'bullmq';
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { GenerationJob } from '../../../core/index.js';
+import type { SegmentStore } from '../../store/SegmentStore.js';
+import { doneJob, playlistUrlOf } from '../JobQueue.js';
+import type { JobQueue, RenderTask, Want } from '../JobQueue.js';
+import { JobWatchers } from '../JobWatchers.js';
+import type { RenderUpdate } from '../renderIntoStore.js';
+import { connectRedis } from './connectRedis.js';
+import { DEFAULT_QUEUE, priorityOf, redisNames } from './redisNames.js';
+import type { RedisNames } from './redisNames.js';
+
+export interface BullMqQueueOptions {
+  redisUrl: string;
+  store: SegmentStore;
+  queueName?: string;
+  /** Render attempts for a job that throws (a cancelled job is never retried). */
+  attempts?: number;
+}
+
+const QUEUED_STATES = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
+
+/**
+ * The API side of the Redis queue: adds jobs (job id = rendition key, so BullMQ itself
+ * coalesces duplicates across API processes), keeps who wants each rendition in a Redis set,
+ * and turns QueueEvents into job snapshots for SSE. Workers run elsewhere (BullMqWorkers).
+ *
+ * @example
+ * const queue = new BullMqQueue({ redisUrl: 'redis://127.0.0.1:6379', store });
+ */
+export class BullMqQueue implements JobQueue {
+  private readonly redis: Redis;
+  private readonly queue: Queue<RenderTask>;
+  private readonly events: QueueEvents;
+  private readonly names: RedisNames;
+  private readonly watchers = new JobWatchers();
+  /** Durations of jobs seen here, to describe a job BullMQ has already removed. */
+  private readonly durations = new Map<string, number>();
+  /** Per-job chain so snapshots are delivered in event order. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: BullMqQueueOptions) {
+    this.names = redisNames(options.queueName ?? DEFAULT_QUEUE);
+    this.redis = connectRedis(options.redisUrl);
+    this.queue = new Queue<RenderTask>(this.names.queue, { connection: this.redis });
+    this.events = new QueueEvents(this.names.queue, { connection: connectRedis(options.redisUrl) });
+    for (const type of ['active', 'progress', 'completed', 'failed', 'removed'] as const) {
+      this.events.on(type, (args: { jobId: string; failedReason?: string }) => this.onEvent(type, args.jobId, args.failedReason));
+    }
+  }
+
+  /** Resolves once the event stream is connected (so no event after this is missed). */
+  async ready(): Promise<void> {
+    await Promise.all([this.queue.waitUntilReady(), this.events.waitUntilReady()]);
+  }
+
+  async submit(task: RenderTask, want: Want): Promise<GenerationJob> {
+    this.durations.set(task.key, task.durationSeconds);
+    if (await this.options.store.isComplete(task.key)) return doneJob(task);
+    const wanted = this.names.wanted(task.key);
+    await this.redis.multi().sadd(wanted, want.viewerId).expire(wanted, 86_400).del(this.names.cancelled(task.key)).exec();
+    const priority = priorityOf(want.deadline);
+    const existing = await this.queue.getJob(task.key);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'failed' || state === 'completed') {
+        await existing.remove().catch(() => undefined);
+      } else {
+        if (QUEUED_STATES.has(state) && priority < (existing.opts.priority ?? Infinity)) {
+          await existing.changePriority({ priority }).catch(() => undefined);
+        }
+        return this.snapshot(existing, state);
+      }
+    }
+    const job = await this.queue.add('render', task, {
+      jobId: task.key,
+      priority,
+      attempts: this.options.attempts ?? 2,
+      backoff: { type: 'fixed', delay: 500 },
+      removeOnComplete: { age: 600 },
+      removeOnFail: { age: 600 },
+    });
+    return this.snapshot(job, await job.getState());
+  }
+
+  async get(jobId: string): Promise<GenerationJob | undefined> {
+    const job = await this.queue.getJob(jobId).catch(() => undefined);
+    if (job) return this.snapshot(job, await job.getState());
+    const durationSeconds = this.durations.get(jobId);
+    if (durationSeconds === undefined) return undefined;
+    if (await this.options.store.isComplete(jobId)) return doneJob({ key: jobId, durationSeconds });
+    if (await this.redis.exists(this.names.cancelled(jobId))) return this.bare(jobId, durationSeconds, 'cancelled');
+    return undefined;
+  }
+
+  async release(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {
+    const wanted = this.names.wanted(jobId);
+    const [, left] = ((await this.redis.multi().srem(wanted, viewerId).scard(wanted).exec()) ?? []) as Array<[Error | null, number]>;
+    if (left && left[1] > 0) return this.get(jobId);
+    const job = await this.queue.getJob(jobId);
+    if (!job) return this.get(jobId);
+    this.durations.set(jobId, job.data.durationSeconds);
+    const state = await job.getState();
+    if (state === 'completed' || state === 'failed') return this.snapshot(job, state);
+    await this.redis.set(this.names.cancelled(jobId), '1', 'EX', 3600);
+    await this.redis.publish(this.names.cancelChannel, jobId);
+    // A queued job is simply removed; a running one is aborted by its worker (see BullMqWorkers).
+    if (QUEUED_STATES.has(state)) await job.remove().catch(() => undefined);
+    const cancelled = this.bare(jobId, job.data.durationSeconds, 'cancelled');
+    this.watchers.notify(cancelled);
+    return cancelled;
+  }
+
+  watch(jobId: string, listener: (job: GenerationJob) => void): () => void {
+    return this.watchers.add(jobId, listener);
+  }
+
+  async close(): Promise<void> {
+    await this.events.close();
+    await this.queue.close();
+    this.redis.disconnect();
+  }
+
+  private onEvent(type: string, jobId: string, failedReason?: string): void {
+    if (!this.watchers.has(jobId)) return;
+    const previous = this.chains.get(jobId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      let job = await this.get(jobId).catch(() => undefined);
+      const durationSeconds = this.durations.get(jobId);
+      if (!job && durationSeconds !== undefined) {
+        if (type === 'removed') job = this.bare(jobId, durationSeconds, 'cancelled');
+        if (type === 'failed') job = failedReason === 'cancelled' ? this.bare(jobId, durationSeconds, 'cancelled') : { ...this.bare(jobId, durationSeconds, 'failed'), error: { code: 'render-failed', message: failedReason ?? 'render failed' } };
+      }
+      if (job) this.watchers.notify(job);
+    });
+    this.chains.set(jobId, next);
+    void next.finally(() => {
+      if (this.chains.get(jobId) === next) this.chains.delete(jobId);
+    });
+  }
+
+  private snapshot(job: Job<RenderTask>, state: string): GenerationJob {
+    const key = job.id as string;
+    this.durations.set(key, job.data.durationSeconds);
+    const base = this.bare(key, job.data.durationSeconds, 'queued');
+    const update = (typeof job.progress === 'object' ? job.progress : {}) as Partial<RenderUpdate>;
+    const progress = { progress: update.progress ?? 0, readySeconds: update.readySeconds ?? 0 };
+    if (state === 'completed') return doneJob({ key, durationSeconds: job.data.durationSeconds });
+    if (state === 'active') return { ...base, ...progress, status: 'running' };
+    if (state === 'failed') {
+      if (job.failedReason === 'cancelled') return { ...base, ...progress, status: 'cancelled' };
+      return { ...base, ...progress, status: 'failed', error: { code: 'render-failed', message: job.failedReason } };
+    }
+    return base;
+  }
+
+  private bare(key: string, durationSeconds: number, status: GenerationJob['status']): GenerationJob {
+    return { jobId: key, key, status, progress: 0, readySeconds: 0, durationSeconds, playlistUrl: playlistUrlOf(key) };
+  }
+}

@@ -1,0 +1,101 @@
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Generator } from '../../generate/Generator.js';
+import type { SegmentStore } from '../../store/SegmentStore.js';
+import type { RenderTask } from '../JobQueue.js';
+import { RenderCancelled, renderIntoStore } from '../renderIntoStore.js';
+import type { Logger } from '../renderIntoStore.js';
+import { connectRedis } from './connectRedis.js';
+import { DEFAULT_QUEUE, redisNames } from './redisNames.js';
+import type { RedisNames } from './redisNames.js';
+
+export interface BullMqWorkersOptions {
+  redisUrl: string;
+  generator: Generator;
+  store: SegmentStore;
+  queueName?: string;
+  /** Renders at once in this process. */
+  concurrency?: number;
+  /**
+   * How long a job's lock lives without renewal. A worker renews it every half of this while
+   * it renders; if the worker dies, the job counts as stalled once the lock has expired and
+   * the next stalled check (every `stalledInterval`) moves it back to the queue for another
+   * worker. Shorter = faster recovery, more Redis traffic.
+   */
+  lockDuration?: number;
+  stalledInterval?: number;
+  /** Stalls a job survives before it is failed (a job that kills every worker must stop somewhere). */
+  maxStalledCount?: number;
+  log?: Logger;
+}
+
+/**
+ * Render workers on the Redis queue: any number of these, in any number of processes or
+ * machines sharing the store folder. Each job runs the generator into the store; progress
+ * goes out through `job.updateProgress` (the API hears it via QueueEvents). Cancellation: the
+ * API sets a Redis key and publishes on a channel; a worker checks the key before it starts
+ * and aborts a running render when the message arrives.
+ *
+ * @example
+ * const workers = new BullMqWorkers({ redisUrl, generator, store, concurrency: 2 });
+ * await workers.ready();
+ */
+export class BullMqWorkers {
+  private readonly worker: Worker<RenderTask>;
+  private readonly redis: Redis;
+  private readonly subscriber: Redis;
+  private readonly names: RedisNames;
+  private readonly running = new Map<string, AbortController>();
+  private readonly log: Logger;
+
+  constructor(private readonly options: BullMqWorkersOptions) {
+    this.names = redisNames(options.queueName ?? DEFAULT_QUEUE);
+    this.log = options.log ?? (() => undefined);
+    this.redis = connectRedis(options.redisUrl);
+    this.subscriber = connectRedis(options.redisUrl);
+    this.subscriber.on('message', (_channel: string, key: string) => this.running.get(key)?.abort());
+    this.worker = new Worker<RenderTask>(this.names.queue, (job) => this.process(job), {
+      connection: connectRedis(options.redisUrl),
+      concurrency: options.concurrency ?? 1,
+      lockDuration: options.lockDuration ?? 30_000,
+      stalledInterval: options.stalledInterval ?? 15_000,
+      maxStalledCount: options.maxStalledCount ?? 2,
+    });
+    this.worker.on('error', (error) => this.log(`worker error: ${error.message}`));
+  }
+
+  /** Resolves once the worker takes jobs and hears cancellations. */
+  async ready(): Promise<void> {
+    await this.subscriber.subscribe(this.names.cancelChannel);
+    await this.worker.waitUntilReady();
+  }
+
+  /** Stops taking jobs and waits for running renders (at most `graceMs`, then they are left to stall over). */
+  async close(graceMs = 10_000): Promise<void> {
+    const graceful = this.worker.close();
+    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+    if ((await Promise.race([graceful, timer])) === 'timeout') await this.worker.close(true);
+    this.subscriber.disconnect();
+    this.redis.disconnect();
+  }
+
+  private async process(job: Job<RenderTask>): Promise<void> {
+    const key = job.id as string;
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    try {
+      // Checked after registering, so a cancel published in between is not missed.
+      if (await this.redis.exists(this.names.cancelled(key))) throw new RenderCancelled();
+      this.log(`worker ${process.pid} took ${key.slice(0, 12)} (attempt ${job.attemptsMade + 1})`);
+      await renderIntoStore(this.options.generator, this.options.store, job.data, controller.signal, (update) => {
+        job.updateProgress(update).catch(() => undefined);
+      }, this.log);
+    } catch (error) {
+      if (error instanceof RenderCancelled) throw new UnrecoverableError('cancelled');
+      throw error;
+    } finally {
+      this.running.delete(key);
+    }
+  }
+}

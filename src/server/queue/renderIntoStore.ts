@@ -1,0 +1,84 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Generator, RenderResult } from '../generate/Generator.js';
+import type { SegmentStore } from '../store/SegmentStore.js';
+import type { RenderTask } from './JobQueue.js';
+
+/** A render's progress as workers report it. */
+export interface RenderUpdate {
+  progress: number;
+  readySeconds: number;
+}
+
+export type Logger = (message: string) => void;
+
+/** Thrown when a render stopped because its abort signal fired. */
+export class RenderCancelled extends Error {
+  override readonly name = 'RenderCancelled';
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/**
+ * Runs `generator` for `task` into the store: a fresh partial folder, progress reported at
+ * most every `throttleMs` (every finished segment always), then an atomic commit. A failed or
+ * cancelled render leaves nothing behind. Skips the work when the store already has it.
+ *
+ * @example
+ * await renderIntoStore(generator, store, task, signal, (u) => job.updateProgress(u), console.log);
+ */
+export async function renderIntoStore(
+  generator: Generator,
+  store: SegmentStore,
+  task: RenderTask,
+  signal: AbortSignal,
+  report: (update: RenderUpdate) => void,
+  log: Logger,
+  throttleMs = 250,
+): Promise<RenderResult | undefined> {
+  if (await store.isComplete(task.key)) return undefined;
+  const short = task.key.slice(0, 12);
+  const outDir = await store.beginRender(task.key);
+  const update: RenderUpdate = { progress: 0, readySeconds: 0 };
+  let lastSent = 0;
+  const send = (force: boolean): void => {
+    const now = Date.now();
+    if (!force && now - lastSent < throttleMs) return;
+    lastSent = now;
+    report({ ...update });
+  };
+  log(`render ${short} start (${generator.id}@${generator.version}, ${task.durationSeconds}s, "${task.spec.prompt.slice(0, 60)}")`);
+  try {
+    const result = await generator.render(
+      { ...task, outDir },
+      {
+        onProgress: (progress) => {
+          update.progress = Math.max(update.progress, Math.min(1, progress));
+          send(false);
+        },
+        onSegment: (readySeconds) => {
+          update.readySeconds = Math.max(update.readySeconds, readySeconds);
+          send(true);
+          log(`render ${short} ready ${readySeconds.toFixed(1)}/${task.durationSeconds}s`);
+        },
+      },
+      signal,
+    );
+    if (signal.aborted) throw new RenderCancelled();
+    const master = await stat(join(outDir, result.playlist)).catch(() => undefined);
+    if (!master?.isFile()) throw new Error(`generator ${generator.id} reported ${result.playlist} but wrote no such file`);
+    await store.commit(task.key);
+    report({ progress: 1, readySeconds: task.durationSeconds });
+    log(`render ${short} done: ${result.frames} frames in ${result.elapsedMs.toFixed(0)} ms via ${result.path}`);
+    return result;
+  } catch (error) {
+    await store.abandon(task.key);
+    if (signal.aborted) {
+      log(`render ${short} cancelled`);
+      throw new RenderCancelled();
+    }
+    log(`render ${short} failed: ${(error as Error).message}`);
+    throw error;
+  }
+}

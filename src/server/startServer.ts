@@ -1,0 +1,138 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApiRouter } from './api/createApiRouter.js';
+import { TokenBucketLimiter } from './api/TokenBucketLimiter.js';
+import type { RateLimit } from './api/TokenBucketLimiter.js';
+import type { Generator } from './generate/Generator.js';
+import { applyCors } from './http/applyCors.js';
+import { BullMqQueue } from './queue/bullmq/BullMqQueue.js';
+import { BullMqWorkers } from './queue/bullmq/BullMqWorkers.js';
+import { InProcessQueue } from './queue/InProcessQueue.js';
+import type { JobQueue } from './queue/JobQueue.js';
+import type { Logger } from './queue/renderIntoStore.js';
+import { SegmentStore } from './store/SegmentStore.js';
+import { StoryLibrary } from './stories/StoryLibrary.js';
+import type { LoadedStory } from './stories/StoryLibrary.js';
+
+export interface ServerOptions {
+  /** Renders segments. */
+  generator: Generator;
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1; "0.0.0.0" to listen on every interface. */
+  host?: string;
+  /** A folder of story files, or stories already loaded. */
+  stories?: string | LoadedStory[];
+  /** Store folder. Default ./.cache/offshoot-store. */
+  store?: string;
+  /** redis://host:port: use the BullMQ queue instead of the in-process one. */
+  redisUrl?: string;
+  /** Render workers in this process (in-process: concurrency; Redis: 0 = API only). Default 1. */
+  workers?: number;
+  /** false: no HTTP API (a worker-only process; needs redisUrl). Default true. */
+  api?: boolean;
+  /** Shared with the embedder, to verify viewer tokens. Required with the API. */
+  secret?: string;
+  /** Default 1 second. */
+  segmentSeconds?: number;
+  /** Per viewer. Default burst 30, 3 per second. */
+  rateLimit?: RateLimit;
+  /** Bytes. Default 16 KiB. */
+  bodyLimit?: number;
+  corsOrigin?: string;
+  heartbeatMs?: number;
+  /** BullMQ worker lock; see BullMqWorkers. */
+  lockDuration?: number;
+  stalledInterval?: number;
+  queueName?: string;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  /** Base URL of the API ('' for a worker-only process). */
+  url: string;
+  queue?: JobQueue;
+  store: SegmentStore;
+  stories: StoryLibrary;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the backend: HTTP API + queue + render workers in one process by default; with
+ * `redisUrl`, the BullMQ queue, so other processes (`api: false`) can add workers.
+ *
+ * @example
+ * const server = await startServer({ generator, port: 0, stories: './examples', secret });
+ * console.log(server.url); // http://127.0.0.1:54321
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.log(`[offshoot] ${message}`));
+  const store = new SegmentStore(options.store ?? './.cache/offshoot-store');
+  const api = options.api ?? true;
+  const workerCount = options.workers ?? 1;
+  const closers: Array<() => Promise<void>> = [];
+  let workers: BullMqWorkers | undefined;
+  if (options.redisUrl && workerCount > 0) {
+    workers = new BullMqWorkers({ redisUrl: options.redisUrl, generator: options.generator, store, concurrency: workerCount, queueName: options.queueName, lockDuration: options.lockDuration, stalledInterval: options.stalledInterval, log });
+    await workers.ready();
+    closers.push(() => (workers as BullMqWorkers).close());
+    log(`workers: ${workerCount} on ${options.redisUrl}`);
+  }
+  const stories = Array.isArray(options.stories) ? StoryLibrary.of(options.stories) : await StoryLibrary.load(options.stories, log);
+  if (!api) {
+    if (!options.redisUrl) throw new Error('A worker-only process (no API) needs a Redis URL to take jobs from');
+    return { url: '', store, stories, close: () => closeAll(closers) };
+  }
+  if (!options.secret) throw new Error('The API needs a token secret (--secret or OFFSHOOT_SECRET)');
+  let queue: JobQueue;
+  if (options.redisUrl) {
+    const bull = new BullMqQueue({ redisUrl: options.redisUrl, store, queueName: options.queueName });
+    await bull.ready();
+    queue = bull;
+  } else {
+    queue = new InProcessQueue({ generator: options.generator, store, concurrency: workerCount, log });
+  }
+  closers.unshift(() => queue.close());
+  const router = createApiRouter({
+    stories,
+    queue,
+    store,
+    secret: options.secret,
+    limiter: new TokenBucketLimiter(options.rateLimit ?? { burst: 30, perSecond: 3 }),
+    bodyLimit: options.bodyLimit ?? 16 * 1024,
+    generator: options.generator,
+    segmentSeconds: options.segmentSeconds ?? 1,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    log,
+  });
+  const server = createServer((req, res) => {
+    if (applyCors(req, res, options.corsOrigin ?? '*')) return;
+    void router.handle(req, res);
+  });
+  // A slow or silent client cannot hold a connection: headers within 10 s, the whole request
+  // within 30 s (SSE responses are not limited: these bound receiving the request only).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log(`API on ${url} (${options.redisUrl ? 'BullMQ queue' : `in-process queue, ${workerCount} worker(s)`}, store ${store.root})`);
+  closers.unshift(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  return { url, queue, store, stories, close: () => closeAll(closers) };
+}
+
+async function closeAll(closers: Array<() => Promise<void>>): Promise<void> {
+  for (const close of closers) await close().catch(() => undefined);
+}

@@ -1,0 +1,111 @@
+import { mkdir, rename, rm, stat, realpath } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { RENDITION_KEY } from './renditionKey.js';
+
+/** Where a requested store file lives and whether its rendition is finished. */
+export interface StoreFile {
+  path: string;
+  /** True when the rendition was committed: nothing in it will ever change. */
+  complete: boolean;
+}
+
+/**
+ * The content-addressed segment store on disk:
+ *
+ *   <root>/<key>/index.m3u8 …         finished renditions (immutable)
+ *   <root>/.partial/<key>/index.m3u8 …  renditions being rendered (segments appear one by one)
+ *
+ * A render writes into its partial folder (the generator renames each finished segment into
+ * place and rewrites playlists atomically); `commit` then renames the whole folder to its
+ * final name, which is atomic on one filesystem. So a reader sees either a finished rendition
+ * or the completed head of one, never half a file. Every API and worker process that shares
+ * the folder sees the same thing.
+ *
+ * @example
+ * const store = new SegmentStore('./.cache/offshoot-store');
+ * const outDir = await store.beginRender(key);   // generator writes here
+ * await store.commit(key);                        // now served as immutable
+ */
+export class SegmentStore {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  finalDir(key: string): string {
+    return join(this.root, checkKey(key));
+  }
+
+  partialDir(key: string): string {
+    return join(this.root, '.partial', checkKey(key));
+  }
+
+  /** True once the rendition was committed. */
+  async isComplete(key: string): Promise<boolean> {
+    return isDir(this.finalDir(key));
+  }
+
+  /** A fresh, empty partial folder for `key` (leftovers of a crashed render are removed). */
+  async beginRender(key: string): Promise<string> {
+    const dir = this.partialDir(key);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  /** Publishes a finished render. A rendition committed meanwhile by someone else wins. */
+  async commit(key: string): Promise<void> {
+    const from = this.partialDir(key);
+    try {
+      await rename(from, this.finalDir(key));
+    } catch (error) {
+      if (!(await this.isComplete(key))) throw error;
+      await rm(from, { recursive: true, force: true });
+    }
+  }
+
+  /** Drops a cancelled or failed render's partial output. */
+  async abandon(key: string): Promise<void> {
+    await rm(this.partialDir(key), { recursive: true, force: true });
+  }
+
+  /**
+   * Finds `segments` (already checked by safeRelativePath) inside rendition `key`: the
+   * finished folder first, then the partial one, then the finished one again in case the
+   * render was committed between the two looks. The real path (symlinks resolved) must stay
+   * inside the store. Undefined when there is no such file.
+   */
+  async locate(key: string, segments: string[]): Promise<StoreFile | undefined> {
+    if (!RENDITION_KEY.test(key)) return undefined;
+    const looks: Array<[string, boolean]> = [
+      [this.finalDir(key), true],
+      [this.partialDir(key), false],
+      [this.finalDir(key), true],
+    ];
+    for (const [base, complete] of looks) {
+      const path = await insideRoot(this.root, resolve(base, ...segments));
+      if (path) return { path, complete };
+    }
+    return undefined;
+  }
+}
+
+function checkKey(key: string): string {
+  if (!RENDITION_KEY.test(key)) throw new Error(`Not a rendition key: ${JSON.stringify(key)}`);
+  return key;
+}
+
+async function isDir(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/** The file's real path when it exists, is a file, and lies inside `root`. */
+export async function insideRoot(root: string, path: string): Promise<string | undefined> {
+  if (!path.startsWith(root + sep)) return undefined;
+  const real = await realpath(path).catch(() => undefined);
+  if (!real) return undefined;
+  const realRoot = await realpath(root).catch(() => root);
+  if (!real.startsWith(realRoot + sep)) return undefined;
+  return (await stat(real).catch(() => undefined))?.isFile() ? real : undefined;
+}
