@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import type { CliIO } from '../CliIO.js';
+import { pathsCommand } from './paths.js';
+import { validateCommand } from './validate.js';
+
+/** Makes one subcommand; its action leaves the exit code in `io.exitCode`. */
+export type CommandFactory = (io: CliIO) => Command;
+
+/** Every `offshoot` subcommand. To add one: a file in this folder and one line here. */
+export const commands: CommandFactory[] = [
+  validateCommand,
+  pathsCommand,
+];
