@@ -25,7 +25,8 @@ export async function fetchWithRetry<T extends 'text' | 'arrayBuffer'>(
   for (let attempt = 0; attempt <= policy.retries; attempt++) {
     if (attempt > 0) await sleep(policy.delayMs * 2 ** (attempt - 1), signal);
     try {
-      const response = await fetch(url, { signal });
+      // Playlists may grow between reads: never let an HTTP cache answer for them.
+      const response = await fetch(url, { signal, cache: as === 'text' ? 'no-store' : 'default' });
       if (response.ok) return (await response[as]()) as T extends 'text' ? string : ArrayBuffer;
       last = `HTTP ${response.status}`;
       // Client errors other than 404/408/429 will not heal by retrying.

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
+import type { PlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
+import { FRAME_MS, clip, createTestVideo, unexplainedSkips, nextEvent, recordEvents, recordFrames } from '../../support/playbackHarness.js';
+
+
+let engine: PlaybackEngine | null = null;
+afterEach(() => {
+  engine?.destroy();
+  engine = null;
+  document.body.replaceChildren();
+});
+
+describe('seamless splicing (real hls.js, generated fMP4)', () => {
+  it('plays intro then the queued segment on one timeline with no hole', async () => {
+    const video = createTestVideo();
+    engine = createPlaybackEngine(video);
+    const log = recordEvents(engine);
+    const frames = recordFrames(video);
+    await engine.load(clip('intro'));
+    await engine.play();
+    engine.queueNext(clip('lantern'));
+    engine.end();
+    await nextEvent(engine, 'ended', () => true, 20_000);
+    frames.stop();
+
+    const starts = log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId);
+    expect(starts).toEqual(['intro', 'lantern']);
+    expect(log.filter((e) => e.type === 'waiting' || e.type === 'error')).toEqual([]);
+    const stats = engine.stats();
+    console.log('[splice] intro→lantern', JSON.stringify(stats));
+    expect(stats.stalls).toBe(0);
+    expect(stats.boundaries).toHaveLength(1);
+    const b = stats.boundaries[0]!;
+    expect(Math.round(b.mediaGapMs / FRAME_MS)).toBe(b.presentedDelta);
+    // The lantern segment starts at 4 s on the shared timeline and the video ends at 8 s.
+    expect(video.currentTime).toBeCloseTo(8, 1);
+    // Media time advanced exactly as many frames as were presented: nothing skipped or repeated.
+    expect(unexplainedSkips(frames.frames, stats.droppedVideoFrames)).toEqual([]);
+    expect(frames.frames.length).toBeGreaterThan(200);
+  });
+});

@@ -1,0 +1,99 @@
+// Helpers for the playback engine's browser tests: real <video>, real generated media.
+import type { PlaybackEngine, PlaybackEvents, SegmentSource } from '../../src/player/playback/PlaybackEngine.js';
+
+/** A clip made by scripts/make-test-media.ts, served by Vite from the repo root. */
+export function clip(name: string, durationSeconds = 4, segmentId = name): SegmentSource {
+  return { segmentId, url: `/test/media/${name}/index.m3u8`, durationSeconds };
+}
+
+/** A muted, in-DOM video element (hls.js and rVFC want it attached). */
+export function createTestVideo(): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.width = 320;
+  document.body.append(video);
+  return video;
+}
+
+/** Every event the engine emitted, in order. */
+export function recordEvents(engine: PlaybackEngine): Array<{ type: keyof PlaybackEvents; payload: unknown }> {
+  const log: Array<{ type: keyof PlaybackEvents; payload: unknown }> = [];
+  for (const type of ['segmentstart', 'waiting', 'stall', 'error', 'ended'] as const) {
+    engine.on(type, (payload) => log.push({ type, payload }));
+  }
+  return log;
+}
+
+/** Resolves with the first event of `type` that matches, or rejects after `timeoutMs`. */
+export function nextEvent<K extends keyof PlaybackEvents>(
+  engine: PlaybackEngine,
+  type: K,
+  match: (payload: PlaybackEvents[K]) => boolean = () => true,
+  timeoutMs = 30_000,
+): Promise<PlaybackEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no "${String(type)}" event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = engine.on(type, (payload) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload);
+    });
+  });
+}
+
+/** Every presented frame, seen independently of the engine. */
+export function recordFrames(video: HTMLVideoElement): { frames: Array<{ mediaTime: number; presented: number }>; stop(): void } {
+  const frames: Array<{ mediaTime: number; presented: number }> = [];
+  let handle = 0;
+  let stopped = false;
+  const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
+    frames.push({ mediaTime: meta.mediaTime, presented: meta.presentedFrames });
+    if (!stopped) handle = video.requestVideoFrameCallback(tick);
+  };
+  handle = video.requestVideoFrameCallback(tick);
+  return {
+    frames,
+    stop() {
+      stopped = true;
+      video.cancelVideoFrameCallback(handle);
+    },
+  };
+}
+
+/** 30 fps test media: one frame, in ms. */
+export const FRAME_MS = 1000 / 30;
+
+/**
+ * Frames whose content never reached the screen, beyond those the browser itself reports as
+ * dropped for arriving late (CPU load on a shared 2-core machine, not a splice). Empty = seamless.
+ */
+export function unexplainedSkips(frames: Array<{ mediaTime: number; presented: number }>, droppedVideoFrames: number): string[] {
+  const { missing, problems } = findSkips(frames);
+  return missing <= droppedVideoFrames ? [] : problems;
+}
+
+/**
+ * Frames whose content never reached the screen: between two rVFC callbacks, media time must
+ * advance by exactly as many frames as the compositor presented. (A callback the busy main
+ * thread missed shows as 2 frames of media and 2 presented: fine. A hole or a skip at a
+ * splice shows as more media than presented frames; a repeat as zero media time.)
+ */
+export function findSkips(frames: Array<{ mediaTime: number; presented: number }>): { missing: number; problems: string[] } {
+  const problems: string[] = [];
+  let missing = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const a = frames[i - 1]!;
+    const b = frames[i]!;
+    const mediaFrames = Math.round(((b.mediaTime - a.mediaTime) * 1000) / FRAME_MS);
+    const presented = b.presented - a.presented;
+    if (mediaFrames === presented && mediaFrames > 0) continue;
+    missing += Math.max(1, mediaFrames - presented);
+    problems.push(`at ${a.mediaTime.toFixed(3)} s: ${mediaFrames} frame(s) of media, ${presented} presented`);
+  }
+  return { missing, problems };
+}
