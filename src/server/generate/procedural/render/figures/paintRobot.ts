@@ -1,0 +1,50 @@
+import { shade, withAlpha } from '../../scene/color.js';
+import type { Figure } from '../../scene/Scene.js';
+import type { FigurePose } from './figurePose.js';
+
+/** A boxy robot with a glowing visor and a blinking antenna light. */
+export function paintRobot(ctx: CanvasRenderingContext2D, f: Figure, pose: FigurePose, t: number): void {
+  const dark = shade(f.color, -0.5);
+  ctx.save();
+  ctx.translate(pose.x, pose.y);
+  ctx.scale(pose.s * f.facing, pose.s);
+  const step = Math.sin(pose.cycle) * 14;
+  ctx.fillStyle = dark;
+  ctx.fillRect(-18 + step, -64, 14, 64);
+  ctx.fillRect(4 - step, -64, 14, 64);
+  ctx.fillStyle = f.color;
+  ctx.beginPath();
+  ctx.roundRect(-34, -150, 68, 90, 10);
+  ctx.fill();
+  ctx.fillStyle = shade(f.color, 0.25);
+  ctx.fillRect(-22, -132, 30, 8);
+  ctx.fillStyle = f.accent;
+  ctx.beginPath();
+  ctx.arc(12, -112, 6, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = f.color;
+  ctx.beginPath();
+  ctx.roundRect(-24, -196, 52, 40, 8);
+  ctx.fill();
+  ctx.fillStyle = f.accent;
+  ctx.fillRect(-6, -186, 30, 12);
+  ctx.strokeStyle = dark;
+  ctx.lineWidth = 3;
+  ctx.beginPath();
+  ctx.moveTo(0, -196);
+  ctx.lineTo(0, -214);
+  ctx.stroke();
+  const blink = Math.sin(t * 5) > 0 ? 1 : 0.35;
+  ctx.fillStyle = withAlpha('#ff5a5a', blink);
+  ctx.beginPath();
+  ctx.arc(0, -216, 5, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.strokeStyle = shade(f.color, -0.2);
+  ctx.lineWidth = 10;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(30, -140);
+  ctx.lineTo(44, -90 - step * 0.5);
+  ctx.stroke();
+  ctx.restore();
+}
