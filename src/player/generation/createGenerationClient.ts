@@ -228,7 +228,7 @@ class GenerationClientImpl implements GenerationClient {
   private sendDelete(segmentId: string, jobId: string, keepalive: boolean): void {
     const signal = keepalive ? undefined : this.life.signal;
     this.api.cancel(jobId, signal, keepalive).catch((error: unknown) => {
-      if (this.life.signal.aborted && !keepalive) return;
+      if (this.life.signal.aborted) return; // best effort once destroyed: the page may be gone
       console.warn(`[offshoot] cancelling generation of "${segmentId}" failed`, error);
     });
   }
