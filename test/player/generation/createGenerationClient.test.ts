@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialPosition } from '../../../src/core/rules/index.js';
 import type { GenerationClient, GenerationClientOptions, GenerationEvents } from '../../../src/player/generation/GenerationClient.js';
@@ -81,7 +82,7 @@ describe('generation client against a real HTTP server', () => {
   });
 
   it('retries 5xx with growing backoff, then succeeds', async () => {
-    const fail = (status: number) => (_req: unknown, res: import('node:http').ServerResponse) => {
+    const fail = (status: number) => (_req: unknown, res: ServerResponse) => {
       res.writeHead(status, { connection: 'close' });
       res.end('<html>bad gateway</html>');
       return true;
@@ -134,7 +135,7 @@ describe('generation client against a real HTTP server', () => {
   });
 
   it('on a 401 asks getToken() again once, and gives up on a second 401', async () => {
-    const unauthorized = (_q: unknown, res: import('node:http').ServerResponse) => {
+    const unauthorized = (_q: unknown, res: ServerResponse) => {
       res.writeHead(401, { 'content-type': 'application/json', connection: 'close' });
       res.end(JSON.stringify({ error: { code: 'bad-token', message: 'token expired' } }));
       return true;
@@ -205,7 +206,7 @@ describe('generation client against a real HTTP server', () => {
 
   it('destroy closes every stream and socket, aborts a pending POST and rejects waiters', async () => {
     // The fourth POST never gets an answer: destroy must abort it.
-    const stalled: Array<import('node:http').ServerResponse> = [];
+    const stalled: Array<ServerResponse> = [];
     backend.generate.push(() => false, () => false, () => false, (_q, res) => (stalled.push(res), true));
     const c = start({ maxInFlight: 4 });
     c.plan(story, initialPosition(story), [], 0);
