@@ -1,6 +1,7 @@
 // Raw HTTP for tests: node:http sends the path exactly as written (fetch would normalise
 // `..` and percent-escapes away, hiding exactly what the traversal tests need to send).
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface RawResponse {
@@ -79,5 +80,19 @@ export function readSse(base: string, path: string, limitMs = 20_000, onEvent?: 
     });
     req.on('error', (error) => (events.length ? resolve({ status: 200, events }) : reject(error)));
     req.end();
+  });
+}
+
+/** Sends `path` byte for byte over a socket (node:http refuses some bytes, e.g. NUL) and returns the reply. */
+export function rawGet(base: string, path: string): Promise<{ status: number; text: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`);
+    });
+    let text = '';
+    socket.setEncoding('latin1').on('data', (c: string) => (text += c));
+    socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0), text }));
+    socket.on('error', reject);
   });
 }
