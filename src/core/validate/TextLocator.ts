@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import { tokensOf } from './pointer.js';
 
 export interface TextPosition {
@@ -12,11 +13,16 @@ export interface TextPosition {
  */
 export class TextLocator {
   private lineStarts: number[] | undefined;
+  private tree: Node | undefined | null = null;
 
-  constructor(
-    private readonly text: string,
-    private readonly root: Node | undefined,
-  ) {}
+  /** `text` must be JSON that parsed without error, or `find` will only find the top. */
+  constructor(private readonly text: string) {}
+
+  // Built on first use: costly on big files, and only needed when there is an issue to place.
+  private get root(): Node | undefined {
+    if (this.tree === null) this.tree = parseTree(this.text, [], { disallowComments: true });
+    return this.tree;
+  }
 
   /** 1-based line and column of a character offset. */
   at(offset: number): TextPosition {

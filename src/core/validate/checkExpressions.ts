@@ -19,41 +19,54 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
   const state = declaredState(story);
   const context: ExpressionContext = { state, segments: new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {})) };
   const names = Object.keys(state);
-  const run = (source: unknown, path: string, what: string): ExpressionCheck | undefined => {
+  // Stories repeat conditions: compile and check each distinct source once per validation.
+  const memo = new Map<string, ExpressionCheck | ExpressionError>();
+  const run = (source: unknown, at: () => string, label: (path: string) => string): ExpressionCheck | undefined => {
     if (typeof source !== 'string' || source === '') return undefined;
-    try {
-      const result = checkExpression(compileExpression(source), context);
+    let result = memo.get(source);
+    if (!result) {
+      try {
+        result = checkExpression(compileExpression(source), context);
+      } catch (error) {
+        result = error instanceof ExpressionError ? error : new ExpressionError(String(error), 0);
+      }
+      memo.set(source, result);
+    }
+    if (result instanceof ExpressionError) {
+      const path = at();
+      issues.add('bad-expression', path, `${label(path)}: ${result.message} (character ${result.position + 1} of "${clip(source)}"); fix the expression`, { offset: result.position });
+      return undefined;
+    }
+    if (result.problems.length > 0) {
+      const path = at();
+      const what = label(path);
       for (const problem of result.problems) {
         const name = /^`([^`]*)`/.exec(problem.message)?.[1];
         const guess = problem.kind === 'unknown-variable' && name ? didYouMean(name, names) : undefined;
         const hint = problem.kind === 'unknown-variable' ? (guess ? `; did you mean \`${guess}\`?` : '; declare it in `state` with its initial value') : '';
         issues.add(problem.kind, path, `${what}: ${problem.message} (character ${problem.position + 1} of "${clip(source)}")${hint}`, { offset: problem.position });
       }
-      return result;
-    } catch (error) {
-      const position = error instanceof ExpressionError ? error.position : 0;
-      issues.add('bad-expression', path, `${what}: ${(error as Error).message} (character ${position + 1} of "${clip(source)}"); fix the expression`, { offset: position });
-      return undefined;
     }
+    return result;
   };
   for (const [id, segment] of segmentsOf(story)) {
     itemsOf(fieldAt(segment, 'next')).forEach((route, i) => {
-      const path = pointer('segments', id, 'next', i, 'if');
-      run(fieldAt(route, 'if'), path, `\`if\` of ${describe(path)}`);
+      run(fieldAt(route, 'if'), () => pointer('segments', id, 'next', i, 'if'), () => `\`if\` of route ${i + 1} of segment ${id}`);
     });
     itemsOf(fieldAt(fieldAt(segment, 'choice'), 'options')).forEach((option, i) => {
-      const base = pointer('segments', id, 'choice', 'options', i);
-      run(fieldAt(option, 'if'), `${base}/if`, `\`if\` of ${describe(base)}`);
+      const base = (): string => pointer('segments', id, 'choice', 'options', i);
+      const optionName = `option ${i + 1} of segment ${id}`;
+      run(fieldAt(option, 'if'), () => `${base()}/if`, () => `\`if\` of ${optionName}`);
       for (const [name, source] of entriesOf(fieldAt(option, 'set'))) {
-        const path = `${base}/set/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const at = (): string => pointer('segments', id, 'choice', 'options', i, 'set', name);
         if (!Object.hasOwn(state, name)) {
           const guess = didYouMean(name, names);
-          issues.add('unknown-variable', path, `${describe(base)} sets \`${name}\`, which is not declared in \`state\`; ${guess ? `did you mean \`${guess}\`?` : `add it to \`state\` with its initial value`}`);
+          issues.add('unknown-variable', at(), `${optionName} sets \`${name}\`, which is not declared in \`state\`; ${guess ? `did you mean \`${guess}\`?` : `add it to \`state\` with its initial value`}`);
         }
-        const result = run(source, path, `\`set.${name}\` of ${describe(base)}`);
+        const result = run(source, at, () => `\`set.${name}\` of ${optionName}`);
         const declared = Object.hasOwn(state, name) ? typeOfValue(state[name]!) : 'unknown';
         if (result && result.type !== 'unknown' && declared !== 'unknown' && result.type !== declared) {
-          issues.add('type-mismatch', path, `${describe(base)} sets \`${name}\` (a ${declared}) to a ${result.type}: variables keep the type of their initial value; change the expression or the initial value`);
+          issues.add('type-mismatch', at(), `${optionName} sets \`${name}\` (a ${declared}) to a ${result.type}: variables keep the type of their initial value; change the expression or the initial value`);
         }
       }
     });

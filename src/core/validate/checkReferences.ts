@@ -11,34 +11,37 @@ export function checkReferences(story: unknown, issues: IssueList): void {
   const segments = segmentsOf(story);
   const ids = new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {}));
   const known = [...ids];
-  const check = (target: string | undefined, path: string, what: string): void => {
-    if (target === undefined || !SEGMENT_ID.test(target) || ids.has(target)) return;
+  // Paths and wording are built only for a miss: big stories have tens of thousands of references.
+  const check: Check = (target, at, label) => {
+    if (target === undefined || ids.has(target) || !SEGMENT_ID.test(target)) return;
     const guess = didYouMean(target, known);
+    const path = at();
+    const what = label ?? describe(path.slice(0, path.lastIndexOf('/')));
     issues.add('unknown-segment', path, `${what} names segment \`${target}\`, which does not exist; ${guess ? `did you mean \`${guess}\`?` : 'add that segment or fix the id'}`);
   };
-  check(stringAt(story, 'start'), '/start', '`start`');
+  check(stringAt(story, 'start'), () => '/start', '`start`');
   for (const [id, segment] of segments) {
     const next = fieldAt(segment, 'next');
-    if (typeof next === 'string') check(next, pointer('segments', id, 'next'), `\`next\` of segment ${id}`);
+    if (typeof next === 'string') check(next, () => pointer('segments', id, 'next'), `\`next\` of segment ${id}`);
     if (Array.isArray(next)) checkRoutes(id, next, issues, check);
     const choice = fieldAt(segment, 'choice');
     if (isRecord(choice)) checkChoice(id, choice, issues, check);
   }
 }
 
-type Check = (target: string | undefined, path: string, what: string) => void;
+type Check = (target: string | undefined, path: () => string, what?: string) => void;
 
 function checkRoutes(id: string, routes: unknown[], issues: IssueList, check: Check): void {
   routes.forEach((route, i) => {
-    const path = pointer('segments', id, 'next', i);
-    check(stringAt(route, 'to'), `${path}/to`, describe(path));
+    const path = (): string => pointer('segments', id, 'next', i);
+    check(stringAt(route, 'to'), () => `${path()}/to`);
     if (!isRecord(route)) return;
     const last = i === routes.length - 1;
     const hasIf = Object.hasOwn(route, 'if');
     if (last && hasIf) {
-      issues.add('bad-route', `${path}/if`, `the last route of segment ${id} has an \`if\`: when it is false nothing could play; remove its \`if\` so it is the fallback, or add a route without \`if\` after it`);
+      issues.add('bad-route', `${path()}/if`, `the last route of segment ${id} has an \`if\`: when it is false nothing could play; remove its \`if\` so it is the fallback, or add a route without \`if\` after it`);
     } else if (!last && !hasIf) {
-      issues.add('bad-route', path, `${describe(path)} has no \`if\`, so the routes after it can never be taken; give it an \`if\` or move it last`);
+      issues.add('bad-route', path(), `${describe(path())} has no \`if\`, so the routes after it can never be taken; give it an \`if\` or move it last`);
     }
   });
 }
@@ -47,13 +50,13 @@ function checkChoice(id: string, choice: Record<string, unknown>, issues: IssueL
   const options = itemsOf(choice.options);
   const optionIds = new Map<string, number>();
   options.forEach((option, i) => {
-    const path = pointer('segments', id, 'choice', 'options', i);
-    check(stringAt(option, 'next'), `${path}/next`, describe(path));
+    const path = (): string => pointer('segments', id, 'choice', 'options', i);
+    check(stringAt(option, 'next'), () => `${path()}/next`);
     const optionId = stringAt(option, 'id');
     if (optionId === undefined) return;
     const first = optionIds.get(optionId);
     if (first !== undefined) {
-      issues.add('duplicate-option', `${path}/id`, `options ${first + 1} and ${i + 1} of segment ${id} are both \`${optionId}\`: option ids must be unique within a choice; rename one`);
+      issues.add('duplicate-option', `${path()}/id`, `options ${first + 1} and ${i + 1} of segment ${id} are both \`${optionId}\`: option ids must be unique within a choice; rename one`);
     } else {
       optionIds.set(optionId, i);
     }

@@ -1,10 +1,10 @@
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
 import { Validator } from '@cfworker/json-schema';
-import { storySchema } from '../schema/storySchema.js';
+import { runtimeSchema } from './runtimeSchema.js';
 import { didYouMean } from './didYouMean.js';
 import type { IssueList } from './IssueList.js';
 import { describe, tokensOf } from './pointer.js';
-import { fieldsOf, resolveRef, schemaAt } from './schemaLookup.js';
+import { fieldsOf, schemaAt } from './schemaLookup.js';
 import { schemaMessage } from './schemaMessage.js';
 
 // Wrapper errors ("Property x does not match schema") repeat what their sub-errors say precisely.
@@ -14,13 +14,14 @@ const TIMING_FIELDS = new Set(['at', 'until', 'from', 'to']);
 
 let validator: Validator | undefined;
 
+
 /**
  * Check the story's shape against story.schema.json (with @cfworker/json-schema: no eval,
  * so it runs under a strict CSP) and turn the validator's output into `schema` issues that
  * name the field, the segment and what to change. Returns false when any were found.
  */
 export function checkSchema(story: unknown, issues: IssueList): boolean {
-  validator ??= new Validator(storySchema as Schema, '2020-12', false);
+  validator ??= new Validator(runtimeSchema(), '2020-12', false);
   let result: ReturnType<Validator['validate']>;
   try {
     result = validator.validate(story);
@@ -63,7 +64,7 @@ function unknownField(path: string, ownerLocation: string): string {
   const field = tokens.pop() ?? '';
   const parent = tokens.length === 0 ? '' : '/' + tokens.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
   const owner = schemaAt(ownerLocation.replace(/\/additionalProperties$/, ''));
-  const known = fieldsOf(owner ? resolveRef(owner) : undefined).filter((f) => f !== '$schema');
+  const known = fieldsOf(owner).filter((f) => f !== '$schema');
   const guess = didYouMean(field, known);
   const hint = guess ? `did you mean \`${guess}\`?` : `known fields: ${known.map((f) => `\`${f}\``).join(', ')} (prefix your own with \`x-\`)`;
   return `unknown field \`${field}\` in ${describe(parent)}; ${hint}`;
@@ -75,7 +76,7 @@ function pickBranch(error: OutputUnit, value: unknown): number | undefined {
   if (!branches) return undefined;
   const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
   const fits = Object.values(branches)
-    .map((b, i) => ({ i, type: resolveRef(b).type }))
+    .map((b, i) => ({ i, type: b.type }))
     .filter((b) => b.type === kind);
   return fits.length === 1 ? fits[0]!.i : undefined;
 }

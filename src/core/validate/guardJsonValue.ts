@@ -2,6 +2,16 @@ import type { IssueList } from './IssueList.js';
 import { MAX_JSON_DEPTH } from './limits.js';
 import { pointer } from './pointer.js';
 
+interface Item {
+  value: unknown;
+  key: string;
+  parent: Item | undefined;
+  depth: number;
+}
+
+// Keys with lone surrogates cannot be written as URIs, which the schema validator does.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Check, without recursion, that a value given as an object is plain JSON no deeper than
  * MAX_JSON_DEPTH: no undefined, functions, symbols, bigints, NaN/Infinity or cycles. The later
@@ -9,29 +19,34 @@ import { pointer } from './pointer.js';
  * Returns false (with a `schema` issue) when it is not.
  */
 export function guardJsonValue(root: unknown, issues: IssueList): boolean {
-  const stack: { value: unknown; path: string[]; depth: number }[] = [{ value: root, path: [], depth: 0 }];
+  const stack: Item[] = [{ value: root, key: '', parent: undefined, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
+    const item = stack.pop()!;
+    const { value, depth } = item;
     const type = typeof value;
-    if (type === 'string' || type === 'boolean' || value === null) continue;
-    const at = (): string => pointer(...path);
-    if (type === 'number') {
-      if (Number.isFinite(value)) continue;
-      issues.add('schema', at(), `${where(at())} is ${String(value)}, which JSON cannot hold: use a finite number`);
+    if (type === 'string' || type === 'boolean' || value === null || (type === 'number' && Number.isFinite(value))) continue;
+    const fail = (what: string): false => {
+      const at = pathOf(item);
+      issues.add('schema', at, `${at === '' ? 'the story' : `\`${at.slice(1)}\``} ${what}`);
       return false;
+    };
+    if (type === 'number') return fail(`is ${String(value)}, which JSON cannot hold: use a finite number`);
+    if (type !== 'object') return fail(`is ${type === 'undefined' ? 'undefined' : `a ${type}`}, which JSON cannot hold: remove it`);
+    if (depth >= MAX_JSON_DEPTH) return fail(`nests deeper than ${MAX_JSON_DEPTH} levels (or is part of a cycle): a story is a few levels deep`);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], key: String(i), parent: item, depth: depth + 1 });
+      continue;
     }
-    if (type !== 'object') {
-      issues.add('schema', at(), `${where(at())} is a ${type === 'undefined' ? 'undefined value' : type}, which JSON cannot hold: remove it`);
-      return false;
+    for (const key of Object.keys(value as object)) {
+      if (LONE_SURROGATE.test(key)) return fail(`has a key with an invalid character (a lone UTF-16 surrogate): rename it`);
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: item, depth: depth + 1 });
     }
-    if (depth >= MAX_JSON_DEPTH) {
-      issues.add('schema', at(), `the story nests deeper than ${MAX_JSON_DEPTH} levels at ${where(at())}: a story is a few levels deep; remove the nesting (or a cycle)`);
-      return false;
-    }
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as object);
-    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key], depth: depth + 1 });
   }
   return true;
 }
 
-const where = (at: string): string => (at === '' ? 'the story' : `\`${at.slice(1)}\``);
+function pathOf(item: Item): string {
+  const keys: string[] = [];
+  for (let at: Item | undefined = item; at?.parent; at = at.parent) keys.unshift(at.key);
+  return pointer(...keys);
+}

@@ -1,7 +1,8 @@
-import type { Node, ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { createScanner, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { IssueList } from './IssueList.js';
 import { MAX_JSON_DEPTH } from './limits.js';
+import { scanJsonText } from './scanJsonText.js';
 import { TextLocator } from './TextLocator.js';
 
 // jsonc-parser's SyntaxKind is a const enum, which isolatedModules cannot read: its values.
@@ -22,7 +23,10 @@ const HINTS: Record<string, string> = {
   CloseBracketExpected: 'expected `]` to close the array',
   EndOfFileExpected: 'expected the end of the file after the story object',
   InvalidCommentToken: 'comments are not allowed in a story file',
+  UnexpectedEndOfComment: 'comments are not allowed in a story file',
   UnexpectedEndOfString: 'string is not closed: add the closing `"`',
+  UnexpectedEndOfNumber: 'number is cut off',
+  InvalidUnicode: 'invalid \\u escape',
   InvalidEscapeCharacter: 'invalid escape in string',
   InvalidCharacter: 'invalid character in string (control characters must be escaped)',
 };
@@ -35,39 +39,51 @@ export interface ParsedText {
 
 /**
  * Parse story text as strict JSON (no comments, no trailing commas), reporting syntax
- * errors and duplicate keys with line/column. Never throws.
+ * errors and duplicate keys with line/column. Never throws. The fast path is the native
+ * JSON.parse plus one flat scan; jsonc-parser's tree is built only to explain a syntax
+ * error or (lazily, in TextLocator) to place issues.
  */
 export function parseStoryText(text: string): ParsedText {
   const issues = new IssueList();
-  const tooDeep = findTooDeep(text);
-  if (tooDeep !== undefined) {
-    issues.add('schema', '', `the story nests deeper than ${MAX_JSON_DEPTH} levels here: a story is a few levels deep; remove the nesting`, { at: tooDeep });
-    return { issues, locator: new TextLocator(text, undefined) };
-  }
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const locator = new TextLocator(text, root);
-  if (errors.length > 0) {
-    for (const error of errors.slice(0, 10)) {
-      const name = printParseErrorCode(error.error);
-      issues.add('parse-error', '', `${HINTS[name] ?? name}: fix the JSON syntax here`, { at: error.offset });
-    }
-    return { issues, locator };
-  }
+  const locator = new TextLocator(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    // jsonc-parser is slightly more lenient than JSON.parse in corners; report JSON.parse's view.
-    const at = /position (\d+)/.exec(String(error))?.[1];
-    issues.add('parse-error', '', `${String((error as Error)?.message ?? error)}: fix the JSON syntax here`, { at: at === undefined ? 0 : Number(at) });
+  } catch {
+    explainSyntaxError(text, issues);
     return { issues, locator };
   }
-  if (root) reportDuplicateKeys(root, issues);
+  const scan = scanJsonText(text, MAX_JSON_DEPTH);
+  if (scan.tooDeepAt !== undefined) {
+    issues.add('schema', '', tooDeep, { at: scan.tooDeepAt });
+    return { issues, locator };
+  }
+  for (const { path, key, at } of scan.duplicates) {
+    const where = path.slice(1, path.lastIndexOf('/')) || 'the story';
+    issues.add('duplicate-key', path, `\`${key}\` appears twice in ${where}: the second one silently replaces the first; rename or remove one`, { at });
+  }
   return { value, issues, locator };
 }
 
-/** Offset of the first bracket past the depth limit, found with the flat scanner (no recursion). */
+const tooDeep = `the story nests deeper than ${MAX_JSON_DEPTH} levels here: a story is a few levels deep; remove the nesting`;
+
+function explainSyntaxError(text: string, issues: IssueList): void {
+  // jsonc-parser's parser recurses per nesting level: measure the depth first with its flat scanner.
+  const deepAt = findTooDeep(text);
+  if (deepAt !== undefined) {
+    issues.add('schema', '', tooDeep, { at: deepAt });
+    return;
+  }
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  for (const error of errors.slice(0, 10)) {
+    const name = printParseErrorCode(error.error);
+    issues.add('parse-error', '', `${HINTS[name] ?? name}: fix the JSON syntax here`, { at: error.offset });
+  }
+  // JSON.parse refused what jsonc-parser accepts (rare corners): still report a parse error.
+  if (errors.length === 0) issues.add('parse-error', '', 'the file is not valid JSON: fix the JSON syntax', { at: 0 });
+}
+
 function findTooDeep(text: string): number | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
@@ -79,28 +95,4 @@ function findTooDeep(text: string): number | undefined {
     }
   }
   return undefined;
-}
-
-function reportDuplicateKeys(root: Node, issues: IssueList): void {
-  const stack: { node: Node; path: string }[] = [{ node: root, path: '' }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    const seen = new Set<string>();
-    node.children?.forEach((child, index) => {
-      if (node.type === 'array') {
-        stack.push({ node: child, path: `${path}/${index}` });
-        return;
-      }
-      const [key, value] = child.children ?? [];
-      if (!key || node.type !== 'object') return;
-      const name = String(key.value);
-      const childPath = `${path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (seen.has(name)) {
-        const where = path === '' ? 'the story' : path.slice(1);
-        issues.add('duplicate-key', childPath, `\`${name}\` appears twice in ${where}: the second one silently replaces the first; rename or remove one`, { at: key.offset });
-      }
-      seen.add(name);
-      if (value) stack.push({ node: value, path: childPath });
-    });
-  }
 }

@@ -1,37 +1,21 @@
-import { storySchema } from '../schema/storySchema.js';
+import { runtimeSchema } from './runtimeSchema.js';
 
 type SchemaNode = Record<string, unknown>;
 
 const isNode = (value: unknown): value is SchemaNode => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Follow a local `$ref` (`#/$defs/x`) chain to the schema it names. */
-export function resolveRef(node: SchemaNode): SchemaNode {
-  let current = node;
-  for (let hops = 0; hops < 8 && typeof current.$ref === 'string'; hops++) {
-    const target = walk(storySchema, current.$ref.replace(/^#/, '').split('/').slice(1));
-    if (!target) break;
-    current = target;
-  }
-  return current;
-}
+// Lookups go through the schema the validator ran (refs inlined), so its locations match.
+const root = (): SchemaNode => runtimeSchema() as SchemaNode;
 
-/**
- * The schema node at a validator `keywordLocation` such as
- * `#/properties/segments/additionalProperties/$ref/properties/next`, where each `$ref`
- * step continues inside the referenced schema.
- */
+/** The schema node at a validator `keywordLocation` such as `#/properties/segments/additionalProperties/properties/next`. */
 export function schemaAt(keywordLocation: string): SchemaNode | undefined {
   const tokens = keywordLocation.replace(/^#/, '').split('/').slice(1).map(decode);
-  return walk(storySchema, tokens);
+  return walk(root(), tokens);
 }
 
 function walk(root: SchemaNode, tokens: string[]): SchemaNode | undefined {
   let node: SchemaNode = root;
   for (const token of tokens) {
-    if (token === '$ref') {
-      node = resolveRef(node);
-      continue;
-    }
     const next = node[token];
     if (Array.isArray(next)) {
       node = { ...next } as SchemaNode;

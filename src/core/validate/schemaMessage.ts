@@ -47,8 +47,6 @@ export function schemaMessage(error: OutputUnit, path: string, value: unknown): 
       if (field === 'offshoot') return '`offshoot` must be 1: this is story format version 1';
       if (field === 'end') return `${fieldIn} must be true; leave \`end\` out if the segment does not end the story`;
       return `${fieldIn} must be ${JSON.stringify(schemaAt(error.keywordLocation))}`;
-    case 'oneOf':
-      return exactlyOne(path, error, value);
     case 'anyOf':
       return `${fieldIn} must be a segment id or a list of routes [{ "if": "…", "to": "…" }, { "to": "…" }], not ${actualType(value)}`;
     case 'pattern':
@@ -68,14 +66,6 @@ export function schemaMessage(error: OutputUnit, path: string, value: unknown): 
   }
 }
 
-function exactlyOne(path: string, error: OutputUnit, value: unknown): string {
-  const branches = Object.values(schemaAt(error.keywordLocation) ?? {}) as { required?: string[] }[];
-  const fields = branches.map((b) => b.required?.[0] ?? '?');
-  const present = fields.filter((f) => typeof value === 'object' && value !== null && Object.hasOwn(value, f));
-  const list = fields.map((f) => `\`${f}\``).join(fields.length > 2 ? ', ' : ' or ');
-  if (present.length === 0) return `${describe(path)}: needs one of ${list}${fields.includes('end') ? ' (`"end": true` if the story ends here)' : ''}`;
-  return `${describe(path)}: has ${present.map((f) => `\`${f}\``).join(' and ')}; keep exactly one of ${list}`;
-}
 
 function actualType(value: unknown): string {
   if (Array.isArray(value)) return 'a list';

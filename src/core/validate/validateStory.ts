@@ -3,6 +3,7 @@ import { checkExpressions } from './checkExpressions.js';
 import { checkGraph } from './checkGraph.js';
 import { checkReferences } from './checkReferences.js';
 import { checkSchema } from './checkSchema.js';
+import { checkSegmentShape } from './checkSegmentShape.js';
 import { checkTiming } from './checkTiming.js';
 import { guardJsonValue } from './guardJsonValue.js';
 import type { PendingIssue } from './IssueList.js';
@@ -53,6 +54,7 @@ function validate(input: unknown, options: ValidateOptions): ValidationReport {
   }
   checkSchema(value, issues);
   if (isRecord(value)) {
+    checkSegmentShape(value, issues);
     checkReferences(value, issues);
     checkExpressions(value, issues);
     checkTiming(value, issues);
