@@ -83,14 +83,12 @@ function checkVars(story: Story, vars: unknown, where: string): Variables {
 function checkVisits(story: Story, visits: unknown, where: string): Visits {
   if (!isObject(visits)) throw new SnapshotError(`snapshot ${where} must be an object`);
   const out: Visits = {};
-  for (const id of Object.keys(story.segments)) {
-    const count = visits[id] ?? 0;
+  for (const [id, count] of Object.entries(visits)) {
+    if (!Object.hasOwn(story.segments, id)) throw new SnapshotError(`snapshot ${where}.${id} is not a segment of story "${story.id}"`);
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       throw new SnapshotError(`snapshot ${where}.${id} must be a whole number ≥ 0, got ${JSON.stringify(count)}`);
     }
     out[id] = count;
   }
-  const stray = Object.keys(visits).find((id) => !Object.hasOwn(story.segments, id));
-  if (stray !== undefined) throw new SnapshotError(`snapshot ${where}.${stray} is not a segment of story "${story.id}"`);
   return out;
 }

@@ -51,9 +51,15 @@ export function enumeratePaths(story: Story, options: EnumeratePathsOptions = {}
 
   const empty = (truncated: boolean): Tally => ({ perEnding: endingIds.map(() => 0), truncated });
   const keyOf = (position: Position, depthLeft: number) => `${depthLeft}|${positionKey(position, names.vars, names.visits)}`;
+  // Only the visit counts expressions read are kept: positions stay small on big stories.
+  const prune = (position: Position): Position => {
+    const visits: Position['visits'] = {};
+    for (const id of names.visits) if (position.visits[id] !== undefined) visits[id] = position.visits[id];
+    return { segmentId: position.segmentId, vars: position.vars, visits };
+  };
   const settle = (from: Position): Position | undefined => {
     try {
-      return followRoutes(story, from);
+      return prune(followRoutes(story, prune(from)));
     } catch (error) {
       if (error instanceof RuleError && error.code === 'route-loop') return undefined;
       throw error;

@@ -1,17 +1,14 @@
 import type { Story } from '../story/Story.js';
-import type { Visits } from '../story/Variables.js';
 import type { Position } from './Position.js';
 
 /**
- * Where every viewer starts: the start segment (visited once), variables at their declared
- * values, every other segment at zero visits so `visits.x` always reads a number.
+ * Where every viewer starts: the start segment (visited once) and variables at their
+ * declared values. Segments never entered have no entry in `visits` (expressions read them
+ * as 0), which keeps positions small on big stories.
  *
  * @example
- * initialPosition(story); // { segmentId: 'intro', vars: { brave: false }, visits: { intro: 1, ... } }
+ * initialPosition(story); // { segmentId: 'intro', vars: { brave: false }, visits: { intro: 1 } }
  */
 export function initialPosition(story: Story): Position {
-  const visits: Visits = {};
-  for (const id of Object.keys(story.segments)) visits[id] = 0;
-  visits[story.start] = 1;
-  return { segmentId: story.start, vars: { ...story.state }, visits };
+  return { segmentId: story.start, vars: { ...story.state }, visits: { [story.start]: 1 } };
 }

@@ -4,7 +4,7 @@ import { loadExample, routeLoop, tiny } from './fixtures.js';
 
 describe('resolveNext', () => {
   it('takes the first route whose if holds', () => {
-    const at = (r: number) => ({ segmentId: 'r', vars: tiny.state, visits: { s: 1, r, x: 0 } });
+    const at = (r: number) => ({ segmentId: 'r', vars: tiny.state, visits: { s: 1, r } });
     expect(resolveNext(tiny, at(1))).toBe('s');
     expect(resolveNext(tiny, at(2))).toBe('x');
   });
@@ -29,7 +29,7 @@ describe('replayHistory', () => {
       { segmentId: 's', optionId: 'swap' },
       { segmentId: 's', optionId: 'swap' },
     ]);
-    expect(position).toEqual({ segmentId: 'r', vars: { a: 1, b: 2, flag: false }, visits: { s: 2, r: 2, x: 0 } });
+    expect(position).toEqual({ segmentId: 'r', vars: { a: 1, b: 2, flag: false }, visits: { s: 2, r: 2 } });
   });
 
   it('returns the start for an empty history', () => {
