@@ -1,4 +1,4 @@
-import type { OutputUnit, Schema } from '@cfworker/json-schema';
+import type { OutputUnit } from '@cfworker/json-schema';
 import { Validator } from '@cfworker/json-schema';
 import { runtimeSchema } from './runtimeSchema.js';
 import { didYouMean } from './didYouMean.js';

@@ -76,12 +76,15 @@ function explainSyntaxError(text: string, issues: IssueList): void {
   }
   const errors: ParseError[] = [];
   parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  for (const error of errors.slice(0, 10)) {
-    const name = printParseErrorCode(error.error);
-    issues.add('parse-error', '', `${HINTS[name] ?? name}: fix the JSON syntax here`, { at: error.offset });
+  // Only the first: the errors after a syntax error are mostly its echoes.
+  const first = errors[0];
+  if (!first) {
+    // JSON.parse refused what jsonc-parser accepts (rare corners): still report a parse error.
+    issues.add('parse-error', '', 'the file is not valid JSON: fix the JSON syntax', { at: 0 });
+    return;
   }
-  // JSON.parse refused what jsonc-parser accepts (rare corners): still report a parse error.
-  if (errors.length === 0) issues.add('parse-error', '', 'the file is not valid JSON: fix the JSON syntax', { at: 0 });
+  const name = printParseErrorCode(first.error);
+  issues.add('parse-error', '', `${HINTS[name] ?? name}: fix the JSON syntax here`, { at: first.offset });
 }
 
 function findTooDeep(text: string): number | undefined {
