@@ -4,6 +4,8 @@ export type { Generator, RenderHooks, RenderJob, RenderResult } from './Generato
 export { resolveSpec, relevantState, placeholdersOf } from './resolveSpec.js';
 export { createProceduralGenerator, PROCEDURAL_VERSION } from './procedural/createProceduralGenerator.js';
 export type { ProceduralGeneratorOptions } from './procedural/createProceduralGenerator.js';
+export { createHttpGenerator } from './http/createHttpGenerator.js';
+export type { HttpGeneratorOptions, HttpGenerateRequest } from './http/createHttpGenerator.js';
 export { composeScene } from './procedural/scene/composeScene.js';
 export type { Scene } from './procedural/scene/Scene.js';
 export { createFrameCanvas } from './procedural/render/createFrameCanvas.js';

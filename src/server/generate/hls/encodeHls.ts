@@ -80,7 +80,7 @@ function ffmpegArgs(o: EncodeHlsOptions, stagingDir: string): string[] {
   const input =
     o.input.kind === 'frames'
       ? ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${o.input.width}x${o.input.height}`, '-framerate', String(FPS), '-i', 'pipe:0']
-      : ['-i', o.input.path];
+      : ['-t', String(o.input.durationSeconds), '-i', o.input.path];
   const n = o.renditions.length;
   const fit = (r: Rendition) =>
     o.input.kind === 'file'
