@@ -28,6 +28,8 @@ const FRAG = 1; // s of media per rendered HLS segment
 const HEAD = 2; // s that make a branch playable (the player's hold threshold)
 const DEPTH = 2;
 const K = 4;
+const LEAD = arg('lead', 3); // LookaheadPolicy leadFactor; --lead Infinity for no lead gating
+const MIN_LEAD = arg('min-lead', 4); // LookaheadPolicy minLeadSeconds
 const CAP = 180; // s of session at most (stories with loops)
 const SPEEDS = [0.9, 2, 4];
 const WORKERS = [1, 2];
@@ -124,7 +126,7 @@ const zero = (): Totals => ({ branches: 0, ready: 0, waitS: 0, watchedS: 0, spen
 /** One viewer's session. `random` makes the same choices for both schedulers. */
 function simulate(story: Story, scheduler: 'ours' | 'naive', speed: number, workers: number, random: () => number, into: Totals): void {
   const backend = new SimBackend(workers, speed, scheduler === 'ours' ? 'head-first' : 'fifo');
-  const policy = new LookaheadPolicy({ maxInFlight: K, headSeconds: HEAD });
+  const policy = new LookaheadPolicy({ maxInFlight: K, headSeconds: HEAD, leadFactor: LEAD, minLeadSeconds: MIN_LEAD });
   const entered = new Set<string>();
   let t = 0;
   let history: ChoiceStep[] = [];
@@ -177,7 +179,11 @@ function simulate(story: Story, scheduler: 'ours' | 'naive', speed: number, work
   while (t < CAP) {
     const finished = backend.step(DT);
     t += DT;
-    if (scheduler === 'ours') for (const id of finished) apply(policy.settled(id, 'done', t));
+    if (scheduler === 'ours') {
+      for (const job of backend.jobs.values()) if (job.live) policy.progress(job.segmentId, backend.readySeconds(job.segmentId), t);
+      for (const id of finished) apply(policy.settled(id, 'done', t));
+      apply(policy.tick(t));
+    }
     if (seg.generate) {
       if (holding && headReady(pos.segmentId, seg.duration)) holding = false;
       const needed = Math.min(seg.duration, (Math.floor(segTime / FRAG) + 1) * FRAG);

@@ -24,6 +24,13 @@ export interface GenerationClientOptions {
   maxInFlight?: number;
   /** Seconds of a segment that make it "ready" (playable without an immediate hold). Default 2. */
   headSeconds?: number;
+  /**
+   * Send a target only once it is due within leadFactor × the measured request→head latency
+   * (at least minLeadSeconds before it is due). Default 3; Infinity: as soon as a slot is free.
+   */
+  leadFactor?: number;
+  /** Default 4. */
+  minLeadSeconds?: number;
   /** Polling interval when SSE is unavailable, ms. Default 500. */
   pollMs?: number;
   retry?: RetryOptions;

@@ -33,6 +33,10 @@ export interface LookaheadEntry {
   readySeconds: number;
   /** Asked for by `urgent()`: it jumps the queue and ignores the in-flight limit. */
   urgent: boolean;
+  /** When it was sent; undefined while queued. */
+  requestedAt?: number;
+  /** Whether its head latency was measured already. */
+  headSeen?: boolean;
 }
 
 export interface LookaheadStats {
@@ -54,6 +58,16 @@ export interface LookaheadPolicyOptions {
   maxInFlight?: number;
   /** Seconds of a segment that count as "playable" when the viewer reaches it. Default 2. */
   headSeconds?: number;
+  /**
+   * Lead: a queued target is sent only once it is due within `leadFactor` × the measured
+   * head latency (request → head playable, smoothed), and never later than `minLeadSeconds`
+   * before it is due. Until a latency is measured everything goes out as slots free. A fast
+   * backend then waits for the viewer's choice instead of rendering branches nobody takes.
+   * Default 3; Infinity sends as soon as a slot is free.
+   */
+  leadFactor?: number;
+  /** Default 4. */
+  minLeadSeconds?: number;
 }
 
 /**
@@ -69,13 +83,21 @@ export interface LookaheadPolicyOptions {
 export class LookaheadPolicy {
   readonly maxInFlight: number;
   readonly headSeconds: number;
+  readonly leadFactor: number;
+  readonly minLeadSeconds: number;
+  /** Smoothed seconds from request to head playable; undefined until measured. */
+  private headLatency: number | undefined;
   private readonly entries = new Map<string, LookaheadEntry>();
   private readonly counts: LookaheadStats = { requested: 0, readyInTime: 0, late: 0, cancelled: 0, skipped: 0, failed: 0 };
 
   constructor(options: LookaheadPolicyOptions = {}) {
     this.maxInFlight = options.maxInFlight ?? 4;
     this.headSeconds = options.headSeconds ?? 2;
+    this.leadFactor = options.leadFactor ?? 3;
+    this.minLeadSeconds = options.minLeadSeconds ?? 4;
     if (!(this.maxInFlight >= 1)) throw new RangeError(`LookaheadPolicy: maxInFlight must be at least 1, got ${options.maxInFlight}`);
+    if (!(this.leadFactor >= 0)) throw new RangeError(`LookaheadPolicy: leadFactor must be 0 or more, got ${options.leadFactor}`);
+    if (!(this.minLeadSeconds >= 0)) throw new RangeError(`LookaheadPolicy: minLeadSeconds must be 0 or more, got ${options.minLeadSeconds}`);
     if (!(this.headSeconds > 0)) throw new RangeError(`LookaheadPolicy: headSeconds must be above 0, got ${options.headSeconds}`);
   }
 
@@ -120,10 +142,37 @@ export class LookaheadPolicy {
     return this.dispatch(now);
   }
 
-  /** The backend reported `readySeconds` of it playable. */
-  progress(segmentId: string, readySeconds: number): void {
+  /** The backend reported `readySeconds` of it playable at `now`. */
+  progress(segmentId: string, readySeconds: number, now?: number): void {
     const entry = this.entries.get(segmentId);
-    if (entry) entry.readySeconds = Math.max(entry.readySeconds, readySeconds);
+    if (!entry) return;
+    entry.readySeconds = Math.max(entry.readySeconds, readySeconds);
+    if (!entry.headSeen && now !== undefined && entry.requestedAt !== undefined && entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds)) {
+      entry.headSeen = true;
+      const sample = Math.max(0, now - entry.requestedAt);
+      this.headLatency = this.headLatency === undefined ? sample : 0.7 * this.headLatency + 0.3 * sample;
+    }
+  }
+
+  /** Seconds before its deadline a target is sent (Infinity until a latency is measured). */
+  lead(): number {
+    if (this.headLatency === undefined || this.leadFactor === Infinity) return Infinity;
+    return Math.max(this.minLeadSeconds, this.leadFactor * this.headLatency);
+  }
+
+  /** Time passed: send what has come within the lead. */
+  tick(now: number): LookaheadAction[] {
+    return this.dispatch(now);
+  }
+
+  /** When the next queued target comes within the lead (call `tick` then); undefined if none. */
+  nextWakeAt(): number | undefined {
+    const lead = this.lead();
+    let at: number | undefined;
+    for (const e of this.entries.values()) {
+      if (e.state === 'queued' && !e.urgent && Number.isFinite(lead)) at = Math.min(at ?? Infinity, e.dueAt - lead);
+    }
+    return at;
   }
 
   /** The job finished (`done`) or failed; its slot frees and the next queued one goes out. */
@@ -132,7 +181,7 @@ export class LookaheadPolicy {
     if (!entry || entry.state !== 'in-flight') return [];
     entry.state = outcome;
     entry.urgent = false;
-    if (outcome === 'done') entry.readySeconds = entry.durationSeconds;
+    if (outcome === 'done') this.progress(segmentId, entry.durationSeconds, now);
     else this.counts.failed++;
     return this.dispatch(now);
   }
@@ -171,12 +220,14 @@ export class LookaheadPolicy {
 
   /** Send queued entries, urgent then soonest first, while slots are free. */
   private dispatch(now: number): LookaheadAction[] {
-    const queued = [...this.entries.values()].filter((e) => e.state === 'queued').sort(byDue);
+    const lead = this.lead();
+    const queued = [...this.entries.values()].filter((e) => e.state === 'queued' && (e.urgent || e.dueAt - now <= lead)).sort(byDue);
     let free = this.maxInFlight - this.inFlight();
     const actions: LookaheadAction[] = [];
     for (const entry of queued) {
       if (free <= 0 && !entry.urgent) continue;
       entry.state = 'in-flight';
+      entry.requestedAt = now;
       if (!entry.urgent) free--;
       this.counts.requested++;
       actions.push({ type: 'request', segmentId: entry.segmentId, deadline: Math.max(0, entry.dueAt - now) });

@@ -45,12 +45,13 @@ class GenerationClientImpl implements GenerationClient {
   private readonly life = new AbortController();
   private readonly clock: () => number;
   private readonly depth: number;
+  private wake: ReturnType<typeof setTimeout> | undefined;
   private story: Story | undefined;
   private current: { segmentId: string; startedAt: number; history: readonly ChoiceStep[] } | undefined;
 
   constructor(private readonly options: GenerationClientOptions) {
     this.api = new GenerationApi(options);
-    this.policy = new LookaheadPolicy({ maxInFlight: options.maxInFlight, headSeconds: options.headSeconds });
+    this.policy = new LookaheadPolicy({ maxInFlight: options.maxInFlight, headSeconds: options.headSeconds, leadFactor: options.leadFactor, minLeadSeconds: options.minLeadSeconds });
     this.waiters = new PlayableWaiters(this.policy.headSeconds);
     this.clock = options.now ?? (() => performance.now());
     this.depth = options.depth ?? 2;
@@ -136,6 +137,7 @@ class GenerationClientImpl implements GenerationClient {
       job.watch.abort();
     }
     this.running.clear();
+    clearTimeout(this.wake);
     this.life.abort();
     this.waiters.failAll(new GenerationError('aborted', 'the generation client was destroyed'));
     this.hub.removeAll();
@@ -146,9 +148,17 @@ class GenerationClientImpl implements GenerationClient {
   }
 
   private run(actions: readonly LookaheadAction[]): void {
+    if (this.life.signal.aborted) return;
     for (const action of actions) {
       if (action.type === 'cancel') this.cancel(action.segmentId);
       else void this.request(action.segmentId, action.deadline);
+    }
+    // Targets not yet within the lead go out when they come within it.
+    clearTimeout(this.wake);
+    const at = this.policy.nextWakeAt();
+    if (at !== undefined) {
+      const delayMs = Math.max(0, at * 1000 - this.clock());
+      this.wake = setTimeout(() => this.run(this.policy.tick(this.clock() / 1000)), delayMs + 1);
     }
   }
 
@@ -195,7 +205,7 @@ class GenerationClientImpl implements GenerationClient {
       r.lastSample = { at, readySeconds: r.readySeconds };
     }
     this.renditions.set(segmentId, r);
-    this.policy.progress(segmentId, r.done ? r.durationSeconds : r.readySeconds);
+    this.policy.progress(segmentId, r.done ? r.durationSeconds : r.readySeconds, at / 1000);
     this.hub.emit('progress', { segmentId, progress: r.progress, readySeconds: r.readySeconds });
     if (!wasReady && this.status(segmentId).ready) {
       this.hub.emit('ready', { segmentId, playlistUrl: r.playlistUrl as string, readySeconds: r.readySeconds });

@@ -20,7 +20,7 @@ describe('LookaheadPolicy', () => {
   });
 
   it('keeps at most K in flight and sends the next soonest when one settles', () => {
-    const policy = new LookaheadPolicy({ maxInFlight: 2 });
+    const policy = new LookaheadPolicy({ maxInFlight: 2, leadFactor: Infinity });
     expect(requested(policy.want([t('d', 9), t('a', 1), t('c', 5), t('b', 3)], 0))).toEqual(['a', 'b']);
     expect(policy.inFlight()).toBe(2);
     expect(policy.entry('c')?.state).toBe('queued');
@@ -88,6 +88,42 @@ describe('LookaheadPolicy', () => {
     expect(requested(policy.want([t('a', 3)], 2))).toEqual(['a']);
   });
 
+  it('once the head latency is known, holds far targets back until they come within the lead', () => {
+    const policy = new LookaheadPolicy({ maxInFlight: 4, leadFactor: 3, minLeadSeconds: 2 });
+    // Nothing measured yet: everything goes out as slots allow.
+    expect(requested(policy.want([t('a', 3), t('b', 3)], 0))).toEqual(['a', 'b']);
+    expect(policy.lead()).toBe(Infinity);
+    policy.progress('a', 2, 1); // head after 1 s: lead = max(2, 3 × 1) = 3 s
+    expect(policy.lead()).toBe(3);
+    // The viewer chose a; its children are 9 s away: they wait.
+    const actions = policy.want([t('a', 2), t('a1', 9), t('a2', 12)], 1);
+    expect(cancelled(actions)).toEqual(['b']);
+    expect(requested(actions)).toEqual([]);
+    expect(policy.nextWakeAt()).toBe(1 + 9 - 3);
+    expect(requested(policy.tick(6.9))).toEqual([]);
+    expect(policy.tick(7)).toEqual([{ type: 'request', segmentId: 'a1', deadline: 3 }]);
+    expect(policy.nextWakeAt()).toBe(10);
+  });
+
+  it('smooths the measured latency and never lets the lead drop under minLeadSeconds', () => {
+    const policy = new LookaheadPolicy({ maxInFlight: 4, leadFactor: 3, minLeadSeconds: 4 });
+    policy.want([t('a', 5), t('b', 5), t('c', 5)], 0);
+    policy.progress('a', 2, 0.5);
+    expect(policy.lead()).toBe(4); // 3 × 0.5 < 4
+    policy.settled('b', 'done', 3.5); // a done counts as a head too: 0.7·0.5 + 0.3·3.5 = 1.4
+    expect(policy.lead()).toBeCloseTo(4.2);
+    policy.progress('a', 6, 9); // a's head was already measured: no new sample
+    expect(policy.lead()).toBeCloseTo(4.2);
+  });
+
+  it('leadFactor Infinity turns the lead off, even after a zero latency (a rendition the store had)', () => {
+    const policy = new LookaheadPolicy({ leadFactor: Infinity });
+    policy.want([t('a', 1), t('far', 60)], 0);
+    policy.settled('a', 'done', 0);
+    expect(policy.lead()).toBe(Infinity);
+    expect(policy.entry('far')?.state).toBe('in-flight');
+  });
+
   it('rejects a nonsensical configuration with a clear error', () => {
     expect(() => new LookaheadPolicy({ maxInFlight: 0 })).toThrow(/maxInFlight must be at least 1/);
     expect(() => new LookaheadPolicy({ headSeconds: -1 })).toThrow(/headSeconds must be above 0/);
@@ -100,7 +136,7 @@ describe('LookaheadPolicy', () => {
     );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.array(step, { maxLength: 30 }), (k, steps) => {
-        const policy = new LookaheadPolicy({ maxInFlight: k });
+        const policy = new LookaheadPolicy({ maxInFlight: k, leadFactor: Infinity });
         steps.forEach((s, now) => {
           const actions =
             s.kind === 'want'

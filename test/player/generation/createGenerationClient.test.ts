@@ -37,7 +37,7 @@ const bodyOf = (segmentId: string) => posts().find((r) => (r.body as { segmentId
 
 describe('generation client against a real HTTP server', () => {
   it('POSTs candidates with deadlines and history, follows SSE progress, and fires ready once the head is playable', async () => {
-    const c = start({ maxInFlight: 2 });
+    const c = start({ maxInFlight: 2, leadFactor: Infinity });
     const ready = record(c, 'ready');
     const progress = record(c, 'progress');
     c.plan(story, initialPosition(story), [], 0);
