@@ -118,10 +118,16 @@ describe('LookaheadPolicy', () => {
 
   it('leadFactor Infinity turns the lead off, even after a zero latency (a rendition the store had)', () => {
     const policy = new LookaheadPolicy({ leadFactor: Infinity });
-    policy.want([t('a', 1), t('far', 60)], 0);
+    policy.want([t('a', 1)], 0);
     policy.settled('a', 'done', 0);
     expect(policy.lead()).toBe(Infinity);
-    expect(policy.entry('far')?.state).toBe('in-flight');
+    expect(requested(policy.want([t('a', 1), t('far', 60)], 0))).toEqual(['far']);
+    // With a finite factor the same zero latency gives the minimum lead: far waits.
+    const gated = new LookaheadPolicy({ leadFactor: 3, minLeadSeconds: 4 });
+    gated.want([t('a', 1)], 0);
+    gated.settled('a', 'done', 0);
+    expect(gated.lead()).toBe(4);
+    expect(requested(gated.want([t('a', 1), t('far', 60)], 0))).toEqual([]);
   });
 
   it('rejects a nonsensical configuration with a clear error', () => {
