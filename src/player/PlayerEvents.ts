@@ -1,0 +1,33 @@
+/**
+ * Events a player emits (`player.on(type, handler)`; the custom element re-dispatches
+ * them as DOM CustomEvents with the payload as `detail`).
+ */
+export interface PlayerEvents {
+  /** A segment started (story truth: the story machine entered it). */
+  segmentstart: { segmentId: string };
+  /** A choice window opened. `deadline` is seconds from the segment's start. */
+  choicestart: { segmentId: string; prompt: string; options: Array<{ id: string; label: string }>; deadline: number };
+  /** A choice was locked, by the viewer or (`byDefault`) by the timer. */
+  choice: { segmentId: string; optionId: string; byDefault: boolean };
+  /** The story reached an ending. */
+  ended: { segmentId: string };
+  /**
+   * Something went wrong. `fatal: true`: the player stopped (and shows `message`);
+   * `fatal: false`: it went on (e.g. a segment failed and another path was taken).
+   */
+  error: { code: PlayerErrorCode; message: string; fatal: boolean; segmentId?: string };
+}
+
+export type PlayerErrorCode =
+  /** The story file could not be fetched or parsed. */
+  | 'story-load-failed'
+  /** The story file failed validation (the message lists the issues). */
+  | 'story-invalid'
+  /** A segment's media could not be played; the player took another path. */
+  | 'segment-failed'
+  /** Nothing could be played (first segment failed, or the browser lacks MSE/WebGL). */
+  | 'playback-failed'
+  /** A saved snapshot did not fit the story; playback started from the beginning. */
+  | 'resume-failed'
+  /** A generated branch could not be made in time. */
+  | 'generation-failed';

@@ -1,0 +1,137 @@
+import { EventHub } from '../core/events/EventHub.js';
+import { snapshotOf } from '../core/machine/snapshotOf.js';
+import type { StorySnapshot } from '../core/machine/StorySnapshot.js';
+import { createOverlay } from './overlay/createOverlay.js';
+import type { Overlay } from './overlay/Overlay.js';
+import { resolveStorage } from './persist/resolveStorage.js';
+import { createPlaybackEngine } from './playback/PlaybackEngine.js';
+import type { PlayerEvents } from './PlayerEvents.js';
+import { collectStats } from './setup/collectStats.js';
+import { createPlayerRoot } from './setup/createPlayerRoot.js';
+import { failedPlayer } from './setup/failedPlayer.js';
+import { loadStory } from './setup/loadStory.js';
+import type { LoadedStory } from './setup/loadStory.js';
+import type { Player } from './setup/Player.js';
+import type { PlayerOptions } from './setup/PlayerOptions.js';
+import { PlayerError } from './setup/PlayerError.js';
+import type { PlayerHost } from './setup/PlayerHost.js';
+import { playWithFallback } from './setup/playWithFallback.js';
+import { segmentSource } from './setup/segmentSource.js';
+import { showFatal } from './setup/showFatal.js';
+import { startStory } from './setup/startStory.js';
+import { wireEngine } from './setup/wireEngine.js';
+import { wireOverlay } from './setup/wireOverlay.js';
+
+/**
+ * Create a player in `container`: load and validate the story, then wire the story
+ * machine, the playback engine and the overlay. A story that cannot be loaded never
+ * throws: the player shows why (as text) and emits a fatal `error`.
+ *
+ * @example
+ * const player = await createPlayer(document.querySelector('#stage')!, { story: '/stories/night-walk.json', autoplay: true, muted: true });
+ * player.on('choice', (e) => analytics.track('choice', e));
+ * player.on('ended', () => console.log(player.getStats()));
+ */
+export async function createPlayer(container: HTMLElement, options: PlayerOptions): Promise<Player> {
+  const hub = new EventHub<PlayerEvents>();
+  for (const [type, handler] of Object.entries(options.on ?? {})) if (handler) hub.on(type as keyof PlayerEvents, handler as never);
+  const { root, video } = createPlayerRoot(container, { muted: options.muted });
+
+  // Declared before the overlay exists: its ticker asks for the time from the first frame.
+  let host: PlayerHost | null = null;
+  let overlay: Overlay | null = null;
+  let loaded: LoadedStory;
+  try {
+    [overlay, loaded] = await Promise.all([
+      createOverlay(root, { time: () => host?.segmentTime() ?? 0, controls: options.controls !== false, reducedMotion: options.reducedMotion }),
+      loadStory(options.story, options.baseUrl),
+    ]);
+  } catch (error) {
+    const e = error instanceof PlayerError ? error : new PlayerError('playback-failed', `The player could not start: ${String(error)}`);
+    const cancel = showFatal(root, hub, e.code, e.message);
+    const o = overlay;
+    return failedPlayer(root, hub, () => {
+      cancel();
+      o?.destroy();
+    });
+  }
+
+  const { story, baseUrl } = loaded;
+  const engine = createPlaybackEngine(video, options.engine);
+  overlay.attachVideo(video);
+  const storage = resolveStorage(options.persist);
+  const h: PlayerHost = {
+    story,
+    baseUrl,
+    root,
+    video,
+    engine,
+    overlay,
+    hub,
+    storage,
+    actor: null,
+    state: { loaded: false, queued: null, timeBase: 0, failed: new Set(), transitions: 0, wantPlay: options.autoplay === true, destroyed: false, ready: Promise.resolve() },
+    source: (segmentId) => segmentSource(story, segmentId, baseUrl),
+    segmentTime: () => engine.segmentTime() + h.state.timeBase,
+    resume: () => {
+      if (h.state.wantPlay && !h.state.destroyed) void playWithFallback(h);
+    },
+  };
+  host = h;
+
+  const saved = await loadSaved(h);
+  const unwire = [wireEngine(h), wireOverlay(h)];
+  let stopStory = startStory(h, saved);
+
+  return {
+    story,
+    element: root,
+    play() {
+      h.state.wantPlay = true;
+      return playWithFallback(h);
+    },
+    pause() {
+      h.state.wantPlay = false;
+      engine.pause();
+    },
+    choose: (optionId) => h.actor?.send({ type: 'CHOOSE', optionId }),
+    back: () => h.actor?.send({ type: 'BACK' }),
+    snapshot: () => (h.actor ? snapshotOf(h.actor) : requireActor()),
+    restore(snapshot: StorySnapshot) {
+      stopStory();
+      h.state.queued = null;
+      stopStory = startStory(h, snapshot);
+      return h.state.ready;
+    },
+    setMuted(muted) {
+      video.muted = muted;
+    },
+    getStats: () => collectStats(h),
+    on: (type, handler) => hub.on(type, handler),
+    off: (type, handler) => hub.off(type, handler),
+    destroy() {
+      if (h.state.destroyed) return;
+      h.state.destroyed = true;
+      stopStory();
+      unwire.forEach((off) => off());
+      // hls.js first: the video texture's destroy() clears the element's src.
+      engine.destroy();
+      overlay.destroy();
+      hub.removeAll();
+      root.remove();
+    },
+  };
+}
+
+async function loadSaved(host: PlayerHost): Promise<StorySnapshot | null> {
+  if (!host.storage) return null;
+  try {
+    return (await host.storage.load(host.story.id)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function requireActor(): never {
+  throw new Error('Player.snapshot(): the player is destroyed');
+}

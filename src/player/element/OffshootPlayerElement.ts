@@ -1,0 +1,159 @@
+import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
+import { createPlayer } from '../createPlayer.js';
+import type { PlayerEvents } from '../PlayerEvents.js';
+import type { Player, PlayerStats } from '../setup/Player.js';
+
+const EVENTS: Array<keyof PlayerEvents> = ['segmentstart', 'choicestart', 'choice', 'ended', 'error'];
+const RESTART_ATTRIBUTES = new Set(['src', 'controls', 'persist', 'base-url']);
+// Lets the module load where there is no DOM (server rendering, Node tests of the bundle).
+const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
+
+/**
+ * `<offshoot-player src="story.json" autoplay muted controls persist>`: a thin element over
+ * the same object `createPlayer` returns. Player events are re-dispatched as DOM
+ * CustomEvents (`detail` is the payload); removing the element destroys the player.
+ *
+ * @example
+ * <offshoot-player src="/stories/night-walk.json" autoplay muted controls></offshoot-player>
+ * <script type="module">
+ *   const el = document.querySelector('offshoot-player');
+ *   el.addEventListener('choice', (e) => console.log(e.detail.optionId));
+ * </script>
+ */
+export class OffshootPlayerElement extends Base {
+  static readonly observedAttributes = ['src', 'autoplay', 'muted', 'controls', 'persist', 'base-url'];
+  private current: Player | null = null;
+  private generation = 0;
+  private storyObject: object | null = null;
+  private pending: Promise<Player | null> = Promise.resolve(null);
+  private scheduled = false;
+
+  /** The player, once created (null while loading or when disconnected). */
+  get player(): Player | null {
+    return this.current;
+  }
+
+  /** Resolves with the player once the current `src`/`story` is set up. */
+  get ready(): Promise<Player | null> {
+    return this.pending;
+  }
+
+  /** A story object instead of `src` (e.g. from an editor). */
+  get story(): object | null {
+    return this.storyObject;
+  }
+
+  set story(value: object | null) {
+    this.storyObject = value;
+    this.schedule();
+  }
+
+  connectedCallback(): void {
+    if (!this.shadowRoot) {
+      const shadow = this.attachShadow({ mode: 'open' });
+      const style = this.ownerDocument.createElement('style');
+      style.textContent = ':host{display:block;position:relative;aspect-ratio:16/9;background:#000;contain:content}:host([hidden]){display:none}.stage{position:absolute;inset:0}';
+      const stage = this.ownerDocument.createElement('div');
+      stage.className = 'stage';
+      shadow.append(style, stage);
+    }
+    this.schedule();
+  }
+
+  disconnectedCallback(): void {
+    this.generation++;
+    this.current?.destroy();
+    this.current = null;
+  }
+
+  attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
+    if (oldValue === value || !this.isConnected) return;
+    if (name === 'muted') this.current?.setMuted(value !== null);
+    else if (RESTART_ATTRIBUTES.has(name)) this.schedule();
+  }
+
+  play(): Promise<void> {
+    return this.current?.play() ?? Promise.resolve();
+  }
+
+  pause(): void {
+    this.current?.pause();
+  }
+
+  choose(optionId: string): void {
+    this.current?.choose(optionId);
+  }
+
+  back(): void {
+    this.current?.back();
+  }
+
+  snapshot(): StorySnapshot | null {
+    return this.current?.snapshot() ?? null;
+  }
+
+  restore(snapshot: StorySnapshot): Promise<void> {
+    return this.current?.restore(snapshot) ?? Promise.reject(new Error('offshoot-player: no player yet'));
+  }
+
+  getStats(): PlayerStats | null {
+    return this.current?.getStats() ?? null;
+  }
+
+  /** Rebuild once per task, however many attributes changed in it. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.pending = new Promise((resolve) => {
+      queueMicrotask(() => {
+        this.scheduled = false;
+        resolve(this.rebuild());
+      });
+    });
+  }
+
+  private async rebuild(): Promise<Player | null> {
+    const generation = ++this.generation;
+    this.current?.destroy();
+    this.current = null;
+    const stage = this.shadowRoot?.querySelector<HTMLElement>('.stage');
+    const story = this.storyObject ?? this.getAttribute('src');
+    if (!this.isConnected || !stage || !story) return null;
+    const on: { [K in keyof PlayerEvents]?: (detail: PlayerEvents[K]) => void } = {};
+    for (const type of EVENTS) on[type] = ((detail: unknown) => void this.dispatchEvent(new CustomEvent(type, { detail }))) as never;
+    const player = await createPlayer(stage, {
+      story,
+      baseUrl: this.getAttribute('base-url') ?? undefined,
+      autoplay: this.hasAttribute('autoplay'),
+      muted: this.hasAttribute('muted'),
+      controls: this.hasAttribute('controls') && this.getAttribute('controls') !== 'false',
+      persist: this.hasAttribute('persist'),
+      on,
+    });
+    if (generation !== this.generation) {
+      player.destroy();
+      return null;
+    }
+    this.current = player;
+    return player;
+  }
+}
+
+/**
+ * Register `<offshoot-player>` (or another tag name). Does nothing when the name is taken,
+ * so two copies of the SDK on one page do not throw.
+ *
+ * @example
+ * defineOffshootPlayer();
+ * document.body.append(Object.assign(document.createElement('offshoot-player'), { story }));
+ */
+export function defineOffshootPlayer(name = 'offshoot-player'): void {
+  if (typeof customElements === 'undefined' || customElements.get(name)) return;
+  customElements.define(name, name === 'offshoot-player' ? OffshootPlayerElement : class extends OffshootPlayerElement {});
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offshoot-player': OffshootPlayerElement;
+  }
+}

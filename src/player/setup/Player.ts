@@ -1,0 +1,53 @@
+import type { Handler } from '../../core/events/EventHub.js';
+import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
+import type { Story } from '../../core/story/Story.js';
+import type { PlayerEvents } from '../PlayerEvents.js';
+import type { PlaybackStats } from '../playback/PlaybackEngine.js';
+
+/** What the player measured (see PlaybackStats for the frame-level details). */
+export interface PlayerStats {
+  /** Segment changes after the first segment. */
+  transitions: number;
+  /** Times the picture froze after the first frame. */
+  stalls: number;
+  stallMs: number;
+  /** Worst wall-clock gap between frames at a segment boundary, ms. */
+  maxBranchGapMs: number;
+  droppedFrames: number;
+  totalFrames: number;
+  /** Story loaded → first frame, ms (null before it). */
+  startupMs: number | null;
+  /** Segments that failed and were skipped. */
+  failedSegments: string[];
+  /** The engine's frame-level numbers (per-boundary gaps, stall time). */
+  playback?: PlaybackStats;
+  /** Of the generated branches the viewer reached, the share that was ready in time (absent without generation). */
+  branchesReadyInTime?: number;
+}
+
+/**
+ * A player in a container: the object `createPlayer` resolves with and that
+ * `<offshoot-player>` wraps.
+ */
+export interface Player {
+  /** The validated story, or null when it could not be loaded. */
+  readonly story: Story | null;
+  /** The player's root element inside the container. */
+  readonly element: HTMLElement;
+  play(): Promise<void>;
+  pause(): void;
+  /** Take an option of the open choice (same as the viewer clicking it). */
+  choose(optionId: string): void;
+  /** Go back to the previous choice point. */
+  back(): void;
+  /** The viewer's place, as plain JSON. */
+  snapshot(): StorySnapshot;
+  /** Jump to a saved place (resolves once it is buffered). */
+  restore(snapshot: StorySnapshot): Promise<void>;
+  setMuted(muted: boolean): void;
+  getStats(): PlayerStats;
+  on<K extends keyof PlayerEvents>(type: K, handler: Handler<PlayerEvents[K]>): () => void;
+  off<K extends keyof PlayerEvents>(type: K, handler: Handler<PlayerEvents[K]>): void;
+  /** Stop everything and remove every element, listener and timer the player added. */
+  destroy(): void;
+}

@@ -1,0 +1,32 @@
+import type { Handler } from '../../core/events/EventHub.js';
+import type { Story } from '../../core/story/Story.js';
+import type { PlayerEvents } from '../PlayerEvents.js';
+import type { PlaybackEngineOptions } from '../playback/PlaybackEngine.js';
+import type { SnapshotStorage } from '../persist/SnapshotStorage.js';
+
+/** Options of `createPlayer` (and, as attributes, of `<offshoot-player>`). */
+export interface PlayerOptions {
+  /** The story: a URL (fetched, then validated) or a story object (validated). */
+  story: string | URL | Story | object;
+  /**
+   * What segment media URLs resolve against. Default: the story's URL, or the page's
+   * base URL for a story object.
+   */
+  baseUrl?: string | URL;
+  /** Start playing once the first segment is buffered. Default false. */
+  autoplay?: boolean;
+  /** Start muted. Default false (set it with autoplay for browsers' autoplay rules). */
+  muted?: boolean;
+  /** Show the control bar (play/pause, back, mute, fullscreen). Default true. */
+  controls?: boolean;
+  /** Keep the viewer's place: `true` for localStorage (keyed by story id), or your own storage. */
+  persist?: boolean | SnapshotStorage;
+  /** Generation backend for `generate` segments: `{ baseUrl, token?, getToken?, depth? ... }`. */
+  generation?: { baseUrl: string; token?: string; getToken?: () => string | Promise<string>; depth?: number; [key: string]: unknown };
+  /** Force reduced motion on/off; by default follows `prefers-reduced-motion`. */
+  reducedMotion?: boolean;
+  /** Listeners added before anything happens (so even a story load error is seen). */
+  on?: { [K in keyof PlayerEvents]?: Handler<PlayerEvents[K]> };
+  /** Advanced playback engine options. */
+  engine?: PlaybackEngineOptions;
+}

@@ -1,0 +1,20 @@
+import type { Story } from '../../core/story/Story.js';
+import type { SegmentSource } from '../playback/PlaybackEngine.js';
+
+/**
+ * What the playback engine needs to play `segmentId`: its media URL resolved against the
+ * story's URL (or the generated rendition's URL, when the generation client has one).
+ *
+ * @example
+ * segmentSource(story, 'intro', 'https://cdn.example/s/night-walk.json');
+ * // { segmentId: 'intro', url: 'https://cdn.example/s/media/intro/index.m3u8', durationSeconds: 4 }
+ */
+export function segmentSource(story: Story, segmentId: string, baseUrl: string, generatedUrl?: string): SegmentSource {
+  const segment = story.segments[segmentId];
+  if (!segment) throw new Error(`segmentSource: no segment "${segmentId}" in story "${story.id}"`);
+  const media = segment.media ?? generatedUrl;
+  // A generated segment without a rendition yet gets an unusable URL: the engine reports it
+  // and the player takes another path rather than freezing.
+  const url = media ? new URL(media, baseUrl).href : `about:blank#generate-${encodeURIComponent(segmentId)}`;
+  return { segmentId, url, durationSeconds: segment.duration };
+}

@@ -1,0 +1,74 @@
+import type { PlaybackEvents } from '../playback/PlaybackEngine.js';
+import type { PlayerHost } from './PlayerHost.js';
+import { queueSegment } from './queueSegment.js';
+import { enterSegment } from '../../core/rules/enterSegment.js';
+
+/** How close to its declared end a segment's picture must be to count as finished. */
+const END_SLACK_S = 0.25;
+
+/**
+ * Engine facts → story and viewer: keep the machine in step when media is shorter than
+ * declared, and turn a failing segment into a non-fatal `error` plus another path
+ * instead of a frozen picture.
+ *
+ * @example
+ * const unwire = wireEngine(host);
+ */
+export function wireEngine(host: PlayerHost): () => void {
+  const { engine, hub, state } = host;
+  const context = () => host.actor?.getSnapshot().context ?? null;
+
+  const onSegmentStart = (e: PlaybackEvents['segmentstart']): void => {
+    const c = context();
+    if (!c) return;
+    if (e.segmentId !== c.segmentId) state.timeBase = 0;
+    // The engine crossed into the segment we spliced, but the machine's clock has not
+    // reached the declared duration: the media was shorter. Let the story catch up.
+    if (e.segmentId === state.queued && c.segmentId !== e.segmentId) host.actor?.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
+  };
+
+  const onEnded = (): void => {
+    const c = context();
+    if (c && host.actor?.getSnapshot().status === 'active') host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
+  };
+
+  const onError = (e: PlaybackEvents['error']): void => {
+    const c = context();
+    const segmentId = e.segmentId;
+    if (e.code === 'unsupported' || !segmentId || !c) {
+      fatal(host, 'playback-failed', e.message);
+      return;
+    }
+    if (state.failed.has(segmentId)) return;
+    state.failed.add(segmentId);
+    hub.emit('error', { code: 'segment-failed', message: `Segment "${segmentId}" could not be played (${e.message}); taking another path.`, fatal: false, segmentId });
+    if (e.fatal) state.loaded = false; // the engine stopped: the next segment starts a new timeline
+    if (c.segmentId === segmentId) {
+      host.actor?.send({ type: 'SEGMENT_END', segmentId });
+    } else if (c.pendingNext === segmentId || state.queued === segmentId) {
+      queueSegment(host, enterSegment({ segmentId: c.segmentId, vars: c.vars, visits: c.visits }, segmentId));
+    }
+  };
+
+  // The media clock counts presented frames, so a timer due at a segment's very end (a
+  // choice whose `until` is its duration) can wait for a frame that never comes when
+  // nothing is queued yet. If the picture stops at the end of the segment with nothing
+  // queued, the segment is over: tell the machine (it locks the default and moves on).
+  const onWaiting = (): void => {
+    const c = context();
+    if (!c || state.queued !== null || host.actor?.getSnapshot().status !== 'active') return;
+    const duration = host.story.segments[c.segmentId]?.duration ?? Infinity;
+    if (engine.currentSegmentId() === c.segmentId && host.segmentTime() >= duration - END_SLACK_S) {
+      host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
+    }
+  };
+
+  const subs = [engine.on('segmentstart', onSegmentStart), engine.on('ended', onEnded), engine.on('error', onError), engine.on('waiting', onWaiting)];
+  return () => subs.forEach((off) => off());
+}
+
+/** Stop for good: show the message in the player and emit a fatal `error`. */
+export function fatal(host: PlayerHost, code: 'playback-failed', message: string): void {
+  host.overlay.showMessage(`Sorry, this video cannot play. ${message}`);
+  host.hub.emit('error', { code, message, fatal: true });
+}

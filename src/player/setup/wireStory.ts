@@ -1,0 +1,107 @@
+import { applyOption } from '../../core/rules/takeOption.js';
+import { enterSegment } from '../../core/rules/enterSegment.js';
+import type { Position } from '../../core/rules/Position.js';
+import type { StoryEmittedMap } from '../../core/machine/StoryMachineEvents.js';
+import { snapshotOf } from '../../core/machine/snapshotOf.js';
+import type { PlayerHost } from './PlayerHost.js';
+import { queueSegment } from './queueSegment.js';
+
+/**
+ * Story machine → engine, overlay, persistence and the player's events. The machine is
+ * story truth; this only reacts to what it emits.
+ *
+ * @example
+ * const unwire = wireStory(host); // after host.actor is created, before actor.start()
+ */
+export function wireStory(host: PlayerHost): () => void {
+  const actor = host.actor;
+  if (!actor) throw new Error('wireStory: no actor');
+  const { engine, overlay, hub, state, story } = host;
+  const position = (): Position => {
+    const c = actor.getSnapshot().context;
+    return { segmentId: c.segmentId, vars: c.vars, visits: c.visits };
+  };
+  const save = (): void => {
+    if (!host.storage) return;
+    try {
+      void Promise.resolve(host.storage.save(story.id, snapshotOf(actor))).catch(() => undefined);
+    } catch {
+      // Embedder storage failures never stop playback.
+    }
+  };
+
+  const onSegmentStart = (e: StoryEmittedMap['segmentstart']): void => {
+    if (state.failed.has(e.segmentId)) {
+      // Its media cannot play: move the story on at once (the engine already has the continuation).
+      queueMicrotask(() => actor.send({ type: 'SEGMENT_END', segmentId: e.segmentId }));
+      return;
+    }
+    const segment = story.segments[e.segmentId];
+    const seamless = state.loaded && e.offset === 0 && state.queued === e.segmentId;
+    if (!seamless) {
+      const first = !state.loaded;
+      state.loaded = true;
+      state.timeBase = e.offset;
+      const source = host.source(e.segmentId);
+      const ready = first && e.offset === 0 ? engine.load(source) : engine.restartAt(source, e.offset);
+      state.ready = ready.then(() => host.resume(), () => undefined);
+    } else {
+      state.transitions++;
+    }
+    state.queued = null;
+    if (e.pendingNext) queueSegment(host, enterSegment(position(), e.pendingNext));
+    else if (segment?.end) safely(() => engine.end());
+    overlay.hideChoice();
+    overlay.setCaptions(segment?.captions);
+    overlay.setControls({ canGoBack: actor.getSnapshot().context.history.length > 0 });
+    save();
+    hub.emit('segmentstart', { segmentId: e.segmentId });
+  };
+
+  const onChoiceStart = (e: StoryEmittedMap['choicestart']): void => {
+    const choice = story.segments[e.segmentId]?.choice;
+    const targets = e.options.map((o) => choice?.options.find((c) => c.id === o.id)?.next).filter((t): t is string => !!t && !state.failed.has(t));
+    safely(() => engine.prefetch([...new Set(targets)].map((t) => host.source(t))));
+    overlay.showChoice({ segmentId: e.segmentId, prompt: e.prompt, options: e.options.map((o) => ({ id: o.id, label: o.label })), until: e.deadline });
+    hub.emit('choicestart', { segmentId: e.segmentId, prompt: e.prompt, options: e.options, deadline: e.deadline });
+  };
+
+  const onChoice = (e: StoryEmittedMap['choice']): void => {
+    if (state.failed.has(e.segmentId)) return; // a skipped segment's default: already handled
+    const choice = story.segments[e.segmentId]?.choice;
+    const option = choice?.options.find((o) => o.id === e.optionId);
+    const c = actor.getSnapshot().context;
+    const last = c.history[c.history.length - 1];
+    const at = last && last.segmentId === e.segmentId && last.optionId === e.optionId ? { segmentId: e.segmentId, vars: last.vars, visits: last.visits } : position();
+    if (option) queueSegment(host, applyOption(at, option));
+    const others = (choice?.options ?? []).map((o) => o.next).filter((t) => t !== e.next);
+    safely(() => engine.cancel([...new Set(others)]));
+    void overlay.confirmChoice(e.optionId, { byDefault: e.byDefault });
+    overlay.setControls({ canGoBack: true });
+    save();
+    hub.emit('choice', { segmentId: e.segmentId, optionId: e.optionId, byDefault: e.byDefault });
+  };
+
+  const onEnded = (e: StoryEmittedMap['ended']): void => {
+    overlay.setControls({ playing: false });
+    hub.emit('ended', { segmentId: e.segmentId });
+  };
+
+  const subs = [
+    actor.on('segmentstart', onSegmentStart),
+    actor.on('choicestart', onChoiceStart),
+    actor.on('choice', onChoice),
+    actor.on('ended', onEnded),
+  ];
+  return () => {
+    for (const s of subs) s.unsubscribe();
+  };
+}
+
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.warn('[offshoot]', error);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Player } from '../../../src/player/setup/Player.js';
+import type { PlayerEvents } from '../../../src/player/PlayerEvents.js';
+import type { Story } from '../../../src/core/story/Story.js';
+
+export type Logged = { [K in keyof PlayerEvents]: { type: K } & PlayerEvents[K] }[keyof PlayerEvents];
+
+/** Listeners (for the `on` option, so nothing is missed) that record every player event, in order. */
+export function recorder(): { log: Logged[]; on: { [K in keyof PlayerEvents]: (e: PlayerEvents[K]) => void } } {
+  const log: Logged[] = [];
+  const push = (type: keyof PlayerEvents) => (e: object) => void log.push({ type, ...e, t: Math.round(performance.now()) } as unknown as Logged);
+  return { log, on: { segmentstart: push('segmentstart'), choicestart: push('choicestart'), choice: push('choice'), ended: push('ended'), error: push('error') } };
+}
+
+/** The log without timestamps. */
+export const plain = (log: Logged[]): Logged[] => log.map(({ t: _t, ...e }: Logged & { t?: number }) => e as Logged);
+
+/** Resolve with the first event of `type` matching `pred` (rejects after `ms`). */
+export function next<K extends keyof PlayerEvents>(player: Player, type: K, pred: (e: PlayerEvents[K]) => boolean = () => true, ms = 30_000): Promise<PlayerEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no ${String(type)} within ${ms} ms`));
+    }, ms);
+    const off = player.on(type, (e) => {
+      if (!pred(e)) return;
+      clearTimeout(timer);
+      off();
+      resolve(e);
+    });
+  });
+}
+
+/** night-walk from examples/, its media resolved against test/ (test/media/<clip>/). */
+export async function nightWalk(edit?: (s: Story) => void): Promise<Story> {
+  const story = (await (await fetch('/examples/night-walk.json')).json()) as Story;
+  edit?.(story);
+  return story;
+}
+
+export function stage(): HTMLDivElement {
+  const el = document.createElement('div');
+  Object.assign(el.style, { position: 'relative', width: '640px', height: '360px' });
+  document.body.appendChild(el);
+  return el;
+}
+
+export const twin = (root: ParentNode, optionId: string): HTMLButtonElement | null =>
+  root.querySelector<HTMLButtonElement>(`button[data-option-id="${optionId}"]`);
