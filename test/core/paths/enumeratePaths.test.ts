@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { enumeratePaths } from '../../../src/core/paths/index.js';
 import type { PathsProgress } from '../../../src/core/paths/index.js';
-import type { Segment, Story } from '../../../src/core/story/Story.js';
+import type { ChoiceOption, Segment, Story } from '../../../src/core/story/Story.js';
 import { loadExample, routeLoop, tiny } from '../rules/fixtures.js';
 import { naivePaths } from './naivePaths.js';
 
@@ -73,7 +73,7 @@ describe('enumeratePaths', () => {
 });
 
 const expressions = ['f', '!f', 'a >= 1', 'a < 2', 'visits.s1 > 1', 'visits.s0 >= 2 || f', 'a == 0 && !f'];
-const sets = [{ a: 'a + 1' }, { f: '!f' }, { a: '0', f: 'true' }, { a: 'a - 1', f: 'a > 0' }];
+const sets: Record<string, string>[] = [{ a: 'a + 1' }, { f: '!f' }, { a: '0', f: 'true' }, { a: 'a - 1', f: 'a > 0' }];
 
 /** Random small stories (not necessarily valid: traps and route loops included) over a number and a flag. */
 const randomStory: fc.Arbitrary<Story> = fc.integer({ min: 2, max: 6 }).chain((n) => {
@@ -84,7 +84,7 @@ const randomStory: fc.Arbitrary<Story> = fc.integer({ min: 2, max: 6 }).chain((n
   const choiceSegment = fc.array(option, { minLength: 1, maxLength: 3 }).chain((options) =>
     fc.integer({ min: 0, max: options.length - 1 }).map((d): Segment => ({
       media: 'm', duration: 2,
-      choice: { prompt: '?', at: 0, default: `o${d}`, options: options.map((o, i) => ({ id: `o${i}`, label: `O${i}`, ...clean(o) })) },
+      choice: { prompt: '?', at: 0, default: `o${d}`, options: options.map((o, i): ChoiceOption => ({ id: `o${i}`, label: `O${i}`, next: o.next, ...clean({ if: o.if, set: o.set }) })) },
     })),
   );
   const routeSegment = fc.tuple(fc.constantFrom(...expressions), target, target).map(([ifSource, to1, to2]): Segment => ({
