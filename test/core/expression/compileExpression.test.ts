@@ -15,7 +15,7 @@ function errorOf(source: string): ExpressionError {
     compileExpression(source);
   } catch (error) {
     if (error instanceof ExpressionError) return error;
-    throw new Error(`threw something else: ${String(error)}`);
+    throw new Error(`threw something else: ${String(error)}`, { cause: error });
   }
   throw new Error(`compiled: ${source}`);
 }

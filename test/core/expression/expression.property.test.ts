@@ -18,7 +18,7 @@ function tryCompile(text: string): CompiledExpression | undefined {
   try {
     return compileExpression(text);
   } catch (error) {
-    if (!(error instanceof ExpressionError)) throw new Error(`non-ExpressionError for ${JSON.stringify(text)}: ${String(error)}`);
+    if (!(error instanceof ExpressionError)) throw new Error(`non-ExpressionError for ${JSON.stringify(text)}: ${String(error)}`, { cause: error });
     expect(error.position).toBeGreaterThanOrEqual(0);
     expect(error.position).toBeLessThanOrEqual(Math.max(text.length, 1000));
     return undefined;
