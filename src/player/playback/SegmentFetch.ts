@@ -101,7 +101,8 @@ export class SegmentFetch {
           return;
         } else if (!next) {
           await this.idle(this.host.growingPollMs);
-          if (!signal.aborted) this.playlist = this.grow(playlist, parsePlaylist(await text(playlist.mediaUrl)));
+          const reread = await text(playlist.mediaUrl);
+          if (!signal.aborted) this.playlist = this.grow(playlist, reread);
         } else {
           await this.idle(Infinity);
         }
@@ -143,9 +144,15 @@ export class SegmentFetch {
     }
   }
 
-  /** A growing playlist may only append: earlier fragments must stay as they were. */
-  private grow(before: SegmentPlaylist, manifest: ReturnType<typeof parsePlaylist>): SegmentPlaylist {
-    const after = toSegmentPlaylist(manifest, before.mediaUrl);
+  /**
+   * A growing playlist may only append: earlier fragments must stay as they were. A read that
+   * is cut short (no final newline: caught mid-write) or shorter than the last one (a stale
+   * cache) is ignored until the next poll.
+   */
+  private grow(before: SegmentPlaylist, text: string): SegmentPlaylist {
+    if (!text.endsWith('\n')) return before;
+    const after = toSegmentPlaylist(parsePlaylist(text), before.mediaUrl);
+    if (after.fragments.length < before.fragments.length || (after.fragments.length === before.fragments.length && !after.complete)) return before;
     const changed = before.fragments.some((f, i) => after.fragments[i]?.url !== f.url);
     if (changed) throw new PlaybackError('playlist-invalid', `${before.mediaUrl}: fragments changed while the segment was growing`);
     if (before.initUrl && after.initUrl !== before.initUrl) throw new PlaybackError('playlist-invalid', `${before.mediaUrl}: EXT-X-MAP changed`);
