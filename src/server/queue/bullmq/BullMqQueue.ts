@@ -31,6 +31,7 @@ const QUEUED_STATES = new Set(['waiting', 'prioritized', 'delayed', 'waiting-chi
  */
 export class BullMqQueue implements JobQueue {
   private readonly redis: Redis;
+  private readonly eventsRedis: Redis;
   private readonly queue: Queue<RenderTask>;
   private readonly events: QueueEvents;
   private readonly names: RedisNames;
@@ -44,7 +45,9 @@ export class BullMqQueue implements JobQueue {
     this.names = redisNames(options.queueName ?? DEFAULT_QUEUE);
     this.redis = connectRedis(options.redisUrl);
     this.queue = new Queue<RenderTask>(this.names.queue, { connection: this.redis });
-    this.events = new QueueEvents(this.names.queue, { connection: connectRedis(options.redisUrl) });
+    // BullMQ leaves connections it was given open: this class owns and closes them.
+    this.eventsRedis = connectRedis(options.redisUrl);
+    this.events = new QueueEvents(this.names.queue, { connection: this.eventsRedis });
     for (const type of ['active', 'progress', 'completed', 'failed', 'removed'] as const) {
       this.events.on(type, (args: { jobId: string; failedReason?: string }) => this.onEvent(type, args.jobId, args.failedReason));
     }
@@ -120,6 +123,7 @@ export class BullMqQueue implements JobQueue {
     await this.events.close();
     await this.queue.close();
     this.redis.disconnect();
+    this.eventsRedis.disconnect();
   }
 
   private onEvent(type: string, jobId: string, failedReason?: string): void {

@@ -45,6 +45,7 @@ export class BullMqWorkers {
   private readonly worker: Worker<RenderTask>;
   private readonly redis: Redis;
   private readonly subscriber: Redis;
+  private readonly workerRedis: Redis;
   private readonly names: RedisNames;
   private readonly running = new Map<string, AbortController>();
   private readonly log: Logger;
@@ -55,8 +56,9 @@ export class BullMqWorkers {
     this.redis = connectRedis(options.redisUrl);
     this.subscriber = connectRedis(options.redisUrl);
     this.subscriber.on('message', (_channel: string, key: string) => this.running.get(key)?.abort());
+    this.workerRedis = connectRedis(options.redisUrl);
     this.worker = new Worker<RenderTask>(this.names.queue, (job) => this.process(job), {
-      connection: connectRedis(options.redisUrl),
+      connection: this.workerRedis,
       concurrency: options.concurrency ?? 1,
       lockDuration: options.lockDuration ?? 30_000,
       stalledInterval: options.stalledInterval ?? 15_000,
@@ -78,6 +80,7 @@ export class BullMqWorkers {
     if ((await Promise.race([graceful, timer])) === 'timeout') await this.worker.close(true);
     this.subscriber.disconnect();
     this.redis.disconnect();
+    this.workerRedis.disconnect();
   }
 
   private async process(job: Job<RenderTask>): Promise<void> {
