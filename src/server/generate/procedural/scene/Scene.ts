@@ -33,6 +33,7 @@ export type SettingId = 'forest' | 'city' | 'sea' | 'desert' | 'mountains' | 'me
 export type TimeOfDay = 'dawn' | 'day' | 'dusk' | 'night';
 export type WeatherKind = 'clear' | 'rain' | 'snow' | 'fireflies' | 'leaves' | 'sparkles' | 'dust' | 'bubbles';
 export type FigureKind = 'fox' | 'cat' | 'dog' | 'rabbit' | 'person' | 'robot' | 'bird';
+export type PersonLook = 'plain' | 'wizard' | 'knight' | 'hood' | 'long-hair' | 'sailor';
 export type PropKind = 'lantern' | 'campfire' | 'house' | 'boat' | 'lighthouse' | 'streetlamp' | 'tent';
 
 export interface Palette {
@@ -115,6 +116,8 @@ export interface Figure {
   color: string;
   /** Secondary colour: belly, scarf, visor. */
   accent: string;
+  /** Person variants: hat, helmet, hood, long hair. */
+  look?: PersonLook;
   x: number;
   /** Y of the feet (ground line) in the stage. */
   y: number;

@@ -1,14 +1,16 @@
 import type { CharacterSpec } from '../../../../core/index.js';
 import { parseColor, toHex } from './color.js';
-import { FIGURES } from './keywords/figures.js';
+import { COAT_COLORS, FIGURES, PERSON_LOOKS } from './keywords/figures.js';
 import { matchKeys, tokenize } from './matchWords.js';
-import type { Figure, FigureKind } from './Scene.js';
+import type { Figure, FigureKind, PersonLook } from './Scene.js';
 
 export interface FigureInput {
   rand: () => number;
   characters: readonly CharacterSpec[];
   /** Figure kinds named in the prompt, in order. */
   promptKinds: readonly FigureKind[];
+  /** Prompt tokens: person words pick a look (wizard hat, knight helmet...). */
+  tokens?: readonly string[];
   groundY: number;
   groundDepth: number;
   durationSeconds: number;
@@ -30,14 +32,20 @@ export interface FigureInput {
  */
 export function composeFigures(input: FigureInput): Figure[] {
   const { rand, groundY, groundDepth, durationSeconds: d } = input;
-  const wanted: { name: string; kind: FigureKind; color?: string }[] = input.characters.map((c) => {
-    const kind = matchKeys(tokenize(`${c.kind ?? ''} ${c.name}`), FIGURES).keys[0] ?? 'person';
+  const wanted: { name: string; kind: FigureKind; color?: string; look?: PersonLook }[] = input.characters.map((c) => {
+    const words = tokenize(`${c.kind ?? ''} ${c.name}`);
+    const kind = matchKeys(words, FIGURES).keys[0] ?? 'person';
     const rgb = c.color === undefined ? undefined : parseColor(c.color);
-    return { name: c.name, kind, ...(rgb ? { color: toHex(rgb) } : {}) };
+    return { name: c.name, kind, look: matchKeys(words, PERSON_LOOKS).keys[0] ?? 'plain', ...(rgb ? { color: toHex(rgb) } : {}) };
   });
+  // People the prompt names ("a knight and a girl") each get a figure with their look.
+  const promptLooks = matchKeys(input.tokens ?? [], PERSON_LOOKS).keys;
   for (const kind of input.promptKinds) {
-    if (!wanted.some((w) => w.kind === kind)) wanted.push({ name: kind, kind });
+    if (wanted.some((w) => w.kind === kind)) continue;
+    if (kind !== 'person') wanted.push({ name: kind, kind });
+    else for (const look of promptLooks.length ? promptLooks.slice(0, 3) : (['plain'] as const)) wanted.push({ name: look === 'plain' ? 'person' : look, kind, look });
   }
+  let coat = Math.floor(rand() * COAT_COLORS.length);
   const walkers = wanted.filter((w) => FIGURES[w.kind].motion !== 'fly').length;
   let slot = 0;
   return wanted.slice(0, 5).map((w, i) => {
@@ -58,8 +66,9 @@ export function composeFigures(input: FigureInput): Figure[] {
     return {
       name: w.name,
       kind: w.kind,
-      color: w.color ?? look.color,
+      color: w.color ?? (w.kind === 'person' ? COAT_COLORS[coat++ % COAT_COLORS.length]! : look.color),
       accent: look.accent,
+      ...(w.kind === 'person' ? { look: w.look ?? 'plain' } : {}),
       x,
       y: flying ? Math.round(230 + rand() * 120) : groundY + Math.round(i * 4),
       scale: Number(scale.toFixed(3)),

@@ -47,7 +47,7 @@ export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, 
   const figureMatch = matchKeys(tokens, FIGURES);
   const propMatch = matchKeys(tokens, PROPS);
   const cameraMatch = matchKeys(tokens, CAMERA_WORDS);
-  const styleMatch = matchKeys(tokenize(resolved.style ?? ''), STYLES);
+  const styleMatch = matchKeys([...tokenize(resolved.style ?? ''), ...tokens], STYLES);
 
   const setting = settingMatch.keys[0] ?? DEFAULT_SETTINGS[seed % DEFAULT_SETTINGS.length]!;
   const moods = moodMatch.keys.map((k) => MOODS[k]!);
@@ -73,6 +73,7 @@ export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, 
     rand: streamFor(seed, 'figures'),
     characters: resolved.characters ?? [],
     promptKinds: figureMatch.keys,
+    tokens,
     groundY: recipe.groundY,
     groundDepth: recipe.groundDepth,
     durationSeconds,
@@ -95,7 +96,7 @@ export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, 
   if (moods.some((m) => m.flashes)) {
     for (let t = 0.4 + flashRand() * 1.2; t < durationSeconds; t += 1.6 + flashRand() * 2.2) flashes.push(Number(t.toFixed(3)));
   }
-  const used = new Set([settingMatch, moodMatch, timeMatch, figureMatch, propMatch, cameraMatch].flatMap((m) => [...m.used]));
+  const used = new Set([settingMatch, moodMatch, timeMatch, figureMatch, propMatch, cameraMatch, styleMatch].flatMap((m) => [...m.used]));
   const captionText = options.caption === false ? undefined : (options.caption ?? firstSentence(resolved.prompt));
   return {
     version: 1,

@@ -1,4 +1,4 @@
-import type { FigureKind } from '../Scene.js';
+import type { FigureKind, PersonLook } from '../Scene.js';
 
 export interface FigureLook {
   words: readonly string[];
@@ -24,3 +24,15 @@ export const FIGURES: Readonly<Record<FigureKind, FigureLook>> = {
   robot: { words: ['robot', 'android', 'machine', 'bot', 'droid', 'automaton'], color: '#9aa7b8', accent: '#5ef0ff', motion: 'walk', scale: 0.9, speed: 45 },
   bird: { words: ['bird', 'owl', 'crow', 'raven', 'sparrow', 'gull', 'seagull', 'dove', 'eagle', 'swallow'], color: '#30354a', accent: '#f2b84b', motion: 'fly', scale: 0.5, speed: 110 },
 };
+
+/** Which person words get which silhouette, so a knight and a wizard read differently. */
+export const PERSON_LOOKS: Readonly<Record<Exclude<PersonLook, 'plain'>, { words: readonly string[] }>> = {
+  wizard: { words: ['wizard', 'witch', 'mage', 'sorcerer'] },
+  knight: { words: ['knight', 'soldier', 'warrior', 'king'] },
+  hood: { words: ['traveler', 'traveller', 'wanderer', 'stranger', 'explorer', 'monk', 'hero'] },
+  'long-hair': { words: ['girl', 'woman', 'she', 'queen', 'princess', 'mother', 'sister'] },
+  sailor: { words: ['sailor', 'fisherman', 'captain', 'pirate'] },
+};
+
+/** Coats for people the story gives no colour: picked by seed. */
+export const COAT_COLORS: readonly string[] = ['#3f6fb5', '#b5523f', '#4f8a55', '#8a5aa8', '#c08a2e', '#2f7f86', '#a83f62'];

@@ -66,7 +66,7 @@ export const MOODS: Readonly<Record<string, MoodLook>> = {
   autumn: {
     words: ['autumn', 'fall', 'leaf', 'leaves', 'harvest', 'october'],
     weather: 'leaves', tint: 'rgba(255,140,40,0.1)', particleColor: '#e07a2c',
-    land: { towards: '#c8702a', amount: 0.4 },
+    land: { towards: '#d4661f', amount: 0.65 },
   },
   heat: {
     words: ['hot', 'heat', 'scorching', 'dusty', 'dust', 'dry', 'wind', 'windy'],
