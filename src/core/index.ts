@@ -17,6 +17,6 @@ export { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './expression/limits
 export { validateStory } from './validate/validateStory.js';
 export type { ValidateOptions } from './validate/validateStory.js';
 export { formatIssue } from './validate/formatIssue.js';
-export { WARNING_CODES } from './validate/ValidationReport.js';
+export { ISSUE_CODES, WARNING_CODES } from './validate/ValidationReport.js';
 export type { IssueCode, ValidationIssue, ValidationReport } from './validate/ValidationReport.js';
 export { storySchema, STORY_SCHEMA_ID } from './schema/storySchema.js';

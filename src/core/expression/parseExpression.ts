@@ -15,8 +15,6 @@ const LEVELS: { ops: BinaryOperator[]; chain: boolean }[] = [
   { ops: ['*', '/'], chain: true },
 ];
 
-const RESERVED = new Set(['true', 'false', 'visits']);
-
 /**
  * Parse an expression into its syntax tree (hand-written recursive descent, never eval).
  * Throws ExpressionError for bad syntax, too-long sources and too-deep nesting.
@@ -166,4 +164,4 @@ class Parser {
 }
 
 /** Names that cannot be state variables because the expression language uses them. */
-export const RESERVED_NAMES: ReadonlySet<string> = RESERVED;
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['true', 'false', 'visits']);

@@ -1,26 +1,30 @@
 import type { Story } from '../story/Story.js';
 
+/** Every issue code, in the order docs/story-format.md lists them. */
+export const ISSUE_CODES = [
+  'parse-error',
+  'schema',
+  'duplicate-key',
+  'unknown-segment',
+  'duplicate-option',
+  'unknown-default',
+  'bad-route',
+  'bad-expression',
+  'unknown-variable',
+  'type-mismatch',
+  'bad-timing',
+  'no-ending',
+  'trap',
+  'unreachable',
+  'hidden-default',
+  'internal',
+] as const;
+
 /**
  * What a validation issue is about. Errors: everything but the warnings `unreachable` and
  * `hidden-default`. docs/story-format.md has the table with an example of each.
  */
-export type IssueCode =
-  | 'parse-error'
-  | 'schema'
-  | 'duplicate-key'
-  | 'unknown-segment'
-  | 'duplicate-option'
-  | 'unknown-default'
-  | 'bad-route'
-  | 'bad-expression'
-  | 'unknown-variable'
-  | 'type-mismatch'
-  | 'bad-timing'
-  | 'no-ending'
-  | 'trap'
-  | 'unreachable'
-  | 'hidden-default'
-  | 'internal';
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export interface ValidationIssue {
   code: IssueCode;
