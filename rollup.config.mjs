@@ -5,6 +5,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -12,7 +13,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const deps = Object.keys(pkg.dependencies ?? {});
 const isDep = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 const ts = (outDir = 'dist') => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: true, outDir, include: ['src/**/*.ts'], noEmitOnError: true });
-const browser = () => [resolve({ browser: true }), commonjs(), ts()];
+const browser = () => [resolve({ browser: true }), commonjs(), json(), ts()];
 const silenceCircular = (warning, warn) => {
   if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
   warn(warning);
@@ -44,7 +45,7 @@ export default [
   {
     input: { cli: 'src/cli/main.ts', server: 'src/server/index.ts' },
     external: (id) => isDep(id) || id.startsWith('node:') || builtinModules.includes(id),
-    plugins: [resolve({ preferBuiltins: true }), ts('dist/node')],
+    plugins: [resolve({ preferBuiltins: true }), json(), ts('dist/node')],
     output: { dir: 'dist/node', format: 'es', sourcemap: true, entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
   },
 ];
