@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../CliIO.js';
 import { pathsCommand } from './paths.js';
+import { serveCommand } from './serve.js';
+import { tokenCommand } from './token.js';
 import { validateCommand } from './validate.js';
 
 /** Makes one subcommand; its action leaves the exit code in `io.exitCode`. */
@@ -10,4 +12,6 @@ export type CommandFactory = (io: CliIO) => Command;
 export const commands: CommandFactory[] = [
   validateCommand,
   pathsCommand,
+  serveCommand,
+  tokenCommand,
 ];

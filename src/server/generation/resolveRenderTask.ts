@@ -1,8 +1,8 @@
-import type { GenerateSpec, StateValue, Story } from '../../core/index.js';
+import type { StateValue, Story } from '../../core/index.js';
 import type { Generator } from '../generate/Generator.js';
+import { relevantState, resolveSpec } from '../generate/resolveSpec.js';
 import type { RenderTask } from '../queue/JobQueue.js';
 import { renditionKey } from '../store/renditionKey.js';
-import { fillPlaceholders, placeholderNames } from './fillPlaceholders.js';
 
 export interface ResolveOptions {
   generator: Pick<Generator, 'id' | 'version'>;
@@ -11,8 +11,8 @@ export interface ResolveOptions {
 
 /**
  * Turns a story's `generate` segment and the viewer's state on arrival into the render task
- * and its content key. Only the variables the segment uses (`uses`, else the `{var}`s of its
- * prompt, style and characters) shape it, so viewers whose unrelated choices differ share a
+ * and its content key. Only the variables the segment uses (relevantState: `uses`, else its
+ * `{var}` placeholders) shape it, so viewers whose unrelated choices differ share a
  * rendition. A spec without a seed gets one derived from story and segment ids, so two
  * segments with the same prompt still look different, yet stay deterministic.
  *
@@ -23,24 +23,9 @@ export function resolveRenderTask(story: Story, segmentId: string, vars: Record<
   const segment = story.segments[segmentId];
   const spec = segment?.generate;
   if (!segment || !spec) throw new Error(`Segment "${segmentId}" of story "${story.id}" has no generate spec`);
-  const state: Record<string, StateValue> = {};
-  for (const name of usedNames(spec)) if (Object.hasOwn(vars, name)) state[name] = vars[name] as StateValue;
+  const state = relevantState(spec, vars);
   const seed = spec.seed ?? deriveSeed(`${story.id}/${segmentId}`);
-  const resolved: GenerateSpec = {
-    ...spec,
-    prompt: fillPlaceholders(spec.prompt, state),
-    seed,
-    ...(spec.style === undefined ? {} : { style: fillPlaceholders(spec.style, state) }),
-    ...(spec.characters === undefined
-      ? {}
-      : {
-          characters: spec.characters.map((c) => ({
-            ...c,
-            ...(c.kind === undefined ? {} : { kind: fillPlaceholders(c.kind, state) }),
-            ...(c.color === undefined ? {} : { color: fillPlaceholders(c.color, state) }),
-          })),
-        }),
-  };
+  const resolved = { ...resolveSpec(spec, state), seed };
   const durationSeconds = segment.duration;
   const key = renditionKey({
     generatorId: options.generator.id,
@@ -52,12 +37,6 @@ export function resolveRenderTask(story: Story, segmentId: string, vars: Record<
     segmentSeconds: options.segmentSeconds,
   });
   return { key, spec: resolved, state, durationSeconds, segmentSeconds: options.segmentSeconds };
-}
-
-function usedNames(spec: GenerateSpec): string[] {
-  if (spec.uses) return spec.uses;
-  const texts = [spec.prompt, spec.style, ...(spec.characters ?? []).flatMap((c) => [c.kind, c.color])];
-  return [...new Set(texts.flatMap(placeholderNames))];
 }
 
 /** FNV-1a, 32 bits: a stable seed from a name. */

@@ -1,0 +1,79 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { createProceduralGenerator } from '../../server/generate/procedural/createProceduralGenerator.js';
+import { startServer } from '../../server/startServer.js';
+import type { CliIO } from '../CliIO.js';
+import { EXIT_OK, EXIT_USAGE } from '../CliIO.js';
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  stories?: string;
+  store: string;
+  redis?: string;
+  workers: number;
+  api: boolean;
+  secret?: string;
+  segmentSeconds: number;
+  corsOrigin: string;
+}
+
+/**
+ * `offshoot serve`: the generation backend. One process by default (API + in-process queue +
+ * workers); with --redis, the BullMQ queue, and `--no-api` processes add workers elsewhere.
+ * Runs until SIGINT/SIGTERM, then closes gracefully.
+ *
+ * @example
+ * offshoot serve --stories examples --secret "$OFFSHOOT_SECRET" --port 8787
+ * offshoot serve --redis redis://127.0.0.1:6379 --no-api --workers 2   # a worker machine
+ */
+export function serveCommand(io: CliIO): Command {
+  return new Command('serve')
+    .description('run the generation backend (HTTP API, queue, render workers, segment store)')
+    .option('--port <n>', 'HTTP port', int, 8787)
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--stories <dir>', 'folder of story files (*.json, */story.json)')
+    .option('--store <dir>', 'segment store folder', './.cache/offshoot-store')
+    .option('--redis <url>', 'use the BullMQ queue on this Redis (redis://host:port)')
+    .option('--workers <n>', 'render workers in this process (0 with --redis: API only)', int, 1)
+    .option('--no-api', 'worker-only process (needs --redis)')
+    .option('--secret <secret>', 'token secret shared with the embedder (default: $OFFSHOOT_SECRET)')
+    .option('--segment-seconds <s>', 'HLS segment length', Number, 1)
+    .option('--cors-origin <origin>', 'Access-Control-Allow-Origin', '*')
+    .action(async (options: ServeOptions) => {
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({
+          generator: createProceduralGenerator(),
+          port: options.port,
+          host: options.host,
+          stories: options.stories,
+          store: options.store,
+          redisUrl: options.redis,
+          workers: options.workers,
+          api: options.api,
+          secret: options.secret ?? process.env.OFFSHOOT_SECRET,
+          segmentSeconds: options.segmentSeconds,
+          corsOrigin: options.corsOrigin,
+          log: (message) => io.err(`[offshoot] ${message}\n`),
+        });
+      } catch (error) {
+        io.err(`offshoot serve: ${(error as Error).message}\n`);
+        io.exitCode = EXIT_USAGE;
+        return;
+      }
+      if (server.url) io.out(`${server.url}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      io.err('[offshoot] shutting down\n');
+      await server.close();
+      io.exitCode = EXIT_OK;
+    });
+}
+
+function int(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
+  return n;
+}
