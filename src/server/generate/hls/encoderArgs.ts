@@ -17,6 +17,7 @@ export function encoderArgs(encoder: H264Encoder, rendition: Rendition, segmentS
   const common = [
     '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-r', String(FPS), '-bf', '0', '-g', gop,
     '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`, '-maxrate', rate, '-bufsize', rate,
+    ...(rendition.level ? ['-level:v', rendition.level] : []),
   ];
   if (encoder === 'h264_nvenc') {
     return ['-c:v', 'h264_nvenc', '-preset', 'p4', '-tune', 'hq', '-rc', 'vbr', '-cq', '23', '-b:v', '0', '-forced-idr', '1',

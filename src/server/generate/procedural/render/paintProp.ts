@@ -89,6 +89,11 @@ export function paintProp(ctx: CanvasRenderingContext2D, p: Prop, x: number, y: 
       break;
     }
     case 'lighthouse': {
+      ctx.fillStyle = shade(p.color, -0.75);
+      ctx.beginPath();
+      ctx.ellipse(0, 6, 70, 26, 0, Math.PI, Math.PI * 2);
+      ctx.ellipse(30, 10, 44, 20, 0, Math.PI, Math.PI * 2);
+      ctx.fill();
       ctx.fillStyle = p.color;
       ctx.beginPath();
       ctx.moveTo(-22, 0);
