@@ -57,7 +57,7 @@ beforeEach(async () => {
   store = await mkdtemp(join(tmpdir(), 'offshoot-lookahead-'));
   const story = forkStory();
   server = await startServer({
-    generator: pacedGenerator(60),
+    generator: pacedGenerator(100),
     port: 0,
     stories: [{ story, file: join(store, 'fork.json'), dir: store }],
     store: join(store, 'store'),
@@ -94,7 +94,7 @@ describe('generation client against the real backend', () => {
     // right, r1, r2 are unreachable now: the backend aborts their renders (nobody else wants them).
     const whole = await client.whenPlayable('left', 6);
     expect(whole.readySeconds).toBe(6);
-    await expect.poll(() => client?.stats().cancelled, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => client?.stats().cancelled, { timeout: 5000 }).toBeGreaterThanOrEqual(2); // r1 and r2 at least: both still rendering or queued
     await expect.poll(() => client?.status('l1').done, { timeout: 10_000 }).toBe(true);
     expect(client.status('right').state).toBe('idle');
     expect(failed).toEqual([]);
