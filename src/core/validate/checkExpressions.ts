@@ -1,4 +1,4 @@
-import type { ExpressionCheck, ExpressionContext } from '../expression/checkExpression.js';
+import type { ExpressionCheck, ExpressionContext, ExpressionProblem } from '../expression/checkExpression.js';
 import { checkExpression, typeOfValue } from '../expression/checkExpression.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { ExpressionError } from '../expression/ExpressionError.js';
@@ -19,6 +19,7 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
   const state = declaredState(story);
   const context: ExpressionContext = { state, segments: new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {})) };
   const names = Object.keys(state);
+  const segmentIds = [...(context.segments ?? [])];
   // Stories repeat conditions: compile and check each distinct source once per validation.
   const memo = new Map<string, ExpressionCheck | ExpressionError>();
   const run = (source: unknown, at: () => string, label: (path: string) => string): ExpressionCheck | undefined => {
@@ -41,9 +42,7 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
       const path = at();
       const what = label(path);
       for (const problem of result.problems) {
-        const name = /^`([^`]*)`/.exec(problem.message)?.[1];
-        const guess = problem.kind === 'unknown-variable' && name ? didYouMean(name, names) : undefined;
-        const hint = problem.kind === 'unknown-variable' ? (guess ? `; did you mean \`${guess}\`?` : '; declare it in `state` with its initial value') : '';
+        const hint = hintFor(problem, names, segmentIds);
         issues.add(problem.kind, path, `${what}: ${problem.message} (character ${problem.position + 1} of "${clip(source)}")${hint}`, { offset: problem.position });
       }
     }
@@ -95,6 +94,20 @@ function checkGenerate(id: string, generate: unknown, state: Record<string, unkn
       issues.add('unknown-variable', `${base}/uses/${i}`, `\`uses\` in ${describe(base)} lists \`${name}\`, which is not declared in \`state\`; declare it or remove it from \`uses\``);
     }
   });
+}
+
+function hintFor(problem: ExpressionProblem, names: string[], segmentIds: string[]): string {
+  const name = /`([^`]*)`(?:,| is)/.exec(problem.message)?.[1] ?? '';
+  if (problem.kind === 'unknown-variable') {
+    const guess = didYouMean(name, names);
+    return guess ? `; did you mean \`${guess}\`?` : '; declare it in `state` with its initial value';
+  }
+  if (problem.kind !== 'unknown-segment') return '';
+  // `visits.forest-path` reads as `visits.forest - path`: ids with `-` need the bracket form.
+  const dashed = segmentIds.find((id) => id.startsWith(`${name}-`));
+  if (dashed) return `; for segment \`${dashed}\` write visits['${dashed}']`;
+  const guess = didYouMean(name, segmentIds);
+  return guess ? `; did you mean \`${guess}\`?` : '';
 }
 
 const clip = (source: string): string => (source.length > 60 ? `${source.slice(0, 57)}…` : source);

@@ -148,6 +148,11 @@ describe('messages and locations', () => {
     const story = JSON.parse(read('valid/minimal.json'));
     story.segments.intro.choice.options[1].if = 'visits.cellar > 0';
     expect(validateStory(story).errors).toEqual([expect.objectContaining({ code: 'unknown-segment', path: '/segments/intro/choice/options/1/if' })]);
+    story.segments['old-mill'] = { media: 'm', duration: 2, next: 'ending' };
+    story.segments.river.next = 'old-mill';
+    story.segments.intro.choice.options[1].if = 'visits.old-mill > 0';
+    const messages = validateStory(story).errors.map((e) => e.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining("for segment `old-mill` write visits['old-mill']")]));
   });
 
   it('reports nesting deeper than 100 as a schema error, for text and for objects', () => {
