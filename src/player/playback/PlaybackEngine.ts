@@ -57,6 +57,8 @@ export interface PlaybackStats {
   maxBranchGapMs: number;
   /** Per boundary: wall-clock and media-time gap between last frame of A and first frame of B. */
   boundaries: Array<{ segmentId: string; wallGapMs: number; mediaGapMs: number; presentedDelta: number }>;
+  /** Per queued segment: queueNext() → its first fragment appended to the buffer, ms. */
+  splices: Array<{ segmentId: string; queuedToBufferedMs: number }>;
   /** `waiting` events after the first frame. */
   stalls: number;
   /** Total frozen time across stalls, ms. */
@@ -102,7 +104,11 @@ export interface PlaybackEngine {
   pause(): void;
   /** Media-time clock for the story machine. */
   readonly clock: MediaClock;
-  /** Seconds since the current segment started, in media time. */
+  /**
+   * Seconds of media played since playback entered the current segment. After
+   * `restartAt(source, 2.5)` it counts from 0 at the restart point (add the offset for the
+   * position inside the segment); after a splice it counts from the segment's first frame.
+   */
   segmentTime(): number;
   /** Id of the segment now on screen, or null before the first frame. */
   currentSegmentId(): string | null;

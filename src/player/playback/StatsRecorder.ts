@@ -11,6 +11,7 @@ export class StatsRecorder {
   private loadAt = 0;
   private startupMs: number | null = null;
   private readonly boundaries: PlaybackStats['boundaries'] = [];
+  private readonly splices: PlaybackStats['splices'] = [];
   private stalls = 0;
   private stallMs = 0;
 
@@ -37,6 +38,10 @@ export class StatsRecorder {
     });
   }
 
+  spliced(segmentId: string, queuedToBufferedMs: number): void {
+    this.splices.push({ segmentId, queuedToBufferedMs });
+  }
+
   stall(durationMs: number): void {
     this.stallMs += durationMs;
   }
@@ -51,6 +56,7 @@ export class StatsRecorder {
       startupMs: this.startupMs,
       maxBranchGapMs: Math.max(0, ...this.boundaries.map((b) => b.wallGapMs)),
       boundaries: this.boundaries.map((b) => ({ ...b })),
+      splices: this.splices.map((b) => ({ ...b })),
       stalls: this.stalls,
       stallMs: this.stallMs,
       droppedVideoFrames: quality.droppedVideoFrames,

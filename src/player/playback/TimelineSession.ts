@@ -52,7 +52,7 @@ export class TimelineSession {
   constructor(
     private readonly video: HTMLVideoElement,
     first: SegmentFetch,
-    startPosition: number,
+    private readonly startPosition: number,
     private readonly host: SessionHost,
   ) {
     this.timeline.append(first);
@@ -69,6 +69,7 @@ export class TimelineSession {
       listen(video, 'ended', () => host.hub.emit('ended', { mediaTime: video.currentTime })),
     );
     this.hls.on(Hls.Events.ERROR, (_event, data) => this.onHlsError(data));
+    this.hls.on(Hls.Events.FRAG_BUFFERED, (_event, data) => this.onBuffered(data.frag.url));
     this.hls.attachMedia(video);
     this.hls.loadSource(new URL(`/__offshoot__/timeline-${++sessionCount}.m3u8`, location.href).href);
   }
@@ -96,6 +97,14 @@ export class TimelineSession {
 
   current(): TimelineEntry | null {
     return this.timeline.visible()[this.index] ?? null;
+  }
+
+  /** Media seconds since playback entered the current segment (a restart enters at its offset). */
+  segmentTime(): number {
+    const entry = this.current();
+    if (!entry) return 0;
+    const entered = entry.start + (this.index === 0 ? this.startPosition : 0);
+    return Math.max(0, this.video.currentTime - entered);
   }
 
   destroy(): void {
@@ -131,6 +140,15 @@ export class TimelineSession {
         fetch: (url, signal) => fetchWithRetry(url.split('#')[0]!, 'arrayBuffer', 'fragment-load-failed', retry, signal),
       }),
     });
+  }
+
+  /** The first fragment of a queued segment reached the buffer: how long since queueNext. */
+  private onBuffered(url: string): void {
+    const index = this.timeline.entries.findIndex((e) => url.endsWith(`#o=${e.fetch.id}`));
+    const entry = this.timeline.entries[index];
+    if (!entry || entry.bufferedAt !== null) return;
+    entry.bufferedAt = performance.now();
+    if (index > 0) this.host.stats.spliced(entry.fetch.source.segmentId, entry.bufferedAt - entry.queuedAt);
   }
 
   /** Bytes for a timeline URL `<absolute url>#o=<fetch id>`. */

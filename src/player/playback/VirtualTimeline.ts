@@ -7,6 +7,9 @@ export interface TimelineEntry {
   start: number;
   /** Sum of its visible fragments' durations. */
   duration: number;
+  /** performance.now() when it was queued, and when its first fragment was in the buffer. */
+  queuedAt: number;
+  bufferedAt: number | null;
 }
 
 /**
@@ -25,7 +28,7 @@ export class VirtualTimeline {
   private ended = false;
 
   append(fetch: SegmentFetch): TimelineEntry {
-    const entry = { fetch, start: Number.NaN, duration: 0 };
+    const entry = { fetch, start: Number.NaN, duration: 0, queuedAt: performance.now(), bufferedAt: null };
     this.entries.push(entry);
     return entry;
   }

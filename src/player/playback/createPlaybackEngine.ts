@@ -97,10 +97,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     play: () => video.play(),
     pause: () => video.pause(),
     clock: clock.clock,
-    segmentTime() {
-      const entry = session?.current();
-      return entry ? Math.max(0, video.currentTime - entry.start) : 0;
-    },
+    segmentTime: () => session?.segmentTime() ?? 0,
     currentSegmentId: () => session?.current()?.fetch.source.segmentId ?? null,
     stats: () => stats.snapshot(video),
     on: (type, handler) => hub.on(type, handler),

@@ -12,6 +12,11 @@ afterEach(() => {
 });
 
 describe('seamless splicing (real hls.js, generated fMP4)', () => {
+  it('this browser plays the test media in MSE: H.264 High + AAC-LC in fMP4', () => {
+    expect(MediaSource.isTypeSupported('video/mp4; codecs="avc1.64001e,mp4a.40.2"')).toBe(true);
+    expect(MediaSource.isTypeSupported('audio/mp4; codecs="mp4a.40.2"')).toBe(true);
+  });
+
   it('plays intro then the queued segment on one timeline with no hole', async () => {
     const video = createTestVideo();
     engine = createPlaybackEngine(video);
