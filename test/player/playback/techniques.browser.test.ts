@@ -8,7 +8,7 @@ import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngin
 import type { PlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
 import { clip, createTestVideo, findSkips, nextEvent, recordFrames } from '../../support/playbackHarness.js';
 
-let cleanup: Array<() => void> = [];
+const cleanup: Array<() => void> = [];
 afterEach(() => {
   for (const undo of cleanup.splice(0)) undo();
   document.body.replaceChildren();
