@@ -181,6 +181,20 @@ describe('messages and locations', () => {
     expect(report.errors).toEqual([expect.objectContaining({ code: 'internal' })]);
   });
 
+  it('reports an unreachable loop as unreachable only (traps are where a viewer can get stuck)', () => {
+    const story = JSON.parse(read('valid/minimal.json'));
+    story.segments.a = { media: 'm', duration: 2, next: 'b' };
+    story.segments.b = { media: 'm', duration: 2, next: 'a' };
+    const report = validateStory(story);
+    expect(report.valid).toBe(true);
+    expect(report.warnings.map((w) => [w.code, w.segment])).toEqual([['unreachable', 'a'], ['unreachable', 'b']]);
+  });
+
+  it('reports no-ending alone, not every segment as a trap', () => {
+    const story = JSON.parse(read('invalid/no-ending.json'));
+    expect(validateStory(story).errors.map((e) => e.code)).toEqual(['no-ending']);
+  });
+
   it('caps the number of issues of one code', () => {
     const story = JSON.parse(read('valid/minimal.json'));
     for (let i = 0; i < 300; i++) story.segments[`orphan${i}`] = { media: 'm', duration: 1, end: true };
