@@ -220,6 +220,7 @@ class GenerationClientImpl implements GenerationClient {
 
   private fail(segmentId: string, job: Running, error: GenerationError): void {
     if (this.running.get(segmentId) === job) this.running.delete(segmentId);
+    this.forgetPartial(segmentId);
     this.hub.emit('failed', { segmentId, code: error.code, message: error.message });
     this.waiters.fail(segmentId, error);
     this.run(this.policy.settled(segmentId, 'failed', this.clock() / 1000));
@@ -231,8 +232,14 @@ class GenerationClientImpl implements GenerationClient {
     this.running.delete(segmentId);
     job.cancelled = true;
     job.watch.abort();
+    this.forgetPartial(segmentId);
     if (job.jobId) this.sendDelete(segmentId, job.jobId, false);
     this.waiters.fail(segmentId, new GenerationError('cancelled', `"${segmentId}" is no longer reachable; its job was cancelled`));
+  }
+
+  /** The backend drops a cancelled or failed render's partial files: so do we. */
+  private forgetPartial(segmentId: string): void {
+    if (!this.renditions.get(segmentId)?.done) this.renditions.delete(segmentId);
   }
 
   private sendDelete(segmentId: string, jobId: string, keepalive: boolean): void {

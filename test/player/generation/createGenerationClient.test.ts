@@ -160,13 +160,16 @@ describe('generation client against a real HTTP server', () => {
     const c = start({ maxInFlight: 6 });
     c.plan(story, initialPosition(story), [], 0);
     await backend.until(() => backend.openStreams() === 6, 'six streams');
+    backend.push('job-right', { status: 'running', readySeconds: 3 });
+    await backend.until(() => c.status('right').ready, 'right ready');
     c.commit([{ segmentId: 'intro', optionId: 'left' }], 1000);
     await backend.until(() => backend.log.filter((r) => r.method === 'DELETE').length === 3 && backend.openStreams() === 3, 'three DELETEs');
     const deleted = backend.log.filter((r) => r.method === 'DELETE');
     expect(deleted.map((r) => r.path).sort()).toEqual(['/api/v1/jobs/job-r1', '/api/v1/jobs/job-r2', '/api/v1/jobs/job-right']);
     expect(deleted.every((r) => r.authorization === 'Bearer tok')).toBe(true);
     expect(c.stats()).toMatchObject({ requested: 6, cancelled: 3 });
-    expect(c.status('right').state).toBe('idle');
+    // The backend drops a cancelled render's partial files: its status must not claim them.
+    expect(c.status('right')).toMatchObject({ state: 'idle', ready: false, readySeconds: 0, playlistUrl: undefined });
   });
 
   it('falls back to polling when the event stream cannot be opened', async () => {
