@@ -29,6 +29,7 @@ export function paintSky(ctx: CanvasRenderingContext2D, scene: Scene, t: number)
     ctx.fillStyle = `rgba(255,250,235,${a.toFixed(3)})`;
     ctx.fillRect(s.x - s.r / 2, s.y - s.r / 2, s.r, s.r);
   }
+  if (sky.band) paintShootingStar(ctx, t);
   if (sky.body) {
     const b = sky.body;
     const glow = ctx.createRadialGradient(b.x, b.y, b.radius * 0.5, b.x, b.y, b.radius * (b.kind === 'sun' ? 7 : 5));
@@ -58,4 +59,26 @@ export function paintSky(ctx: CanvasRenderingContext2D, scene: Scene, t: number)
     ctx.ellipse(x + c.w * 0.12, c.y - c.h * 0.45, c.w * 0.26, c.h * 0.7, 0, 0, Math.PI * 2);
     ctx.fill();
   }
+}
+
+/** On starry nights a meteor streaks across every few seconds (position hashed from its index). */
+function paintShootingStar(ctx: CanvasRenderingContext2D, t: number): void {
+  const period = 3.2;
+  const n = Math.floor(t / period);
+  const age = t - n * period - 0.8;
+  if (age < 0 || age > 0.7) return;
+  const h = Math.abs(Math.sin(n * 12.9898 + 4.1) * 43758.5453) % 1;
+  const x = 300 + h * 800 - age * 700;
+  const y = 60 + h * 160 + age * 260;
+  const g = ctx.createLinearGradient(x, y, x + 180, y - 68);
+  const a = Math.sin((age / 0.7) * Math.PI);
+  g.addColorStop(0, `rgba(255,255,240,${(0.95 * a).toFixed(3)})`);
+  g.addColorStop(1, 'rgba(255,255,240,0)');
+  ctx.strokeStyle = g;
+  ctx.lineWidth = 2.2;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(x + 180, y - 68);
+  ctx.stroke();
 }

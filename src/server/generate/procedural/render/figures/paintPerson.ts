@@ -17,7 +17,8 @@ export function paintPerson(ctx: CanvasRenderingContext2D, f: Figure, pose: Figu
     ctx.lineTo(x + Math.sin(angle) * len, y + Math.cos(angle) * len);
     ctx.stroke();
   };
-  const swing = Math.sin(pose.cycle) * (f.motion === 'idle' ? 0.05 : 0.5);
+  // Standing figures keep a slight stance (and breathe); walkers swing limbs with the cycle.
+  const swing = f.motion === 'idle' ? 0.13 + Math.sin(pose.cycle) * 0.02 : Math.sin(pose.cycle) * 0.5;
   limb(0, -80, 78, -swing, 13, shade(dark, -0.2));
   limb(0, -150, 62, swing * 0.9, 11, shade(f.color, -0.35));
   // Coat
