@@ -39,7 +39,9 @@ describe('procedural generator, end to end through ffmpeg', () => {
     // Progressive: the head was playable (master + listed segments in place) before all frames were written.
     expect(calls.map((c) => c.ready)).toEqual([...calls.map((c) => c.ready)].sort((a, b) => a - b));
     expect(calls.at(-1)?.ready).toBe(3);
-    expect(calls[0]!.progress).toBeLessThan(1);
+    // The first segment was announced while later ones were still being encoded.
+    expect(calls[0]!.ready).toBeLessThan(3);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
     expect(calls.every((c) => c.masterThere && c.segmentsThere)).toBe(true);
 
     const segs = mediaSegments(outDir, '180p.m3u8');
