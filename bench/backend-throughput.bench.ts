@@ -37,12 +37,14 @@ async function run(redisUrl: string, workers: number, round: number): Promise<Ro
   });
   const started = performance.now();
   await Promise.all(tasks.map((task, i) => queue.submit(task, { viewerId: 'bench', deadline: i })));
-  let failed = 0;
+  let failed: number;
   for (;;) {
     const jobs = await Promise.all(tasks.map((t) => queue.get(t.key)));
     const finals = jobs.filter((j) => !j || j.status === 'done' || j.status === 'failed' || j.status === 'cancelled');
-    failed = jobs.filter((j) => j?.status === 'failed').length;
-    if (finals.length === tasks.length) break;
+    if (finals.length === tasks.length) {
+      failed = jobs.filter((j) => j?.status !== 'done').length;
+      break;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const seconds = (performance.now() - started) / 1000;

@@ -41,6 +41,10 @@ export interface ServerOptions {
   bodyLimit?: number;
   corsOrigin?: string;
   heartbeatMs?: number;
+  /** A client must send its request headers within this (default 10 s)… */
+  headersTimeoutMs?: number;
+  /** …and its whole request within this (default 30 s). */
+  requestTimeoutMs?: number;
   /** BullMQ worker lock; see BullMqWorkers. */
   lockDuration?: number;
   stalledInterval?: number;
@@ -106,14 +110,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     heartbeatMs: options.heartbeatMs ?? 15_000,
     log,
   });
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  // Node enforces these timeouts on a periodic sweep: sweep often enough that they hold.
+  const server = createServer({ connectionsCheckingInterval: Math.min(1_000, headersTimeout / 2) }, (req, res) => {
     if (applyCors(req, res, options.corsOrigin ?? '*')) return;
     void router.handle(req, res);
   });
   // A slow or silent client cannot hold a connection: headers within 10 s, the whole request
   // within 30 s (SSE responses are not limited: these bound receiving the request only).
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? 30_000);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
