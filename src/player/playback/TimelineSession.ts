@@ -1,4 +1,4 @@
-import Hls from 'hls.js';
+import Hls from 'hls.js/light';
 import type { ErrorData } from 'hls.js';
 import type { EventHub } from '../../core/events/EventHub.js';
 import type { PlaybackEvents } from './PlaybackEngine.js';
