@@ -164,4 +164,4 @@ class Parser {
 }
 
 /** Names that cannot be state variables because the expression language uses them. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set(['true', 'false', 'visits']);
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['true', 'false', 'visits', '__proto__']);

@@ -13,9 +13,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const ID_RULES: Record<string, string> = {
-  segments: 'a segment id is 1 to 128 letters, digits, `_` or `-`',
-  state: 'a variable name starts with a letter or `_`, then letters, digits or `_`; `true`, `false` and `visits` are reserved',
-  set: 'a variable name starts with a letter or `_`, then letters, digits or `_`; `true`, `false` and `visits` are reserved',
+  segments: 'a segment id is 1 to 128 letters, digits, `_` or `-` (not `__proto__`)',
+  state: 'a variable name starts with a letter or `_`, then letters, digits or `_`; `true`, `false`, `visits` and `__proto__` are reserved',
+  set: 'a variable name starts with a letter or `_`, then letters, digits or `_`; `true`, `false`, `visits` and `__proto__` are reserved',
 };
 
 /**

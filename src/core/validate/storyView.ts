@@ -48,4 +48,4 @@ export function segmentsOf(story: unknown): [string, Json][] {
 }
 
 /** Matches story.schema.json's segment id rule; the reference checks leave other strings to the schema check. */
-export const SEGMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+export const SEGMENT_ID = /^(?!__proto__$)[A-Za-z0-9_-]{1,128}$/;

@@ -118,6 +118,12 @@ describe('messages and locations', () => {
     expect(messages.join('\n')).not.toContain('x-');
   });
 
+  it('refuses __proto__ as a segment id or variable name', () => {
+    const story = JSON.parse(read('valid/minimal.json').replace('"courage": 0,', '"courage": 0, "__proto__": 1,').replace('"river": {', '"__proto__": { "media": "m", "duration": 1, "end": true },\n    "river": {'));
+    const paths = validateStory(story).errors.filter((e) => e.code === 'schema').map((e) => e.path);
+    expect(paths).toEqual(['/state/__proto__', '/segments/__proto__']);
+  });
+
   it('reports the timing rules', () => {
     const story = JSON.parse(read('valid/minimal.json'));
     const choice = story.segments.intro.choice;
