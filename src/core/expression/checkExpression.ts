@@ -11,6 +11,8 @@ export interface ExpressionProblem {
   /** 0-based offset into the expression source. */
   position: number;
   message: string;
+  /** The variable or segment id concerned, for unknown-variable and unknown-segment. */
+  name?: string;
 }
 
 export interface ExpressionContext {
@@ -54,11 +56,11 @@ function typeOf(node: ExpressionNode, context: ExpressionContext, problems: Expr
       return typeOfValue(node.value);
     case 'variable':
       if (Object.hasOwn(context.state, node.name)) return typeOfValue(context.state[node.name]!);
-      problems.push({ kind: 'unknown-variable', position: node.start, message: `\`${node.name}\` is not a declared state variable` });
+      problems.push({ kind: 'unknown-variable', position: node.start, name: node.name, message: `\`${node.name}\` is not a declared state variable` });
       return 'unknown';
     case 'visits':
       if (context.segments && !context.segments.has(node.segment)) {
-        problems.push({ kind: 'unknown-segment', position: node.start, message: `\`visits\` names segment \`${node.segment}\`, which does not exist` });
+        problems.push({ kind: 'unknown-segment', position: node.start, name: node.segment, message: `\`visits\` names segment \`${node.segment}\`, which does not exist` });
       }
       return 'number';
     case 'unary': {

@@ -19,6 +19,7 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
   const state = declaredState(story);
   const context: ExpressionContext = { state, segments: new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {})) };
   const names = Object.keys(state);
+  const declaredNames = new Set(entriesOf(fieldAt(story, 'state')).map(([name]) => name));
   const segmentIds = [...(context.segments ?? [])];
   // Stories repeat conditions: compile and check each distinct source once per validation.
   const memo = new Map<string, ExpressionCheck | ExpressionError>();
@@ -42,6 +43,8 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
       const path = at();
       const what = label(path);
       for (const problem of result.problems) {
+        // A variable declared with a bad initial value already has its `schema` error.
+        if (problem.kind === 'unknown-variable' && declaredNames.has(problem.name ?? '')) continue;
         const hint = hintFor(problem, names, segmentIds);
         issues.add(problem.kind, path, `${what}: ${problem.message} (character ${problem.position + 1} of "${clip(source)}")${hint}`, { offset: problem.position });
       }
@@ -58,7 +61,7 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
       run(fieldAt(option, 'if'), () => `${base()}/if`, () => `\`if\` of ${optionName}`);
       for (const [name, source] of entriesOf(fieldAt(option, 'set'))) {
         const at = (): string => pointer('segments', id, 'choice', 'options', i, 'set', name);
-        if (!Object.hasOwn(state, name)) {
+        if (!declaredNames.has(name)) {
           const guess = didYouMean(name, names);
           issues.add('unknown-variable', at(), `${optionName} sets \`${name}\`, which is not declared in \`state\`; ${guess ? `did you mean \`${guess}\`?` : `add it to \`state\` with its initial value`}`);
         }
@@ -69,17 +72,17 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
         }
       }
     });
-    checkGenerate(id, fieldAt(segment, 'generate'), state, issues);
+    checkGenerate(id, fieldAt(segment, 'generate'), declaredNames, issues);
   }
 }
 
-function checkGenerate(id: string, generate: unknown, state: Record<string, unknown>, issues: IssueList): void {
+function checkGenerate(id: string, generate: unknown, declared: ReadonlySet<string>, issues: IssueList): void {
   if (!isRecord(generate)) return;
   const base = pointer('segments', id, 'generate');
   const placeholders = (text: string | undefined, path: string): void => {
     for (const match of (text ?? '').matchAll(PLACEHOLDER)) {
       const name = (match[1] ?? '').trim();
-      if (!Object.hasOwn(state, name)) {
+      if (!declared.has(name)) {
         issues.add('unknown-variable', path, `placeholder \`{${name}}\` in ${describe(base)} names no declared state variable; declare \`${name}\` in \`state\` or fix the name`, { offset: match.index });
       }
     }
@@ -90,14 +93,14 @@ function checkGenerate(id: string, generate: unknown, state: Record<string, unkn
     placeholders(stringAt(character, 'color'), `${base}/characters/${i}/color`);
   });
   itemsOf(generate.uses).forEach((name, i) => {
-    if (typeof name === 'string' && !Object.hasOwn(state, name)) {
+    if (typeof name === 'string' && !declared.has(name)) {
       issues.add('unknown-variable', `${base}/uses/${i}`, `\`uses\` in ${describe(base)} lists \`${name}\`, which is not declared in \`state\`; declare it or remove it from \`uses\``);
     }
   });
 }
 
 function hintFor(problem: ExpressionProblem, names: string[], segmentIds: string[]): string {
-  const name = /`([^`]*)`(?:,| is)/.exec(problem.message)?.[1] ?? '';
+  const name = problem.name ?? '';
   if (problem.kind === 'unknown-variable') {
     const guess = didYouMean(name, names);
     return guess ? `; did you mean \`${guess}\`?` : '; declare it in `state` with its initial value';

@@ -6,7 +6,7 @@ const TYPE_NAMES: Record<string, string> = {
   number: 'a number',
   integer: 'a whole number',
   string: 'a string',
-  boolean: 'true or false',
+  boolean: 'true/false',
   object: 'an object { … }',
   array: 'a list [ … ]',
   null: 'null',
@@ -41,7 +41,8 @@ export function schemaMessage(error: OutputUnit, path: string, value: unknown): 
     }
     case 'type': {
       const expected = (/Expected "(.*)"/.exec(error.error)?.[1] ?? '').split('", "').map((t) => TYPE_NAMES[t] ?? t);
-      return `${fieldIn} must be ${expected.join(' or ')}, not ${actualType(value)}`;
+      const choices = expected.length > 1 ? `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1]}` : expected[0];
+      return `${fieldIn} must be ${choices}, not ${actualType(value)}`;
     }
     case 'const':
       if (field === 'offshoot') return '`offshoot` must be 1: this is story format version 1';

@@ -118,6 +118,14 @@ describe('messages and locations', () => {
     expect(messages.join('\n')).not.toContain('x-');
   });
 
+  it('does not echo a badly declared variable as unknown where it is used', () => {
+    const story = JSON.parse(read('valid/minimal.json'));
+    story.state.courage = { level: 0 };
+    expect(validateStory(story).errors).toEqual([
+      expect.objectContaining({ code: 'schema', path: '/state/courage', message: '`courage` in the state block must be a number, true/false or a string, not an object { … }' }),
+    ]);
+  });
+
   it('refuses __proto__ as a segment id or variable name', () => {
     const story = JSON.parse(read('valid/minimal.json').replace('"courage": 0,', '"courage": 0, "__proto__": 1,').replace('"river": {', '"__proto__": { "media": "m", "duration": 1, "end": true },\n    "river": {'));
     const paths = validateStory(story).errors.filter((e) => e.code === 'schema').map((e) => e.path);
