@@ -42,6 +42,7 @@ async function probe(): Promise<EncoderChoice> {
     15_000,
   );
   if (trial.ok) return { encoder: 'h264_nvenc', reason: 'h264_nvenc test encode succeeded' };
-  const why = trial.stderr.trim().split('\n').pop() ?? 'unknown error';
+  const lines = trial.stderr.trim().split('\n');
+  const why = lines.find((l) => /cuda|driver|device|nvenc/i.test(l)) ?? lines.pop() ?? 'unknown error';
   return { encoder: 'libx264', reason: `h264_nvenc listed but unusable here (${why.slice(0, 120)})` };
 }

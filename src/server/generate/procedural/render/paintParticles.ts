@@ -54,7 +54,7 @@ export function paintParticles(ctx: CanvasRenderingContext2D, particles: Particl
       ctx.globalCompositeOperation = 'lighter';
       for (const p of particles.items) {
         const x = p.x * 1280 + Math.sin(t * 0.7 + p.phase) * 40;
-        const y = 120 + p.y * 560 + Math.cos(t * 0.9 + p.phase * 1.3) * 30 - (particles.kind === 'sparkles' ? 0 : 0);
+        const y = 120 + p.y * 560 + Math.cos(t * 0.9 + p.phase * 1.3) * 30;
         const pulse = 0.5 + 0.5 * Math.sin(t * 3 + p.phase * 2);
         ctx.fillStyle = withAlpha(c, 0.1 * pulse);
         ctx.beginPath();

@@ -53,7 +53,6 @@ export function composeFigures(input: FigureInput): Figure[] {
     const flying = look.motion === 'fly';
     const idle = !flying && input.resting === true;
     const depth = flying ? 0.6 : groundDepth;
-    const scale = look.scale * (flying ? 1 : 1);
     let speed = idle ? 0 : look.speed * input.pace;
     // Keep the on-screen travel under ~560 px so nobody walks out of shot.
     const pan = flying ? 0 : input.groundPan;
@@ -71,7 +70,7 @@ export function composeFigures(input: FigureInput): Figure[] {
       ...(w.kind === 'person' ? { look: w.look ?? 'plain' } : {}),
       x,
       y: flying ? Math.round(230 + rand() * 120) : groundY + Math.round(i * 4),
-      scale: Number(scale.toFixed(3)),
+      scale: look.scale,
       depth,
       motion: idle ? 'idle' : look.motion,
       speed: Number(speed.toFixed(2)),

@@ -89,7 +89,7 @@ export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, 
   const particles = composeParticles(streamFor(seed, 'particles'), weather, weatherMood?.particleColor);
   const clouds = Math.max(...moods.map((m) => m.clouds ?? 0), time === 'day' ? 3 : time === 'night' ? 1 : 2);
   const sky = composeSky(streamFor(seed, 'sky'), time, palette, {
-    clouds, starry: setting === 'nightsky' && clouds < 5, indoor: false,
+    clouds, starry: setting === 'nightsky' && clouds < 5,
   });
   const flashRand = streamFor(seed, 'flashes');
   const flashes: number[] = [];

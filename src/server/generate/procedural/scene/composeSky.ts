@@ -13,7 +13,7 @@ export function composeSky(
   rand: () => number,
   time: TimeOfDay,
   palette: Palette,
-  opts: { clouds: number; starry: boolean; indoor: boolean },
+  opts: { clouds: number; starry: boolean },
 ): Sky {
   const look = TIMES[time];
   const bodyX = 220 + Math.round(rand() * 840);
@@ -42,5 +42,5 @@ export function composeSky(
     speed: Number((6 + rand() * 14).toFixed(2)),
     color: withAlpha(cloudColor, stormy ? 0.85 : 0.55 + rand() * 0.3),
   }));
-  return { body: opts.indoor ? undefined : body, stars, clouds, band: opts.starry };
+  return { body, stars, clouds, band: opts.starry };
 }
