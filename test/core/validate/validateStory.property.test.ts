@@ -67,7 +67,7 @@ describe('validateStory never throws', () => {
         expectReport(story);
         expectReport(JSON.stringify(story, null, 1));
       }),
-      { numRuns: 600 },
+      { numRuns: 400 },
     );
   });
 
@@ -95,7 +95,7 @@ describe('validateStory never throws', () => {
           if (issue.code === 'parse-error') expect(issue.line).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 800 },
+      { numRuns: 500 },
     );
   });
 });
