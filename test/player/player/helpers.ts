@@ -39,7 +39,7 @@ export async function nightWalk(edit?: (s: Story) => void): Promise<Story> {
 
 export function stage(): HTMLDivElement {
   const el = document.createElement('div');
-  Object.assign(el.style, { position: 'relative', width: '640px', height: '360px' });
+  Object.assign(el.style, { position: 'relative', width: '320px', height: '180px' });
   document.body.appendChild(el);
   return el;
 }

@@ -25,6 +25,22 @@ const open = async (options: Partial<Parameters<typeof createPlayer>[1]> = {}): 
   player = await createPlayer(container, { story: await nightWalk(), baseUrl: BASE, autoplay: true, muted: true, on: r.on, ...options });
   return player;
 };
+/**
+ * A real pointer click at the centre of `el` (what a tap or mouse does): the target is
+ * whatever is under that point. (Playwright's own click waits for an idle frame, which
+ * never comes while video plays on SwiftShader.)
+ */
+async function clickAt(el: Element): Promise<void> {
+  const r = el.getBoundingClientRect();
+  const x = r.left + r.width / 2;
+  const y = r.top + r.height / 2;
+  const target = document.elementFromPoint(x, y);
+  expect(target).toBe(el);
+  const init = { bubbles: true, cancelable: true, clientX: x, clientY: y, pointerType: 'mouse', isPrimary: true };
+  target!.dispatchEvent(new PointerEvent('pointerdown', init));
+  target!.dispatchEvent(new PointerEvent('pointerup', init));
+  target!.dispatchEvent(new MouseEvent('click', init));
+}
 const segments = (): string[] => log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
 const choices = (): Logged[] => plain(log).filter((e) => e.type === 'choice');
 
@@ -32,9 +48,9 @@ describe('player end to end on night-walk', () => {
   test('played to an ending by clicking the options', async () => {
     const p = await open();
     await next(p, 'choicestart', (e) => e.segmentId === 'intro');
-    await userEvent.click(twin(container!, 'dark')!);
+    await clickAt(twin(container!, 'dark')!);
     await next(p, 'choicestart', (e) => e.segmentId === 'forest');
-    await userEvent.click(twin(container!, 'deeper')!);
+    await clickAt(twin(container!, 'deeper')!);
     await next(p, 'ended');
     expect(segments()).toEqual(['intro', 'dark', 'forest', 'lost']);
     expect(choices()).toEqual([
@@ -90,11 +106,10 @@ describe('player end to end on night-walk', () => {
 
 describe('player failures and persistence', () => {
   test('a segment whose media is missing: non-fatal error, playback goes on another path', async () => {
-    container = stage();
     const story = await nightWalk((s) => {
       s.segments.dark!.media = 'media/does-not-exist/index.m3u8';
     });
-    const p = (player = await createPlayer(container, { story, baseUrl: BASE, autoplay: true, muted: true }));
+    const p = await open({ story });
     await next(p, 'choicestart', (e) => e.segmentId === 'intro');
     p.choose('dark');
     const ended = await next(p, 'ended');
