@@ -1,0 +1,68 @@
+// The demo server: `npm run demo` (after `npm run build`). Serves the built SDK (dist/),
+// the example stories (examples/, with their media/ from test/media/) and this folder
+// over real HTTP on localhost, then prints the URL to open.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4s': 'video/iso.segment',
+  '.mp4': 'video/mp4',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** URL path → file, only inside the folders the demo may show. */
+function fileFor(pathname: string): string | null {
+  if (pathname === '/' || pathname === '/index.html') return join(root, 'demos', 'index.html');
+  const mounts: Array<[string, string]> = [
+    ['/examples/media/', 'test/media'],
+    ['/test/media/', 'test/media'],
+    ['/examples/', 'examples'],
+    ['/dist/', 'dist'],
+    ['/demos/', 'demos'],
+  ];
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    const base = join(root, dir);
+    const file = normalize(join(base, decodeURIComponent(pathname.slice(prefix.length))));
+    return file.startsWith(base + sep) ? file : null;
+  }
+  return null;
+}
+
+const server = createServer((req, res) => {
+  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const file = fileFor(pathname);
+  if (!file || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}\n`);
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+    'access-control-allow-origin': '*',
+  });
+  createReadStream(file).pipe(res);
+});
+
+if (!existsSync(join(root, 'dist', 'offshoot.bundle.mjs'))) console.warn('dist/ is missing: run `npm run build` first (npm run demo does).');
+if (!existsSync(join(root, 'test', 'media'))) console.warn('test/media is missing: run `npm run media` for the example clips.');
+
+const port = Number(process.env.PORT ?? 8080);
+server.once('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  server.listen(0, '127.0.0.1'); // the usual port is taken: any free one
+});
+server.on('listening', () => {
+  const { port: actual } = server.address() as AddressInfo;
+  console.log(`Offshoot demo: http://localhost:${actual}/  (Ctrl+C to stop)`);
+});
+server.listen(port, '127.0.0.1');
