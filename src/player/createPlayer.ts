@@ -21,6 +21,7 @@ import { showFatal } from './setup/showFatal.js';
 import { startStory } from './setup/startStory.js';
 import { wireEngine } from './setup/wireEngine.js';
 import { wireOverlay } from './setup/wireOverlay.js';
+import { wireGeneration } from './setup/wireGeneration.js';
 
 /**
  * Create a player in `container`: load and validate the story, then wire the story
@@ -70,8 +71,9 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     hub,
     storage,
     actor: null,
-    state: { loaded: false, queued: null, timeBase: 0, failed: new Set(), transitions: 0, wantPlay: options.autoplay === true, destroyed: false, ready: Promise.resolve() },
-    source: (segmentId) => segmentSource(story, segmentId, baseUrl),
+    generation: null,
+    state: { loaded: false, queued: null, timeBase: 0, failed: new Set(), transitions: 0, wantPlay: options.autoplay === true, destroyed: false, ready: Promise.resolve(), waitingFor: null, holding: false },
+    source: (segmentId) => segmentSource(story, segmentId, baseUrl, h.generation?.status(segmentId).playlistUrl),
     segmentTime: () => engine.segmentTime() + h.state.timeBase,
     resume: () => {
       if (h.state.wantPlay && !h.state.destroyed) void playWithFallback(h);
@@ -80,7 +82,9 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   host = h;
 
   const saved = await loadSaved(h);
-  const unwire = [wireEngine(h), wireOverlay(h)];
+  const generation = wireGeneration(h, options.generation);
+  h.generation = generation?.client ?? null;
+  const unwire = [wireEngine(h), wireOverlay(h), () => generation?.destroy()];
   let stopStory = startStory(h, saved);
 
   return {

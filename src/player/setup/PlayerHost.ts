@@ -6,6 +6,7 @@ import type { Overlay } from '../overlay/Overlay.js';
 import type { PlaybackEngine, SegmentSource } from '../playback/PlaybackEngine.js';
 import type { SnapshotStorage } from '../persist/SnapshotStorage.js';
 import type { PlayerEvents } from '../PlayerEvents.js';
+import type { GenerationClient } from '../generation/GenerationClient.js';
 
 /** Mutable wiring state the setup functions share. */
 export interface PlayerWiringState {
@@ -21,6 +22,10 @@ export interface PlayerWiringState {
   /** The viewer (or autoplay) asked to play. */
   wantPlay: boolean;
   destroyed: boolean;
+  /** A generated segment the engine is waiting for (queued once playable), or null. */
+  waitingFor: string | null;
+  /** The "generating…" hold is on screen. */
+  holding: boolean;
   /** Settles when the latest load/restart is buffered. */
   ready: Promise<void>;
 }
@@ -39,6 +44,8 @@ export interface PlayerHost {
   readonly hub: EventHub<PlayerEvents>;
   readonly storage: SnapshotStorage | null;
   actor: Actor<StoryMachine> | null;
+  /** The generation client, when the story has generated segments and a backend is set. */
+  generation: GenerationClient | null;
   readonly state: PlayerWiringState;
   source(segmentId: string): SegmentSource;
   /** Seconds into the segment on screen (media time). */

@@ -2,6 +2,7 @@ import type { Handler } from '../../core/events/EventHub.js';
 import type { Story } from '../../core/story/Story.js';
 import type { PlayerEvents } from '../PlayerEvents.js';
 import type { PlaybackEngineOptions } from '../playback/PlaybackEngine.js';
+import type { GenerationClientOptions } from '../generation/GenerationClient.js';
 import type { SnapshotStorage } from '../persist/SnapshotStorage.js';
 
 /** Options of `createPlayer` (and, as attributes, of `<offshoot-player>`). */
@@ -22,7 +23,7 @@ export interface PlayerOptions {
   /** Keep the viewer's place: `true` for localStorage (keyed by story id), or your own storage. */
   persist?: boolean | SnapshotStorage;
   /** Generation backend for `generate` segments: `{ baseUrl, token?, getToken?, depth? ... }`. */
-  generation?: { baseUrl: string; token?: string; getToken?: () => string | Promise<string>; depth?: number; [key: string]: unknown };
+  generation?: GenerationClientOptions;
   /** Force reduced motion on/off; by default follows `prefers-reduced-motion`. */
   reducedMotion?: boolean;
   /** Listeners added before anything happens (so even a story load error is seen). */

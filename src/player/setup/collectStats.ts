@@ -9,7 +9,10 @@ import type { PlayerHost } from './PlayerHost.js';
  */
 export function collectStats(host: PlayerHost): PlayerStats {
   const e = host.engine.stats();
+  const g = host.generation?.stats();
+  const reached = g ? g.readyInTime + g.late : 0;
   return {
+    ...(g && reached > 0 ? { branchesReadyInTime: g.readyInTime / reached } : {}),
     transitions: host.state.transitions,
     stalls: e.stalls,
     stallMs: e.stallMs,

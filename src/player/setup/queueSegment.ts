@@ -19,6 +19,10 @@ export function queueSegment(host: PlayerHost, position: Position): void {
     const next = continuationAfter(story, at);
     at = next ? enterSegment(at, next) : null;
   }
+  if (at && story.segments[at.segmentId]?.generate && host.generation && !host.generation.status(at.segmentId).ready) {
+    waitForGenerated(host, at);
+    return;
+  }
   try {
     if (!at) {
       state.queued = null;
@@ -34,4 +38,35 @@ export function queueSegment(host: PlayerHost, position: Position): void {
     state.queued = null;
     console.warn('[offshoot] could not queue the next segment', error);
   }
+}
+
+/** A generated branch still rendering: splice it once its head is playable (the hold shows if playback gets there first). */
+function waitForGenerated(host: PlayerHost, at: Position): void {
+  const { state, engine, overlay } = host;
+  const id = at.segmentId;
+  state.queued = id;
+  state.waitingFor = id;
+  const done = (): boolean => {
+    if (state.destroyed || state.waitingFor !== id) return false;
+    state.waitingFor = null;
+    state.holding = false;
+    overlay.setHold(null);
+    return true;
+  };
+  host.generation!.whenPlayable(id).then(
+    () => {
+      if (!done()) return;
+      try {
+        engine.queueNext(host.source(id));
+        if (host.story.segments[id]?.end) engine.end();
+      } catch (error) {
+        console.warn('[offshoot] could not queue the generated segment', error);
+      }
+    },
+    () => {
+      if (!done()) return;
+      state.failed.add(id);
+      queueSegment(host, at); // skips it: the story's continuation plays instead
+    },
+  );
 }

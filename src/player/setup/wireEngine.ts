@@ -55,6 +55,11 @@ export function wireEngine(host: PlayerHost): () => void {
   // nothing is queued yet. If the picture stops at the end of the segment with nothing
   // queued, the segment is over: tell the machine (it locks the default and moves on).
   const onWaiting = (): void => {
+    if (state.waitingFor && host.generation) {
+      state.holding = true;
+      host.overlay.setHold({ progress: host.generation.status(state.waitingFor).progress });
+      return;
+    }
     const c = context();
     if (!c || state.queued !== null || host.actor?.getSnapshot().status !== 'active') return;
     const duration = host.story.segments[c.segmentId]?.duration ?? Infinity;

@@ -1,0 +1,63 @@
+import type { ChoiceStep } from '../../core/protocol/GenerationRequest.js';
+import { createGenerationClient } from '../generation/GenerationClient.js';
+import type { GenerationClient, GenerationClientOptions } from '../generation/GenerationClient.js';
+import type { PlayerHost } from './PlayerHost.js';
+
+/**
+ * Generated segments: lookahead while the viewer watches (`plan` at each segment,
+ * `commit` at each choice), readiness marks on options whose branch is still rendering,
+ * and a failed render turned into a skipped segment (another path) with a non-fatal error.
+ * Returns null when the story has no `generate` segment or no backend is configured.
+ *
+ * @example
+ * host.generation = wireGeneration(host, { baseUrl: 'https://gen.example.com' });
+ */
+export function wireGeneration(host: PlayerHost, options: GenerationClientOptions | undefined): { client: GenerationClient; destroy: () => void } | null {
+  const { story, hub, overlay, state } = host;
+  if (!options || !Object.values(story.segments).some((s) => s.generate)) return null;
+  const client = createGenerationClient(options);
+  const history = (): ChoiceStep[] => (host.actor?.getSnapshot().context.history ?? []).map((h) => ({ segmentId: h.segmentId, optionId: h.optionId }));
+  let open: { segmentId: string; targets: Map<string, string> } | null = null;
+
+  const offs = [
+    hub.on('segmentstart', ({ segmentId }) => {
+      const c = host.actor?.getSnapshot().context;
+      if (c) client.plan(story, { segmentId, vars: c.vars, visits: c.visits }, history());
+      open = null;
+    }),
+    hub.on('choicestart', (e) => {
+      const choice = story.segments[e.segmentId]?.choice;
+      const targets = new Map<string, string>();
+      for (const o of e.options) {
+        const next = choice?.options.find((c) => c.id === o.id)?.next;
+        if (!next || !story.segments[next]?.generate) continue;
+        targets.set(o.id, next);
+        overlay.setOptionReady(o.id, client.status(next).ready);
+      }
+      open = { segmentId: e.segmentId, targets };
+    }),
+    hub.on('choice', () => {
+      client.commit(history());
+      open = null;
+    }),
+    client.on('ready', ({ segmentId }) => {
+      for (const [optionId, target] of open?.targets ?? []) if (target === segmentId) overlay.setOptionReady(optionId, true);
+      if (state.waitingFor === segmentId) overlay.setHold(null);
+    }),
+    client.on('progress', ({ segmentId, progress }) => {
+      if (state.waitingFor === segmentId && state.holding) overlay.setHold({ progress });
+    }),
+    client.on('failed', ({ segmentId, message }) => {
+      if (state.failed.has(segmentId)) return;
+      state.failed.add(segmentId);
+      hub.emit('error', { code: 'generation-failed', message: `Segment "${segmentId}" could not be generated (${message}); taking another path.`, fatal: false, segmentId });
+    }),
+  ];
+  return {
+    client,
+    destroy() {
+      offs.forEach((off) => off());
+      client.destroy();
+    },
+  };
+}
