@@ -1,7 +1,9 @@
 // Render + encode speed of the procedural generator, in multiples of real time, at 360p
 // and 720p, against a baseline measured in the same run: ffmpeg encoding its own testsrc2
 // pattern with the same encoder settings into the same HLS packaging (i.e. the cost of
-// encoding alone, with no painting and no pipe). Run: npx tsx bench/render.bench.ts [seconds] [reps]
+// encoding alone, with no painting and no pipe). Shared machines are noisy: the table also
+// gives CPU-time figures (frames per CPU-second painted, encoder CPU-seconds per video second),
+// which do not depend on what else is running. Run: npx tsx bench/render.bench.ts [seconds] [reps]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,13 +19,17 @@ const spec = { prompt: 'A fox carries a lantern through the forest at dusk, fire
 const root = mkdtempSync(join(tmpdir(), 'offshoot-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function renderOnlyFps(r: Rendition): number {
+/** Paint-and-read-back speed: wall clock, and per CPU second (robust to other load on the machine). */
+function renderOnly(r: Rendition): { fps: number; cpuFps: number } {
   const scene = composeScene(spec, {}, { durationSeconds: seconds });
   const canvas = createFrameCanvas(scene, r.width, r.height);
+  canvas.rgba(0); // warm up fonts and Skia
   const frames = seconds * 30;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < frames; i++) canvas.rgba(i / 30);
-  return frames / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  return { fps: frames / ((performance.now() - t0) / 1000), cpuFps: frames / ((cpu.user + cpu.system) / 1e6) };
 }
 
 async function pipeline(r: Rendition, encoder: H264Encoder): Promise<{ x: number; firstSegmentMs: number }> {
@@ -38,15 +44,20 @@ async function pipeline(r: Rendition, encoder: H264Encoder): Promise<{ x: number
   return { x, firstSegmentMs: first };
 }
 
-function baseline(r: Rendition, encoder: H264Encoder): number {
+/** ffmpeg encoding its own test pattern with the same settings: × real time, and CPU seconds per video second. */
+function baseline(r: Rendition, encoder: H264Encoder): { x: number; cpuPerSecond: number } {
   const outDir = join(root, `base-${r.name}-${Math.random().toString(36).slice(2)}`);
   execFileSync('mkdir', ['-p', outDir]);
+  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${r.width}x${r.height}:rate=30`, '-t', String(seconds),
+    ...encoderArgs(encoder, r, 1), ...hlsArgs(outDir, r, 1)];
   const t0 = performance.now();
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${r.width}x${r.height}:rate=30`, '-t', String(seconds),
-    ...encoderArgs(encoder, r, 1), ...hlsArgs(outDir, r, 1)]);
+  // bash's `times` reports the children's user+sys CPU: the encoder's cost regardless of load.
+  const out = execFileSync('bash', ['-c', 'ffmpeg "$@" && times', 'bash', ...args]).toString();
   const x = seconds / ((performance.now() - t0) / 1000);
+  const child = out.trim().split('\n').pop() ?? '';
+  const secs = [...child.matchAll(/(\d+)m([\d.]+)s/g)].reduce((a, m) => a + Number(m[1]) * 60 + Number(m[2]), 0);
   rmSync(outDir, { recursive: true, force: true });
-  return x;
+  return { x, cpuPerSecond: secs / seconds };
 }
 
 const choice = await selectEncoder();
@@ -54,21 +65,24 @@ const encoders: H264Encoder[] = choice.encoder === 'h264_nvenc' ? ['h264_nvenc',
 console.log(`encoder probe: ${choice.encoder} (${choice.reason}); ${seconds}s clips, median of ${reps}`);
 const rows: string[][] = [];
 for (const r of [RENDITION_360P, RENDITION_720P]) {
-  const fps = median(Array.from({ length: reps }, () => renderOnlyFps(r)));
+  const paints = Array.from({ length: reps }, () => renderOnly(r));
+  const fps = median(paints.map((p) => p.fps));
+  const cpuFps = median(paints.map((p) => p.cpuFps));
   for (const encoder of encoders) {
     const runs: { x: number; firstSegmentMs: number }[] = [];
-    const bases: number[] = [];
+    const bases: { x: number; cpuPerSecond: number }[] = [];
     for (let i = 0; i < reps; i++) {
       runs.push(await pipeline(r, encoder));
       bases.push(baseline(r, encoder));
     }
     const x = median(runs.map((p) => p.x));
-    const base = median(bases);
-    rows.push([r.name, `cpu-skia+${encoder}`, fps.toFixed(0), `${x.toFixed(2)}×`, `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`, `${base.toFixed(2)}×`, (x / base).toFixed(2)]);
+    const base = median(bases.map((b) => b.x));
+    rows.push([r.name, `cpu-skia+${encoder}`, `${fps.toFixed(0)} (${cpuFps.toFixed(0)}/cpu-s)`, `${x.toFixed(2)}×`, `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`,
+      `${base.toFixed(2)}× (${median(bases.map((b) => b.cpuPerSecond)).toFixed(2)} cpu-s/s)`, (x / base).toFixed(2)]);
   }
 }
 rmSync(root, { recursive: true, force: true });
-const head = ['size', 'path', 'render-only fps', 'render+encode (× real time)', 'first 1 s segment', 'baseline testsrc2 encode (×)', 'ratio vs baseline'];
+const head = ['size', 'path', 'render-only fps (per CPU-second)', 'render+encode (× real time)', 'first 1 s segment', 'baseline: testsrc2 encode (× | CPU)', 'ratio vs baseline'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));

@@ -36,7 +36,8 @@ export function createFrameCanvas(scene: Scene, width: number, height: number): 
     height,
     rgba(t) {
       paint(t);
-      return Buffer.from(canvas.data());
+      // data() already hands back a fresh buffer (not a view of Skia's surface), so no second copy.
+      return canvas.data();
     },
     png(t) {
       paint(t);

@@ -7,8 +7,11 @@ const CAPTION_FONT = '600 25px "DejaVu Sans", "Helvetica Neue", Arial, sans-seri
  * (lower third on a soft band, fading in and out).
  */
 export function paintFinish(ctx: CanvasRenderingContext2D, scene: Scene, t: number): void {
-  ctx.fillStyle = scene.palette.tint;
-  ctx.fillRect(0, 0, 1280, 720);
+  if (!/,\s*0(\.0*)?\)$/.test(scene.palette.tint)) {
+    // A full-frame blend costs as much as the sky; skip it when the tint is transparent.
+    ctx.fillStyle = scene.palette.tint;
+    ctx.fillRect(0, 0, 1280, 720);
+  }
   for (const at of scene.flashes) {
     const dt = t - at;
     if (dt < 0 || dt > 0.35) continue;
