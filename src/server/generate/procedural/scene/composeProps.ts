@@ -47,8 +47,11 @@ export function composeProps(input: PropInput): Prop[] {
       case 'lighthouse':
         out.push({ ...base, x: 1040 + Math.round(rand() * 120), y: setting === 'sea' ? 470 : groundY - 60, depth: 0.35, scale: 0.8 });
         break;
+      case 'tent':
+        out.push({ ...base, x: 930 + Math.round(rand() * 140), y: groundY + 4, depth: groundDepth });
+        break;
       default:
-        out.push({ ...base, x: 820 + Math.round(rand() * 200), y: groundY + 4, depth: groundDepth });
+        out.push({ ...base, x: 640 + Math.round(rand() * 160), y: groundY + 4, depth: groundDepth });
     }
   }
   return out;
