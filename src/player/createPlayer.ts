@@ -40,23 +40,19 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
 
   // Declared before the overlay exists: its ticker asks for the time from the first frame.
   let host: PlayerHost | null = null;
-  let overlay: Overlay | null = null;
-  let loaded: LoadedStory;
-  try {
-    [overlay, loaded] = await Promise.all([
-      createOverlay(root, { time: () => host?.segmentTime() ?? 0, controls: options.controls !== false, reducedMotion: options.reducedMotion }),
-      loadStory(options.story, options.baseUrl),
-    ]);
-  } catch (error) {
-    const e = error instanceof PlayerError ? error : new PlayerError('playback-failed', `The player could not start: ${String(error)}`);
-    const cancel = showFatal(root, hub, e.code, e.message);
-    const o = overlay;
-    return failedPlayer(root, hub, () => {
-      cancel();
-      o?.destroy();
-    });
+  const [made, read] = await Promise.allSettled([
+    createOverlay(root, { time: () => host?.segmentTime() ?? 0, controls: options.controls !== false, reducedMotion: options.reducedMotion }),
+    loadStory(options.story, options.baseUrl),
+  ]);
+  if (made.status === 'rejected' || read.status === 'rejected') {
+    // Nothing half-built stays behind: the message is all the player shows.
+    if (made.status === 'fulfilled') made.value.destroy();
+    const reason: unknown = read.status === 'rejected' ? read.reason : (made as PromiseRejectedResult).reason;
+    const e = reason instanceof PlayerError ? reason : new PlayerError('playback-failed', `The player could not start: ${String(reason)}`);
+    return failedPlayer(root, hub, showFatal(root, hub, e.code, e.message));
   }
-
+  const overlay: Overlay = made.value;
+  const loaded: LoadedStory = read.value;
   const { story, baseUrl } = loaded;
   const engine = createPlaybackEngine(video, options.engine);
   overlay.attachVideo(video);
