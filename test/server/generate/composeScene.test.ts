@@ -51,6 +51,12 @@ describe('composeScene', () => {
     }
   });
 
+  it('does not fill an already resolved spec a second time', () => {
+    const spec = { prompt: 'A fox named {x}', seed: 1 };
+    expect(() => composeScene(spec, {}, opts)).toThrow(/placeholder \{x\}/);
+    expect(composeScene(spec, {}, { ...opts, specIsResolved: true }).caption?.text).toBe('A fox named {x}');
+  });
+
   it('applies the spec style and rejects a bad duration', () => {
     const noir = composeScene({ prompt: 'A fox in the forest', seed: 2, style: 'noir' }, {}, opts);
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(noir.palette.land.slice(i, i + 2), 16));

@@ -45,6 +45,7 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
       if (!(job.segmentSeconds > 0)) throw new Error(`procedural render ${job.key}: segmentSeconds must be > 0 (got ${job.segmentSeconds})`);
       const scene = composeScene(job.spec, job.state, {
         durationSeconds: job.durationSeconds,
+        specIsResolved: true,
         ...(options.captions === false ? { caption: false as const } : {}),
       });
       const encoder = options.encoder ?? (await selectEncoder()).encoder;

@@ -21,6 +21,11 @@ export interface ComposeOptions {
   durationSeconds: number;
   /** Caption text; default: the prompt's first sentence. `false` for none. */
   caption?: string | false;
+  /**
+   * The spec's placeholders are already filled (a RenderJob's spec is): skip filling, so a
+   * state value that itself looks like `{x}` is not filled a second time.
+   */
+  specIsResolved?: boolean;
 }
 
 const CAMERA_WORDS = { zoom: ['zoom', 'closer', 'approach', 'close'], dolly: ['dolly', 'toward', 'towards', 'into'], pan: ['pan', 'across', 'along', 'past'], still: ['still', 'static', 'wait', 'sit', 'sleep', 'sleeping', 'rest', 'resting', 'watch', 'watching'] } as const;
@@ -38,7 +43,7 @@ const CAMERA_WORDS = { zoom: ['zoom', 'closer', 'approach', 'close'], dolly: ['d
  */
 export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, StateValue>>, options: ComposeOptions): Scene {
   if (!(options.durationSeconds > 0)) throw new Error(`composeScene: durationSeconds must be > 0 (got ${options.durationSeconds})`);
-  const resolved = resolveSpec(spec, state);
+  const resolved = options.specIsResolved ? spec : resolveSpec(spec, state);
   const seed = (resolved.seed ?? hashString(resolved.prompt)) >>> 0;
   const tokens = tokenize(resolved.prompt);
   const settingMatch = matchKeys(tokens, SETTING_WORDS);
