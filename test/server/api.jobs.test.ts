@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationJob } from '../../src/core/index.js';
+import type { InProcessQueue } from '../../src/server/index.js';
 import { httpRequest, postJson, readSse } from './support/httpRequest.js';
 import { isAlive, startTestServer, waitFor } from './support/startTestServer.js';
 import type { TestServer } from './support/startTestServer.js';
@@ -96,6 +97,14 @@ describe('generation jobs over HTTP (in-process queue, ffmpeg renders)', () => {
     expect(segment.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const listing = await readdir(join(t.storeDir, '.partial', first.key));
     expect(listing).toContain('seg_00000.m4s');
+
+    // A client that walks away from its event stream leaves no listener behind.
+    const queue = t.server.queue as InProcessQueue;
+    const watchersBefore = queue.watcherCount();
+    const walkAway = new AbortController();
+    const stream = readSse(t.url, `/api/v1/jobs/${first.jobId}/events`, 10_000, () => walkAway.abort(), walkAway.signal);
+    await stream;
+    await waitFor(() => queue.watcherCount() === watchersBefore, 5_000, 'SSE listener cleanup');
 
     const pid = t.spawned.at(-1) as number;
     const events = readSse(t.url, `/api/v1/jobs/${first.jobId}/events`);

@@ -99,6 +99,11 @@ export class InProcessQueue implements JobQueue {
     return this.watchers.add(jobId, listener);
   }
 
+  /** Live watchers (SSE streams) across all jobs: for leak checks. */
+  watcherCount(): number {
+    return this.watchers.count();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.pending.length = 0;

@@ -50,11 +50,11 @@ export interface SseEvent {
 }
 
 /** Reads an SSE stream until the server ends it (or `limitMs` passes) and returns its events. */
-export function readSse(base: string, path: string, limitMs = 20_000, onEvent?: (e: SseEvent) => void): Promise<{ status: number; events: SseEvent[]; contentType?: string }> {
+export function readSse(base: string, path: string, limitMs = 20_000, onEvent?: (e: SseEvent) => void, signal?: AbortSignal): Promise<{ status: number; events: SseEvent[]; contentType?: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const events: SseEvent[] = [];
-    const req = request({ host: url.hostname, port: url.port, path }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path, signal }, (res) => {
       let buffer = '';
       const timer = setTimeout(() => req.destroy(), limitMs);
       res.setEncoding('utf8').on('data', (chunk: string) => {
