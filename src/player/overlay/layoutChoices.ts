@@ -1,6 +1,9 @@
 import type { Rect } from './layout.js';
 import { theme } from './theme.js';
 
+/** Narrowest option button, CSS pixels, whatever the scale. */
+const MIN_OPTION_CSS_PX = 110;
+
 export interface ChoiceLayout {
   /** The rounded panel behind prompt, options and countdown. */
   panel: Rect;
@@ -26,7 +29,9 @@ export function layoutChoices(width: number, height: number, count: number, scal
   const promptH = theme.promptSize * scale * 1.5;
   const barH = theme.barHeight * scale;
   const innerW = Math.max(0, width - 2 * margin - 2 * pad);
-  const ideal = Math.min(theme.optionMaxWidth * scale, Math.max(theme.optionMinWidth * scale, (innerW - gap * (count - 1)) / Math.max(1, count)));
+  // Never narrower than a readable button: below that, options wrap into rows instead.
+  const minW = Math.min(innerW, Math.max(theme.optionMinWidth * scale, MIN_OPTION_CSS_PX));
+  const ideal = Math.min(theme.optionMaxWidth * scale, Math.max(minW, (innerW - gap * (count - 1)) / Math.max(1, count)));
   const perRow = Math.max(1, Math.min(count, Math.floor((innerW + gap) / (ideal + gap))));
   const rows = Math.max(1, Math.ceil(count / perRow));
   const optionW = Math.min(ideal, (innerW - gap * (perRow - 1)) / perRow);
