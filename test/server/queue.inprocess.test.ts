@@ -47,5 +47,9 @@ describe('InProcessQueue', () => {
     expect(again.status).not.toBe('failed');
     expect((await finalOf(working, again.jobId)).status).toBe('done');
     expect((await working.submit(t, { viewerId: 'w', deadline: 1 })).status).toBe('done');
+    // Any queue over the same store can describe the finished rendition, job or no job.
+    const fresh = new InProcessQueue({ generator: createFfmpegTestGenerator(), store });
+    expect(await fresh.get(t.key)).toMatchObject({ status: 'done', durationSeconds: 1, readySeconds: 1 });
+    expect(await fresh.get('0'.repeat(64))).toBeUndefined();
   });
 });

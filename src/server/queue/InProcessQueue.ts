@@ -79,7 +79,9 @@ export class InProcessQueue implements JobQueue {
 
   async get(jobId: string): Promise<GenerationJob | undefined> {
     const entry = this.entries.get(jobId);
-    return entry ? { ...entry.job } : undefined;
+    if (entry) return { ...entry.job };
+    const info = await this.options.store.describe(jobId);
+    return info ? doneJob({ key: jobId, durationSeconds: info.durationSeconds }) : undefined;
   }
 
   async release(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {

@@ -68,6 +68,7 @@ export async function renderIntoStore(
     if (signal.aborted) throw new RenderCancelled();
     const master = await stat(join(outDir, result.playlist)).catch(() => undefined);
     if (!master?.isFile()) throw new Error(`generator ${generator.id} reported ${result.playlist} but wrote no such file`);
+    await store.describeRender(task.key, { durationSeconds: task.durationSeconds });
     await store.commit(task.key);
     report({ progress: 1, readySeconds: task.durationSeconds });
     log(`render ${short} done: ${result.frames} frames in ${result.elapsedMs.toFixed(0)} ms via ${result.path}`);

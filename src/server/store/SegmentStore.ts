@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, stat, realpath } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, realpath, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { RENDITION_KEY } from './renditionKey.js';
 
@@ -65,6 +65,26 @@ export class SegmentStore {
     }
   }
 
+  /**
+   * Records what a finished rendition is (its duration) inside its partial folder, before
+   * `commit`, so any process can describe it later without the job. The name starts with a
+   * dot, so it is never served.
+   */
+  async describeRender(key: string, info: RenditionInfo): Promise<void> {
+    const file = join(this.partialDir(key), INFO_FILE);
+    await writeFile(`${file}.tmp`, JSON.stringify(info));
+    await rename(`${file}.tmp`, file);
+  }
+
+  /** What a committed rendition is, or undefined when the store does not have it. */
+  async describe(key: string): Promise<RenditionInfo | undefined> {
+    if (!RENDITION_KEY.test(key)) return undefined;
+    const text = await readFile(join(this.finalDir(key), INFO_FILE), 'utf8').catch(() => undefined);
+    if (text === undefined) return undefined;
+    const info = JSON.parse(text) as Partial<RenditionInfo>;
+    return typeof info.durationSeconds === 'number' ? { durationSeconds: info.durationSeconds } : undefined;
+  }
+
   /** Drops a cancelled or failed render's partial output. */
   async abandon(key: string): Promise<void> {
     await rm(this.partialDir(key), { recursive: true, force: true });
@@ -90,6 +110,13 @@ export class SegmentStore {
     return undefined;
   }
 }
+
+/** What the store knows about a finished rendition. */
+export interface RenditionInfo {
+  durationSeconds: number;
+}
+
+const INFO_FILE = '.rendition.json';
 
 function checkKey(key: string): string {
   if (!RENDITION_KEY.test(key)) throw new Error(`Not a rendition key: ${JSON.stringify(key)}`);

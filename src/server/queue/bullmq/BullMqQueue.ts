@@ -90,9 +90,10 @@ export class BullMqQueue implements JobQueue {
   async get(jobId: string): Promise<GenerationJob | undefined> {
     const job = await this.queue.getJob(jobId).catch(() => undefined);
     if (job) return this.snapshot(job, await job.getState());
+    const info = await this.options.store.describe(jobId);
+    if (info) return doneJob({ key: jobId, durationSeconds: info.durationSeconds });
     const durationSeconds = this.durations.get(jobId);
     if (durationSeconds === undefined) return undefined;
-    if (await this.options.store.isComplete(jobId)) return doneJob({ key: jobId, durationSeconds });
     if (await this.redis.exists(this.names.cancelled(jobId))) return this.bare(jobId, durationSeconds, 'cancelled');
     return undefined;
   }
