@@ -1,5 +1,5 @@
 // Helpers for the playback engine's browser tests: real <video>, real generated media.
-import type { PlaybackEngine, PlaybackEvents, SegmentSource } from '../../src/player/playback/PlaybackEngine.js';
+import type { PlaybackEngine, PlaybackEvents, PlaybackStats, SegmentSource } from '../../src/player/playback/PlaybackEngine.js';
 
 /** A clip made by scripts/make-test-media.ts, served by Vite from the repo root. */
 export function clip(name: string, durationSeconds = 4, segmentId = name): SegmentSource {
@@ -96,4 +96,13 @@ export function findSkips(frames: Array<{ mediaTime: number; presented: number }
     problems.push(`at ${a.mediaTime.toFixed(3)} s: ${mediaFrames} frame(s) of media, ${presented} presented`);
   }
   return { missing, problems };
+}
+
+/**
+ * Frames skipped across splices (media advanced more than the frames presented), beyond what
+ * the browser reports as dropped for lateness (CPU load). 0 = every splice was frame-exact.
+ */
+export function unexplainedBoundarySkips(stats: PlaybackStats): number {
+  const skipped = stats.boundaries.reduce((n, b) => n + Math.max(0, Math.round(b.mediaGapMs / FRAME_MS) - b.presentedDelta), 0);
+  return Math.max(0, skipped - stats.droppedVideoFrames);
 }

@@ -8,7 +8,10 @@ import { findCompositionDelay } from './findCompositionDelay.js';
 
 /** What a SegmentFetch may call: the engine's narrow host interface for downloads. */
 export interface SegmentFetchHost {
+  /** For fragments and init sections. */
   retry: RetryPolicy;
+  /** For playlists (short: a growing one is re-read anyway). */
+  playlistRetry: RetryPolicy;
   growingPollMs: number;
   /** More fragments were verified, or the playlist completed. */
   onChange(fetch: SegmentFetch): void;
@@ -17,6 +20,8 @@ export interface SegmentFetchHost {
 }
 
 let nextId = 1;
+/** Consecutive failed re-reads of a growing playlist before the segment is given up. */
+const GROWING_POLL_FAILURES = 5;
 
 /**
  * Downloads one segment ahead of hls.js: playlist (re-read while it grows), init section,
@@ -37,6 +42,7 @@ export class SegmentFetch {
   private readonly abortController = new AbortController();
   private wake: (() => void) | null = null;
   private checkedCompositionDelay = false;
+  private pollFailures = 0;
 
   constructor(
     readonly source: SegmentSource,
@@ -87,7 +93,7 @@ export class SegmentFetch {
 
   private async run(): Promise<void> {
     const signal = this.abortController.signal;
-    const text = (url: string) => fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.retry, signal);
+    const text = (url: string) => fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal);
     try {
       this.playlist = await readSegmentPlaylist(this.source.url, text);
       while (!signal.aborted) {
@@ -101,8 +107,8 @@ export class SegmentFetch {
           return;
         } else if (!next) {
           await this.idle(this.host.growingPollMs);
-          const reread = await text(playlist.mediaUrl);
-          if (!signal.aborted) this.playlist = this.grow(playlist, reread);
+          const reread = await this.reread(playlist.mediaUrl, text);
+          if (!signal.aborted && reread !== null) this.playlist = this.grow(playlist, reread);
         } else {
           await this.idle(Infinity);
         }
@@ -141,6 +147,21 @@ export class SegmentFetch {
         `${this.playlist?.mediaUrl}: the first frame has a composition delay (${delay} ticks: B-frames). ` +
         'Splices will leave a gap; re-encode with x264 "-bf 0" or mux with "-hls_segment_options movflags=+negative_cts_offsets".';
       this.host.onError(this, new PlaybackError('media-incompatible', message), false);
+    }
+  }
+
+  /**
+   * Re-read a growing playlist. One failed poll is not the segment's end (the next poll may
+   * work); only `GROWING_POLL_FAILURES` in a row are.
+   */
+  private async reread(url: string, text: (url: string) => Promise<string>): Promise<string | null> {
+    try {
+      const body = await text(url);
+      this.pollFailures = 0;
+      return body;
+    } catch (error) {
+      if (this.aborted || ++this.pollFailures >= GROWING_POLL_FAILURES) throw error;
+      return null;
     }
   }
 

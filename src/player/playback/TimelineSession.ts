@@ -133,7 +133,7 @@ export class TimelineSession {
           this.watchers.add(listener);
           return () => this.watchers.delete(listener);
         },
-        holdMaxMs: 4000,
+        holdMaxMs: 10_000,
       }),
       fLoader: createFragmentLoader({
         take: (url) => this.take(url),

@@ -67,7 +67,10 @@ export class VirtualTimeline {
     const shown = this.visible();
     const all = shown.flatMap((e) => e.fetch.verified);
     const target = Math.max(1, Math.ceil(Math.max(0, ...all.map((f) => f.duration))));
-    const lines = ['#EXTM3U', '#EXT-X-VERSION:7', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-INDEPENDENT-SEGMENTS'];
+    const lines = ['#EXTM3U', '#EXT-X-VERSION:9', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-INDEPENDENT-SEGMENTS'];
+    // Blocking reload: after each update hls.js asks again at once (with _HLS_msn) instead of
+    // waiting a target duration, and the playlist loader answers when the timeline changes.
+    if (!this.complete()) lines.push('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES');
     shown.forEach((entry, i) => {
       const tag = `#o=${entry.fetch.id}`;
       if (i > 0) lines.push('#EXT-X-DISCONTINUITY');

@@ -27,7 +27,8 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
   let destroyed = false;
 
   const fetchHost: SegmentFetchHost = {
-    retry: { retries: options.retries ?? 2, delayMs: 200 },
+    retry: { retries: options.retries ?? 2, delayMs: 200, timeoutMs: 10_000 },
+    playlistRetry: { retries: options.retries ?? 2, delayMs: 200, timeoutMs: 2_000 },
     growingPollMs: options.growingPollMs ?? 500,
     onChange: () => session?.changed(),
     onError(fetch, error, fatalForSegment) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
 import type { PlaybackEngine, SegmentSource } from '../../../src/player/playback/PlaybackEngine.js';
-import { FRAME_MS, clip, createTestVideo, unexplainedSkips, nextEvent, recordEvents, recordFrames } from '../../support/playbackHarness.js';
+import { clip, unexplainedBoundarySkips, createTestVideo, unexplainedSkips, nextEvent, recordEvents, recordFrames } from '../../support/playbackHarness.js';
 
 
 let engine: PlaybackEngine | null = null;
@@ -26,8 +26,8 @@ function expectSeamless(
   console.log(`[${label}]`, JSON.stringify(stats));
   expect(stats.stalls).toBe(0);
   expect(stats.boundaries.map((b) => b.segmentId)).toEqual(order.slice(1));
+  expect(unexplainedBoundarySkips(stats), 'frames skipped across splices').toBe(0);
   for (const b of stats.boundaries) {
-    expect(Math.round(b.mediaGapMs / FRAME_MS), `${b.segmentId}: media frames across the splice`).toBe(b.presentedDelta);
     // A frozen picture at the splice (a source switch freezes ~350 ms) fails this; CPU jitter does not.
     expect(b.wallGapMs / b.presentedDelta, `${b.segmentId}: wall time per frame`).toBeLessThan(100);
   }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
 import type { PlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import { clip, createTestVideo, nextEvent, recordEvents } from '../../support/playbackHarness.js';
+import { clip, createTestVideo, nextEvent, recordEvents, unexplainedBoundarySkips } from '../../support/playbackHarness.js';
 
 // A segment being rendered: an EVENT playlist on the real dev server that gains a fragment
 // every 600 ms (faster than real time, as a generator that keeps ahead of the viewer) and
@@ -53,7 +53,7 @@ describe('segments still being rendered', () => {
     // intro 4 s + all six fragments of the generated one + lantern 4 s.
     expect(video.currentTime).toBeCloseTo(14, 1);
     const stats = eng.stats();
-    console.log('[growing]', JSON.stringify(stats.boundaries));
-    for (const b of stats.boundaries) expect(Math.round(b.mediaGapMs / (1000 / 30))).toBe(b.presentedDelta);
+    console.log('[growing]', JSON.stringify(stats));
+    expect(unexplainedBoundarySkips(stats)).toBe(0);
   });
 });
