@@ -1,0 +1,79 @@
+// Bundle size: min, min+gzip (level 9) and min+brotli (q11) of every browser artifact, the
+// dependencies alone, and which package the bytes of the self-contained bundle come from
+// (through its source map). A budget on the SDK's own code makes it a CI check: exits 1
+// when dist/offshoot.mjs, minified and gzipped, is over --budget-kb (default 60).
+//
+//   npx tsx bench/bundle-size.bench.ts [--budget-kb 60] [--bundle-budget-kb N] [--quick]
+//
+// Needs `npx rollup -c`. --quick skips building the dependencies alone.
+import { existsSync, readFileSync } from 'node:fs';
+import { attributeBytes } from './support/attributeBytes.js';
+import { compressedSizes } from './support/compressedSizes.js';
+import type { Sizes } from './support/compressedSizes.js';
+import { bundleEntry, minifyFile } from './support/minifyModule.js';
+import { fmt, printTable } from './support/printTable.js';
+
+const argv = process.argv.slice(2);
+const flag = (name: string, fallback: number): number => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const QUICK = argv.includes('--quick');
+const BUDGET_KB = flag('budget-kb', 60);
+const BUNDLE_BUDGET_KB = flag('bundle-budget-kb', Infinity);
+const kb = (n: number) => fmt(n / 1024, 1);
+
+/** Build outputs, and whether the build already minified them (rollup.config.mjs). */
+const ARTIFACTS: Array<{ file: string; minified: boolean; what: string }> = [
+  { file: 'dist/offshoot.mjs', minified: false, what: 'SDK, deps external (minified here)' },
+  { file: 'dist/core.mjs', minified: false, what: 'core, deps external (minified here)' },
+  { file: 'dist/offshoot.bundle.mjs', minified: true, what: 'SDK + deps, ESM' },
+  { file: 'dist/offshoot.umd.js', minified: true, what: 'SDK + deps, UMD' },
+];
+/** The dependencies the browser SDK imports, alone, as the build resolves them. */
+const DEPS: Array<{ name: string; entry: string }> = [
+  { name: 'hls.js/light', entry: "export * from 'hls.js/light';" },
+  { name: 'hls.js (full, the naive baseline)', entry: "export * from 'hls.js';" },
+  { name: 'pixi.js', entry: "export * from 'pixi.js';" },
+  { name: 'xstate', entry: "export * from 'xstate';" },
+];
+
+async function main(): Promise<void> {
+  const rows: Array<[string, Sizes, string]> = [];
+  for (const a of ARTIFACTS) {
+    if (!existsSync(a.file) || readFileSync(a.file, 'utf8').length < 2000) throw new Error(`${a.file} is missing or a stub: run \`npx rollup -c\` first`);
+    const raw = readFileSync(a.file, 'utf8');
+    rows.push([a.file, compressedSizes(raw, a.minified ? raw : await minifyFile(a.file)), a.what]);
+  }
+  if (!QUICK) {
+    for (const d of DEPS) {
+      const min = await bundleEntry(d.entry);
+      rows.push([d.name, compressedSizes(min, min), 'dependency alone, bundled + minified here']);
+    }
+  }
+  printTable(['artifact', 'min KB', 'min+gzip KB', 'min+brotli KB', 'what'], rows.map(([name, s, what]) => [name, kb(s.min), kb(s.gzip), kb(s.brotli), what]));
+
+  const bundle = readFileSync('dist/offshoot.bundle.mjs', 'utf8');
+  const mapFile = 'dist/offshoot.bundle.mjs.map';
+  if (existsSync(mapFile)) {
+    const owners = [...attributeBytes(bundle, JSON.parse(readFileSync(mapFile, 'utf8'))).entries()].sort((x, y) => y[1] - x[1]);
+    const total = owners.reduce((s, [, n]) => s + n, 0);
+    console.log('\nWhere the bytes of dist/offshoot.bundle.mjs come from (source map; minified bytes):');
+    printTable(['owner', 'min KB', 'share'], owners.map(([owner, n]) => [owner, kb(n), `${((100 * n) / total).toFixed(1)}%`]));
+  }
+
+  const own = rows[0]![1];
+  const whole = rows[2]![1];
+  console.log(`\nbudget: SDK's own code (dist/offshoot.mjs) min+gzip ${kb(own.gzip)} KB, budget ${BUDGET_KB} KB` + (Number.isFinite(BUNDLE_BUDGET_KB) ? `; bundle ${kb(whole.gzip)} KB, budget ${BUNDLE_BUDGET_KB} KB` : ''));
+  const over = [own.gzip > BUDGET_KB * 1024 && 'SDK own code', whole.gzip > BUNDLE_BUDGET_KB * 1024 && 'bundle'].filter(Boolean);
+  if (over.length) {
+    console.error(`OVER BUDGET: ${over.join(', ')}`);
+    process.exit(1);
+  }
+  console.log('within budget');
+}
+
+main().catch((error: unknown) => {
+  console.error('[bundle-size bench] failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+// Playback benchmark: Offshoot's player against a naive hls.js source swap, in the same run,
+// on the same seeded walk through a generated looping story over the test clips.
+//
+//   npx tsx bench/playback.bench.ts [--transitions 50] [--network cable|slow|fast|none]
+//                                   [--seed 1] [--margin 0.5] [--only ours|naive] [--quick]
+//                                   [--dist dist] [--bundle /dist/offshoot.bundle.mjs]
+//
+// Needs `npx rollup -c` (dist/offshoot.bundle.mjs) and `npm run media` (test/media).
+// Both pages play in headless Debian chromium, throttled through the DevTools protocol, and
+// measure the same way in the page (bench/support/pages/measure.js): requestVideoFrameCallback
+// wall-clock gaps at each branch boundary, `waiting` after the first frame, dropped frames,
+// start → first frame; Node adds the JS heap after a forced GC. Prints a table (ours | naive |
+// ratio) and writes bench/results/playback.json (not committed). Compare ratios, not times.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { benchStory } from './support/benchStory.js';
+import { networkProfile } from './support/networkProfiles.js';
+import { fmt, printTable, ratio } from './support/printTable.js';
+import type { Row } from './support/printTable.js';
+import { runPlayerPage } from './support/runPlayerPage.js';
+import type { PlayerRun } from './support/runPlayerPage.js';
+import { startStaticServer } from './support/staticServer.js';
+import { summarizePlayback } from './support/summarizePlayback.js';
+import type { PlaybackSummary } from './support/summarizePlayback.js';
+
+const argv = process.argv.slice(2);
+const flag = (name: string, fallback: string): string => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
+};
+const QUICK = argv.includes('--quick');
+const TRANSITIONS = Number(flag('transitions', QUICK ? '10' : '50'));
+const NETWORK = networkProfile(flag('network', 'cable'));
+const SEED = Number(flag('seed', '1'));
+const MARGIN = Number(flag('margin', '0.5'));
+const ONLY = flag('only', 'both');
+/** The folder served as /dist/ (e.g. a build of another commit), and the bundle the page imports. */
+const DIST = flag('dist', 'dist');
+const BUNDLE = flag('bundle', '/dist/offshoot.bundle.mjs');
+const PLAYERS = (['ours', 'naive'] as const).filter((p) => ONLY === 'both' || ONLY === p);
+
+function requireBuilt(): void {
+  const bundle = BUNDLE.replace(/^\/dist\//, `${DIST}/`);
+  if (!existsSync(bundle) || statSync(bundle).size < 10_000) throw new Error(`${bundle} is missing or a stub (${existsSync(bundle) ? statSync(bundle).size : 0} bytes): run \`npx rollup -c\` first`);
+  if (!existsSync('test/media/.complete')) throw new Error('test/media is not built: run `npm run media` first');
+}
+
+async function main(): Promise<void> {
+  requireBuilt();
+  const { story, plan } = benchStory({ mediaDir: 'test/media', mediaUrl: '/media', transitions: TRANSITIONS, seed: SEED, marginSeconds: MARGIN });
+  const mediaSeconds = plan.steps.reduce((s, step) => s + step.mediaSeconds, 0);
+  const server = await startStaticServer(
+    { '/dist/': DIST, '/media/': 'test/media', '/hls/': 'node_modules/hls.js/dist', '/pages/': 'bench/support/pages' },
+    { '/bench/story.json': JSON.stringify(story), '/bench/plan.json': JSON.stringify(plan) },
+  );
+  console.log(`playback bench: ${TRANSITIONS} transitions (${mediaSeconds.toFixed(0)} s of media per player), network ${NETWORK.name} (${NETWORK.downMbps} Mbps, ${NETWORK.latencyMs} ms), seed ${SEED}, choice window closes ${MARGIN} s before each boundary`);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const runs: Partial<Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>> = {};
+  try {
+    for (const player of PLAYERS) {
+      console.log(`- ${player} …`);
+      server.resetCounts();
+      const query = player === 'ours' ? `?bundle=${encodeURIComponent(BUNDLE)}` : '';
+      const run = await runPlayerPage(browser, `${server.origin}/pages/${player}.html${query}`, NETWORK, (mediaSeconds * 2 + 90) * 1000);
+      runs[player] = { ...run, summary: summarizePlayback(run.rec), requests: server.counts.requests, megabytes: server.counts.bytes / 1e6 };
+      if (server.counts.notFound.length) console.log(`  404s: ${[...new Set(server.counts.notFound)].join(', ')}`);
+      report(player, run);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  printResults(runs);
+  mkdirSync('bench/results', { recursive: true });
+  const json = { date: new Date().toISOString(), transitions: TRANSITIONS, network: NETWORK, seed: SEED, margin: MARGIN, plan, players: Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { ...r, rec: { ...r.rec, frames: undefined } }])) };
+  writeFileSync('bench/results/playback.json', `${JSON.stringify(json, null, 2)}\n`);
+  console.log('\nwritten: bench/results/playback.json');
+}
+
+/** Say at once what went wrong in a player (errors, story mismatches, defaults taken). */
+function report(player: string, run: PlayerRun): void {
+  const n = run.notes;
+  const lines = [
+    ...n.errors.map((e) => `player error: ${e}`),
+    ...n.mismatches.slice(0, 5).map((m) => `mismatch: ${m}`),
+    ...(n.defaults ? [`${n.defaults} choice(s) timed out to the default`] : []),
+    ...run.consoleErrors.slice(0, 8),
+  ];
+  if (run.consoleErrors.length > 8) lines.push(`… ${run.consoleErrors.length - 8} more console errors/warnings`);
+  console.log(`  done in ${run.wallSeconds.toFixed(0)} s${lines.length ? `; ${lines.length} note(s):` : ''}`);
+  for (const l of lines) console.log(`    ${l}`);
+}
+
+function printResults(runs: Partial<Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>>): void {
+  const o = runs.ours;
+  const b = runs.naive;
+  const kb = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
+  const row = (label: string, get: (r: NonNullable<typeof o>) => number | null | undefined, digits = 0): Row => {
+    const x = o ? get(o) : undefined;
+    const y = b ? get(b) : undefined;
+    return [label, fmt(x, digits), fmt(y, digits), ratio(x, y)];
+  };
+  console.log('');
+  printTable(['metric (lower is better)', 'ours', 'naive', 'ours/naive'], [
+    row('branch boundaries seen', (r) => r.summary.boundaries),
+    row('branch gap median, ms', (r) => r.summary.branchGapMedianMs, 1),
+    row('branch gap p90, ms', (r) => r.summary.branchGapP90Ms, 1),
+    row('branch gap worst, ms', (r) => r.summary.branchGapWorstMs, 1),
+    row('worst gap ±3 frames of a boundary, ms', (r) => r.summary.nearBoundaryWorstMs, 1),
+    row('boundaries with a visible freeze', (r) => r.summary.visibleFreezes),
+    row('frame interval median, ms', (r) => r.summary.frameIntervalMedianMs, 1),
+    row('stalls (waiting after 1st frame)', (r) => r.summary.stalls),
+    row('stalled time, ms', (r) => r.summary.stallMs),
+    row('dropped frames', (r) => r.summary.droppedFrames),
+    row('frames presented (rVFC)', (r) => r.summary.presentedFrames),
+    row('page script ready, ms', (r) => r.pageReadyMs),
+    row('startup: start → first frame, ms', (r) => r.summary.startupMs),
+    row('JS heap before, KB', (r) => kb(r.heap.beforeBytes)),
+    row('JS heap after the walk, KB', (r) => kb(r.heap.afterBytes)),
+    row('JS heap growth, KB', (r) => kb(r.heap.afterBytes - r.heap.beforeBytes)),
+    row('JS heap after destroy(), KB', (r) => kb(r.heap.afterDestroyBytes)),
+    row('HTTP requests', (r) => r.requests),
+    row('MB served', (r) => r.megabytes, 1),
+  ]);
+  if (o?.own) {
+    const own = o.own as { maxBranchGapMs?: number; stalls?: number; transitions?: number };
+    console.log(`\nours, the player's own getStats(): transitions ${own.transitions}, stalls ${own.stalls}, maxBranchGapMs ${fmt(own.maxBranchGapMs, 1)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[playback bench] failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
