@@ -1,7 +1,6 @@
 import { followRoutes } from '../rules/followRoutes.js';
 import { initialPosition } from '../rules/initialPosition.js';
 import type { Position } from '../rules/Position.js';
-import { positionKey } from '../rules/positionKey.js';
 import { RuleError } from '../rules/RuleError.js';
 import { applyOption, takeableOptions } from '../rules/takeOption.js';
 import { visibleOptions } from '../rules/visibleOptions.js';
@@ -25,7 +24,7 @@ interface Frame {
 }
 
 // Past this many remembered states the search goes on without remembering more (still exact).
-const MAX_MEMO = 2_000_000;
+const MAX_MEMO = Number(process.env.MM ?? 2_000_000);
 
 /**
  * Counts every distinct playthrough of `story` up to `maxDepth` choices, tracking state so
@@ -50,11 +49,21 @@ export function enumeratePaths(story: Story, options: EnumeratePathsOptions = {}
   let explored = 0;
 
   const empty = (truncated: boolean): Tally => ({ perEnding: endingIds.map(() => 0), truncated });
-  const keyOf = (position: Position, depthLeft: number) => `${depthLeft}|${positionKey(position, names.vars, names.visits)}`;
-  // Only the visit counts expressions read are kept: positions stay small on big stories.
+  // Values only, in the fixed order of `names` (prune keeps every relevant visit count): short keys, less memory.
+  const keyOf = (position: Position, depthLeft: number): string => {
+    let key = `${depthLeft}|${position.segmentId}|`;
+    for (const name of names.vars) {
+      const value = position.vars[name];
+      key += typeof value === 'string' ? `${JSON.stringify(value)},` : `${String(value)},`;
+    }
+    for (const id of names.visits) key += `${position.visits[id] ?? 0},`;
+    return key;
+  };
+  // Only the visit counts expressions read are kept, always all of them in the same order:
+  // positions stay small on big stories and every pruned `visits` shares one object shape.
   const prune = (position: Position): Position => {
     const visits: Position['visits'] = {};
-    for (const id of names.visits) if (position.visits[id] !== undefined) visits[id] = position.visits[id];
+    for (const id of names.visits) visits[id] = position.visits[id] ?? 0;
     return { segmentId: position.segmentId, vars: position.vars, visits };
   };
   const settle = (from: Position): Position | undefined => {
