@@ -1,0 +1,74 @@
+// The virtual playlist is checked with the same parser the engine reads segments with.
+import { describe, expect, it } from 'vitest';
+import { VirtualTimeline } from '../../../src/player/playback/VirtualTimeline.js';
+import type { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
+import { parsePlaylist, toSegmentPlaylist } from '../../../src/player/playback/readSegmentPlaylist.js';
+
+let ids = 100;
+/** The part of a SegmentFetch the timeline reads. */
+function fakeFetch(name: string, fragments: number, state: 'done' | 'growing' | 'failed' = 'done'): SegmentFetch {
+  const verified = Array.from({ length: fragments }, (_, i) => ({ url: `https://cdn.test/${name}/seg_${i}.m4s`, duration: 1 }));
+  return {
+    id: ids++,
+    source: { segmentId: name, url: `https://cdn.test/${name}/index.m3u8`, durationSeconds: fragments },
+    playlist: { mediaUrl: '', initUrl: `https://cdn.test/${name}/init.mp4`, fragments: verified, complete: state !== 'growing' },
+    verified,
+    failed: state === 'failed',
+    done: state === 'done',
+    finished: state !== 'growing',
+    verifiedSeconds: () => verified.length,
+  } as unknown as SegmentFetch;
+}
+
+describe('VirtualTimeline', () => {
+  it('lists each segment behind DISCONTINUITY + its own MAP, with start times, ENDLIST only after end()', () => {
+    const t = new VirtualTimeline();
+    t.append(fakeFetch('intro', 4));
+    t.append(fakeFetch('forest', 2));
+    let parsed = parsePlaylist(t.render());
+    expect(parsed.endList).toBeFalsy();
+    expect(parsed.playlistType).toBe('EVENT');
+    expect(parsed.segments.map((s) => s.discontinuity ?? false)).toEqual([false, false, false, false, true, false]);
+    expect(parsed.segments[4]!.map!.uri).toMatch(/forest\/init\.mp4#o=\d+$/);
+    expect(t.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([['intro', 0], ['forest', 4]]);
+    expect(t.render()).toContain('CAN-BLOCK-RELOAD=YES');
+    t.end();
+    parsed = parsePlaylist(t.render());
+    expect(parsed.endList).toBe(true);
+    expect(t.render()).not.toContain('CAN-BLOCK-RELOAD');
+  });
+
+  it('a growing segment blocks the ones after it; a failed one is cut where its media ends', () => {
+    const t = new VirtualTimeline();
+    t.append(fakeFetch('intro', 2));
+    t.append(fakeFetch('generated', 1, 'growing'));
+    t.append(fakeFetch('lantern', 2));
+    expect(t.visible().map((e) => e.fetch.source.segmentId)).toEqual(['intro', 'generated']);
+    const u = new VirtualTimeline();
+    u.append(fakeFetch('intro', 2));
+    u.append(fakeFetch('broken', 1, 'failed'));
+    u.append(fakeFetch('nothing', 0, 'failed'));
+    u.append(fakeFetch('lantern', 2));
+    u.end();
+    expect(u.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([['intro', 0], ['broken', 2], ['lantern', 3]]);
+    expect(parsePlaylist(u.render()).segments).toHaveLength(5);
+  });
+});
+
+describe('toSegmentPlaylist', () => {
+  const media = (body: string) => parsePlaylist(`#EXTM3U\n#EXT-X-TARGETDURATION:1\n${body}`);
+  it('makes URLs absolute and reports completeness', () => {
+    const p = toSegmentPlaylist(media('#EXT-X-MAP:URI="init.mp4"\n#EXTINF:1,\nseg_0.m4s\n#EXT-X-ENDLIST\n'), 'https://cdn.test/a/media.m3u8');
+    expect(p).toEqual({
+      mediaUrl: 'https://cdn.test/a/media.m3u8',
+      initUrl: 'https://cdn.test/a/init.mp4',
+      fragments: [{ url: 'https://cdn.test/a/seg_0.m4s', duration: 1 }],
+      complete: true,
+    });
+  });
+  it('refuses what cannot be spliced, naming the playlist and the fix', () => {
+    expect(() => toSegmentPlaylist(media('#EXTINF:1,\nseg_0.ts\n#EXT-X-ENDLIST\n'), 'https://cdn.test/ts.m3u8')).toThrow(/ts\.m3u8: no EXT-X-MAP.*fmp4/);
+    expect(() => toSegmentPlaylist(media('#EXT-X-ENDLIST\n'), 'https://cdn.test/empty.m3u8')).toThrow(/empty\.m3u8: no fragments/);
+    expect(() => toSegmentPlaylist(media('#EXT-X-MAP:URI="i.mp4"\n#EXTINF:1,\na.m4s\n#EXT-X-DISCONTINUITY\n#EXTINF:1,\nb.m4s\n'), 'https://cdn.test/d.m3u8')).toThrow(/discontinuity/);
+  });
+});
