@@ -140,6 +140,24 @@ describe('player failures and persistence', () => {
     expect(plain(log).find((e) => e.type === 'choicestart')).toEqual({ type: 'choicestart', segmentId: 'forest', prompt: 'Which way?', options: [{ id: 'deeper', label: 'Go deeper' }], deadline: 5 });
   });
 
+  test('back() returns to the previous choice point; restore() jumps to a saved place', async () => {
+    const p = await open();
+    await next(p, 'choicestart', (e) => e.segmentId === 'intro');
+    p.choose('dark');
+    await next(p, 'segmentstart', (e) => e.segmentId === 'dark');
+    const atDark = p.snapshot();
+    const reopened = next(p, 'choicestart', (e) => e.segmentId === 'intro');
+    p.back();
+    expect(segments().at(-1)).toBe('intro');
+    await reopened;
+    expect(p.snapshot()).toMatchObject({ segmentId: 'intro', history: [], vars: { courage: 0 } });
+    const toForest = next(p, 'segmentstart', (e) => e.segmentId === 'forest');
+    await p.restore(atDark);
+    expect(p.snapshot()).toMatchObject({ segmentId: 'dark', vars: { courage: 1 } });
+    await toForest;
+    expect(log.filter((e) => e.type === 'error')).toEqual([]);
+  });
+
   test('a story that does not validate: fatal error and a readable message, never a throw', async () => {
     container = stage();
     const errors: unknown[] = [];
