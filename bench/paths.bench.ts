@@ -33,7 +33,7 @@ function naiveCount(story: Story, maxDepth: number): number {
 function generatedStory(layers: number, width: number, counter: boolean): Story {
   const segments: Record<string, Segment> = {};
   const id = (l: number, w: number) => `l${l}w${w}`;
-  const sets = counter
+  const sets: Record<string, string>[] = counter
     ? [{ score: 'score + 1' }, { flag: '!flag' }, { score: 'score - 1' }]
     : [{ flag: 'true' }, { flag: 'false', score: '1' }, { score: '0' }];
   for (let l = 0; l < layers; l++) {

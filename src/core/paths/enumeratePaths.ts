@@ -24,7 +24,7 @@ interface Frame {
 }
 
 // Past this many remembered states the search goes on without remembering more (still exact).
-const MAX_MEMO = Number(process.env.MM ?? 2_000_000);
+const MAX_MEMO = 2_000_000;
 
 /**
  * Counts every distinct playthrough of `story` up to `maxDepth` choices, tracking state so
