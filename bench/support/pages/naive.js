@@ -1,7 +1,7 @@
 // Bench page (b), the naive baseline: one plain hls.js (full build, default config) on one
 // <video>; the choice picks the next URL, and when the current clip ends the page calls
 // hls.loadSource(nextUrl) and plays again. What a first integration would do.
-import Hls from '/hls/hls.mjs';
+import Hls from '/hls/hls.min.mjs'; // the same hls.mjs code, minified as a site would ship it
 import { createRecorder, each } from './measure.js';
 
 const plan = await (await fetch('/bench/plan.json')).json();
@@ -46,5 +46,14 @@ async function run() {
   return { rec, notes, own: null };
 }
 
-window.__bench = { run, destroy: () => hls?.destroy() };
-window.__benchReady = true;
+function destroy() {
+  const video = hls?.media;
+  hls?.destroy();
+  hls = null; // measure what hls.js keeps, not what this page holds
+  video?.removeAttribute('src');
+  video?.load();
+  video?.remove();
+}
+
+window.__bench = { run, destroy };
+window.__benchReady = performance.now();

@@ -75,5 +75,10 @@ async function run() {
   return { rec, notes, own: player.getStats() };
 }
 
-window.__bench = { run, destroy: () => player?.destroy() };
-window.__benchReady = true;
+function destroy() {
+  player?.destroy();
+  player = null; // measure what the SDK keeps, not what this page holds
+}
+
+window.__bench = { run, destroy };
+window.__benchReady = performance.now();
