@@ -22,13 +22,13 @@ async function offshoot(...args: string[]): Promise<{ code: number; stdout: stri
 describe('bin/offshoot.mjs (built)', () => {
   beforeAll(buildCli, 300_000);
 
-  it('paths --json on an example: exit 0 and the report', async () => {
+  it('paths --json on an example: exit 0 and the report', { timeout: 60_000 }, async () => {
     const { code, stdout } = await offshoot('paths', 'examples/night-walk.json', '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ playthroughs: 3, endings: { home: 1, lost: 2 }, neverShown: [], unreachedEndings: [], truncated: false });
   });
 
-  it('validate: exit 0 on the examples, 1 on an invalid story, 2 on a usage error', async () => {
+  it('validate: exit 0 on the examples, 1 on an invalid story, 2 on a usage error', { timeout: 60_000 }, async () => {
     expect((await offshoot('validate', 'examples/three-doors.json')).code).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'offshoot-bin-'));
     writeFileSync(join(dir, 'bad.json'), '{ "offshoot": 1, "id": "x" ');
