@@ -60,7 +60,7 @@ export function attributeBytes(code: string, map: { sources: string[]; mappings:
       spanOwner = dSource === undefined ? '(unmapped)' : (owners[source] ?? '(unmapped)');
       // Source-relative fields (line, column, name) are not needed for byte counts.
     }
-    add(spanOwner, Buffer.byteLength(text.slice(spanStart)) + 1);
+    add(spanOwner, Buffer.byteLength(text.slice(spanStart)) + (i < lines.length - 1 ? 1 : 0));
   });
   return totals;
 }
