@@ -3,7 +3,7 @@
 // (through its source map). A budget on the SDK's own code makes it a CI check: exits 1
 // when dist/offshoot.mjs, minified and gzipped, is over --budget-kb (default 60).
 //
-//   npx tsx bench/bundle-size.bench.ts [--budget-kb 60] [--bundle-budget-kb N] [--quick]
+//   npx tsx bench/bundle-size.bench.ts [--budget-kb 60] [--bundle-budget-kb N] [--dist dist] [--quick]
 //
 // Needs `npx rollup -c`. --quick skips building the dependencies alone.
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,13 +22,16 @@ const QUICK = argv.includes('--quick');
 const BUDGET_KB = flag('budget-kb', 60);
 const BUNDLE_BUDGET_KB = flag('bundle-budget-kb', Infinity);
 const kb = (n: number) => fmt(n / 1024, 1);
+const distAt = argv.indexOf('--dist');
+/** The build folder to measure (e.g. a build of another commit). */
+const DIST = distAt >= 0 && argv[distAt + 1] ? argv[distAt + 1]! : 'dist';
 
 /** Build outputs, and whether the build already minified them (rollup.config.mjs). */
 const ARTIFACTS: Array<{ file: string; minified: boolean; what: string }> = [
-  { file: 'dist/offshoot.mjs', minified: false, what: 'SDK, deps external (minified here)' },
-  { file: 'dist/core.mjs', minified: false, what: 'core, deps external (minified here)' },
-  { file: 'dist/offshoot.bundle.mjs', minified: true, what: 'SDK + deps, ESM' },
-  { file: 'dist/offshoot.umd.js', minified: true, what: 'SDK + deps, UMD' },
+  { file: `${DIST}/offshoot.mjs`, minified: false, what: 'SDK, deps external (minified here)' },
+  { file: `${DIST}/core.mjs`, minified: false, what: 'core, deps external (minified here)' },
+  { file: `${DIST}/offshoot.bundle.mjs`, minified: true, what: 'SDK + deps, ESM' },
+  { file: `${DIST}/offshoot.umd.js`, minified: true, what: 'SDK + deps, UMD' },
 ];
 /** The dependencies the browser SDK imports, alone, as the build resolves them. */
 const DEPS: Array<{ name: string; entry: string }> = [
@@ -53,8 +56,8 @@ async function main(): Promise<void> {
   }
   printTable(['artifact', 'min KB', 'min+gzip KB', 'min+brotli KB', 'what'], rows.map(([name, s, what]) => [name, kb(s.min), kb(s.gzip), kb(s.brotli), what]));
 
-  const bundle = readFileSync('dist/offshoot.bundle.mjs', 'utf8');
-  const mapFile = 'dist/offshoot.bundle.mjs.map';
+  const bundle = readFileSync(`${DIST}/offshoot.bundle.mjs`, 'utf8');
+  const mapFile = `${DIST}/offshoot.bundle.mjs.map`;
   if (existsSync(mapFile)) {
     const owners = [...attributeBytes(bundle, JSON.parse(readFileSync(mapFile, 'utf8'))).entries()].sort((x, y) => y[1] - x[1]);
     const total = owners.reduce((s, [, n]) => s + n, 0);
