@@ -77,6 +77,8 @@ export interface MediaClock {
 export interface PlaybackEngineOptions {
   /** Seconds of already-played media kept in the buffer. Default 30. */
   backBufferSeconds?: number;
+  /** Seconds of queued media downloaded ahead of the playhead (and held until hls.js takes it). Default 30. */
+  lookaheadSeconds?: number;
   /** Seconds of each prefetch candidate fetched ahead. Default 3. */
   prefetchSeconds?: number;
   /** How often a still-growing (EVENT, no ENDLIST) segment playlist is re-read, ms. Default 500. */

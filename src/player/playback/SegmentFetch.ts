@@ -30,7 +30,7 @@ const GROWING_POLL_FAILURES = 5;
  *
  * @example
  * const f = new SegmentFetch(source, 3, host); // prefetch 3 s
- * f.setLimit(Infinity);                        // it was chosen: fetch it all
+ * f.setLimit(30);                              // it was chosen: keep 30 s ahead
  */
 export class SegmentFetch {
   readonly id = nextId++;

@@ -22,6 +22,8 @@ export interface SessionHost {
   stats: StatsRecorder;
   retry: RetryPolicy;
   backBufferSeconds: number;
+  /** Seconds of queued media downloaded ahead of the playhead. */
+  lookaheadSeconds: number;
   hlsConfig: Record<string, unknown>;
 }
 
@@ -67,6 +69,7 @@ export class TimelineSession {
       listen(video, 'waiting', () => this.onWaiting()),
       listen(video, 'playing', () => this.onPlaying()),
       listen(video, 'ended', () => host.hub.emit('ended', { mediaTime: video.currentTime })),
+      listen(video, 'timeupdate', () => this.extendLookahead()),
     );
     this.hls.on(Hls.Events.ERROR, (_event, data) => this.onHlsError(data));
     this.hls.on(Hls.Events.FRAG_BUFFERED, (_event, data) => this.onBuffered(data.frag.url));
@@ -176,6 +179,12 @@ export class TimelineSession {
     this.index = k;
     this.evictBefore(frame.mediaTime - this.host.backBufferSeconds);
     hub.emit('segmentstart', { segmentId: entry.fetch.source.segmentId, mediaTime: frame.mediaTime });
+  }
+
+  /** Let each visible segment download up to `lookaheadSeconds` past the playhead, no further. */
+  private extendLookahead(): void {
+    const horizon = this.video.currentTime + this.host.lookaheadSeconds;
+    for (const entry of this.timeline.visible()) entry.fetch.setLimit(horizon - entry.start);
   }
 
   /** Segments behind the back buffer: drop any bytes still held for them. */

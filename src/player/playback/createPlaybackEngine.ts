@@ -19,6 +19,7 @@ import { createMediaClock } from './createMediaClock.js';
  */
 export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackEngineOptions = {}): PlaybackEngine {
   const prefetchSeconds = options.prefetchSeconds ?? 3;
+  const lookaheadSeconds = options.lookaheadSeconds ?? 30;
   const hub = new EventHub<PlaybackEvents>();
   const clock = createMediaClock();
   const stats = new StatsRecorder();
@@ -44,6 +45,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     stats,
     retry: fetchHost.retry,
     backBufferSeconds: options.backBufferSeconds ?? 30,
+    lookaheadSeconds,
     hlsConfig: options.hlsConfig ?? {},
   };
 
@@ -52,11 +54,11 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     const prefetched = prefetches.get(source.segmentId);
     prefetches.delete(source.segmentId);
     if (prefetched && prefetched.source.url === source.url && !prefetched.failed && skipBeforeSeconds === 0) {
-      prefetched.setLimit(Infinity);
+      prefetched.setLimit(lookaheadSeconds);
       return prefetched;
     }
     prefetched?.abort();
-    return new SegmentFetch(source, Infinity, fetchHost, skipBeforeSeconds);
+    return new SegmentFetch(source, lookaheadSeconds + skipBeforeSeconds, fetchHost, skipBeforeSeconds);
   }
 
   async function start(source: SegmentSource, offsetSeconds: number): Promise<void> {

@@ -72,6 +72,20 @@ describe('engine lifecycle', () => {
     expect(eng.stats().stalls).toBe(0);
   });
 
+  it('downloads queued media only lookaheadSeconds ahead of the playhead', async () => {
+    const video = createTestVideo();
+    engine = createPlaybackEngine(video, { lookaheadSeconds: 2 });
+    const eng = engine;
+    await eng.load(clip('forest', 6));
+    await sleep(800);
+    expect(requested('/forest/seg_').sort()).toEqual(['seg_000.m4s', 'seg_001.m4s']);
+    eng.end();
+    await eng.play();
+    await nextEvent(eng, 'ended', () => true, 15_000);
+    expect(requested('/forest/seg_')).toHaveLength(6);
+    expect(eng.stats().stalls).toBe(0);
+  });
+
   it('restartAt() starts a new timeline part-way into a segment', async () => {
     const video = createTestVideo();
     engine = createPlaybackEngine(video);
