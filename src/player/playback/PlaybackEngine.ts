@@ -41,8 +41,11 @@ export interface PlaybackEvents {
   /** A `waiting` ended; `durationMs` is how long the picture was frozen. */
   stall: { segmentId: string | null; mediaTime: number; durationMs: number };
   /**
-   * Something failed. `fatal: false` means playback goes on (e.g. a queued segment is
-   * unusable and was dropped: queue another); `fatal: true` means the engine stopped.
+   * Something failed. `fatal: false` means playback goes on: a queued segment that fails is
+   * cut where its good media ends (or skipped) and what is queued after it follows; a failed
+   * prefetch is reported too, so the player can steer away from that branch. `fatal: true`
+   * means nothing can play (the first segment of `load`/`restartAt`, an unsupported browser,
+   * an unrecoverable decode error).
    */
   error: { code: PlaybackErrorCode; message: string; segmentId?: string; fatal: boolean };
   /** The last segment (after `end()`) finished playing. */

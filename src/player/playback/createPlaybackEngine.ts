@@ -1,3 +1,4 @@
+import Hls from 'hls.js/light';
 import { EventHub } from '../../core/events/EventHub.js';
 import type { PlaybackEngine, PlaybackEngineOptions, PlaybackEvents, SegmentSource } from './PlaybackEngine.js';
 import { SegmentFetch } from './SegmentFetch.js';
@@ -63,6 +64,11 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
 
   async function start(source: SegmentSource, offsetSeconds: number): Promise<void> {
     if (destroyed) throw new Error('PlaybackEngine: used after destroy()');
+    if (!Hls.isSupported()) {
+      const message = 'This browser has no Media Source Extensions with H.264: Offshoot cannot play here.';
+      hub.emit('error', { code: 'unsupported', message, segmentId: source.segmentId, fatal: true });
+      throw new Error(message);
+    }
     session?.destroy();
     stats.loadStarted();
     session = new TimelineSession(video, takeFetch(source, offsetSeconds), offsetSeconds, sessionHost);
