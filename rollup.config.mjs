@@ -31,7 +31,7 @@ export default [
     input: 'src/player/index.ts',
     plugins: browser(),
     output: [
-      { file: 'dist/offshoot.bundle.mjs', format: 'es', sourcemap: true, plugins: [terser()] },
+      { file: 'dist/offshoot.bundle.mjs', format: 'es', sourcemap: true, plugins: [terser()], inlineDynamicImports: true },
       { file: 'dist/offshoot.umd.js', format: 'umd', name: 'Offshoot', sourcemap: true, plugins: [terser()], inlineDynamicImports: true },
     ],
     onwarn: silenceCircular,
