@@ -1,10 +1,15 @@
 // The demo server: `npm run demo` (after `npm run build`). Serves the built SDK (dist/),
 // the example stories (examples/, with their media/ from test/media/) and this folder
-// over real HTTP on localhost, then prints the URL to open.
+// over real HTTP on localhost, starts the embedded generation backend (one process, the
+// procedural generator, a store under .cache/) for the stories' `generate` segments, and
+// prints the URL to open. Like an embedder's site, it hands the page a viewer token.
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createProceduralGenerator } from '../src/server/generate/index.js';
+import { signViewerToken, startServer } from '../src/server/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const TYPES: Record<string, string> = {
@@ -38,8 +43,28 @@ function fileFor(pathname: string): string | null {
   return null;
 }
 
+const secret = process.env.OFFSHOOT_SECRET ?? randomBytes(24).toString('base64url');
+const backend = await startServer({
+  generator: createProceduralGenerator(),
+  port: Number(process.env.BACKEND_PORT ?? 0),
+  stories: join(root, 'examples'),
+  store: join(root, '.cache', 'demo-store'),
+  secret,
+  log: (message) => console.log(`[backend] ${message}`),
+});
+
+/** What the page needs to reach the backend: its URL and a token for this viewer (1 hour). */
+function demoConfig(): string {
+  const token = signViewerToken({ sub: `demo-${randomBytes(6).toString('hex')}`, story: '*', exp: Math.floor(Date.now() / 1000) + 3600 }, secret);
+  return JSON.stringify({ generationUrl: backend.url, token });
+}
+
 const server = createServer((req, res) => {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  if (pathname === '/demo-config.json') {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(demoConfig());
+    return;
+  }
   const file = fileFor(pathname);
   if (!file || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}\n`);
@@ -63,6 +88,12 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 });
 server.on('listening', () => {
   const { port: actual } = server.address() as AddressInfo;
-  console.log(`Offshoot demo: http://localhost:${actual}/  (Ctrl+C to stop)`);
+  console.log(`Offshoot demo: http://localhost:${actual}/  (generation backend ${backend.url}; Ctrl+C to stop)`);
 });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void backend.close().then(() => process.exit(0));
+  });
+}
 server.listen(port, '127.0.0.1');

@@ -4,7 +4,7 @@ import type { PlayerEvents } from '../PlayerEvents.js';
 import type { Player, PlayerStats } from '../setup/Player.js';
 
 const EVENTS: Array<keyof PlayerEvents> = ['segmentstart', 'choicestart', 'choice', 'ended', 'error'];
-const RESTART_ATTRIBUTES = new Set(['src', 'controls', 'persist', 'base-url']);
+const RESTART_ATTRIBUTES = new Set(['src', 'controls', 'persist', 'base-url', 'generation-url', 'generation-token']);
 // Lets the module load where there is no DOM (server rendering, Node tests of the bundle).
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
@@ -21,7 +21,7 @@ const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as ty
  * </script>
  */
 export class OffshootPlayerElement extends Base {
-  static readonly observedAttributes = ['src', 'autoplay', 'muted', 'controls', 'persist', 'base-url'];
+  static readonly observedAttributes = ['src', 'autoplay', 'muted', 'controls', 'persist', 'base-url', 'generation-url', 'generation-token'];
   private current: Player | null = null;
   private generation = 0;
   private storyObject: object | null = null;
@@ -100,6 +100,20 @@ export class OffshootPlayerElement extends Base {
     return this.current?.getStats() ?? null;
   }
 
+  /**
+   * `generation-url` (and `generation-token`, a viewer token your server issued) point
+   * `generate` segments at a backend; set `generationToken` as a property to keep the token
+   * out of the DOM.
+   */
+  generationToken: string | null = null;
+
+  private generationOptions(): { baseUrl: string; token?: string } | undefined {
+    const baseUrl = this.getAttribute('generation-url');
+    if (!baseUrl) return undefined;
+    const token = this.generationToken ?? this.getAttribute('generation-token');
+    return token ? { baseUrl, token } : { baseUrl };
+  }
+
   /** Rebuild once per task, however many attributes changed in it. */
   private schedule(): void {
     if (this.scheduled) return;
@@ -128,6 +142,7 @@ export class OffshootPlayerElement extends Base {
       muted: this.hasAttribute('muted'),
       controls: this.hasAttribute('controls') && this.getAttribute('controls') !== 'false',
       persist: this.hasAttribute('persist'),
+      generation: this.generationOptions(),
       on,
     });
     if (generation !== this.generation) {
