@@ -61,7 +61,8 @@ export function wireStory(host: PlayerHost): () => void {
   const onChoiceStart = (e: StoryEmittedMap['choicestart']): void => {
     const choice = story.segments[e.segmentId]?.choice;
     const targets = e.options.map((o) => choice?.options.find((c) => c.id === o.id)?.next).filter((t): t is string => !!t && !state.failed.has(t));
-    safely(() => engine.prefetch([...new Set(targets)].map((t) => host.source(t))));
+    // A generated branch whose head is not rendered has no playlist yet (404): queueSegment waits for it instead.
+    safely(() => engine.prefetch([...new Set(targets)].filter((t) => !story.segments[t]?.generate || host.generation?.status(t).ready === true).map((t) => host.source(t))));
     overlay.showChoice({ segmentId: e.segmentId, prompt: e.prompt, options: e.options.map((o) => ({ id: o.id, label: o.label })), until: e.deadline });
     hub.emit('choicestart', { segmentId: e.segmentId, prompt: e.prompt, options: e.options, deadline: e.deadline });
   };
