@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const mediaSeconds = plan.steps.reduce((s, step) => s + step.mediaSeconds, 0);
   const server = await startStaticServer(
     { '/dist/': DIST, '/media/': 'test/media', '/hls/': 'node_modules/hls.js/dist', '/pages/': 'bench/support/pages' },
-    { '/bench/story.json': JSON.stringify(story), '/bench/plan.json': JSON.stringify(plan) },
+    { '/bench/story.json': JSON.stringify(story), '/bench/plan.json': JSON.stringify(plan), '/favicon.ico': '' },
   );
   console.log(`playback bench: ${TRANSITIONS} transitions (${mediaSeconds.toFixed(0)} s of media per player), network ${NETWORK.name} (${NETWORK.downMbps} Mbps, ${NETWORK.latencyMs} ms), seed ${SEED}, choice window closes ${MARGIN} s before each boundary`);
   const browser = await chromium.launch(chromiumLaunchOptions);

@@ -44,7 +44,11 @@ async function run() {
     on: {
       error: (e) => notes.errors.push(`${e.code}: ${e.message}`),
       choicestart: (e) => (open = e.segmentId),
-      choice: (e) => (notes.defaults += e.byDefault ? 1 : 0),
+      choice: (e) => {
+        if (!e.byDefault) return;
+        notes.defaults++;
+        notes.mismatches.push(`choice in ${e.segmentId} timed out to ${e.optionId} (step ${k}, at ${video?.currentTime.toFixed(3)} s)`);
+      },
       segmentstart: (e) => {
         if (e.segmentId !== steps[segments]?.segmentId) notes.mismatches.push(`segment ${segments}: ${e.segmentId}, planned ${steps[segments]?.segmentId}`);
         segments++;
