@@ -15,6 +15,14 @@ import type { StoryEmitted, StoryMachineEvent } from './StoryMachineEvents.js';
 export interface StoryMachineOptions {
   /** The machine's id (default `offshoot-story`). */
   id?: string;
+  /**
+   * Seconds before the segment's end by which a choice must be locked (default 0). A window
+   * whose `until` is the segment's end would otherwise lock its default at the boundary,
+   * too late for playback to splice the next segment in time; the player sets this so the
+   * next segment is known (and fetched) before the picture gets there. Never shortens a
+   * window to less than half its declared length.
+   */
+  lockLeadSeconds?: number;
 }
 
 const positionOf = (c: StoryContext): Position => ({ segmentId: c.segmentId, vars: c.vars, visits: c.visits });
@@ -37,6 +45,15 @@ const ms = (seconds: number): number => Math.max(0, Math.round(seconds * 1000));
 export function createStoryMachine(story: Story, options: StoryMachineOptions = {}) {
   const segment = (c: StoryContext) => segmentOf(story, c.segmentId);
   const choiceOf = (c: StoryContext) => segment(c).choice;
+  const lead = Math.max(0, options.lockLeadSeconds ?? 0);
+  /** When the window really closes: `until`, pulled back from the segment's end by the lead. */
+  const closesAt = (c: StoryContext): number => {
+    const choice = choiceOf(c);
+    const duration = segment(c).duration;
+    const until = choice?.until ?? duration;
+    const at = choice?.at ?? 0;
+    return Math.max(Math.min(until, duration - lead), at + (until - at) / 2);
+  };
 
   const finishSegment = [
     { guard: 'isEndSegment', target: 'ended', actions: ['emitSegmentEnd'] },
@@ -52,10 +69,7 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
     },
     delays: {
       choiceOpens: ({ context }) => ms((choiceOf(context)?.at ?? 0) - context.offset),
-      choiceCloses: ({ context }) => {
-        const choice = choiceOf(context);
-        return ms((choice?.until ?? segment(context).duration) - (choice?.at ?? 0));
-      },
+      choiceCloses: ({ context }) => ms(closesAt(context) - Math.max(choiceOf(context)?.at ?? 0, context.offset)),
       segmentEnds: ({ context }) => ms(segment(context).duration - context.offset),
     },
     guards: {
@@ -84,7 +98,7 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
           prompt: choice.prompt,
           options: visibleOptions(story, position).map((o) => ({ id: o.id, label: o.label })),
           at: choice.at,
-          deadline: choice.until ?? segment(context).duration,
+          deadline: closesAt(context),
           defaultOptionId: defaultOption(story, position).id,
         };
         enqueue.assign({ choice: open });

@@ -4,6 +4,8 @@ import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
 import type { PlayerHost } from './PlayerHost.js';
 import { wireStory } from './wireStory.js';
 
+const LOCK_LEAD_SECONDS = 0.5;
+
 /**
  * Start (or restart) the story machine on the engine's media-time clock, from the story's
  * start or from `resume`. A snapshot that does not fit the story is reported as a
@@ -14,7 +16,9 @@ import { wireStory } from './wireStory.js';
  * stop(); // before destroy or restore
  */
 export function startStory(host: PlayerHost, resume?: StorySnapshot | null): () => void {
-  const actor = createActor(createStoryMachine(host.story), {
+  // Lock a choice 0.5 s before its segment ends at the latest, so the next segment is
+  // queued while there is still picture to play (docs/decisions/0001-seamless-splicing.md).
+  const actor = createActor(createStoryMachine(host.story, { lockLeadSeconds: LOCK_LEAD_SECONDS }), {
     clock: host.engine.clock,
     input: resume ? { resume } : undefined,
   });

@@ -101,4 +101,26 @@ describe('story machine: the choice window', () => {
     run.to(4000);
     expect(run.of('choicestart')).toHaveLength(2);
   });
+
+  it('with a lock lead, a window that ends with the segment takes its default early enough to splice', () => {
+    const run = drive(nightWalk, undefined, { lockLeadSeconds: 0.5 });
+    run.to(1000);
+    expect(run.of('choicestart').at(-1)).toMatchObject({ segmentId: 'intro', deadline: 3.5 });
+    run.to(3490);
+    expect(run.of('choice')).toEqual([]);
+    run.to(3500);
+    expect(run.of('choice')).toMatchObject([{ segmentId: 'intro', optionId: 'lantern', byDefault: true, t: 3500 }]);
+    expect(run.context()).toMatchObject({ segmentId: 'intro', pendingNext: 'lantern' });
+    run.to(4000);
+    expect(run.context().segmentId).toBe('lantern');
+  });
+
+  it('a lock lead never shortens a window below half its length', () => {
+    const run = drive(nightWalk, undefined, { lockLeadSeconds: 10 });
+    run.to(1000);
+    // intro's window runs from 1 s to 4 s: half of it is 1.5 s, so it closes at 2.5 s.
+    expect(run.of('choicestart').at(-1)).toMatchObject({ deadline: 2.5 });
+    run.to(2500);
+    expect(run.of('choice')).toMatchObject([{ byDefault: true, t: 2500 }]);
+  });
 });

@@ -2,14 +2,15 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { createStoryMachine } from '../../../src/core/machine/index.js';
 import type { StoryEmitted, StoryEmittedMap, StoryMachineInput } from '../../../src/core/machine/index.js';
+import type { StoryMachineOptions } from '../../../src/core/machine/createStoryMachine.js';
 import type { Story } from '../../../src/core/story/Story.js';
 
 const TYPES: (keyof StoryEmittedMap)[] = ['segmentstart', 'choicestart', 'choice', 'rejected', 'segmentend', 'ended', 'failed'];
 const TICK = 10;
 
-export function drive(story: Story, input?: StoryMachineInput) {
+export function drive(story: Story, input?: StoryMachineInput, options?: StoryMachineOptions) {
   const clock = new SimulatedClock();
-  const actor = createActor(createStoryMachine(story), { clock, input });
+  const actor = createActor(createStoryMachine(story, options), { clock, input });
   const events: (StoryEmitted & { t: number })[] = [];
   for (const type of TYPES) actor.on(type, (event) => events.push({ ...event, t: clock.now() }));
   actor.start();
