@@ -25,7 +25,7 @@ export default defineConfig({
           include: ['test/**/*.browser.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          globalSetup: ['test/support/globalSetup.ts'],
+          globalSetup: ['test/support/globalSetup.ts', 'test/support/backendGlobalSetup.ts'],
           browser: {
             enabled: true,
             headless: true,

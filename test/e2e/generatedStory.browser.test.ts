@@ -1,0 +1,244 @@
+// End to end: the real player in chromium against the real backend (test/support/
+// backendGlobalSetup.ts: HTTP API, in-process queue, procedural generator, ffmpeg, store)
+// on examples/generated-lantern.json, where every segment is generated on demand.
+// The hold bound and why it is what it is: docs/decisions/0004-generated-playback.md.
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import type { GenerationJob, Story } from '../../src/core/index.js';
+import { createPlayer } from '../../src/player/createPlayer.js';
+import type { GenerationClientOptions } from '../../src/player/generation/GenerationClient.js';
+import type { Player, PlayerStats } from '../../src/player/setup/Player.js';
+import { next, plain, recorder, stage } from '../player/player/helpers.js';
+import type { Logged } from '../player/player/helpers.js';
+import { watchFrames } from './watchFrames.js';
+import type { FrameWatch } from './watchFrames.js';
+
+const backendUrl = inject('backendUrl');
+const tokens = inject('tokens');
+const STORY = 'generated-lantern';
+/** Longest allowed hold (frozen picture between two frames), ms: see ADR 0004. */
+const HOLD_BOUND_MS = 10_000;
+/** Longest allowed wait from createPlayer to the first frame (cold render of the start), ms. */
+const START_BOUND_MS = 20_000;
+/** A gap this long is a hold, not frame jitter on a loaded machine. */
+const GAP_MS = 250;
+/** A boundary gap this long means the branch was late (a hold), not a slow splice. */
+const HOLD_GAP_MS = 1_000;
+
+let player: Player | null = null;
+let container: HTMLDivElement | null = null;
+let watch: FrameWatch | null = null;
+let lastLog: Logged[] = [];
+afterEach((ctx) => {
+  // A failed run says what the viewer went through.
+  if (ctx.task.result?.state === 'fail') console.log(`[e2e] events: ${JSON.stringify(lastLog)}\n[e2e] stats: ${JSON.stringify(player?.getStats())}`);
+  watch?.stop();
+  player?.destroy();
+  container?.remove();
+  player = container = watch = null;
+});
+
+interface Run {
+  player: Player;
+  log: Logged[];
+  watch: FrameWatch;
+  openedAt: number;
+}
+
+async function generate(token: string, segmentId: string, history: Array<{ segmentId: string; optionId: string }>): Promise<{ status: number; job: GenerationJob }> {
+  const res = await fetch(`${backendUrl}/api/v1/generate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ storyId: STORY, segmentId, history }),
+  });
+  return { status: res.status, job: (await res.json()) as GenerationJob };
+}
+
+/**
+ * The story as the backend serves it, with its start segment turned into "authored" media:
+ * the backend's own rendition of it, rendered before the player starts (same packaging as
+ * every other segment, video only). A generated *start* segment does not play yet (see the
+ * `test.fails` below and ADR 0004), and what these tests are about is the branches.
+ */
+async function authoredStart(): Promise<Story> {
+  const story = (await (await fetch(`${backendUrl}/api/v1/stories/${STORY}`)).json()) as Story;
+  let { job } = await generate(tokens.second, 'intro', []);
+  for (let i = 0; job.status !== 'done' && i < 300; i++) {
+    expect(['queued', 'running']).toContain(job.status);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = (await (await fetch(`${backendUrl}/api/v1/jobs/${job.jobId}`)).json()) as GenerationJob;
+  }
+  expect(job.status).toBe('done');
+  const { generate: _generated, ...intro } = story.segments.intro!;
+  story.segments.intro = { ...intro, media: new URL(job.playlistUrl, backendUrl).href };
+  return story;
+}
+
+async function open(token: string, story: string | Story, generation: Partial<GenerationClientOptions> = {}): Promise<Run> {
+  performance.setResourceTimingBufferSize(10_000);
+  performance.clearResourceTimings();
+  container = stage();
+  const r = recorder();
+  const openedAt = performance.now();
+  player = await createPlayer(container, {
+    story,
+    generation: { baseUrl: backendUrl, token, ...generation },
+    muted: true,
+    autoplay: true,
+    on: r.on,
+  });
+  const video = player.element.querySelector('video');
+  if (!video) throw new Error('the player has no <video>');
+  watch = watchFrames(video);
+  lastLog = r.log;
+  return { player, log: r.log, watch, openedAt };
+}
+
+const segmentsOf = (log: Logged[]): string[] => log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+/** Rendition keys the page fetched media from (`/store/<key>/...`). */
+const storeKeysFetched = (): Set<string> =>
+  new Set(
+    performance
+      .getEntriesByType('resource')
+      .map((e) => /\/store\/([0-9a-f]{64})\//.exec(e.name)?.[1])
+      .filter((k): k is string => !!k),
+  );
+
+/** Holds after the first frame, and the wait for the first frame. */
+function holds(run: Run): { startMs: number; holdsMs: number[] } {
+  const first = run.watch.frames[0];
+  return { startMs: first === undefined ? Infinity : Math.round(first - run.openedAt), holdsMs: run.watch.gaps(GAP_MS) };
+}
+
+
+/** The path the first test takes, with the history the backend replays for each segment. */
+const ROBOT_SEA: Array<[string, Array<{ segmentId: string; optionId: string }>]> = [
+  ['streets', [{ segmentId: 'intro', optionId: 'robot' }]],
+  ['crossroads', [{ segmentId: 'intro', optionId: 'robot' }]],
+  ['lighthouse', [{ segmentId: 'intro', optionId: 'robot' }, { segmentId: 'crossroads', optionId: 'sea' }]],
+];
+const FOX_HOME: Array<[string, Array<{ segmentId: string; optionId: string }>]> = [
+  ['woods', [{ segmentId: 'intro', optionId: 'fox' }]],
+  ['crossroads', [{ segmentId: 'intro', optionId: 'fox' }]],
+  ['home', [{ segmentId: 'intro', optionId: 'fox' }, { segmentId: 'crossroads', optionId: 'home' }]],
+];
+let firstViewerKeys = new Set<string>();
+let lateStats: PlayerStats | null = null;
+
+/**
+ * getStats().branchesReadyInTime agrees with the picture: 1 exactly when no boundary into a
+ * generated branch froze for a hold (a late branch holds the last frame until its head renders).
+ */
+function expectReadinessMatches(stats: PlayerStats): void {
+  const boundaries = stats.playback?.boundaries ?? [];
+  expect(boundaries).toHaveLength(stats.transitions);
+  expect(stats.branchesReadyInTime).toBeDefined();
+  expect(stats.branchesReadyInTime === 1, `branchesReadyInTime ${stats.branchesReadyInTime}, boundary gaps ${boundaries.map((b) => Math.round(b.wallGapMs))} ms`).toBe(boundaries.every((b) => b.wallGapMs < HOLD_GAP_MS));
+}
+
+describe('a story made only of generated segments, against the real backend', () => {
+  test('late branches (lookahead off, choices left to the timer): the player holds, then goes on; every hold within the bound', async () => {
+    // depth 0: nothing is asked for ahead; a branch is requested only when its choice locks,
+    // which the timer does at the segment's very end, so every branch is late (cold store).
+    const run = await open(tokens.third, await authoredStart(), { depth: 0 });
+    await next(run.player, 'ended', () => true, 80_000);
+    const stats = run.player.getStats();
+    const h = holds(run);
+    console.log(`[e2e] late (depth 0): start ${h.startMs} ms, holds ${JSON.stringify(h.holdsMs)} ms, waiting events ${run.watch.waits.length}, boundaries ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms, branchesReadyInTime ${stats.branchesReadyInTime}`);
+
+    expect(segmentsOf(run.log)).toEqual(['intro', 'woods', 'crossroads', 'home']);
+    expect(plain(run.log).filter((e) => e.type === 'choice')).toEqual([
+      { type: 'choice', segmentId: 'intro', optionId: 'fox', byDefault: true },
+      { type: 'choice', segmentId: 'crossroads', optionId: 'home', byDefault: true },
+    ]);
+    expect(plain(run.log).at(-1)).toEqual({ type: 'ended', segmentId: 'home' });
+    expect(run.log.filter((e) => e.type === 'error')).toEqual([]);
+    expect(h.startMs).toBeLessThan(START_BOUND_MS);
+    // The hold really happened (else this test measures nothing), and never ran past the bound.
+    expect(Math.max(0, ...h.holdsMs)).toBeGreaterThan(HOLD_GAP_MS);
+    expect(Math.max(0, ...h.holdsMs)).toBeLessThan(HOLD_BOUND_MS);
+    lateStats = stats; // branchesReadyInTime is checked below (known bug)
+    // Each branch played is the rendition made with this path's state.
+    const keys = storeKeysFetched();
+    for (const [segmentId, history] of FOX_HOME) {
+      const { status, job } = await generate(tokens.second, segmentId, history);
+      expect({ segmentId, status, jobStatus: job.status }).toEqual({ segmentId, status: 200, jobStatus: 'done' });
+      expect(keys.has(job.key), `${segmentId}: key ${job.key} is one this viewer fetched`).toBe(true);
+    }
+  }, 100_000);
+
+  // Known bug (ADR 0004, "Known gaps"): the client counts a branch in time or late when the
+  // player's segmentstart calls plan(), i.e. after the hold, when its head is rendered; so held
+  // branches count as in time. Remove `.fails` once readiness is judged when the branch is due.
+  test.fails('getStats().branchesReadyInTime counts the held branches as late', () => {
+    expect(lateStats, 'runs after the late-branches test').not.toBeNull();
+    expect(lateStats!.branchesReadyInTime).toBeLessThan(1);
+    expectReadinessMatches(lateStats!);
+  });
+
+  test('choosing by API with lookahead: plays to the chosen ending, no errors, every hold within the bound', async () => {
+    const run = await open(tokens.first, await authoredStart());
+    const p = run.player;
+    p.on('choicestart', (e) => {
+      if (e.segmentId === 'intro') p.choose('robot');
+      if (e.segmentId === 'crossroads') p.choose('sea');
+    });
+    await next(p, 'ended', () => true, 80_000);
+    const stats = p.getStats();
+    const h = holds(run);
+    console.log(`[e2e] choose-by-API: start ${h.startMs} ms, holds ${JSON.stringify(h.holdsMs)} ms, waiting events ${run.watch.waits.length}, boundaries ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms, branchesReadyInTime ${stats.branchesReadyInTime}`);
+
+    expect(segmentsOf(run.log)).toEqual(['intro', 'streets', 'crossroads', 'lighthouse']);
+    expect(plain(run.log).filter((e) => e.type === 'choice')).toEqual([
+      { type: 'choice', segmentId: 'intro', optionId: 'robot', byDefault: false },
+      { type: 'choice', segmentId: 'crossroads', optionId: 'sea', byDefault: false },
+    ]);
+    expect(plain(run.log).at(-1)).toEqual({ type: 'ended', segmentId: 'lighthouse' });
+    expect(run.log.filter((e) => e.type === 'error')).toEqual([]);
+    expect(stats.failedSegments).toEqual([]);
+    expect(stats.transitions).toBe(3);
+    expect(h.startMs).toBeLessThan(START_BOUND_MS);
+    expect(Math.max(0, ...h.holdsMs)).toBeLessThan(HOLD_BOUND_MS);
+    // Frames really came: 14 s of story at 30 fps, allowing for SwiftShader dropping some.
+    expect(run.watch.frames.length).toBeGreaterThan(14 * 30 * 0.5);
+    expectReadinessMatches(stats);
+    // Keys of every rendition the page fetched (played, or prefetched for an option not taken).
+    firstViewerKeys = storeKeysFetched();
+  }, 100_000);
+
+  test('a second viewer of the same story and choices gets the renditions from the store (no new render)', async () => {
+    expect(firstViewerKeys.size, 'runs after the choose-by-API test').toBeGreaterThan(0);
+    for (const [segmentId, history] of ROBOT_SEA.filter(([id]) => id !== 'crossroads')) {
+      const { status, job } = await generate(tokens.second, segmentId, history);
+      expect({ segmentId, status, jobStatus: job.status, progress: job.progress }).toEqual({ segmentId, status: 200, jobStatus: 'done', progress: 1 });
+      // The very rendition the first viewer fetched: the robot choice's state reached it.
+      expect(firstViewerKeys.has(job.key), `${segmentId}: key ${job.key} is one the first viewer fetched`).toBe(true);
+    }
+  });
+
+  // Known bug (ADR 0004, "Known gaps"): crossroads is reached from both intro options with
+  // different state. The lookahead at intro asks for it along the earliest path (the fox's);
+  // after the viewer picks the robot, the client (keyed by segment id) keeps that rendition,
+  // so the robot viewer sees the fox's crossroads. Remove `.fails` once fixed.
+  test.fails('a segment reached from both paths plays the rendition made with the chosen path\'s state', async () => {
+    expect(firstViewerKeys.size, 'runs after the choose-by-API test').toBeGreaterThan(0);
+    const robot = await generate(tokens.second, 'crossroads', [{ segmentId: 'intro', optionId: 'robot' }]);
+    const fox = (await generate(tokens.second, 'crossroads', [{ segmentId: 'intro', optionId: 'fox' }])).job.key;
+    // Do not leave a render nobody will watch running under the next test.
+    if (robot.job.status !== 'done') await fetch(`${backendUrl}/api/v1/jobs/${robot.job.jobId}`, { method: 'DELETE', headers: { authorization: `Bearer ${tokens.second}` } });
+    expect(robot.job.key).not.toBe(fox);
+    expect(firstViewerKeys.has(fox), 'the robot viewer loaded the fox path\'s crossroads').toBe(false);
+    expect(robot).toMatchObject({ status: 200, job: { status: 'done' } });
+  });
+
+  // Known bug (ADR 0004, "Known gaps"): when the story *starts* on a generated segment (or
+  // restarts on one not yet rendered), the player loads it before the backend has named a
+  // rendition (`about:blank#generate-intro`), reports `segment-failed` and skips it. Remove
+  // `.fails` once the player waits for the start segment like it waits for a late branch.
+  test.fails('the start segment is generated too: it plays, without an error', async () => {
+    const run = await open(tokens.second, `${backendUrl}/api/v1/stories/${STORY}`);
+    const first = await Promise.race([next(run.player, 'choicestart', (e) => e.segmentId === 'intro', 40_000), next(run.player, 'error', () => true, 40_000)]);
+    expect(run.log.filter((e) => e.type === 'error')).toEqual([]);
+    expect(first).toMatchObject({ segmentId: 'intro', prompt: 'Who walks with you?' });
+    expect(run.watch.frames.length).toBeGreaterThan(0);
+  }, 60_000);
+});
