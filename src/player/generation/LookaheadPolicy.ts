@@ -37,6 +37,8 @@ export interface LookaheadEntry {
   requestedAt?: number;
   /** Whether its head latency was measured already. */
   headSeen?: boolean;
+  /** When its head first became playable (caller's clock); undefined until then. */
+  headAt?: number;
 }
 
 export interface LookaheadStats {
@@ -69,6 +71,9 @@ export interface LookaheadPolicyOptions {
   /** Default 4. */
   minLeadSeconds?: number;
 }
+
+/** Seconds a head may come after the estimated due time and still count as in time (frame and timer jitter). */
+const REACH_SLACK_S = 0.25;
 
 /**
  * Head-first, deadline-ordered lookahead with cancellation of unreachable branches.
@@ -147,6 +152,7 @@ export class LookaheadPolicy {
     const entry = this.entries.get(segmentId);
     if (!entry) return;
     entry.readySeconds = Math.max(entry.readySeconds, readySeconds);
+    if (entry.headAt === undefined && now !== undefined && entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds)) entry.headAt = now;
     if (!entry.headSeen && now !== undefined && entry.requestedAt !== undefined && entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds)) {
       entry.headSeen = true;
       const sample = Math.max(0, now - entry.requestedAt);
@@ -189,14 +195,30 @@ export class LookaheadPolicy {
   /**
    * The viewer started playing `segmentId`: counts it in time or late. Returns
    * 'untracked' for segments this policy never asked for (authored media).
+   * Call it before `want()` moves the entry's due time to now. The head must have been
+   * playable by when the viewer was due to reach it (`dueAt`, plus `REACH_SLACK_S` for the
+   * due time being a wall-clock estimate), not merely by now: a late branch's segment
+   * starts only after the player's hold, when its head is playable by definition.
    */
   reached(segmentId: string): 'in-time' | 'late' | 'untracked' {
     const entry = this.entries.get(segmentId);
     if (!entry) return 'untracked';
-    const inTime = entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds);
+    const ready = entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds);
+    const inTime = ready && (entry.headAt === undefined || entry.headAt <= entry.dueAt + REACH_SLACK_S);
     if (inTime) this.counts.readyInTime++;
     else this.counts.late++;
     return inTime ? 'in-time' : 'late';
+  }
+
+  /**
+   * Drop what is known about `segmentId` without counting it (its request is being replaced,
+   * e.g. it must be rendered for another path's state). Returns whether it was in flight.
+   */
+  forget(segmentId: string): boolean {
+    const entry = this.entries.get(segmentId);
+    this.entries.delete(segmentId);
+    if (entry?.state === 'in-flight') this.counts.cancelled++;
+    return entry?.state === 'in-flight';
   }
 
   entry(segmentId: string): Readonly<LookaheadEntry> | undefined {

@@ -62,12 +62,13 @@ class GenerationClientImpl implements GenerationClient {
     this.story = story;
     this.current = { segmentId: position.segmentId, startedAt: now, history };
     const targets = planTargets(story, position, history, this.depth);
+    // Judged before want() moves its due time to now: was the head playable when the
+    // viewer was due to reach it (a held branch starts only once it is)?
+    const reached = this.policy.reached(position.segmentId);
     this.remember(targets);
     const actions = this.policy.want(targets, now / 1000);
-    if (this.policy.reached(position.segmentId) === 'late') {
-      const target = targets[0];
-      if (target?.segmentId === position.segmentId) actions.push(...this.policy.urgent(target, now / 1000));
-    }
+    const target = targets[0];
+    if (reached === 'late' && target?.segmentId === position.segmentId && !this.status(position.segmentId).ready) actions.push(...this.policy.urgent(target, now / 1000));
     this.run(actions);
   }
 
@@ -144,7 +145,28 @@ class GenerationClientImpl implements GenerationClient {
   }
 
   private remember(targets: readonly PlannedTarget[]): void {
-    for (const t of targets) this.planned.set(t.segmentId, t);
+    for (const t of targets) {
+      const before = this.planned.get(t.segmentId);
+      // Reached along another path now (e.g. a segment both options lead to, first asked
+      // for along the earliest path): its state on arrival, hence its rendition, may differ.
+      // Ask again with this history; the backend answers from its store when it is the same.
+      // The segment playing is never replaced.
+      if (before && t.segmentId !== this.current?.segmentId && !sameHistory(before.history, t.history)) this.replace(t.segmentId);
+      this.planned.set(t.segmentId, t);
+    }
+  }
+
+  /** Drop a request made with another history, keeping whoever waits for the segment waiting. */
+  private replace(segmentId: string): void {
+    const job = this.running.get(segmentId);
+    if (job) {
+      this.running.delete(segmentId);
+      job.cancelled = true;
+      job.watch.abort();
+      if (job.jobId) this.sendDelete(segmentId, job.jobId, false);
+    }
+    this.renditions.delete(segmentId);
+    this.policy.forget(segmentId);
   }
 
   private run(actions: readonly LookaheadAction[]): void {
@@ -249,6 +271,10 @@ class GenerationClientImpl implements GenerationClient {
       console.warn(`[offshoot] cancelling generation of "${segmentId}" failed`, error);
     });
   }
+}
+
+function sameHistory(a: readonly ChoiceStep[], b: readonly ChoiceStep[]): boolean {
+  return a.length === b.length && a.every((step, i) => step.segmentId === b[i]!.segmentId && step.optionId === b[i]!.optionId);
 }
 
 function round(seconds: number): number {
