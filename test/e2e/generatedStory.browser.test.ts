@@ -157,7 +157,7 @@ describe('a story made only of generated segments, against the real backend', ()
     expect(run.watch.waits.length).toBeGreaterThan(0);
     expect(Math.max(0, ...(stats.playback?.boundaries.map((b) => b.wallGapMs) ?? []))).toBeGreaterThan(HOLD_GAP_MS);
     expect(Math.max(0, ...h.holdsMs)).toBeLessThan(HOLD_BOUND_MS);
-    lateStats = stats; // branchesReadyInTime is checked below (known bug)
+    lateStats = stats; // branchesReadyInTime is checked by the next test
     // Each branch played is the rendition made with this path's state.
     const keys = storeKeysFetched();
     for (const [segmentId, history] of FOX_HOME) {
@@ -167,10 +167,9 @@ describe('a story made only of generated segments, against the real backend', ()
     }
   }, 100_000);
 
-  // Known bug (ADR 0004, "Known gaps"): the client counts a branch in time or late when the
-  // player's segmentstart calls plan(), i.e. after the hold, when its head is rendered; so held
-  // branches count as in time. Remove `.fails` once readiness is judged when the branch is due.
-  test.fails('getStats().branchesReadyInTime counts the held branches as late', () => {
+  // Was a bug (ADR 0004): readiness was judged at the player's segmentstart, after the hold,
+  // so held branches counted as in time. Fixed in f7051f9 (judged when the branch was due).
+  test('getStats().branchesReadyInTime counts the held branches as late', () => {
     expect(lateStats, 'runs after the late-branches test').not.toBeNull();
     expect(lateStats!.branchesReadyInTime).toBeLessThan(1);
     expectReadinessMatches(lateStats!);
@@ -216,11 +215,10 @@ describe('a story made only of generated segments, against the real backend', ()
     }
   });
 
-  // Known bug (ADR 0004, "Known gaps"): crossroads is reached from both intro options with
-  // different state. The lookahead at intro asks for it along the earliest path (the fox's);
-  // after the viewer picks the robot, the client (keyed by segment id) keeps that rendition,
-  // so the robot viewer sees the fox's crossroads. Remove `.fails` once fixed.
-  test.fails('a segment reached from both paths plays the rendition made with the chosen path\'s state', async () => {
+  // Was a bug (ADR 0004): crossroads is reached from both intro options with different state;
+  // the lookahead at intro asks for it along the earliest path (the fox's), and the client kept
+  // that rendition after the viewer picked the robot. Fixed in f7051f9 (asks again).
+  test('a segment reached from both paths plays the rendition made with the chosen path\'s state', async () => {
     expect(firstViewerKeys.size, 'runs after the choose-by-API test').toBeGreaterThan(0);
     const robot = await generate(tokens.second, 'crossroads', [{ segmentId: 'intro', optionId: 'robot' }]);
     const fox = (await generate(tokens.second, 'crossroads', [{ segmentId: 'intro', optionId: 'fox' }])).job.key;
