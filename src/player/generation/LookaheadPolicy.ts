@@ -143,7 +143,9 @@ export class LookaheadPolicy {
   urgent(target: LookaheadTarget, now: number): LookaheadAction[] {
     const entry = this.entries.get(target.segmentId);
     if (entry && (entry.state === 'in-flight' || entry.state === 'done')) return [];
-    this.entries.set(target.segmentId, { segmentId: target.segmentId, state: 'queued', dueAt: now, durationSeconds: target.durationSeconds, readySeconds: 0, urgent: true });
+    // Due when the target says (the viewer may still have seconds of picture): it is sent
+    // now either way, and `reached` judges it against that time.
+    this.entries.set(target.segmentId, { segmentId: target.segmentId, state: 'queued', dueAt: now + Math.max(0, target.seconds), durationSeconds: target.durationSeconds, readySeconds: 0, urgent: true });
     return this.dispatch(now);
   }
 

@@ -110,7 +110,9 @@ class GenerationClientImpl implements GenerationClient {
         this.waiters.fail(segmentId, new GenerationError('not-generated', `whenPlayable: "${segmentId}" is not a generated segment of the planned story`));
       } else {
         const history = this.planned.get(segmentId)?.history ?? [...(this.current?.history ?? [])];
-        const target: PlannedTarget = { segmentId, seconds: 0, durationSeconds: segment.duration, history };
+        // The player waits for the segment playing (due now) or for the one it splices
+        // next, due when the current one ends.
+        const target: PlannedTarget = { segmentId, seconds: this.secondsUntil(segmentId), durationSeconds: segment.duration, history };
         this.remember([target]);
         this.run(this.policy.urgent(target, this.clock() / 1000));
       }
@@ -142,6 +144,14 @@ class GenerationClientImpl implements GenerationClient {
     this.life.abort();
     this.waiters.failAll(new GenerationError('aborted', 'the generation client was destroyed'));
     this.hub.removeAll();
+  }
+
+  /** Seconds until the viewer reaches `segmentId`, if it is the current one (0) or follows it. */
+  private secondsUntil(segmentId: string): number {
+    const { story, current } = this;
+    if (!story || !current || current.segmentId === segmentId) return 0;
+    const duration = story.segments[current.segmentId]?.duration ?? 0;
+    return Math.max(0, duration - (this.clock() - current.startedAt) / 1000);
   }
 
   private remember(targets: readonly PlannedTarget[]): void {
