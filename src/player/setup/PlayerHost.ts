@@ -1,6 +1,7 @@
 import type { Actor } from 'xstate';
 import type { EventHub } from '../../core/events/EventHub.js';
 import type { StoryMachine } from '../../core/machine/createStoryMachine.js';
+import type { Position } from '../../core/rules/Position.js';
 import type { Story } from '../../core/story/Story.js';
 import type { Overlay } from '../overlay/Overlay.js';
 import type { PlaybackEngine, SegmentSource } from '../playback/PlaybackEngine.js';
@@ -22,8 +23,18 @@ export interface PlayerWiringState {
   /** The viewer (or autoplay) asked to play. */
   wantPlay: boolean;
   destroyed: boolean;
-  /** A generated segment the engine is waiting for (queued once playable), or null. */
+  /**
+   * Segments to splice after the current one, in story order, not yet told to the engine:
+   * the first is a generated one whose playlist is not playable yet; the rest wait behind
+   * it (the engine splices in the order it is told).
+   */
+  pending: Position[];
+  /** A generated segment the player is waiting for (spliced or loaded once playable), or null. */
   waitingFor: string | null;
+  /** A new timeline waits for its (generated) first segment: nothing may be spliced yet. */
+  loading: boolean;
+  /** Bumped when a new timeline starts (load, restart, restore): late callbacks of an older one do nothing. */
+  epoch: number;
   /** The "generating…" hold is on screen. */
   holding: boolean;
   /** Settles when the latest load/restart is buffered. */

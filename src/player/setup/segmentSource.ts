@@ -13,8 +13,8 @@ export function segmentSource(story: Story, segmentId: string, baseUrl: string, 
   const segment = story.segments[segmentId];
   if (!segment) throw new Error(`segmentSource: no segment "${segmentId}" in story "${story.id}"`);
   const media = segment.media ?? generatedUrl;
-  // A generated segment without a rendition yet gets an unusable URL: the engine reports it
-  // and the player takes another path rather than freezing.
-  const url = media ? new URL(media, baseUrl).href : `about:blank#generate-${encodeURIComponent(segmentId)}`;
-  return { segmentId, url, durationSeconds: segment.duration };
+  // Callers wait for a generated segment's rendition (needsRender) before they ask: an
+  // unusable URL handed to the engine would fail the segment instead of holding for it.
+  if (!media) throw new Error(`segmentSource: generated segment "${segmentId}" of story "${story.id}" has no rendition yet; wait for the generation client's whenPlayable() first`);
+  return { segmentId, url: new URL(media, baseUrl).href, durationSeconds: segment.duration };
 }

@@ -1,5 +1,6 @@
 import type { PlaybackEvents } from '../playback/PlaybackEngine.js';
 import type { PlayerHost } from './PlayerHost.js';
+import { showHold } from './holdForGenerated.js';
 import { queueSegment } from './queueSegment.js';
 import { enterSegment } from '../../core/rules/enterSegment.js';
 
@@ -55,13 +56,15 @@ export function wireEngine(host: PlayerHost): () => void {
   // nothing is queued yet. If the picture stops at the end of the segment with nothing
   // queued, the segment is over: tell the machine (it locks the default and moves on).
   const onWaiting = (): void => {
-    if (state.waitingFor && host.generation) {
-      state.holding = true;
-      host.overlay.setHold({ progress: host.generation.status(state.waitingFor).progress });
+    // Played up to a generated branch that is still rendering: not the end of anything.
+    // Hold the last frame with the progress; queueSegment splices the branch and
+    // playback resumes by itself once it is playable.
+    if (state.waitingFor) {
+      showHold(host, state.waitingFor);
       return;
     }
     const c = context();
-    if (!c || state.queued !== null || host.actor?.getSnapshot().status !== 'active') return;
+    if (!c || state.queued !== null || state.pending.length > 0 || host.actor?.getSnapshot().status !== 'active') return;
     const duration = host.story.segments[c.segmentId]?.duration ?? Infinity;
     if (engine.currentSegmentId() === c.segmentId && host.segmentTime() >= duration - END_SLACK_S) {
       host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });

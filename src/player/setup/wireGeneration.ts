@@ -1,6 +1,7 @@
 import type { ChoiceStep } from '../../core/protocol/GenerationRequest.js';
 import { createGenerationClient } from '../generation/GenerationClient.js';
 import type { GenerationClient, GenerationClientOptions } from '../generation/GenerationClient.js';
+import { markGenerationFailed, updateHold } from './holdForGenerated.js';
 import type { PlayerHost } from './PlayerHost.js';
 
 /**
@@ -41,17 +42,14 @@ export function wireGeneration(host: PlayerHost, options: GenerationClientOption
       open = null;
     }),
     client.on('ready', ({ segmentId }) => {
+      // The hold itself comes down when queueSegment/loadTimeline splice the segment (at
+      // the safe start, which may be later than the head).
       for (const [optionId, target] of open?.targets ?? []) if (target === segmentId) overlay.setOptionReady(optionId, true);
-      if (state.waitingFor === segmentId) overlay.setHold(null);
     }),
     client.on('progress', ({ segmentId, progress }) => {
-      if (state.waitingFor === segmentId && state.holding) overlay.setHold({ progress });
+      if (state.waitingFor === segmentId && state.holding) updateHold(host, progress);
     }),
-    client.on('failed', ({ segmentId, message }) => {
-      if (state.failed.has(segmentId)) return;
-      state.failed.add(segmentId);
-      hub.emit('error', { code: 'generation-failed', message: `Segment "${segmentId}" could not be generated (${message}); taking another path.`, fatal: false, segmentId });
-    }),
+    client.on('failed', ({ segmentId, message }) => markGenerationFailed(host, segmentId, message)),
   ];
   return {
     client,

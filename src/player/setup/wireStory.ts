@@ -4,6 +4,7 @@ import type { Position } from '../../core/rules/Position.js';
 import type { StoryEmittedMap } from '../../core/machine/StoryMachineEvents.js';
 import { snapshotOf } from '../../core/machine/snapshotOf.js';
 import type { PlayerHost } from './PlayerHost.js';
+import { loadTimeline } from './loadTimeline.js';
 import { queueSegment } from './queueSegment.js';
 
 /**
@@ -38,24 +39,26 @@ export function wireStory(host: PlayerHost): () => void {
     }
     const segment = story.segments[e.segmentId];
     const seamless = state.loaded && e.offset === 0 && state.queued === e.segmentId;
-    if (!seamless) {
-      const first = !state.loaded;
-      state.loaded = true;
-      state.timeBase = e.offset;
-      const source = host.source(e.segmentId);
-      const ready = first && e.offset === 0 ? engine.load(source) : engine.restartAt(source, e.offset);
-      state.ready = ready.then(() => host.resume(), () => undefined);
-    } else {
-      state.transitions++;
-    }
+    if (seamless) state.transitions++;
     state.queued = null;
-    if (e.pendingNext) queueSegment(host, enterSegment(position(), e.pendingNext));
-    else if (segment?.end) safely(() => engine.end());
     overlay.hideChoice();
     overlay.setCaptions(segment?.captions);
     overlay.setControls({ canGoBack: actor.getSnapshot().context.history.length > 0 });
     save();
+    // Before loading or queueing: the generation client plans from here (wireGeneration),
+    // so a generated segment the player must wait for is already asked for with its deadline.
     hub.emit('segmentstart', { segmentId: e.segmentId });
+    if (!seamless) {
+      state.ready = loadTimeline(host, e.segmentId, e.offset).then(
+        (started) => {
+          if (started) host.resume();
+        },
+        () => undefined,
+      );
+    }
+    if (e.pendingNext) queueSegment(host, enterSegment(position(), e.pendingNext));
+    // An ending that is still pending (rendering) gets end() when it is spliced instead.
+    else if (segment?.end && state.pending.length === 0) safely(() => engine.end());
   };
 
   const onChoiceStart = (e: StoryEmittedMap['choicestart']): void => {
@@ -74,13 +77,14 @@ export function wireStory(host: PlayerHost): () => void {
     const c = actor.getSnapshot().context;
     const last = c.history[c.history.length - 1];
     const at = last && last.segmentId === e.segmentId && last.optionId === e.optionId ? { segmentId: e.segmentId, vars: last.vars, visits: last.visits } : position();
-    if (option) queueSegment(host, applyOption(at, option));
     const others = (choice?.options ?? []).map((o) => o.next).filter((t) => t !== e.next);
     safely(() => engine.cancel([...new Set(others)]));
     void overlay.confirmChoice(e.optionId, { byDefault: e.byDefault });
     overlay.setControls({ canGoBack: true });
     save();
+    // Before queueing: the generation client commits the choice first (wireGeneration).
     hub.emit('choice', { segmentId: e.segmentId, optionId: e.optionId, byDefault: e.byDefault });
+    if (option) queueSegment(host, applyOption(at, option));
   };
 
   const onEnded = (e: StoryEmittedMap['ended']): void => {
