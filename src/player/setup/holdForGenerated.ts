@@ -29,9 +29,15 @@ export function needsRender(host: PlayerHost, segmentId: string): boolean {
  * showHold(host, 'intro');
  */
 export function showHold(host: PlayerHost, segmentId: string, message?: string): void {
-  host.state.holding = true;
+  const { state, overlay, root } = host;
+  if (!state.holding) {
+    // The card is drawn on the canvas: screen readers learn of the wait from these.
+    root.setAttribute('aria-busy', 'true');
+    overlay.announce(message ?? 'Generating the next scene…');
+  }
+  state.holding = true;
   messages.set(host, message);
-  host.overlay.setHold({ progress: host.generation?.status(segmentId).progress ?? 0, message });
+  overlay.setHold({ progress: host.generation?.status(segmentId).progress ?? 0, message });
 }
 
 /**
@@ -53,6 +59,7 @@ export function updateHold(host: PlayerHost, progress: number): void {
 export function hideHold(host: PlayerHost): void {
   if (!host.state.holding) return;
   host.state.holding = false;
+  host.root.removeAttribute('aria-busy');
   host.overlay.setHold(null);
 }
 
