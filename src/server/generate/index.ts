@@ -14,3 +14,7 @@ export { RENDITION_360P, RENDITION_720P, FPS } from './hls/Rendition.js';
 export type { Rendition } from './hls/Rendition.js';
 export { selectEncoder } from './hls/selectEncoder.js';
 export { encodeHls } from './hls/encodeHls.js';
+export type { HlsAudio, HlsInput } from './hls/encodeHls.js';
+export { chooseAmbience } from './procedural/audio/chooseAmbience.js';
+export type { AmbienceLayer } from './procedural/audio/chooseAmbience.js';
+export { ambienceGraph } from './procedural/audio/ambienceGraph.js';

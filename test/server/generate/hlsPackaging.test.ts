@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encoderArgs, estimatedPeakBandwidth } from '../../../src/server/generate/hls/encoderArgs.js';
 import { masterPlaylist } from '../../../src/server/generate/hls/masterPlaylist.js';
 import { parseMediaPlaylist } from '../../../src/server/generate/hls/parseMediaPlaylist.js';
+import { audioArgs, fitAudio } from '../../../src/server/generate/hls/audioArgs.js';
+import { readAacCodec } from '../../../src/server/generate/hls/readAacCodec.js';
 import { readAvcCodec } from '../../../src/server/generate/hls/readAvcCodec.js';
 import { RENDITION_360P, RENDITION_720P } from '../../../src/server/generate/index.js';
 
@@ -29,7 +31,16 @@ describe('HLS packaging helpers', () => {
     }
     expect(flag(encoderArgs('libx264', RENDITION_360P, 1), '-sc_threshold')).toBe('0');
     expect(flag(encoderArgs('h264_nvenc', RENDITION_360P, 1), '-forced-idr')).toBe('1');
-    expect(estimatedPeakBandwidth(RENDITION_360P, 1)).toBe(2_800_000);
+    // Video VBV bound (1400 kb/s over 1 s plus one buffer) and twice the 96 kb/s audio.
+    expect(estimatedPeakBandwidth(RENDITION_360P, 1)).toBe(2_992_000);
+  });
+
+  it('audio arguments: AAC-LC 48 kHz stereo, fitted to the exact length with fades', () => {
+    const args = audioArgs();
+    expect([flag(args, '-c:a'), flag(args, '-profile:a'), flag(args, '-ar'), flag(args, '-ac')]).toEqual(['aac', 'aac_low', '48000', '2']);
+    expect(parseInt(flag(args, '-b:a')!, 10)).toBeGreaterThanOrEqual(64);
+    expect(fitAudio(2)).toContain('apad=whole_dur=2.000000,atrim=end=2.000000');
+    expect(fitAudio(2)).toContain('afade=t=out:st=1.960000:d=0.04');
   });
 
   it('parses a media playlist and writes a master playlist highest variant first', () => {
@@ -52,5 +63,17 @@ describe('HLS packaging helpers', () => {
       '-level:v', '2.1', '-pix_fmt', 'yuv420p', '-f', 'hls', '-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4', join(root, 'p.m3u8')]);
     expect(await readAvcCodec(join(root, 'init.mp4'))).toBe('avc1.4d4015') // Main, constraint_set1 (x264 sets it for Main), level 2.1;
     await expect(readAvcCodec(join(root, 'p.m3u8'))).rejects.toThrow(/no avcC box/);
+  });
+
+  it('reads the AAC codec string from a real init segment, and none from a video-only one', async () => {
+    const make = (name: string, audio: string[]) =>
+      execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=red:s=320x180:r=30', '-f', 'lavfi', '-i', 'sine=sample_rate=44100', '-t', '1',
+        '-c:v', 'libx264', ...audio, '-f', 'hls', '-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', `${name}.mp4`, join(root, `${name}.m3u8`)]);
+    make('lc', ['-c:a', 'aac', '-ac', '2']);
+    make('main', ['-c:a', 'aac', '-profile:a', 'aac_main']);
+    make('mute', ['-an']);
+    expect(await readAacCodec(join(root, 'lc.mp4'))).toBe('mp4a.40.2');
+    expect(await readAacCodec(join(root, 'main.mp4'))).toBe('mp4a.40.1');
+    expect(await readAacCodec(join(root, 'mute.mp4'))).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Rendition } from '../../../src/server/generate/index.js';
 import { createProceduralGenerator } from '../../../src/server/generate/index.js';
-import { expectedAvc1, masterVariants, mediaSegments, probeHls } from './support/probeHls.js';
+import { audioMatchesVideo, expectedAvc1, masterVariants, measureAudio, mediaSegments, probeAudio, probeHls } from './support/probeHls.js';
 
 const tiny: Rendition = { name: '180p', width: 320, height: 180, maxrateKbps: 600 };
 const root = mkdtempSync(join(tmpdir(), 'offshoot-gen-'));
@@ -49,16 +49,48 @@ describe('procedural generator, end to end through ffmpeg', () => {
     const probe = probeHls(join(outDir, '180p.m3u8'));
     expect(probe.stream).toMatchObject({ codec_name: 'h264', profile: 'High', has_b_frames: 0, width: 320, height: 180, pix_fmt: 'yuv420p', r_frame_rate: '30/1' });
     expect(probe.frames).toBe(90);
-    for (const start of [0, 1, 2]) expect(probe.keyframes.some((k) => Math.abs(k - start) < 0.001)).toBe(true);
+    // Keyframes at every segment start. Times count from the first video frame: the muxer shifts
+    // the whole timeline by the AAC encoder's priming (~21 ms) so audio does not start negative,
+    // exactly as in the authored media (scripts/make-test-media.ts).
+    const first = probe.keyframes[0]!;
+    expect(first).toBeLessThan(0.025);
+    for (const start of [0, 1, 2]) expect(probe.keyframes.some((k) => Math.abs(k - first - start) < 0.001)).toBe(true);
+    // Muxed AAC-LC ambience, as long as the picture (to within one 21.3 ms AAC frame).
+    const audio = probeAudio(join(outDir, '180p.m3u8'));
+    expect(audio.stream).toMatchObject({ codec_name: 'aac', profile: 'LC', sample_rate: '48000', channels: 2 });
+    expect(audioMatchesVideo(audio, probe), JSON.stringify({ audio, video: [probe.keyframes[0], probe.frames] })).toBe(true);
 
     const [variant] = masterVariants(outDir);
     expect(variant?.uri).toBe('180p.m3u8');
-    expect(variant?.attrs.CODECS).toBe(expectedAvc1(String(probe.stream.profile), Number(probe.stream.level)));
+    expect(variant?.attrs.CODECS).toBe(`${expectedAvc1(String(probe.stream.profile), Number(probe.stream.level))},mp4a.40.2`);
     const peak = Math.max(...segs.map((s) => (s.bytes * 8) / s.duration));
     expect(Number(variant?.attrs.BANDWIDTH)).toBeGreaterThanOrEqual(Math.floor(peak));
     expect(Number(variant?.attrs.BANDWIDTH)).toBeLessThan(peak * 1.01 + 1);
     expect(variant?.attrs.RESOLUTION).toBe('320x180');
     expect(readdirSync(outDir).filter((n) => n.includes('.tmp') || n.startsWith('.staging'))).toEqual([]);
+  });
+
+  it('gives the same scene the same quiet ambience, and another scene another one', async () => {
+    const render = async (name: string, prompt: string) => {
+      const outDir = join(root, name);
+      await createProceduralGenerator({ renditions: [tiny], captions: false }).render(
+        { key: name, spec: { prompt, seed: 8 }, state: {}, durationSeconds: 2, outDir, segmentSeconds: 1 },
+        { onProgress: () => {}, onSegment: () => {} },
+        new AbortController().signal,
+      );
+      return measureAudio(join(outDir, '180p.m3u8'));
+    };
+    const storm = await render('storm-a', 'A stormy sea with a boat');
+    const again = await render('storm-b', 'A stormy sea with a boat');
+    const calm = await render('calm', 'A calm night in the cozy kitchen');
+    // Decoded samples, not container bytes: the AAC encoder is deterministic, so these match exactly.
+    expect(again.md5).toBe(storm.md5);
+    expect(calm.md5).not.toBe(storm.md5);
+    for (const m of [storm, calm]) {
+      expect(m.lufs).toBeGreaterThan(-32); // audible...
+      expect(m.lufs).toBeLessThan(-18); // ...but quiet, under whatever an author adds
+      expect(m.peakDb).toBeLessThan(-3);
+    }
   });
 
   it('stops ffmpeg promptly on abort and leaves no temporary files', async () => {

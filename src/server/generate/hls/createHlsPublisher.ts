@@ -4,6 +4,7 @@ import { estimatedPeakBandwidth } from './encoderArgs.js';
 import type { VariantEntry } from './masterPlaylist.js';
 import { masterPlaylist } from './masterPlaylist.js';
 import { parseMediaPlaylist } from './parseMediaPlaylist.js';
+import { readAacCodec } from './readAacCodec.js';
 import { readAvcCodec } from './readAvcCodec.js';
 import type { Rendition } from './Rendition.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
@@ -57,7 +58,9 @@ export function createHlsPublisher(options: HlsPublisherOptions): HlsPublisher {
     if (info.init && !s.moved.has(info.init)) {
       await rename(join(stagingDir, info.init), join(outDir, info.init));
       s.moved.add(info.init);
-      s.codec = await readAvcCodec(join(outDir, info.init));
+      const init = join(outDir, info.init);
+      // Both tracks' codecs, as hls.js needs them to create both SourceBuffers up front.
+      s.codec = [await readAvcCodec(init), await readAacCodec(init)].filter(Boolean).join(',');
     }
     let ready = 0;
     for (const seg of info.segments) {

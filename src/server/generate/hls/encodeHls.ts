@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RenderHooks } from '../Generator.js';
+import { audioArgs, fitAudio } from './audioArgs.js';
 import { createHlsPublisher } from './createHlsPublisher.js';
 import { encoderArgs, hlsArgs } from './encoderArgs.js';
 import type { Rendition } from './Rendition.js';
 import { FPS } from './Rendition.js';
+import { hasAudioStream } from './hasAudioStream.js';
 import type { H264Encoder } from './selectEncoder.js';
 import { spawnFfmpeg } from './spawnFfmpeg.js';
 
@@ -14,12 +16,21 @@ export type HlsInput =
   | { kind: 'frames'; width: number; height: number; count: number; frame(index: number): Buffer }
   | { kind: 'file'; path: string; durationSeconds: number };
 
+/**
+ * The audio track every rendition carries (AAC-LC 48 kHz stereo, muxed with the video):
+ * an ffmpeg lavfi source graph (e.g. the procedural ambience), the file input's own audio,
+ * or silence. Whatever it is, it is cut or padded to the video's length and faded at both ends.
+ */
+export type HlsAudio = { kind: 'lavfi'; graph: string } | { kind: 'input' } | { kind: 'silence' };
+
 export interface EncodeHlsOptions {
   outDir: string;
   segmentSeconds: number;
   renditions: readonly Rendition[];
   encoder: H264Encoder;
   input: HlsInput;
+  /** Default: a file input's own audio when it has any, else silence. Never video only. */
+  audio?: HlsAudio;
   hooks: RenderHooks;
   signal: AbortSignal;
 }
@@ -36,9 +47,11 @@ export interface EncodeHlsOptions {
 export async function encodeHls(o: EncodeHlsOptions): Promise<{ frames: number; readySeconds: number }> {
   if (o.signal.aborted) throw abortError(o.signal);
   if (o.renditions.length === 0) throw new Error('encodeHls: at least one rendition is needed');
+  if (o.audio?.kind === 'input' && o.input.kind !== 'file') throw new Error("encodeHls: audio 'input' needs a file input");
+  const audio: HlsAudio = o.audio ?? (o.input.kind === 'file' && (await hasAudioStream(o.input.path, o.signal)) ? { kind: 'input' } : { kind: 'silence' });
   const stagingDir = join(o.outDir, `.staging-${randomUUID().slice(0, 8)}`);
   await mkdir(stagingDir, { recursive: true });
-  const ff = spawnFfmpeg(ffmpegArgs(o, stagingDir));
+  const ff = spawnFfmpeg(ffmpegArgs(o, audio, stagingDir));
   const publisher = createHlsPublisher({ outDir: o.outDir, stagingDir, renditions: o.renditions, segmentSeconds: o.segmentSeconds, onSegment: o.hooks.onSegment });
   let syncError: unknown;
   const timer = setInterval(() => publisher.sync().catch((e: unknown) => (syncError ??= e)), 40);
@@ -76,11 +89,18 @@ export async function encodeHls(o: EncodeHlsOptions): Promise<{ frames: number; 
   }
 }
 
-function ffmpegArgs(o: EncodeHlsOptions, stagingDir: string): string[] {
+function ffmpegArgs(o: EncodeHlsOptions, audio: HlsAudio, stagingDir: string): string[] {
   const input =
     o.input.kind === 'frames'
       ? ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${o.input.width}x${o.input.height}`, '-framerate', String(FPS), '-i', 'pipe:0']
       : ['-t', String(o.input.durationSeconds), '-i', o.input.path];
+  // The video's exact length: the audio is cut or padded to it so no segment has audio the
+  // picture lacks (or the reverse). AAC frames are 1024 samples (21.3 ms), so the last audio
+  // frame of a segment still straddles the boundary: hls.js handles that, as for authored media.
+  const seconds = o.input.kind === 'frames' ? o.input.count / FPS : o.input.durationSeconds;
+  const source = audio.kind === 'lavfi' ? audio.graph : 'anullsrc=channel_layout=stereo:sample_rate=48000';
+  const audioInput = audio.kind === 'input' ? [] : ['-f', 'lavfi', '-t', seconds.toFixed(6), '-i', source];
+  const audioLabel = audio.kind === 'input' ? '[0:a:0]' : '[1:a]';
   const n = o.renditions.length;
   const fit = (r: Rendition) =>
     o.input.kind === 'file'
@@ -88,11 +108,16 @@ function ffmpegArgs(o: EncodeHlsOptions, stagingDir: string): string[] {
       : o.input.width === r.width && o.input.height === r.height
         ? 'null'
         : `scale=${r.width}:${r.height}:flags=bicubic`;
-  const graph = `[0:v]split=${n}${o.renditions.map((_, i) => `[s${i}]`).join('')};${o.renditions.map((r, i) => `[s${i}]${fit(r)}[o${i}]`).join(';')}`;
+  const labels = (p: string) => o.renditions.map((_, i) => `[${p}${i}]`).join('');
+  const graph = [
+    `[0:v]split=${n}${labels('s')}`,
+    ...o.renditions.map((r, i) => `[s${i}]${fit(r)}[o${i}]`),
+    `${audioLabel}${fitAudio(seconds)},asplit=${n}${labels('a')}`,
+  ].join(';');
   const outputs = o.renditions.flatMap((r, i) => [
-    '-map', `[o${i}]`, '-an', ...encoderArgs(o.encoder, r, o.segmentSeconds), ...hlsArgs(stagingDir, r, o.segmentSeconds),
+    '-map', `[o${i}]`, '-map', `[a${i}]`, ...encoderArgs(o.encoder, r, o.segmentSeconds), ...audioArgs(), ...hlsArgs(stagingDir, r, o.segmentSeconds),
   ]);
-  return [...input, '-filter_complex', graph, ...outputs];
+  return [...input, ...audioInput, '-filter_complex', graph, ...outputs];
 }
 
 async function removeTemporaries(outDir: string, stagingDir: string): Promise<void> {

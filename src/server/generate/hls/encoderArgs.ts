@@ -1,3 +1,4 @@
+import { AUDIO_KBPS } from './audioArgs.js';
 import type { Rendition } from './Rendition.js';
 import { FPS } from './Rendition.js';
 import type { H264Encoder } from './selectEncoder.js';
@@ -39,7 +40,11 @@ export function hlsArgs(dir: string, rendition: Rendition, segmentSeconds: numbe
   ];
 }
 
-/** Peak bit/s a still-growing rendition may reach under its VBV cap: the BANDWIDTH to promise early. */
+/**
+ * Peak bit/s a still-growing rendition may reach: the video's VBV cap plus the muxed audio
+ * (counted twice: ffmpeg's AAC is average bit rate, and a short segment can run over it).
+ * The BANDWIDTH to promise before the segments are measured.
+ */
 export function estimatedPeakBandwidth(rendition: Rendition, segmentSeconds: number): number {
-  return Math.ceil(rendition.maxrateKbps * 1000 * (1 + 1 / segmentSeconds));
+  return Math.ceil(rendition.maxrateKbps * 1000 * (1 + 1 / segmentSeconds) + 2 * AUDIO_KBPS * 1000);
 }

@@ -3,7 +3,7 @@ import { FPS } from './Rendition.js';
 
 export interface VariantEntry {
   rendition: Rendition;
-  /** RFC 6381 codec string read from the init segment, e.g. `avc1.64001e`. */
+  /** RFC 6381 codec string(s) read from the init segment, e.g. `avc1.64001e,mp4a.40.2`. */
   codec: string;
   /** Peak segment bit rate, bit/s. */
   bandwidth: number;
@@ -17,7 +17,7 @@ export interface VariantEntry {
  * Variants go highest first.
  *
  * @example
- * masterPlaylist([{ rendition: RENDITION_360P, codec: 'avc1.64001e', bandwidth: 900000 }]);
+ * masterPlaylist([{ rendition: RENDITION_360P, codec: 'avc1.64001e,mp4a.40.2', bandwidth: 900000 }]);
  */
 export function masterPlaylist(variants: readonly VariantEntry[]): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS'];

@@ -4,6 +4,7 @@ import type { Rendition } from '../hls/Rendition.js';
 import { FPS, RENDITION_360P } from '../hls/Rendition.js';
 import type { H264Encoder } from '../hls/selectEncoder.js';
 import { selectEncoder } from '../hls/selectEncoder.js';
+import { ambienceGraph } from './audio/ambienceGraph.js';
 import { createFrameCanvas } from './render/createFrameCanvas.js';
 import { composeScene } from './scene/composeScene.js';
 
@@ -16,13 +17,14 @@ export interface ProceduralGeneratorOptions {
   captions?: boolean;
 }
 
-/** Bump when the same inputs would give different pixels: it is part of every rendition key. */
-export const PROCEDURAL_VERSION = '1.0.0';
+/** Bump when the same inputs would give different pixels or sound: it is part of every rendition key. */
+export const PROCEDURAL_VERSION = '1.1.0'; // 1.1: AAC ambience track
 
 /**
  * The built-in generator: composes a seeded scene from the spec's words and state,
- * paints it frame by frame on a CPU canvas (Skia) and pipes raw RGBA into ffmpeg,
- * publishing fMP4 HLS segment by segment.
+ * paints it frame by frame on a CPU canvas (Skia) and pipes raw RGBA into ffmpeg with a
+ * seeded ambience track keyed by the same scene (wind, rain, surf, drone), publishing fMP4
+ * HLS (H.264 + AAC-LC) segment by segment.
  *
  * @example
  * const gen = createProceduralGenerator({ renditions: [RENDITION_360P, RENDITION_720P] });
@@ -57,6 +59,7 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
         renditions,
         encoder,
         input: { kind: 'frames', width: canvas.width, height: canvas.height, count, frame: (i) => canvas.rgba(i / FPS) },
+        audio: { kind: 'lavfi', graph: ambienceGraph(scene) },
         hooks,
         signal,
       });
