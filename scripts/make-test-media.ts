@@ -6,12 +6,16 @@
 // a hue-shifted test pattern, so any two frames can be told apart.
 // Two extra clips exist for failure tests: `broken` (a fragment file is missing) and
 // `bframes` (x264 defaults: B-frames with a composition delay, which breaks the contract).
+// One more clip, `generated`, is rendered by the real procedural generator (H.264 + AAC
+// ambience, same size and codec family as the authored clips), so browser tests can splice
+// authored → generated → authored media in one MediaSource.
 // Idempotent: skipped when test/media/.complete holds the hash of this configuration.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '../src/server/generate/index.js';
 
 const run = promisify(execFile);
 const OUT = 'test/media';
@@ -43,7 +47,9 @@ const CLIPS: Clip[] = [
 ];
 /** Fragment deleted from `broken` after encoding (the 3rd one). */
 const BROKEN_FRAGMENT = 'seg_002.m4s';
-const VERSION = 3;
+const VERSION = 4;
+/** The generated clip: what the backend would render for this spec, at the authored clips' size. */
+const GENERATED = { name: 'generated', seconds: 2, spec: { prompt: 'A fox walks along the stormy beach at dusk.', seed: 7 } };
 
 async function ffmpegVersion(): Promise<string> {
   const { stdout } = await run('ffmpeg', ['-hide_banner', '-version']);
@@ -108,14 +114,26 @@ function masterPlaylist(dir: string): string {
   ].join('\n');
 }
 
+/** Render GENERATED with the real procedural generator, 1 s segments like the authored clips. */
+async function renderGenerated(): Promise<void> {
+  const t = performance.now();
+  const outDir = join(OUT, GENERATED.name);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const generator = createProceduralGenerator({ renditions: [RENDITION_360P] });
+  const job = { key: GENERATED.name, spec: GENERATED.spec, state: {}, durationSeconds: GENERATED.seconds, outDir, segmentSeconds: FRAGMENT_SECONDS };
+  const result = await generator.render(job, { onProgress: () => {}, onSegment: () => {} }, new AbortController().signal);
+  console.log(`[media] ${GENERATED.name.padEnd(8)} ${GENERATED.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s (${result.path})`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const hash = createHash('sha256')
-    .update(JSON.stringify({ VERSION, CLIPS, FPS, FRAGMENT_SECONDS, BROKEN_FRAGMENT, ffmpeg: await ffmpegVersion() }))
+    .update(JSON.stringify({ VERSION, CLIPS, FPS, FRAGMENT_SECONDS, BROKEN_FRAGMENT, GENERATED, PROCEDURAL_VERSION, ffmpeg: await ffmpegVersion() }))
     .digest('hex');
   const stamp = join(OUT, '.complete');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) {
-    console.log(`[media] ${OUT} is up to date (${CLIPS.length} clips); nothing to do.`);
+    console.log(`[media] ${OUT} is up to date (${CLIPS.length + 1} clips); nothing to do.`);
     return;
   }
   rmSync(stamp, { force: true });
@@ -130,8 +148,9 @@ async function main(): Promise<void> {
     }
   };
   await Promise.all([worker(), worker()]);
+  await renderGenerated();
   writeFileSync(stamp, `${hash}\n`);
-  console.log(`[media] ${CLIPS.length} clips in ${OUT} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`[media] ${CLIPS.length + 1} clips in ${OUT} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 main().catch((error: unknown) => {
