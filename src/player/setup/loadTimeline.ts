@@ -43,7 +43,6 @@ export async function loadTimeline(host: PlayerHost, segmentId: string, offset: 
     if (state.epoch !== epoch || state.destroyed) return false;
     state.loading = false;
     state.waitingFor = null;
-    hideHold(host);
   } else if (state.failed.has(segmentId)) {
     state.loaded = false;
     queueMicrotask(() => host.actor?.send({ type: 'SEGMENT_END', segmentId }));
@@ -54,6 +53,11 @@ export async function loadTimeline(host: PlayerHost, segmentId: string, offset: 
   // this segment can be spliced right after.
   const loading = first && offset === 0 ? engine.load(source) : engine.restartAt(source, offset);
   drain(host);
-  await loading;
+  try {
+    await loading;
+  } finally {
+    // Down once the engine has the picture (or gave up: its error says why).
+    if (state.epoch === epoch && !state.waitingFor) hideHold(host);
+  }
   return state.epoch === epoch;
 }

@@ -68,14 +68,14 @@ function waitFor(host: PlayerHost, at: Position): void {
   host.generation!.whenPlayable(id).then(
     () => {
       if (!current()) return;
+      // The hold stays up until the engine presents the segment (wireEngine): splicing
+      // and buffering it still takes a moment of frozen picture.
       state.waitingFor = null;
-      hideHold(host);
       drain(host);
     },
     (error: unknown) => {
       if (!current()) return;
       state.waitingFor = null;
-      hideHold(host);
       markGenerationFailed(host, id, error);
       drain(host); // skipFailed now takes the story's continuation
     },

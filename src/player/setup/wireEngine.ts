@@ -1,6 +1,6 @@
 import type { PlaybackEvents } from '../playback/PlaybackEngine.js';
 import type { PlayerHost } from './PlayerHost.js';
-import { showHold } from './holdForGenerated.js';
+import { hideHold, showHold } from './holdForGenerated.js';
 import { queueSegment } from './queueSegment.js';
 import { enterSegment } from '../../core/rules/enterSegment.js';
 
@@ -19,7 +19,13 @@ export function wireEngine(host: PlayerHost): () => void {
   const { engine, hub, state } = host;
   const context = () => host.actor?.getSnapshot().context ?? null;
 
+  // A hold comes down when the picture moves again, not when the branch is spliced.
+  const onPictureBack = (): void => {
+    if (!state.waitingFor && !state.loading) hideHold(host);
+  };
+
   const onSegmentStart = (e: PlaybackEvents['segmentstart']): void => {
+    onPictureBack();
     const c = context();
     if (!c) return;
     if (e.segmentId !== c.segmentId) state.timeBase = 0;
@@ -29,6 +35,7 @@ export function wireEngine(host: PlayerHost): () => void {
   };
 
   const onEnded = (): void => {
+    onPictureBack();
     const c = context();
     if (c && host.actor?.getSnapshot().status === 'active') host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
   };
@@ -40,6 +47,7 @@ export function wireEngine(host: PlayerHost): () => void {
       fatal(host, 'playback-failed', e.message);
       return;
     }
+    onPictureBack();
     if (state.failed.has(segmentId)) return;
     state.failed.add(segmentId);
     hub.emit('error', { code: 'segment-failed', message: `Segment "${segmentId}" could not be played (${e.message}); taking another path.`, fatal: false, segmentId });
@@ -63,6 +71,15 @@ export function wireEngine(host: PlayerHost): () => void {
       showHold(host, state.waitingFor);
       return;
     }
+    // Or one just spliced whose first fragments are still on their way (a growing
+    // rendition, a busy backend): the same frozen picture, the same feedback.
+    const queued = state.queued;
+    const c0 = context();
+    const atEnd = !!c0 && host.segmentTime() >= (host.story.segments[c0.segmentId]?.duration ?? Infinity) - END_SLACK_S;
+    if (queued && atEnd && host.story.segments[queued]?.generate && engine.currentSegmentId() !== queued) {
+      showHold(host, queued);
+      return;
+    }
     const c = context();
     if (!c || state.queued !== null || state.pending.length > 0 || host.actor?.getSnapshot().status !== 'active') return;
     const duration = host.story.segments[c.segmentId]?.duration ?? Infinity;
@@ -71,7 +88,7 @@ export function wireEngine(host: PlayerHost): () => void {
     }
   };
 
-  const subs = [engine.on('segmentstart', onSegmentStart), engine.on('ended', onEnded), engine.on('error', onError), engine.on('waiting', onWaiting)];
+  const subs = [engine.on('segmentstart', onSegmentStart), engine.on('ended', onEnded), engine.on('error', onError), engine.on('waiting', onWaiting), engine.on('stall', onPictureBack)];
   return () => subs.forEach((off) => off());
 }
 
