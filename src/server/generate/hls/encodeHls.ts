@@ -48,7 +48,10 @@ export async function encodeHls(o: EncodeHlsOptions): Promise<{ frames: number; 
   if (o.signal.aborted) throw abortError(o.signal);
   if (o.renditions.length === 0) throw new Error('encodeHls: at least one rendition is needed');
   if (o.audio?.kind === 'input' && o.input.kind !== 'file') throw new Error("encodeHls: audio 'input' needs a file input");
-  const audio: HlsAudio = o.audio ?? (o.input.kind === 'file' && (await hasAudioStream(o.input.path, o.signal)) ? { kind: 'input' } : { kind: 'silence' });
+  const probed = o.audio ? undefined : o.input.kind === 'file' && (await hasAudioStream(o.input.path, o.signal).catch((e: unknown) => {
+    throw o.signal.aborted ? abortError(o.signal) : e;
+  }));
+  const audio: HlsAudio = o.audio ?? (probed ? { kind: 'input' } : { kind: 'silence' });
   const stagingDir = join(o.outDir, `.staging-${randomUUID().slice(0, 8)}`);
   await mkdir(stagingDir, { recursive: true });
   const ff = spawnFfmpeg(ffmpegArgs(o, audio, stagingDir));
