@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,7 @@ describe('HLS packaging helpers', () => {
     expect(await readAacCodec(join(root, 'lc.mp4'))).toBe('mp4a.40.2');
     expect(await readAacCodec(join(root, 'main.mp4'))).toBe('mp4a.40.1');
     expect(await readAacCodec(join(root, 'mute.mp4'))).toBeUndefined();
+    writeFileSync(join(root, 'bad.mp4'), Buffer.concat([Buffer.from('\0\0\0\x20esds\0\0\0\0', 'latin1'), Buffer.alloc(24)]));
+    await expect(readAacCodec(join(root, 'bad.mp4'))).rejects.toThrow(/bad esds box in .*bad\.mp4: expected descriptor tag 3/);
   });
 });
