@@ -41,8 +41,9 @@ export interface HttpGenerateRequest {
 /**
  * A generator backed by a text-to-video service over HTTP: POSTs the resolved spec,
  * receives an MP4, and re-encodes it into contract-following fMP4 HLS (IDR at every
- * segment start, no B-frames, fixed 30 fps, one parameter set), whatever the model's
- * own encoder did. See docs/generators.md.
+ * segment start, no B-frames, fixed 30 fps, one parameter set, an AAC-LC track: the
+ * model's own sound, or silence when it sent none), whatever the model's own encoder did.
+ * See docs/generators.md.
  *
  * @example
  * const gen = createHttpGenerator({ url: 'http://models.internal:8000/v1/generate', version: 'wan-2.1+2026-11' });
