@@ -83,3 +83,35 @@ test('a branch whose render fails takes another path: non-fatal generation-faile
   expect(plain(r.log).at(-1)).toEqual({ type: 'ended', segmentId: 'home' });
   expect(p.getStats().failedSegments).toEqual(['streets']);
 }, 100_000);
+
+test('a branch still rendering when its segment is due: the last frame holds (aria-busy), then playback resumes by itself; no error, no end()', async () => {
+  container = stage();
+  const r = recorder();
+  // The backend answers for this branch 4 s late (a slow network or a busy queue), so it
+  // cannot be ready when intro ends, whatever the store holds already.
+  const slow: typeof fetch = async (input, init) => {
+    if (init?.method === 'POST' && typeof init.body === 'string' && JSON.parse(init.body).segmentId === 'streets') await new Promise((resolve) => setTimeout(resolve, 4000));
+    return fetch(input, init);
+  };
+  // depth 0: nothing is asked for ahead, so the branch is requested only once chosen.
+  player = await createPlayer(container, { story: STORY_URL, generation: { baseUrl: backendUrl, token: tokens.third, fetch: slow, depth: 0 }, muted: true, autoplay: true, on: r.on });
+  const p = player;
+  const hold = watchHold(p.element, p.element.querySelector('video')!);
+  p.on('choicestart', (e) => {
+    if (e.segmentId === 'intro') p.choose('robot');
+  });
+  await next(p, 'ended', () => true, 90_000);
+  hold.stop();
+  const first = hold.firstFrameAt();
+  const segments = plain(r.log).filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+  const holdsAfterStart = hold.busySince.filter((t) => first !== null && t > first);
+  console.log(`[generated] late branch: holds began at ${JSON.stringify(holdsAfterStart.map((t) => Math.round(t - first!)))} ms after the first frame; boundaries ${JSON.stringify(p.getStats().playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms`);
+
+  expect(r.log.filter((e) => e.type === 'error')).toEqual([]);
+  expect(segments).toEqual(['intro', 'streets', 'crossroads', 'home']);
+  expect(plain(r.log).at(-1)).toEqual({ type: 'ended', segmentId: 'home' });
+  // The viewer saw the hold while streets rendered, and it is gone now.
+  expect(holdsAfterStart.length).toBeGreaterThan(0);
+  expect(p.element.hasAttribute('aria-busy')).toBe(false);
+  expect(p.getStats().branchesReadyInTime).toBeLessThan(1);
+}, 100_000);
