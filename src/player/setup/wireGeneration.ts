@@ -44,7 +44,17 @@ export function wireGeneration(host: PlayerHost, options: GenerationClientOption
     client.on('ready', ({ segmentId }) => {
       // The hold itself comes down when queueSegment/loadTimeline splice the segment (at
       // the safe start, which may be later than the head).
-      for (const [optionId, target] of open?.targets ?? []) if (target === segmentId) overlay.setOptionReady(optionId, true);
+      for (const [optionId, target] of open?.targets ?? []) {
+        if (target !== segmentId) continue;
+        overlay.setOptionReady(optionId, true);
+        // Rendered after the choice opened (wireStory prefetched only what was ready then):
+        // warm it now, so a choice locked near the boundary splices without a frozen gap.
+        try {
+          host.engine.prefetch([host.source(segmentId)]);
+        } catch (error) {
+          console.warn('[offshoot] could not prefetch a generated branch', error);
+        }
+      }
     }),
     client.on('progress', ({ segmentId, progress }) => {
       if (state.waitingFor === segmentId && state.holding) updateHold(host, progress);
