@@ -25,8 +25,10 @@ const GROWING_POLL_FAILURES = 5;
 
 /**
  * Downloads one segment ahead of hls.js: playlist (re-read while it grows), init section,
- * then fragments in order up to `limitSeconds`. Only fragments whose bytes arrived are
- * "verified"; the virtual playlist shows hls.js only those, so hls.js never meets a 404.
+ * then fragments in order up to `limitSeconds`: the init section alongside the first fragment,
+ * each later one requested while the one before is in flight, so a round trip is not paid per
+ * request. Each fragment is listed as soon as its bytes (and those before it) arrived: only
+ * such "verified" fragments are in the virtual playlist, so hls.js never meets a 404.
  *
  * @example
  * const f = new SegmentFetch(source, 3, host); // prefetch 3 s
@@ -42,6 +44,9 @@ export class SegmentFetch {
   private readonly abortController = new AbortController();
   private wake: (() => void) | null = null;
   private checkedCompositionDelay = false;
+  private initRequested = false;
+  /** Init and fragment downloads under way (at most this one and the next), by URL. */
+  private readonly requests = new Map<string, Promise<ArrayBuffer>>();
   private pollFailures = 0;
 
   constructor(
@@ -84,6 +89,7 @@ export class SegmentFetch {
   abort(): void {
     this.abortController.abort();
     this.bytes.clear();
+    this.requests.clear();
     this.wake?.();
   }
 
@@ -128,14 +134,33 @@ export class SegmentFetch {
       this.verified.push(fragment);
       return;
     }
-    const load = (url: string) => fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal);
-    if (!this.bytes.has(playlist.initUrl) && this.verified.length === 0) this.bytes.set(playlist.initUrl, await load(playlist.initUrl));
-    const data = await load(fragment.url);
+    // The init section travels with the first fetched fragment, not one round trip before it.
+    const init = this.initRequested ? undefined : this.request(playlist.initUrl, signal);
+    this.initRequested = true;
+    const data = this.request(fragment.url, signal);
+    // Ask for the next fragment now, so its round trip overlaps this one's transfer (only when
+    // the loop will want it anyway, and not beside the first: that one alone decides how soon
+    // the segment can be spliced, and prefetched candidates already share the link).
+    const after = this.verified.length > 0 ? playlist.fragments[this.verified.length + 1] : undefined;
+    if (after && end < this.limitSeconds) void this.request(after.url, signal).catch(() => {});
+    const [initBytes, bytes] = await Promise.all([init, data]);
+    this.requests.delete(fragment.url);
     if (signal.aborted) return;
-    if (!this.checkedCompositionDelay) this.checkCompositionDelay(data);
-    this.bytes.set(fragment.url, data);
+    if (initBytes) this.bytes.set(playlist.initUrl, initBytes);
+    if (!this.checkedCompositionDelay) this.checkCompositionDelay(bytes);
+    this.bytes.set(fragment.url, bytes);
     this.verified.push(fragment);
     this.host.onChange(this);
+  }
+
+  /** One request per URL: a fragment asked for ahead is awaited, not fetched again. */
+  private request(url: string, signal: AbortSignal): Promise<ArrayBuffer> {
+    let pending = this.requests.get(url);
+    if (!pending) {
+      pending = fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal);
+      this.requests.set(url, pending);
+    }
+    return pending;
   }
 
   /** Authors' media with B-frames leaves a hole at every splice: say what to re-encode. */
