@@ -56,8 +56,8 @@ async function generate(token: string, segmentId: string, history: Array<{ segme
 /**
  * The story as the backend serves it, with its start segment turned into "authored" media:
  * the backend's own rendition of it, rendered before the player starts (same packaging as
- * every other segment, video only). A generated *start* segment does not play yet (see the
- * `test.fails` below and ADR 0004), and what these tests are about is the branches.
+ * every other segment). These tests are about the branches, so they start from a rendered
+ * `intro`; the last test covers a generated start segment.
  */
 async function authoredStart(): Promise<Story> {
   const story = (await (await fetch(`${backendUrl}/api/v1/stories/${STORY}`)).json()) as Story;
@@ -229,11 +229,9 @@ describe('a story made only of generated segments, against the real backend', ()
     expect(robot).toMatchObject({ status: 200, job: { status: 'done' } });
   });
 
-  // Known bug (ADR 0004, "Known gaps"): when the story *starts* on a generated segment (or
-  // restarts on one not yet rendered), the player loads it before the backend has named a
-  // rendition (`about:blank#generate-intro`), reports `segment-failed` and skips it. Remove
-  // `.fails` once the player waits for the start segment like it waits for a late branch.
-  test.fails('the start segment is generated too: it plays, without an error', async () => {
+  // The story *starts* on a generated segment: the player requests it at load and holds
+  // (ADR 0004) until its head is playable, then plays it like any other segment.
+  test('the start segment is generated too: it plays, without an error', async () => {
     const run = await open(tokens.second, `${backendUrl}/api/v1/stories/${STORY}`);
     // From the log, not next(): an error can come before createPlayer resolves.
     const started = performance.now();
