@@ -13,7 +13,7 @@ const noHtmlInjection = {
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', '.cache/', 'coverage/', 'test-results/'] },
+  { ignores: ['dist/', 'node_modules/', 'storybook-static/', '.cache/', 'coverage/', 'test-results/', 'bench/results/', 'test/media/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

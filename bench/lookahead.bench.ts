@@ -16,6 +16,7 @@ import { applyOption, enterSegment, initialPosition, resolveNext, takeableOption
 import type { LookaheadAction } from '../src/player/generation/LookaheadPolicy.js';
 import { LookaheadPolicy } from '../src/player/generation/LookaheadPolicy.js';
 import { commitTargets, planTargets } from '../src/player/generation/lookaheadTargets.js';
+import { mulberry32 } from '../src/server/generate/procedural/random/mulberry32.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,17 +34,6 @@ const MIN_LEAD = arg('min-lead', 4); // LookaheadPolicy minLeadSeconds
 const CAP = 180; // s of session at most (stories with loops)
 const SPEEDS = [0.9, 2, 4];
 const WORKERS = [1, 2];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Job { segmentId: string; duration: number; frags: number; rendered: number; dueAt: number; seq: number; busy: boolean; partial: number; spent: number; live: boolean }
 
