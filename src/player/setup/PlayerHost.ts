@@ -35,8 +35,6 @@ export interface PlayerWiringState {
   loading: boolean;
   /** Bumped when a new timeline starts (load, restart, restore): late callbacks of an older one do nothing. */
   epoch: number;
-  /** The "generating…" hold is on screen. */
-  holding: boolean;
   /** Settles when the latest load/restart is buffered. */
   ready: Promise<void>;
 }

@@ -29,13 +29,12 @@ export function needsRender(host: PlayerHost, segmentId: string): boolean {
  * showHold(host, 'intro');
  */
 export function showHold(host: PlayerHost, segmentId: string, message?: string): void {
-  const { state, overlay, root } = host;
-  if (!state.holding) {
+  const { overlay, root } = host;
+  if (!overlay.state().holding) {
     // The card is drawn on the canvas: screen readers learn of the wait from these.
     root.setAttribute('aria-busy', 'true');
     overlay.announce(message ?? 'Generating the next scene…');
   }
-  state.holding = true;
   messages.set(host, message);
   overlay.setHold({ progress: host.generation?.status(segmentId).progress ?? 0, message });
 }
@@ -47,7 +46,7 @@ export function showHold(host: PlayerHost, segmentId: string, message?: string):
  * client.on('progress', (p) => updateHold(host, p.progress));
  */
 export function updateHold(host: PlayerHost, progress: number): void {
-  if (host.state.holding) host.overlay.setHold({ progress, message: messages.get(host) });
+  if (host.overlay.state().holding) host.overlay.setHold({ progress, message: messages.get(host) });
 }
 
 /**
@@ -57,8 +56,7 @@ export function updateHold(host: PlayerHost, progress: number): void {
  * hideHold(host);
  */
 export function hideHold(host: PlayerHost): void {
-  if (!host.state.holding) return;
-  host.state.holding = false;
+  if (!host.overlay.state().holding) return;
   host.root.removeAttribute('aria-busy');
   host.overlay.setHold(null);
 }

@@ -57,7 +57,7 @@ export function wireGeneration(host: PlayerHost, options: GenerationClientOption
       }
     }),
     client.on('progress', ({ segmentId, progress }) => {
-      if (state.waitingFor === segmentId && state.holding) updateHold(host, progress);
+      if (state.waitingFor === segmentId) updateHold(host, progress);
     }),
     client.on('failed', ({ segmentId, message }) => markGenerationFailed(host, segmentId, message)),
   ];
