@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApiRouter } from './api/createApiRouter.js';
 import { TokenBucketLimiter } from './api/TokenBucketLimiter.js';
 import type { RateLimit } from './api/TokenBucketLimiter.js';
+import { DEFAULT_MAX_WANTS_PER_VIEWER, ViewerWants } from './api/ViewerWants.js';
 import type { Generator } from './generate/Generator.js';
 import { applyCors } from './http/applyCors.js';
 import { BullMqQueue } from './queue/bullmq/BullMqQueue.js';
@@ -37,6 +38,11 @@ export interface ServerOptions {
   segmentSeconds?: number;
   /** Per viewer. Default burst 30, 3 per second. */
   rateLimit?: RateLimit;
+  /**
+   * Most unfinished jobs (queued or rendering) one viewer may have asked for; past it a
+   * request is a 429 `too-many-wants` and starts nothing. Default 6 (see ViewerWants).
+   */
+  maxWantsPerViewer?: number;
   /** Bytes. Default 16 KiB. */
   bodyLimit?: number;
   corsOrigin?: string;
@@ -72,6 +78,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(`[offshoot] ${message}`));
+  const maxWants = options.maxWantsPerViewer ?? DEFAULT_MAX_WANTS_PER_VIEWER;
+  if (!(Number.isInteger(maxWants) && maxWants >= 1)) throw new Error(`maxWantsPerViewer must be a whole number of at least 1, got ${maxWants}`);
   const store = new SegmentStore(options.store ?? './.cache/offshoot-store');
   const api = options.api ?? true;
   const workerCount = options.workers ?? 1;
@@ -104,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     secret: options.secret,
     limiter: new TokenBucketLimiter(options.rateLimit ?? { burst: 30, perSecond: 3 }),
+    wants: new ViewerWants(queue, maxWants),
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     generator: options.generator,
     segmentSeconds: options.segmentSeconds ?? 1,

@@ -4,6 +4,7 @@ import type { Logger } from '../queue/renderIntoStore.js';
 import type { SegmentStore } from '../store/SegmentStore.js';
 import type { StoryLibrary } from '../stories/StoryLibrary.js';
 import type { TokenBucketLimiter } from './TokenBucketLimiter.js';
+import type { ViewerWants } from './ViewerWants.js';
 
 /** What the API routes may use: a narrow host, not the whole server. */
 export interface ApiContext {
@@ -13,6 +14,8 @@ export interface ApiContext {
   /** Shared with the embedder's server, which issues viewer tokens. */
   secret: string;
   limiter: TokenBucketLimiter;
+  /** Caps each viewer's unfinished jobs. */
+  wants: ViewerWants;
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
   generator: Pick<Generator, 'id' | 'version'>;

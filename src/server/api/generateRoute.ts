@@ -11,12 +11,17 @@ import { parseGenerationRequest } from './parseGenerationRequest.js';
 /** Deadline assumed when a request names none: later than any real lookahead. */
 const DEFAULT_DEADLINE = 60;
 
+/** Retry-After on a 429 `too-many-wants`: about one short render's head; the viewer's own DELETE frees a slot at once. */
+const WANTS_RETRY_SECONDS = 2;
+
 /**
  * POST /api/v1/generate. Every check runs before any render work, cheapest first: token
  * (401), per-viewer rate limit (429 + Retry-After), body size (413), JSON and shape (400),
  * token scope (403), story and segment (404), a `generate` spec (400), history replay (400)
- * and reachability (403 `unreachable`). Then the job is submitted (coalesced by key):
- * 202 with the job, or 200 when the store already has the rendition.
+ * and reachability (403 `unreachable`). Then the per-viewer cap on unfinished jobs (429
+ * `too-many-wants` + Retry-After; asking again for a job the viewer holds is always allowed)
+ * and the job is submitted (coalesced by key): 202 with the job, or 200 when the store
+ * already has the rendition.
  *
  * @example
  * router.add('POST', '/api/v1/generate', generateRoute(ctx));
@@ -39,7 +44,19 @@ export function generateRoute(ctx: ApiContext): RouteHandler {
     if (!segment.generate) throw new HttpError(400, 'not-generated', `Segment "${request.segmentId}" has media of its own (no generate spec)`);
     const arrival = arrivalPosition(story, request);
     const task = resolveRenderTask(story, request.segmentId, arrival.vars, { generator: ctx.generator, segmentSeconds: ctx.segmentSeconds });
-    const job = await ctx.queue.submit(task, { viewerId: viewer.sub, deadline: request.deadline ?? DEFAULT_DEADLINE });
+    const want = { viewerId: viewer.sub, deadline: request.deadline ?? DEFAULT_DEADLINE };
+    const outcome = await ctx.wants.submitWithin(viewer.sub, task.key, () => ctx.queue.submit(task, want));
+    if (!outcome.ok) {
+      const { cap } = ctx.wants;
+      sendJson(
+        res,
+        429,
+        { error: { code: 'too-many-wants', message: `This viewer already has ${outcome.held} unfinished generation jobs (the cap is ${cap}); cancel one (DELETE /api/v1/jobs/:id) or retry once one finishes`, cap, held: outcome.held } },
+        { 'Retry-After': String(WANTS_RETRY_SECONDS) },
+      );
+      return;
+    }
+    const { job } = outcome;
     sendJson(res, job.status === 'done' ? 200 : 202, job);
   };
 }

@@ -20,8 +20,9 @@ export function getJobRoute(ctx: ApiContext): RouteHandler {
 }
 
 /**
- * DELETE /api/v1/jobs/:id: this viewer (from the token) no longer wants the job. It is
- * cancelled, and its render aborted, only when no other viewer still wants it.
+ * DELETE /api/v1/jobs/:id: this viewer (from the token) no longer wants the job (and it no
+ * longer counts under the viewer's cap). It is cancelled, and its render aborted, only when
+ * no other viewer still wants it.
  *
  * @example
  * router.add('DELETE', '/api/v1/jobs/:id', deleteJobRoute(ctx));
@@ -29,7 +30,10 @@ export function getJobRoute(ctx: ApiContext): RouteHandler {
 export function deleteJobRoute(ctx: ApiContext): RouteHandler {
   return async ({ req, res, params }) => {
     const viewer = authenticate(req, ctx.secret);
-    const job = await ctx.queue.release(params.id as string, viewer.sub);
+    const jobId = params.id as string;
+    const job = await ctx.queue.release(jobId, viewer.sub);
+    // Frees this viewer's slot under the cap whether or not others still want the job.
+    ctx.wants.drop(viewer.sub, jobId);
     if (!job) throw new HttpError(404, 'unknown-job', `No job "${params.id}"`);
     sendJson(res, 200, job);
   };
