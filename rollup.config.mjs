@@ -49,4 +49,11 @@ export default [
     plugins: [resolve({ preferBuiltins: true }), json(), ts('dist/node')],
     output: { dir: 'dist/node', format: 'es', sourcemap: true, entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
   },
+  {
+    // The backend's browser render path loads this into headless chromium: the same painter
+    // as the CPU path (paintFrame) plus the WebCodecs encoder loop, as one classic script.
+    input: 'src/server/generate/browser/paintPage.ts',
+    plugins: [resolve({ browser: true }), ts('dist/node')],
+    output: { file: 'dist/node/paint-page.js', format: 'iife', sourcemap: true },
+  },
 ];

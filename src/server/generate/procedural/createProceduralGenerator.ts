@@ -1,3 +1,10 @@
+import type { BrowserHost } from '../browser/createBrowserHost.js';
+import { createBrowserHost } from '../browser/createBrowserHost.js';
+import type { BrowserCapabilities } from '../browser/PaintPageApi.js';
+import { isSoftwareRenderer, probeBrowser } from '../browser/probeBrowser.js';
+import { renderInBrowser } from '../browser/renderInBrowser.js';
+import type { RendererKind } from '../browser/selectRenderer.js';
+import { selectRenderer } from '../browser/selectRenderer.js';
 import type { Generator, RenderHooks, RenderJob, RenderResult } from '../Generator.js';
 import { encodeHls } from '../hls/encodeHls.js';
 import type { Rendition } from '../hls/Rendition.js';
@@ -15,32 +22,78 @@ export interface ProceduralGeneratorOptions {
   encoder?: H264Encoder;
   /** Burn the prompt's first sentence in as a caption (default true). */
   captions?: boolean;
+  /**
+   * Who paints: 'cpu' (Skia in this process, frames piped to ffmpeg), 'browser' (the same
+   * painter in headless chromium, encoded there with WebCodecs, muxed by ffmpeg), or 'auto'
+   * (default): the browser path only when chromium reports a real GPU. See docs/generators.md.
+   */
+  renderer?: 'auto' | RendererKind;
+  /** Where the 'auto' decision is logged (once per process). Default: stderr. */
+  log?: (message: string) => void;
+}
+
+/** The procedural generator; it may own a chromium, so close it when done. */
+export interface ProceduralGenerator extends Generator {
+  /**
+   * Settle which path renders ('auto' probes chromium once): await it before computing
+   * rendition keys, since `version` depends on it (it reads as the CPU version until then).
+   */
+  ready(): Promise<RendererKind>;
+  /** Close the render browser, if one was launched. */
+  close(): Promise<void>;
 }
 
 /** Bump when the same inputs would give different pixels or sound: it is part of every rendition key. */
 export const PROCEDURAL_VERSION = '1.1.0'; // 1.1: AAC ambience track
+/** The browser path paints with chromium's rasteriser and encodes with WebCodecs: different pixels, different keys. */
+export const PROCEDURAL_BROWSER_VERSION = `${PROCEDURAL_VERSION}+browser`;
 
 /**
  * The built-in generator: composes a seeded scene from the spec's words and state,
  * paints it frame by frame on a CPU canvas (Skia) and pipes raw RGBA into ffmpeg with a
  * seeded ambience track keyed by the same scene (wind, rain, surf, drone), publishing fMP4
- * HLS (H.264 + AAC-LC) segment by segment.
+ * HLS (H.264 + AAC-LC) segment by segment. On a GPU host (or with `renderer: 'browser'`)
+ * the same painter runs in headless chromium instead (src/server/generate/browser/).
  *
  * @example
  * const gen = createProceduralGenerator({ renditions: [RENDITION_360P, RENDITION_720P] });
  * await gen.render({ key, spec, state, durationSeconds: 4, outDir, segmentSeconds: 1 },
  *   { onProgress: () => {}, onSegment: (s) => console.log(`${s}s ready`) }, new AbortController().signal);
  */
-export function createProceduralGenerator(options: ProceduralGeneratorOptions = {}): Generator {
+export function createProceduralGenerator(options: ProceduralGeneratorOptions = {}): ProceduralGenerator {
   const renditions = options.renditions ?? [RENDITION_360P];
   if (renditions.length === 0) throw new Error('createProceduralGenerator: renditions must not be empty');
   const names = new Set(renditions.map((r) => r.name));
   if (names.size !== renditions.length) throw new Error('createProceduralGenerator: rendition names must be unique');
   const largest = [...renditions].sort((a, b) => b.width * b.height - a.width * a.height)[0]!;
+  const wanted = options.renderer ?? 'auto';
+  if (!['auto', 'cpu', 'browser'].includes(wanted)) throw new Error(`createProceduralGenerator: renderer must be auto, cpu or browser (got ${String(wanted)})`);
+  const log = options.log ?? ((m: string) => void process.stderr.write(`[offshoot] ${m}\n`));
+  let host: BrowserHost | undefined;
+  const browserHost = () => (host ??= createBrowserHost());
+  let kind: RendererKind | undefined = wanted === 'auto' ? undefined : wanted;
+  let deciding: Promise<RendererKind> | undefined;
+  let capabilities: Promise<BrowserCapabilities> | undefined;
+  const ready = (): Promise<RendererKind> => {
+    if (kind) return Promise.resolve(kind);
+    deciding ??= selectRenderer(browserHost(), log).then(async (choice) => {
+      kind = choice.renderer;
+      if (choice.capabilities) capabilities = Promise.resolve(choice.capabilities);
+      if (kind === 'cpu') await host?.close(); // the probe's chromium is not needed any more
+      return kind;
+    });
+    return deciding;
+  };
 
   return {
     id: 'procedural',
-    version: PROCEDURAL_VERSION,
+    get version() {
+      return kind === 'browser' ? PROCEDURAL_BROWSER_VERSION : PROCEDURAL_VERSION;
+    },
+    ready,
+    async close() {
+      await host?.close();
+    },
     async render(job: RenderJob, hooks: RenderHooks, signal: AbortSignal): Promise<RenderResult> {
       const started = performance.now();
       if (!(job.durationSeconds > 0)) throw new Error(`procedural render ${job.key}: durationSeconds must be > 0 (got ${job.durationSeconds})`);
@@ -50,9 +103,24 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
         specIsResolved: true,
         ...(options.captions === false ? { caption: false as const } : {}),
       });
+      const count = Math.max(1, Math.round(job.durationSeconds * FPS));
+      if ((await ready()) === 'browser') {
+        capabilities ??= probeBrowser(browserHost());
+        const caps = await capabilities.catch((e: unknown) => {
+          capabilities = undefined; // e.g. chromium failed to start: try again next job
+          throw new Error(`procedural render ${job.key}: ${(e as Error).message}`);
+        });
+        const { frames } = await renderInBrowser({
+          host: browserHost(), scene, renditions, count, segmentSeconds: job.segmentSeconds, hardware: caps.hardwareH264,
+          audioGraph: ambienceGraph(scene), outDir: job.outDir, hooks, signal,
+        }).catch((e: unknown) => {
+          if ((e as Error).name === 'AbortError') throw e;
+          throw new Error(`procedural render ${job.key} (browser path): ${(e as Error).message}`);
+        });
+        return { playlist: 'index.m3u8', frames, elapsedMs: performance.now() - started, path: browserPathName(caps) };
+      }
       const encoder = options.encoder ?? (await selectEncoder()).encoder;
       const canvas = createFrameCanvas(scene, largest.width, largest.height);
-      const count = Math.max(1, Math.round(job.durationSeconds * FPS));
       const { frames } = await encodeHls({
         outDir: job.outDir,
         segmentSeconds: job.segmentSeconds,
@@ -66,4 +134,10 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
       return { playlist: 'index.m3u8', frames, elapsedMs: performance.now() - started, path: `cpu-skia+${encoder}` };
     },
   };
+}
+
+/** What ran, for RenderResult.path: e.g. "gpu-canvas+webcodecs-hw", "swiftshader-canvas+webcodecs-sw". */
+function browserPathName(caps: BrowserCapabilities): string {
+  const raster = !isSoftwareRenderer(caps.renderer) ? 'gpu' : /swiftshader/i.test(caps.renderer) ? 'swiftshader' : 'software';
+  return `${raster}-canvas+webcodecs-${caps.hardwareH264 ? 'hw' : 'sw'}`;
 }

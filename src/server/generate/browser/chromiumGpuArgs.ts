@@ -1,0 +1,36 @@
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs';
+
+/**
+ * Flags that let headless chromium use a real GPU when the host has one. Without them
+ * headless Linux chromium rasterises on SwiftShader even next to a GPU:
+ * - `--ignore-gpu-blocklist`: data-center GPUs (and many drivers) are block-listed for
+ *   WebGL/GPU raster by default;
+ * - `--enable-gpu-rasterization`: Canvas2D (what paintFrame draws with) is rastered by Skia
+ *   in the GPU process instead of on the CPU;
+ * - `--use-angle=vulkan` + `--enable-features=Vulkan,...`: ANGLE on the Vulkan driver, the
+ *   path that works headless on NVIDIA (`--use-gl=egl` is rejected by headless Chrome ≥131);
+ *   `--disable-vulkan-surface`: there is no display to present to;
+ * - `VaapiVideoEncoder`: WebCodecs' hardware H.264 on Intel/AMD (VA-API); chromium has no
+ *   NVENC path on Linux, so on NVIDIA hosts WebCodecs encodes in software (OpenH264).
+ * On a host without a GPU chromium falls back to SwiftShader with these flags too, which is
+ * how the 'auto' probe tells the two apart. `OFFSHOOT_CHROMIUM_GPU_FLAGS` replaces the list.
+ */
+export const CHROMIUM_GPU_ARGS: readonly string[] = process.env.OFFSHOOT_CHROMIUM_GPU_FLAGS
+  ? process.env.OFFSHOOT_CHROMIUM_GPU_FLAGS.split(/\s+/).filter(Boolean)
+  : [
+      '--enable-gpu',
+      '--ignore-gpu-blocklist',
+      '--enable-gpu-rasterization',
+      '--enable-zero-copy',
+      '--use-angle=vulkan',
+      '--enable-features=Vulkan,VaapiVideoEncoder,VaapiVideoDecoder,CanvasOopRasterization',
+      '--disable-vulkan-surface',
+    ];
+
+/**
+ * playwright-core launch options for the render browser: the project's chromium and flags
+ * (scripts/chromium.mjs: Debian's chromium, never a downloaded one) plus the GPU flags.
+ */
+export function renderBrowserLaunchOptions(): { executablePath: string; args: string[]; headless: boolean } {
+  return { executablePath: chromiumPath, args: [...chromiumArgs, ...CHROMIUM_GPU_ARGS], headless: true };
+}
