@@ -3,8 +3,10 @@ import { createProceduralGenerator } from '../../server/generate/procedural/crea
 import { startServer } from '../../server/startServer.js';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_OK, EXIT_USAGE } from '../CliIO.js';
+import { atLeastOne, collectHeader, generatorFromOptions, parseGeneratorKind, positiveSeconds } from './serveGenerator.js';
+import type { GeneratorCliOptions } from './serveGenerator.js';
 
-interface ServeOptions {
+interface ServeOptions extends GeneratorCliOptions {
   port: number;
   host: string;
   stories?: string;
@@ -39,11 +41,19 @@ export function serveCommand(io: CliIO): Command {
     .option('--secret <secret>', 'token secret shared with the embedder (default: $OFFSHOOT_SECRET)')
     .option('--segment-seconds <s>', 'HLS segment length', Number, 1)
     .option('--cors-origin <origin>', 'Access-Control-Allow-Origin', '*')
+    // Generator and per-viewer cap (parsed and checked in serveGenerator.ts).
+    .option('--generator <kind>', 'what renders: procedural (built in) or http (a model server)', parseGeneratorKind, 'procedural')
+    .option('--generator-url <url>', 'with --generator http: the model server endpoint (POSTed the job, answers an MP4)')
+    .option('--generator-version <v>', 'with --generator http: model version, part of every rendition key (required)')
+    .option('--generator-id <id>', 'with --generator http: name in rendition keys and logs (default "http")')
+    .option('--generator-timeout <s>', 'with --generator http: give up on the model server after this many seconds (default 600)', positiveSeconds)
+    .option('--generator-header <header>', 'with --generator http: "Name: value" sent to the model server (repeatable)', collectHeader)
+    .option('--max-wants-per-viewer <n>', 'most unfinished jobs one viewer may have asked for (default 6)', atLeastOne)
     .action(async (options: ServeOptions) => {
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
         server = await startServer({
-          generator: createProceduralGenerator(),
+          generator: generatorFromOptions(options, () => createProceduralGenerator()),
           port: options.port,
           host: options.host,
           stories: options.stories,
@@ -54,6 +64,7 @@ export function serveCommand(io: CliIO): Command {
           secret: options.secret ?? process.env.OFFSHOOT_SECRET,
           segmentSeconds: options.segmentSeconds,
           corsOrigin: options.corsOrigin,
+          maxWantsPerViewer: options.maxWantsPerViewer,
           log: (message) => io.err(`[offshoot] ${message}\n`),
         });
       } catch (error) {
