@@ -36,7 +36,7 @@ export interface BrowserHost {
 export function createBrowserHost(): BrowserHost {
   let browser: Promise<Browser> | undefined;
   let pid: number | undefined;
-  let pages = 0;
+  const pages = new Set<Page>();
 
   const launch = async (): Promise<Browser> => {
     const b = await chromium.launch(renderBrowserLaunchOptions());
@@ -64,8 +64,8 @@ export function createBrowserHost(): BrowserHost {
     async openPage() {
       const b = await getBrowser();
       const page = await b.newPage();
-      pages++;
-      page.once('close', () => pages--);
+      pages.add(page);
+      page.once('close', () => pages.delete(page));
       try {
         if (pid === undefined) pid = await browserPid(page);
         await page.route(`${ORIGIN}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>offshoot paint</title>' }));
@@ -80,7 +80,7 @@ export function createBrowserHost(): BrowserHost {
       }
     },
     get openPages() {
-      return pages;
+      return [...pages].filter((p) => !p.isClosed()).length;
     },
     get pid() {
       return pid;
