@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GenerationJob } from '../../src/core/index.js';
+import { ViewerWants } from '../../src/server/api/ViewerWants.js';
 import { startServer } from '../../src/server/index.js';
 import type { Generator } from '../../src/server/index.js';
 import { SECRET } from './support/caveStory.js';
@@ -67,12 +68,17 @@ function gatedGenerator(): Gated {
 
 let t: TestServer;
 let gen: Gated;
+/** A test server is up: afterEach stops it. */
+let up = false;
 async function start(options: { maxWantsPerViewer?: number } = { maxWantsPerViewer: CAP }): Promise<void> {
   gen = gatedGenerator();
   // Enough workers that every accepted job starts at once: a refused one would show up in `starts`.
   t = await startTestServer({ ...options, generator: gen.generator, workers: 8, rateLimit: { burst: 100, perSecond: 50 } });
+  up = true;
 }
 afterEach(async () => {
+  if (!up) return;
+  up = false;
   // Closing aborts the renders still at their gate: let them clean up before the folders go.
   await t.server.close();
   await waitFor(() => gen.active() === 0 || undefined, 5_000, 'renders to stop');
@@ -188,6 +194,7 @@ describe('per-viewer cap on unfinished jobs (POST /api/v1/generate)', () => {
     try {
       gen = gatedGenerator();
       t = await startTestServer({ stories: dir, generator: gen.generator, workers: 8, rateLimit: { burst: 100, perSecond: 50 } });
+      up = true;
       const want = (s: string) => postJson(t.url, '/api/v1/generate', { storyId: 'fan', segmentId: s, history: [] }, t.token('d', 'fan'));
       const statuses = [];
       for (const s of ['hub', ...branches]) statuses.push((await want(s)).status);
@@ -200,5 +207,29 @@ describe('per-viewer cap on unfinished jobs (POST /api/v1/generate)', () => {
     for (const bad of [0, 2.5, -1]) {
       await expect(startServer({ generator: gen.generator, port: 0, stories: [], secret: SECRET, maxWantsPerViewer: bad })).rejects.toThrow(/maxWantsPerViewer/);
     }
+  });
+});
+
+describe('ViewerWants without the queue events', () => {
+  it('re-reads held jobs from the queue at the cap, so a missed "finished" event never locks a viewer out', async () => {
+    const jobs = new Map<string, GenerationJob>();
+    const snapshot = (key: string, status: GenerationJob['status']): GenerationJob => ({ jobId: key, key, status, progress: 0, readySeconds: 0, durationSeconds: 2, playlistUrl: `/store/${key}/index.m3u8` });
+    // A queue whose watch never reports anything (e.g. its event stream dropped).
+    const queue = { get: async (key: string) => jobs.get(key), watch: () => () => undefined };
+    const wants = new ViewerWants(queue, 2);
+    const submit = (key: string) => wants.submitWithin('v', key, async () => {
+      jobs.set(key, snapshot(key, 'running'));
+      return snapshot(key, 'running');
+    });
+    expect((await submit('k1')).ok).toBe(true);
+    expect((await submit('k2')).ok).toBe(true);
+    expect(await submit('k3')).toEqual({ ok: false, held: 2 });
+    jobs.set('k1', snapshot('k1', 'done'));
+    expect((await submit('k3')).ok).toBe(true);
+    expect(wants.count('v')).toBe(2);
+    // A submit that throws gives its slot back.
+    jobs.set('k2', snapshot('k2', 'failed'));
+    await expect(wants.submitWithin('v', 'k4', async () => Promise.reject(new Error('redis down')))).rejects.toThrow('redis down');
+    expect(wants.holds('v', 'k4')).toBe(false);
   });
 });
