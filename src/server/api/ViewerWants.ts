@@ -137,8 +137,9 @@ export class ViewerWants {
     const snapshots = await Promise.all(keys.map((key) => this.queue.get(key).catch(() => null)));
     keys.forEach((key, i) => {
       const snapshot = snapshots[i];
-      // null: the queue could not answer; keep counting rather than risk passing the cap.
-      if (snapshot === undefined || (snapshot && isFinal(snapshot))) this.finished(key);
+      // null: the queue could not answer; keep counting rather than risk passing the cap. Only
+      // this viewer's count changes: another viewer's submit of the same key may be under way.
+      if (snapshot === undefined || (snapshot && isFinal(snapshot))) this.drop(viewer, key);
     });
   }
 
