@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ProceduralGenerator } from '../../server/generate/procedural/createProceduralGenerator.js';
 import { createProceduralGenerator } from '../../server/generate/procedural/createProceduralGenerator.js';
 import { startServer } from '../../server/startServer.js';
 import type { CliIO } from '../CliIO.js';
@@ -17,6 +18,7 @@ interface ServeOptions extends GeneratorCliOptions {
   secret?: string;
   segmentSeconds: number;
   corsOrigin: string;
+  renderer: 'auto' | 'cpu' | 'browser';
 }
 
 /**
@@ -27,6 +29,7 @@ interface ServeOptions extends GeneratorCliOptions {
  * @example
  * offshoot serve --stories examples --secret "$OFFSHOOT_SECRET" --port 8787
  * offshoot serve --redis redis://127.0.0.1:6379 --no-api --workers 2   # a worker machine
+ * offshoot serve --renderer browser   # paint in headless chromium even without a GPU
  */
 export function serveCommand(io: CliIO): Command {
   return new Command('serve')
@@ -49,11 +52,18 @@ export function serveCommand(io: CliIO): Command {
     .option('--generator-timeout <s>', 'with --generator http: give up on the model server after this many seconds (default 600)', positiveSeconds)
     .option('--generator-header <header>', 'with --generator http: "Name: value" sent to the model server (repeatable)', collectHeader)
     .option('--max-wants-per-viewer <n>', 'most unfinished jobs one viewer may have asked for (default 6)', atLeastOne)
+    .addOption(new Option('--renderer <kind>', 'procedural generator: who paints (auto: chromium when it finds a GPU, else Skia on the CPU)').choices(['auto', 'cpu', 'browser']).default('auto'))
     .action(async (options: ServeOptions) => {
       let server: Awaited<ReturnType<typeof startServer>>;
+      const log = (message: string) => io.err(`[offshoot] ${message}\n`);
+      // Kept so the render path can be settled before serving and its chromium closed after.
+      let procedural: ProceduralGenerator | undefined;
       try {
+        const generator = generatorFromOptions(options, () => (procedural = createProceduralGenerator({ renderer: options.renderer, log })));
+        // The procedural generator's version (in every rendition key) depends on the path 'auto' picks.
+        await procedural?.ready();
         server = await startServer({
-          generator: generatorFromOptions(options, () => createProceduralGenerator()),
+          generator,
           port: options.port,
           host: options.host,
           stories: options.stories,
@@ -65,9 +75,10 @@ export function serveCommand(io: CliIO): Command {
           segmentSeconds: options.segmentSeconds,
           corsOrigin: options.corsOrigin,
           maxWantsPerViewer: options.maxWantsPerViewer,
-          log: (message) => io.err(`[offshoot] ${message}\n`),
+          log,
         });
       } catch (error) {
+        await procedural?.close();
         io.err(`offshoot serve: ${(error as Error).message}\n`);
         io.exitCode = EXIT_USAGE;
         return;
@@ -79,6 +90,7 @@ export function serveCommand(io: CliIO): Command {
       });
       io.err('[offshoot] shutting down\n');
       await server.close();
+      await procedural?.close();
       io.exitCode = EXIT_OK;
     });
 }

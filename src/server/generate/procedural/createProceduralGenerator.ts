@@ -36,7 +36,9 @@ export interface ProceduralGeneratorOptions {
 export interface ProceduralGenerator extends Generator {
   /**
    * Settle which path renders ('auto' probes chromium once): await it before computing
-   * rendition keys, since `version` depends on it (it reads as the CPU version until then).
+   * rendition keys, since `version` depends on it. Until it has settled, `version` is the CPU
+   * one and render() paints on the CPU (starting the probe in the background), so a key never
+   * names a path that did not run.
    */
   ready(): Promise<RendererKind>;
   /** Close the render browser, if one was launched. */
@@ -104,7 +106,10 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
         ...(options.captions === false ? { caption: false as const } : {}),
       });
       const count = Math.max(1, Math.round(job.durationSeconds * FPS));
-      if ((await ready()) === 'browser') {
+      // Not settled yet ('auto' and nobody awaited ready()): this job's key was made with the CPU
+      // version, so it renders on the CPU; the probe runs meanwhile and decides later jobs.
+      const path = kind ?? (void ready().catch(() => undefined), 'cpu');
+      if (path === 'browser') {
         capabilities ??= probeBrowser(browserHost());
         const caps = await capabilities.catch((e: unknown) => {
           capabilities = undefined; // e.g. chromium failed to start: try again next job
