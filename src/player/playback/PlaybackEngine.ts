@@ -68,6 +68,12 @@ export interface PlaybackStats {
   stallMs: number;
   droppedVideoFrames: number;
   totalVideoFrames: number;
+  /**
+   * What the engine holds now, for watching a long session stay flat: segments and fragments
+   * listed in the virtual playlist (trimmed behind the back buffer), seconds of media in the
+   * video's buffered ranges, and bytes fetched but not yet handed to hls.js (prefetches included).
+   */
+  held: { listedSegments: number; listedFragments: number; bufferedSeconds: number; pendingBytes: number };
 }
 
 /** An xstate-compatible clock (`createActor(machine, { clock })`) that runs on media time. */
@@ -82,6 +88,10 @@ export interface PlaybackEngineOptions {
   backBufferSeconds?: number;
   /** Seconds of queued media downloaded ahead of the playhead (and held until hls.js takes it). Default 30. */
   lookaheadSeconds?: number;
+  /** Throughput assumed before the first download is timed, bits/s (picks a master playlist's rendition). Default 2 Mbps. */
+  defaultBandwidthBps?: number;
+  /** Device-pixel height the picture is shown at: renditions taller than needed are not fetched. */
+  maxVideoHeight?: () => number | undefined;
   /** Seconds of each prefetch candidate fetched ahead. Default 3. */
   prefetchSeconds?: number;
   /** How often a still-growing (EVENT, no ENDLIST) segment playlist is re-read, ms. Default 500. */

@@ -5,7 +5,7 @@ import type { PresentedFrame } from './FrameMonitor.js';
  * Accumulates what the engine measured: startup, the frame gap at every splice, stalls.
  *
  * @example
- * const s = new StatsRecorder(); s.loadStarted(); s.firstFrame(); s.snapshot(video).startupMs;
+ * const s = new StatsRecorder(); s.loadStarted(); s.firstFrame(); s.snapshot(video, held).startupMs;
  */
 export class StatsRecorder {
   private loadAt = 0;
@@ -50,7 +50,7 @@ export class StatsRecorder {
     this.stalls++;
   }
 
-  snapshot(video: HTMLVideoElement): PlaybackStats {
+  snapshot(video: HTMLVideoElement, held: PlaybackStats['held']): PlaybackStats {
     const quality = video.getVideoPlaybackQuality();
     return {
       startupMs: this.startupMs,
@@ -61,6 +61,7 @@ export class StatsRecorder {
       stallMs: this.stallMs,
       droppedVideoFrames: quality.droppedVideoFrames,
       totalVideoFrames: quality.totalVideoFrames,
+      held,
     };
   }
 }

@@ -50,6 +50,8 @@ export class TimelineSession {
   private waitingSince: number | null = null;
   private recoveredMediaError = false;
   private rejectReady: (error: Error) => void = () => {};
+  /** The segment the session was started with (the timeline's front is trimmed later). */
+  private readonly first: SegmentFetch;
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -57,6 +59,7 @@ export class TimelineSession {
     private readonly startPosition: number,
     private readonly host: SessionHost,
   ) {
+    this.first = first;
     this.timeline.append(first);
     this.ready = new Promise<void>((resolve, reject) => {
       this.rejectReady = reject;
@@ -79,8 +82,8 @@ export class TimelineSession {
 
   /** Something a fetch or the queue did may have changed the playlist. */
   changed(): void {
-    const first = this.timeline.entries[0]?.fetch;
-    if (first?.failed && first.verified.length === 0) this.rejectReady(new Error(`${first.source.segmentId} could not be loaded`));
+    const first = this.first;
+    if (first.failed && first.verified.length === 0) this.rejectReady(new Error(`${first.source.segmentId} could not be loaded`));
     for (const watcher of [...this.watchers]) watcher();
   }
 
@@ -95,7 +98,7 @@ export class TimelineSession {
   }
 
   isFirst(fetch: SegmentFetch): boolean {
-    return this.timeline.entries[0]?.fetch === fetch;
+    return this.first === fetch;
   }
 
   current(): TimelineEntry | null {
@@ -106,7 +109,7 @@ export class TimelineSession {
   segmentTime(): number {
     const entry = this.current();
     if (!entry) return 0;
-    const entered = entry.start + (this.index === 0 ? this.startPosition : 0);
+    const entered = entry.start + (entry.fetch === this.first ? this.startPosition : 0);
     return Math.max(0, this.video.currentTime - entered);
   }
 
@@ -187,9 +190,13 @@ export class TimelineSession {
     for (const entry of this.timeline.visible()) entry.fetch.setLimit(horizon - entry.start);
   }
 
-  /** Segments behind the back buffer: drop any bytes still held for them. */
+  /**
+   * Segments behind the back buffer: drop any bytes still held for them, and take them off
+   * the playlist (hls.js has evicted their media by now: same horizon as its backBufferLength).
+   */
   private evictBefore(time: number): void {
     for (const entry of this.timeline.visible()) if (entry.start + entry.duration < time) entry.fetch.abort();
+    this.index -= this.timeline.trimBefore(time);
   }
 
   private onWaiting(): void {

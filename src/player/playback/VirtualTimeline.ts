@@ -13,10 +13,13 @@ export interface TimelineEntry {
 }
 
 /**
- * The one timeline hls.js plays: an EVENT media playlist made of each queued segment's
+ * The one timeline hls.js plays: a live media playlist made of each queued segment's
  * verified fragments, each segment behind EXT-X-DISCONTINUITY and its own EXT-X-MAP.
- * It only ever grows (hls.js merges reloads by media sequence number). A segment still
- * downloading or growing blocks the ones after it; ENDLIST only after `end()`.
+ * It grows at the end and is trimmed at the front (`trimBefore`) like a live sliding
+ * window, so a long session does not keep an ever longer playlist that hls.js re-parses on
+ * every reload; MEDIA-SEQUENCE and DISCONTINUITY-SEQUENCE count what was trimmed, which is
+ * how hls.js lines reloads up. A segment still downloading or growing blocks the ones after
+ * it; ENDLIST only after `end()`.
  *
  * @example
  * const t = new VirtualTimeline();
@@ -26,6 +29,8 @@ export interface TimelineEntry {
 export class VirtualTimeline {
   readonly entries: TimelineEntry[] = [];
   private ended = false;
+  /** What `trimBefore` removed from the front: the sequence numbers and start times count from it. */
+  private readonly trimmed = { fragments: 0, discontinuities: 0, seconds: 0 };
 
   append(fetch: SegmentFetch): TimelineEntry {
     const entry = { fetch, start: Number.NaN, duration: 0, queuedAt: performance.now(), bufferedAt: null };
@@ -44,7 +49,7 @@ export class VirtualTimeline {
   /** Entries hls.js can see, with start times filled in. */
   visible(): TimelineEntry[] {
     const shown: TimelineEntry[] = [];
-    let time = 0;
+    let time = this.trimmed.seconds;
     for (const entry of this.entries) {
       if (entry.fetch.verified.length > 0) {
         entry.start = time;
@@ -57,6 +62,31 @@ export class VirtualTimeline {
     return shown;
   }
 
+  /**
+   * Drop finished segments that end before `time` (media seconds), always keeping the last
+   * visible one. Returns how many visible entries went, so indexes into `visible()` can be
+   * shifted. Their fragments must already be out of hls.js's back buffer: call it with the
+   * back-buffer horizon.
+   */
+  trimBefore(time: number): number {
+    const shownBefore = this.visible().length;
+    let removed = 0;
+    while (this.entries.length > 1) {
+      const entry = this.entries[0]!;
+      const hasMedia = entry.fetch.verified.length > 0;
+      if (!entry.fetch.finished) break;
+      if (hasMedia && (entry.start + entry.duration > time || shownBefore - removed <= 1)) break;
+      this.entries.shift();
+      if (!hasMedia) continue; // never listed: nothing to count
+      removed++;
+      this.trimmed.fragments += entry.fetch.verified.length;
+      this.trimmed.seconds += entry.duration;
+      // The DISCONTINUITY before the new first segment is gone with it.
+      this.trimmed.discontinuities++;
+    }
+    return removed;
+  }
+
   /** True when nothing more will ever be added. */
   complete(): boolean {
     return this.ended && this.entries.every((e) => e.fetch.finished);
@@ -67,7 +97,10 @@ export class VirtualTimeline {
     const shown = this.visible();
     const all = shown.flatMap((e) => e.fetch.verified);
     const target = Math.max(1, Math.ceil(Math.max(0, ...all.map((f) => f.duration))));
-    const lines = ['#EXTM3U', '#EXT-X-VERSION:9', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-INDEPENDENT-SEGMENTS'];
+    const { fragments, discontinuities } = this.trimmed;
+    const lines = ['#EXTM3U', '#EXT-X-VERSION:9', `#EXT-X-TARGETDURATION:${target}`, `#EXT-X-MEDIA-SEQUENCE:${fragments}`];
+    if (discontinuities > 0) lines.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuities}`);
+    lines.push('#EXT-X-INDEPENDENT-SEGMENTS');
     // Blocking reload: after each update hls.js asks again at once (with _HLS_msn) instead of
     // waiting a target duration, and the playlist loader answers when the timeline changes.
     if (!this.complete()) lines.push('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES');

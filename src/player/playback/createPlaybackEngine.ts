@@ -6,6 +6,8 @@ import type { SegmentFetchHost } from './SegmentFetch.js';
 import { TimelineSession } from './TimelineSession.js';
 import { StatsRecorder } from './StatsRecorder.js';
 import { createMediaClock } from './createMediaClock.js';
+import { BandwidthEstimator } from './BandwidthEstimator.js';
+import { selectVariant } from './selectVariant.js';
 
 /**
  * Create the playback engine over a `<video>` that stays in the DOM.
@@ -28,7 +30,15 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
   let session: TimelineSession | null = null;
   let destroyed = false;
 
+  const bandwidth = new BandwidthEstimator(options.defaultBandwidthBps ?? 2_000_000);
   const fetchHost: SegmentFetchHost = {
+    bandwidth,
+    chooseVariant: (variants) =>
+      selectVariant(variants, {
+        bandwidthBps: bandwidth.estimate(),
+        maxHeight: options.maxVideoHeight?.(),
+        isSupported: (type) => typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(type),
+      }),
     retry: { retries: options.retries ?? 2, delayMs: 200, timeoutMs: 10_000 },
     playlistRetry: { retries: options.retries ?? 2, delayMs: 200, timeoutMs: 2_000 },
     growingPollMs: options.growingPollMs ?? 500,
@@ -108,7 +118,16 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     clock: clock.clock,
     segmentTime: () => session?.segmentTime() ?? 0,
     currentSegmentId: () => session?.current()?.fetch.source.segmentId ?? null,
-    stats: () => stats.snapshot(video),
+    stats() {
+      const listed = session?.timeline.visible() ?? [];
+      let bufferedSeconds = 0;
+      for (let i = 0; i < video.buffered.length; i++) bufferedSeconds += video.buffered.end(i) - video.buffered.start(i);
+      let pendingBytes = 0;
+      for (const entry of session?.timeline.entries ?? []) pendingBytes += entry.fetch.cachedBytes();
+      for (const fetch of prefetches.values()) pendingBytes += fetch.cachedBytes();
+      const held = { listedSegments: listed.length, listedFragments: listed.reduce((n, e) => n + e.fetch.verified.length, 0), bufferedSeconds, pendingBytes };
+      return stats.snapshot(video, held);
+    },
     on: (type, handler) => hub.on(type, handler),
     off: (type, handler) => hub.off(type, handler),
     destroy() {

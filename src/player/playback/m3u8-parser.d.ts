@@ -19,6 +19,7 @@ declare module 'm3u8-parser' {
     playlistType?: string;
     targetDuration?: number;
     mediaSequence?: number;
+    discontinuitySequence?: number;
   }
   export class Parser {
     manifest: ParsedManifest;

@@ -5,6 +5,7 @@ import type { StoryEmittedMap } from '../../core/machine/StoryMachineEvents.js';
 import { snapshotOf } from '../../core/machine/snapshotOf.js';
 import type { PlayerHost } from './PlayerHost.js';
 import { loadTimeline } from './loadTimeline.js';
+import { prefetchOptionTargets } from './prefetchOptionTargets.js';
 import { queueSegment } from './queueSegment.js';
 
 /**
@@ -59,13 +60,12 @@ export function wireStory(host: PlayerHost): () => void {
     if (e.pendingNext) queueSegment(host, enterSegment(position(), e.pendingNext));
     // An ending that is still pending (rendering) gets end() when it is spliced instead.
     else if (segment?.end && state.pending.length === 0) safely(() => engine.end());
+    else safely(() => prefetchOptionTargets(host, position()));
   };
 
   const onChoiceStart = (e: StoryEmittedMap['choicestart']): void => {
-    const choice = story.segments[e.segmentId]?.choice;
-    const targets = e.options.map((o) => choice?.options.find((c) => c.id === o.id)?.next).filter((t): t is string => !!t && !state.failed.has(t));
-    // A generated branch whose head is not rendered has no playlist yet (404): queueSegment waits for it instead.
-    safely(() => engine.prefetch([...new Set(targets)].filter((t) => !story.segments[t]?.generate || host.generation?.status(t).ready === true).map((t) => host.source(t))));
+    // Already asked for at segment start; this catches a generated head that became ready since.
+    safely(() => prefetchOptionTargets(host, position()));
     overlay.showChoice({ segmentId: e.segmentId, prompt: e.prompt, options: e.options.map((o) => ({ id: o.id, label: o.label })), until: e.deadline });
     hub.emit('choicestart', { segmentId: e.segmentId, prompt: e.prompt, options: e.options, deadline: e.deadline });
   };

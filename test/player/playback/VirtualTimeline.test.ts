@@ -27,7 +27,7 @@ describe('VirtualTimeline', () => {
     t.append(fakeFetch('forest', 2));
     let parsed = parsePlaylist(t.render());
     expect(parsed.endList).toBeFalsy();
-    expect(parsed.playlistType).toBe('EVENT');
+    expect(parsed.mediaSequence).toBe(0);
     expect(parsed.segments.map((s) => s.discontinuity ?? false)).toEqual([false, false, false, false, true, false]);
     expect(parsed.segments[4]!.map!.uri).toMatch(/forest\/init\.mp4#o=\d+$/);
     expect(t.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([['intro', 0], ['forest', 4]]);
@@ -52,6 +52,48 @@ describe('VirtualTimeline', () => {
     u.end();
     expect(u.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([['intro', 0], ['broken', 2], ['lantern', 3]]);
     expect(parsePlaylist(u.render()).segments).toHaveLength(5);
+  });
+});
+
+describe('VirtualTimeline.trimBefore', () => {
+  it('drops finished segments behind the horizon and counts them in MEDIA-SEQUENCE and DISCONTINUITY-SEQUENCE', () => {
+    const t = new VirtualTimeline();
+    for (const [name, n] of [['intro', 4], ['a', 3], ['b', 3], ['c', 2]] as const) t.append(fakeFetch(name, n));
+    const before = t.visible().map((e) => [e.fetch.source.segmentId, e.start]);
+    expect(t.trimBefore(7.5)).toBe(2); // intro ends at 4, a at 7; b (7–10) is still in the window
+    expect(t.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual(before.slice(2));
+    const parsed = parsePlaylist(t.render());
+    expect(parsed.mediaSequence).toBe(7); // intro's 4 + a's 3 fragments
+    expect(parsed.discontinuitySequence).toBe(2);
+    expect(parsed.segments.map((s) => s.discontinuity ?? false)).toEqual([false, false, false, true, false]);
+    expect(parsed.segments[0]!.uri).toMatch(/\/b\/seg_0\.m4s#o=\d+$/);
+    // A later render keeps numbering from there, so hls.js lines the reload up by sequence number.
+    t.append(fakeFetch('d', 2));
+    expect(parsePlaylist(t.render()).mediaSequence).toBe(7);
+  });
+
+  it('keeps the last visible segment and never passes one that is still growing', () => {
+    const t = new VirtualTimeline();
+    t.append(fakeFetch('intro', 2));
+    t.append(fakeFetch('a', 2));
+    expect(t.trimBefore(100)).toBe(1);
+    expect(t.visible().map((e) => e.fetch.source.segmentId)).toEqual(['a']);
+    const u = new VirtualTimeline();
+    u.append(fakeFetch('generated', 2, 'growing'));
+    u.append(fakeFetch('a', 2));
+    expect(u.trimBefore(100)).toBe(0);
+    expect(u.entries).toHaveLength(2);
+  });
+
+  it('drops failed segments that never listed a fragment without counting them', () => {
+    const t = new VirtualTimeline();
+    t.append(fakeFetch('intro', 2));
+    t.append(fakeFetch('nothing', 0, 'failed'));
+    t.append(fakeFetch('a', 2));
+    expect(t.trimBefore(3)).toBe(1);
+    expect(t.entries.map((e) => e.fetch.source.segmentId)).toEqual(['a']);
+    const parsed = parsePlaylist(t.render());
+    expect([parsed.mediaSequence, parsed.discontinuitySequence]).toEqual([2, 1]);
   });
 });
 

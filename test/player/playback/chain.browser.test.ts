@@ -85,4 +85,34 @@ describe('chains of segments', () => {
     expect(lockedAt[1]).toBeGreaterThan(2.7);
     expectSeamless(eng, log, frames.frames, ['intro', 'c', 'lantern'], 'late choice');
   });
+
+  it('trims the playlist behind the back buffer and stays seamless (sliding MEDIA-SEQUENCE)', async () => {
+    const chain: SegmentSource[] = [clip('a', 3), clip('b', 3), clip('c', 3), clip('a', 3), clip('b', 3), clip('c', 3), clip('a', 3), clip('b', 3)];
+    const video = createTestVideo();
+    // A 2 s back buffer makes the timeline trim after every segment instead of after 30 s.
+    engine = createPlaybackEngine(video, { backBufferSeconds: 2 });
+    const eng = engine;
+    const log = recordEvents(eng);
+    const frames = recordFrames(video);
+    const listed: number[] = [];
+    const buffered: number[] = [];
+    let queued = 1;
+    eng.on('segmentstart', () => {
+      listed.push(eng.stats().held.listedSegments);
+      buffered.push(Math.round(eng.stats().held.bufferedSeconds));
+      if (queued < chain.length) eng.queueNext(chain[queued++]!);
+      if (queued === chain.length) eng.end();
+    });
+    await eng.load(chain[0]!);
+    await eng.play();
+    await nextEvent(eng, 'ended', () => true, 60_000);
+    frames.stop();
+    console.log(`[trim] at each segmentstart: segments listed ${JSON.stringify(listed)}, seconds buffered ${JSON.stringify(buffered)}`);
+    expectSeamless(eng, log, frames.frames, ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'b'], 'trimmed chain');
+    expect(video.currentTime).toBeCloseTo(24, 1);
+    // Without trimming the list would reach 8; with it, at most the played one, the current and the queued.
+    expect(Math.max(...listed)).toBeLessThanOrEqual(3);
+    // hls.js evicts the back buffer too (in fragment steps): the 24 s walked never sit in the buffer at once.
+    expect(Math.max(...buffered)).toBeLessThan(12);
+  });
 });
