@@ -4,6 +4,8 @@ import { fetchWithRetry } from './fetchWithRetry.js';
 import type { RetryPolicy } from './fetchWithRetry.js';
 import { parsePlaylist, readSegmentPlaylist, toSegmentPlaylist } from './readSegmentPlaylist.js';
 import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
+import type { ParsedVariant } from 'm3u8-parser';
+import type { BandwidthEstimator } from './BandwidthEstimator.js';
 import { findCompositionDelay } from './findCompositionDelay.js';
 
 /** What a SegmentFetch may call: the engine's narrow host interface for downloads. */
@@ -13,6 +15,10 @@ export interface SegmentFetchHost {
   /** For playlists (short: a growing one is re-read anyway). */
   playlistRetry: RetryPolicy;
   growingPollMs: number;
+  /** Which rendition of a master playlist to fetch (decided once per segment). */
+  chooseVariant(variants: ParsedVariant[]): ParsedVariant | undefined;
+  /** Told how long each download took, for choosing renditions. */
+  bandwidth: BandwidthEstimator;
   /** More fragments were verified, or the playlist completed. */
   onChange(fetch: SegmentFetch): void;
   /** Failure: `fatal` for this segment means no more of it will come. */
@@ -101,7 +107,7 @@ export class SegmentFetch {
     const signal = this.abortController.signal;
     const text = (url: string) => fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal);
     try {
-      this.playlist = await readSegmentPlaylist(this.source.url, text);
+      this.playlist = await readSegmentPlaylist(this.source.url, text, (variants) => this.host.chooseVariant(variants));
       while (!signal.aborted) {
         const playlist = this.playlist;
         const next = playlist.fragments[this.verified.length];
@@ -157,7 +163,10 @@ export class SegmentFetch {
   private request(url: string, signal: AbortSignal): Promise<ArrayBuffer> {
     let pending = this.requests.get(url);
     if (!pending) {
+      const started = performance.now();
       pending = fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal);
+      // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
+      pending.then((bytes) => this.host.bandwidth.sample(bytes.byteLength, performance.now() - started), () => {});
       this.requests.set(url, pending);
     }
     return pending;

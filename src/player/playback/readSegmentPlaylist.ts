@@ -1,5 +1,5 @@
 import { Parser } from 'm3u8-parser';
-import type { ParsedManifest } from 'm3u8-parser';
+import type { ParsedManifest, ParsedVariant } from 'm3u8-parser';
 import { PlaybackError } from './PlaybackError.js';
 
 /** One fragment of a segment, URL made absolute. */
@@ -28,18 +28,26 @@ export function parsePlaylist(text: string): ParsedManifest {
 }
 
 /**
- * Read a segment's playlist. A master playlist is followed to its first variant (Offshoot
- * segments carry one rendition: one codec and parameter set per story).
+ * Read a segment's playlist. A master playlist is followed to the variant `choose` picks
+ * (selectVariant: codec support, throughput, picture size; default: the first one).
  *
  * @example
  * const p = await readSegmentPlaylist('/media/intro/index.m3u8', (u) => fetch(u).then((r) => r.text()));
  * p.fragments.length; // 4
  */
-export async function readSegmentPlaylist(url: string, fetchText: (url: string) => Promise<string>): Promise<SegmentPlaylist> {
+export async function readSegmentPlaylist(
+  url: string,
+  fetchText: (url: string) => Promise<string>,
+  choose: (variants: ParsedVariant[]) => ParsedVariant | undefined = (variants) => variants[0],
+): Promise<SegmentPlaylist> {
   let mediaUrl = new URL(url, document.baseURI).href;
   let manifest = parsePlaylist(await fetchText(mediaUrl));
-  const variant = manifest.playlists?.[0];
-  if (variant) {
+  if (manifest.playlists?.length) {
+    const variant = choose(manifest.playlists);
+    if (!variant) {
+      const codecs = manifest.playlists.map((v) => v.attributes.CODECS ?? '?').join('; ');
+      throw new PlaybackError('media-incompatible', `${mediaUrl}: no rendition this browser can play (CODECS: ${codecs})`);
+    }
     mediaUrl = new URL(variant.uri, mediaUrl).href;
     manifest = parsePlaylist(await fetchText(mediaUrl));
   }

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
 import type { SegmentFetchHost } from '../../../src/player/playback/SegmentFetch.js';
+import { BandwidthEstimator } from '../../../src/player/playback/BandwidthEstimator.js';
+import { selectVariant } from '../../../src/player/playback/selectVariant.js';
 
 const FRAGMENTS = 4;
 const ANSWER_DELAY_MS = 120;
@@ -19,15 +21,30 @@ const playlist = [
   '',
 ].join('\n');
 
+/** Three renditions of one segment: AV1 1080p, H.264 720p and H.264 360p. */
+const master = [
+  '#EXTM3U',
+  '#EXT-X-STREAM-INF:BANDWIDTH=6000000,RESOLUTION=1920x1080,CODECS="av01.0.08M.08,mp4a.40.2"',
+  'av1/index.m3u8',
+  '#EXT-X-STREAM-INF:BANDWIDTH=3000000,RESOLUTION=1280x720,CODECS="avc1.64001f,mp4a.40.2"',
+  '720/index.m3u8',
+  '#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360,CODECS="avc1.64001e,mp4a.40.2"',
+  '360/index.m3u8',
+  '',
+].join('\n');
+
 /** What the server saw, in order: `>name` when a request arrived, `<name` when it was answered. */
 const log: string[] = [];
+/** Request paths, for which rendition was fetched. */
+const paths: string[] = [];
 const server = createServer((req, res) => {
   const name = req.url!.split('/').pop()!;
   log.push(`>${name}`);
+  paths.push(req.url!);
   const delay = name.endsWith('.m3u8') ? 0 : ANSWER_DELAY_MS;
   setTimeout(() => {
     log.push(`<${name}`);
-    res.end(name.endsWith('.m3u8') ? playlist : Buffer.alloc(1000));
+    res.end(name === 'master.m3u8' ? master : name.endsWith('.m3u8') ? playlist : Buffer.alloc(1000));
   }, delay);
 });
 let origin = '';
@@ -44,9 +61,31 @@ afterAll(async () => {
 });
 const errors: string[] = [];
 
-function host(onChange: (f: SegmentFetch) => void): SegmentFetchHost {
+function host(onChange: (f: SegmentFetch) => void, abr: { bps?: number; supported?: RegExp; maxHeight?: number } = {}): SegmentFetchHost {
   const policy = { retries: 0, delayMs: 10, timeoutMs: 5000 };
-  return { retry: policy, playlistRetry: policy, growingPollMs: 500, onChange, onError: (_f, e) => void errors.push(e.message) };
+  const bandwidth = new BandwidthEstimator(abr.bps ?? 2e6);
+  const isSupported = (type: string) => (abr.supported ?? /avc1/).test(type);
+  return {
+    retry: policy,
+    playlistRetry: policy,
+    growingPollMs: 500,
+    bandwidth,
+    chooseVariant: (variants) => selectVariant(variants, { bandwidthBps: bandwidth.estimate(), maxHeight: abr.maxHeight, isSupported }),
+    onChange,
+    onError: (_f, e) => void errors.push(e.message),
+  };
+}
+
+/** Fetch `path` to the end (or failure) and return which rendition folder its fragments came from. */
+async function renditionFetched(path: string, abr: Parameters<typeof host>[1]): Promise<{ folder: string | undefined; fetch: SegmentFetch }> {
+  paths.length = 0;
+  const fetch = await new Promise<SegmentFetch>((resolve) => {
+    const f: SegmentFetch = new SegmentFetch({ segmentId: 'm', url: `${origin}${path}`, durationSeconds: FRAGMENTS }, 30, host((x) => x.finished && resolve(x), abr));
+    void f;
+  });
+  const folders = new Set(paths.filter((p) => p.endsWith('.m4s')).map((p) => p.split('/').at(-2)));
+  expect(folders.size).toBeLessThanOrEqual(1);
+  return { folder: [...folders][0], fetch };
 }
 
 describe('SegmentFetch', () => {
@@ -89,5 +128,25 @@ describe('SegmentFetch', () => {
     expect(f.verified).toHaveLength(2);
     expect(log.filter((l) => l.startsWith('>seg_'))).toEqual(['>seg_0.m4s', '>seg_1.m4s']);
     f.abort();
+  });
+
+  it('picks a master playlist rendition by codec support, throughput and picture size', async () => {
+    // AV1 not playable here (as if): the best H.264 that fits 2 Mbps with headroom is 360p.
+    expect((await renditionFetched('/m/master.m3u8', { bps: 2e6 })).folder).toBe('360');
+    // Plenty of throughput, H.264 only: 720p.
+    expect((await renditionFetched('/m/master.m3u8', { bps: 20e6 })).folder).toBe('720');
+    // AV1 playable and affordable, but a 400-pixel-high picture needs no more than 720p.
+    expect((await renditionFetched('/m/master.m3u8', { bps: 20e6, supported: /avc1|av01/, maxHeight: 400 })).folder).toBe('720');
+    expect((await renditionFetched('/m/master.m3u8', { bps: 20e6, supported: /avc1|av01/ })).folder).toBe('av1');
+    // Nothing fits 100 kbps: the lightest playable one rather than nothing.
+    expect((await renditionFetched('/m/master.m3u8', { bps: 1e5 })).folder).toBe('360');
+    expect(errors).toEqual([]);
+  });
+
+  it('fails the segment with media-incompatible when no rendition is playable', async () => {
+    const { fetch, folder } = await renditionFetched('/m/master.m3u8', { supported: /vp09/ });
+    expect(folder).toBeUndefined();
+    expect(fetch.failed).toBe(true);
+    expect(errors.pop()).toMatch(/no rendition this browser can play \(CODECS: av01.*avc1/);
   });
 });
