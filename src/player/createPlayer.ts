@@ -54,7 +54,9 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   const overlay: Overlay = made.value;
   const loaded: LoadedStory = read.value;
   const { story, baseUrl } = loaded;
-  const engine = createPlaybackEngine(video, options.engine);
+  // Renditions taller than the player's box (in device pixels) are never fetched.
+  const maxVideoHeight = () => Math.round(root.clientHeight * (globalThis.devicePixelRatio || 1)) || undefined;
+  const engine = createPlaybackEngine(video, { maxVideoHeight, ...options.engine });
   overlay.attachVideo(video);
   const storage = resolveStorage(options.persist);
   const h: PlayerHost = {
