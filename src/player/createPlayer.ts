@@ -5,6 +5,8 @@ import { createOverlay } from './overlay/createOverlay.js';
 import type { Overlay } from './overlay/Overlay.js';
 import { resolveStorage } from './persist/resolveStorage.js';
 import { createPlaybackEngine } from './playback/PlaybackEngine.js';
+import type { PlaybackEngine } from './playback/PlaybackEngine.js';
+import type { Story } from '../core/story/Story.js';
 import type { PlayerEvents } from './PlayerEvents.js';
 import { collectStats } from './setup/collectStats.js';
 import { createPlayerRoot } from './setup/createPlayerRoot.js';
@@ -40,12 +42,20 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
 
   // Declared before the overlay exists: its ticker asks for the time from the first frame.
   let host: PlayerHost | null = null;
+  // Renditions taller than the player's box (in device pixels) are never fetched.
+  const maxVideoHeight = () => Math.round(root.clientHeight * (globalThis.devicePixelRatio || 1)) || undefined;
+  const engine = createPlaybackEngine(video, { maxVideoHeight, ...options.engine });
+  const storyRead = loadStory(options.story, options.baseUrl);
+  // Startup: fetch the first segment's head while the renderer starts (pixi's WebGL set-up
+  // takes longer than reading the story); load() then takes over that download.
+  storyRead.then(({ story, baseUrl }) => warmStart(engine, story, baseUrl, options), () => undefined);
   const [made, read] = await Promise.allSettled([
     createOverlay(root, { time: () => host?.segmentTime() ?? 0, controls: options.controls !== false, reducedMotion: options.reducedMotion }),
-    loadStory(options.story, options.baseUrl),
+    storyRead,
   ]);
   if (made.status === 'rejected' || read.status === 'rejected') {
     // Nothing half-built stays behind: the message is all the player shows.
+    engine.destroy();
     if (made.status === 'fulfilled') made.value.destroy();
     const reason: unknown = read.status === 'rejected' ? read.reason : (made as PromiseRejectedResult).reason;
     const e = reason instanceof PlayerError ? reason : new PlayerError('playback-failed', `The player could not start: ${String(reason)}`);
@@ -54,9 +64,6 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   const overlay: Overlay = made.value;
   const loaded: LoadedStory = read.value;
   const { story, baseUrl } = loaded;
-  // Renditions taller than the player's box (in device pixels) are never fetched.
-  const maxVideoHeight = () => Math.round(root.clientHeight * (globalThis.devicePixelRatio || 1)) || undefined;
-  const engine = createPlaybackEngine(video, { maxVideoHeight, ...options.engine });
   overlay.attachVideo(video);
   const storage = resolveStorage(options.persist);
   const h: PlayerHost = {
@@ -136,4 +143,15 @@ async function loadSaved(host: PlayerHost): Promise<StorySnapshot | null> {
 
 function requireActor(): never {
   throw new Error('Player.snapshot(): the player is destroyed');
+}
+
+/** Prefetch the start segment, unless the player may resume elsewhere or must wait for a render. */
+function warmStart(engine: PlaybackEngine, story: Story, baseUrl: string, options: PlayerOptions): void {
+  const start = story.segments[story.start];
+  if (options.persist || !start || start.generate) return;
+  try {
+    engine.prefetch([segmentSource(story, story.start, baseUrl)]);
+  } catch {
+    // Only an optimisation: load() fetches it anyway.
+  }
 }
