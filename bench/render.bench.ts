@@ -3,7 +3,11 @@
 // pattern with the same encoder settings into the same HLS packaging (i.e. the cost of
 // encoding alone, with no painting and no pipe). Shared machines are noisy: the table also
 // gives CPU-time figures (frames per CPU-second painted, encoder CPU-seconds per video second),
-// which do not depend on what else is running. Run: npx tsx bench/render.bench.ts [seconds] [reps]
+// which do not depend on what else is running. The browser path (the same painter in headless
+// chromium: WebCodecs in the page, or frames read back into ffmpeg) gets rows at both sizes
+// too, so the table decides which path a host should use; its render-only column is paint +
+// getImageData inside the page (chromium's CPU time is not this process's, so no CPU figure).
+// Run: npx tsx bench/render.bench.ts [seconds] [reps]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +16,10 @@ import type { Rendition } from '../src/server/generate/index.js';
 import { composeScene, createFrameCanvas, createProceduralGenerator, RENDITION_360P, RENDITION_720P, selectEncoder } from '../src/server/generate/index.js';
 import { encoderArgs, hlsArgs } from '../src/server/generate/hls/encoderArgs.js';
 import type { H264Encoder } from '../src/server/generate/hls/selectEncoder.js';
+import { createBrowserHost } from '../src/server/generate/browser/createBrowserHost.js';
+import type { PaintPageApi } from '../src/server/generate/browser/PaintPageApi.js';
+import { probeBrowser } from '../src/server/generate/browser/probeBrowser.js';
+import type { ProceduralGenerator } from '../src/server/generate/procedural/createProceduralGenerator.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const reps = Number(process.argv[3] ?? 3);
@@ -32,16 +40,33 @@ function renderOnly(r: Rendition): { fps: number; cpuFps: number } {
   return { fps: frames / ((performance.now() - t0) / 1000), cpuFps: frames / ((cpu.user + cpu.system) / 1e6) };
 }
 
-async function pipeline(r: Rendition, encoder: H264Encoder): Promise<{ x: number; firstSegmentMs: number }> {
+/** Paint + read back inside the page (readback forces the raster to finish), frames per second. */
+async function browserRenderOnly(r: Rendition): Promise<number> {
+  const host = createBrowserHost();
+  const page = await host.openPage();
+  const scene = composeScene(spec, {}, { durationSeconds: seconds });
+  const frames = seconds * 30;
+  const fps = await page.evaluate(async ([sc, w, h, n]) => {
+    const api = (globalThis as unknown as { offshootPaintPage: PaintPageApi }).offshootPaintPage;
+    await api.hash(sc, w, h, 0); // warm up fonts and the raster
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await api.hash(sc, w, h, i / 30);
+    return n / ((performance.now() - t0) / 1000);
+  }, [scene, r.width, r.height, frames] as const);
+  await host.close();
+  return fps;
+}
+
+async function pipeline(r: Rendition, encoder: H264Encoder, browser?: ProceduralGenerator): Promise<{ x: number; firstSegmentMs: number; path: string }> {
   const outDir = join(root, `${r.name}-${encoder}-${Math.random().toString(36).slice(2)}`);
-  const gen = createProceduralGenerator({ renditions: [r], encoder });
+  const gen = browser ?? createProceduralGenerator({ renditions: [r], encoder, renderer: 'cpu' });
   const t0 = performance.now();
   let first = 0;
-  await gen.render({ key: 'bench', spec, state: {}, durationSeconds: seconds, outDir, segmentSeconds: 1 },
+  const { path } = await gen.render({ key: 'bench', spec, state: {}, durationSeconds: seconds, outDir, segmentSeconds: 1 },
     { onProgress: () => {}, onSegment: () => (first ||= performance.now() - t0) }, new AbortController().signal);
   const x = seconds / ((performance.now() - t0) / 1000);
   rmSync(outDir, { recursive: true, force: true });
-  return { x, firstSegmentMs: first };
+  return { x, firstSegmentMs: first, path };
 }
 
 /** ffmpeg encoding its own test pattern with the same settings: × real time, and CPU seconds per video second. */
@@ -63,6 +88,10 @@ function baseline(r: Rendition, encoder: H264Encoder): { x: number; cpuPerSecond
 const choice = await selectEncoder();
 const encoders: H264Encoder[] = choice.encoder === 'h264_nvenc' ? ['h264_nvenc', 'libx264'] : ['libx264'];
 console.log(`encoder probe: ${choice.encoder} (${choice.reason}); ${seconds}s clips, median of ${reps}`);
+const probeHost = createBrowserHost();
+const caps = await probeBrowser(probeHost);
+await probeHost.close();
+console.log(`browser probe: WebGL renderer "${caps.renderer}", hardware avc1 encoder: ${caps.hardwareH264}`);
 const rows: string[][] = [];
 for (const r of [RENDITION_360P, RENDITION_720P]) {
   const paints = Array.from({ length: reps }, () => renderOnly(r));
@@ -78,6 +107,25 @@ for (const r of [RENDITION_360P, RENDITION_720P]) {
     const x = median(runs.map((p) => p.x));
     const base = median(bases.map((b) => b.x));
     rows.push([r.name, `cpu-skia+${encoder}`, `${fps.toFixed(0)} (${cpuFps.toFixed(0)}/cpu-s)`, `${x.toFixed(2)}×`, `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`,
+      `${base.toFixed(2)}× (${median(bases.map((b) => b.cpuPerSecond)).toFixed(2)} cpu-s/s)`, (x / base).toFixed(2)]);
+  }
+  // The browser path: one generator (one long-lived chromium) per variant, as a server runs it;
+  // the first rep includes launching chromium, the median does not. Baseline: the same x264
+  // testsrc2 encode as above (what encoding alone costs on the CPU path).
+  const browserFps = await browserRenderOnly(r);
+  for (const variant of ['webcodecs', ...encoders.map((e) => `readback:${e}`)]) {
+    const encoder = (variant.split(':')[1] ?? 'libx264') as H264Encoder;
+    const gen = createProceduralGenerator({ renditions: [r], encoder, renderer: 'browser', browserEncode: variant === 'webcodecs' ? 'webcodecs' : 'readback' });
+    const runs: { x: number; firstSegmentMs: number; path: string }[] = [];
+    const bases: { x: number; cpuPerSecond: number }[] = [];
+    for (let i = 0; i < reps; i++) {
+      runs.push(await pipeline(r, encoder, gen));
+      bases.push(baseline(r, 'libx264'));
+    }
+    await gen.close();
+    const x = median(runs.map((p) => p.x));
+    const base = median(bases.map((b) => b.x));
+    rows.push([r.name, runs[0]!.path, `${browserFps.toFixed(0)} (in page)`, `${x.toFixed(2)}×`, `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`,
       `${base.toFixed(2)}× (${median(bases.map((b) => b.cpuPerSecond)).toFixed(2)} cpu-s/s)`, (x / base).toFixed(2)]);
   }
 }

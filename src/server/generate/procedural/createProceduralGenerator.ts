@@ -2,6 +2,7 @@ import type { BrowserHost } from '../browser/createBrowserHost.js';
 import { createBrowserHost } from '../browser/createBrowserHost.js';
 import type { BrowserCapabilities } from '../browser/PaintPageApi.js';
 import { isSoftwareRenderer, probeBrowser } from '../browser/probeBrowser.js';
+import { readBackInBrowser } from '../browser/readBackInBrowser.js';
 import { renderInBrowser } from '../browser/renderInBrowser.js';
 import type { RendererKind } from '../browser/selectRenderer.js';
 import { selectRenderer } from '../browser/selectRenderer.js';
@@ -28,6 +29,11 @@ export interface ProceduralGeneratorOptions {
    * (default): the browser path only when chromium reports a real GPU. See docs/generators.md.
    */
   renderer?: 'auto' | RendererKind;
+  /**
+   * How the browser path encodes: 'webcodecs' (default; in the page, ffmpeg only muxes) or
+   * 'readback' (frames read back from the page and encoded by ffmpeg with `encoder`).
+   */
+  browserEncode?: 'webcodecs' | 'readback';
   /** Where the 'auto' decision is logged (once per process). Default: stderr. */
   log?: (message: string) => void;
 }
@@ -49,6 +55,8 @@ export interface ProceduralGenerator extends Generator {
 export const PROCEDURAL_VERSION = '1.1.0'; // 1.1: AAC ambience track
 /** The browser path paints with chromium's rasteriser and encodes with WebCodecs: different pixels, different keys. */
 export const PROCEDURAL_BROWSER_VERSION = `${PROCEDURAL_VERSION}+browser`;
+/** Chromium's pixels, encoded by ffmpeg: different again. */
+export const PROCEDURAL_READBACK_VERSION = `${PROCEDURAL_VERSION}+browser-readback`;
 
 /**
  * The built-in generator: composes a seeded scene from the spec's words and state,
@@ -90,7 +98,8 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
   return {
     id: 'procedural',
     get version() {
-      return kind === 'browser' ? PROCEDURAL_BROWSER_VERSION : PROCEDURAL_VERSION;
+      if (kind !== 'browser') return PROCEDURAL_VERSION;
+      return options.browserEncode === 'readback' ? PROCEDURAL_READBACK_VERSION : PROCEDURAL_BROWSER_VERSION;
     },
     ready,
     async close() {
@@ -115,14 +124,15 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
           capabilities = undefined; // e.g. chromium failed to start: try again next job
           throw new Error(`procedural render ${job.key}: ${(e as Error).message}`);
         });
-        const { frames } = await renderInBrowser({
-          host: browserHost(), scene, renditions, count, segmentSeconds: job.segmentSeconds, hardware: caps.hardwareH264,
-          audioGraph: ambienceGraph(scene), outDir: job.outDir, hooks, signal,
-        }).catch((e: unknown) => {
-          if ((e as Error).name === 'AbortError') throw e;
-          throw new Error(`procedural render ${job.key} (browser path): ${(e as Error).message}`);
-        });
-        return { playlist: 'index.m3u8', frames, elapsedMs: performance.now() - started, path: browserPathName(caps) };
+        const common = { host: browserHost(), scene, renditions, count, segmentSeconds: job.segmentSeconds, audioGraph: ambienceGraph(scene), outDir: job.outDir, hooks, signal };
+        const readback = options.browserEncode === 'readback' ? options.encoder ?? (await selectEncoder()).encoder : undefined;
+        const { frames } = await (readback ? readBackInBrowser({ ...common, encoder: readback }) : renderInBrowser({ ...common, hardware: caps.hardwareH264 })).catch(
+          (e: unknown) => {
+            if ((e as Error).name === 'AbortError') throw e;
+            throw new Error(`procedural render ${job.key} (browser path): ${(e as Error).message}`);
+          },
+        );
+        return { playlist: 'index.m3u8', frames, elapsedMs: performance.now() - started, path: browserPathName(caps, readback) };
       }
       const encoder = options.encoder ?? (await selectEncoder()).encoder;
       const canvas = createFrameCanvas(scene, largest.width, largest.height);
@@ -141,8 +151,8 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
   };
 }
 
-/** What ran, for RenderResult.path: e.g. "gpu-canvas+webcodecs-hw", "swiftshader-canvas+webcodecs-sw". */
-function browserPathName(caps: BrowserCapabilities): string {
+/** What ran, for RenderResult.path: e.g. "gpu-canvas+webcodecs-hw", "swiftshader-canvas+webcodecs-sw", "gpu-canvas+readback+h264_nvenc". */
+function browserPathName(caps: BrowserCapabilities, readback?: H264Encoder): string {
   const raster = !isSoftwareRenderer(caps.renderer) ? 'gpu' : /swiftshader/i.test(caps.renderer) ? 'swiftshader' : 'software';
-  return `${raster}-canvas+webcodecs-${caps.hardwareH264 ? 'hw' : 'sw'}`;
+  return readback ? `${raster}-canvas+readback+${readback}` : `${raster}-canvas+webcodecs-${caps.hardwareH264 ? 'hw' : 'sw'}`;
 }

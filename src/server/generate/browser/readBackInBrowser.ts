@@ -1,0 +1,66 @@
+import type { RenderHooks } from '../Generator.js';
+import { abortError, encodeHls } from '../hls/encodeHls.js';
+import type { Rendition } from '../hls/Rendition.js';
+import { FPS } from '../hls/Rendition.js';
+import type { H264Encoder } from '../hls/selectEncoder.js';
+import type { Scene } from '../procedural/scene/Scene.js';
+import type { BrowserHost } from './createBrowserHost.js';
+import type { PaintPageApi } from './PaintPageApi.js';
+import { PAINT_PAGE_GLOBAL } from './PaintPageApi.js';
+
+export interface ReadBackOptions {
+  host: BrowserHost;
+  scene: Scene;
+  renditions: readonly Rendition[];
+  count: number;
+  segmentSeconds: number;
+  /** ffmpeg's encoder for the read-back frames: h264_nvenc on a GPU host. */
+  encoder: H264Encoder;
+  audioGraph: string;
+  outDir: string;
+  hooks: RenderHooks;
+  signal: AbortSignal;
+}
+
+/**
+ * The other browser variant: chromium only paints; each frame is read back (RGBA, base64
+ * over the DevTools protocol) and fed to encodeHls's 'frames' input, so ffmpeg encodes it
+ * (NVENC on a GPU host, where chromium's WebCodecs has no hardware H.264 on Linux). The
+ * next frame is requested while the current one is written, so painting and the transfer
+ * overlap ffmpeg's encoding. The bench compares it with the WebCodecs variant.
+ *
+ * @example
+ * await readBackInBrowser({ host, scene, renditions: [RENDITION_720P], count: 120, segmentSeconds: 1,
+ *   encoder: 'h264_nvenc', audioGraph: ambienceGraph(scene), outDir, hooks, signal });
+ */
+export async function readBackInBrowser(o: ReadBackOptions): Promise<{ frames: number }> {
+  if (o.signal.aborted) throw abortError(o.signal);
+  const page = await o.host.openPage();
+  const onAbort = () => void page.close().catch(() => undefined);
+  o.signal.addEventListener('abort', onAbort);
+  const largest = [...o.renditions].sort((a, b) => b.width * b.height - a.width * a.height)[0]!;
+  const fetchFrame = (i: number) =>
+    page
+      .evaluate(([name, scene, w, h, t]) => (globalThis as unknown as Record<string, PaintPageApi>)[name]!.pixels(scene, w, h, t),
+        [PAINT_PAGE_GLOBAL, o.scene, largest.width, largest.height, i / FPS] as const)
+      .then((b64) => Buffer.from(b64, 'base64'));
+  let pending = new Map<number, Promise<Buffer>>();
+  const frame = (i: number): Promise<Buffer> => {
+    const current = pending.get(i) ?? fetchFrame(i);
+    pending = new Map(i + 1 < o.count ? [[i + 1, fetchFrame(i + 1)]] : []);
+    pending.forEach((p) => p.catch(() => undefined)); // a prefetch after an abort must not go unhandled
+    return current;
+  };
+  try {
+    return await encodeHls({
+      outDir: o.outDir, segmentSeconds: o.segmentSeconds, renditions: o.renditions, encoder: o.encoder,
+      input: { kind: 'frames', width: largest.width, height: largest.height, count: o.count, frame },
+      audio: { kind: 'lavfi', graph: o.audioGraph }, hooks: o.hooks, signal: o.signal,
+    });
+  } catch (e) {
+    throw o.signal.aborted ? abortError(o.signal) : e;
+  } finally {
+    o.signal.removeEventListener('abort', onAbort);
+    await page.close().catch(() => undefined);
+  }
+}
