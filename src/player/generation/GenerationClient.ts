@@ -74,9 +74,11 @@ export interface GenerationClient {
   /**
    * The viewer started `position.segmentId` at `now` (ms on the client's clock): request
    * the generated segments reachable within `depth` levels, nearest deadline first.
-   * `history` is the choices so far (what the backend replays).
+   * `history` is the choices so far (what the backend replays). `held`: whether the viewer
+   * was shown a hold before this segment (decides whether it counts as ready in time; when
+   * omitted, the head's readiness is compared with the estimated due time).
    */
-  plan(story: Story, position: Position, history: readonly ChoiceStep[], now?: number): void;
+  plan(story: Story, position: Position, history: readonly ChoiceStep[], now?: number, held?: boolean): void;
   /**
    * The viewer made a choice (`history` now ends with it): cancel jobs no path reaches any
    * more and ask for the next level. Call as soon as the choice is locked.

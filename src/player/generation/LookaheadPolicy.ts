@@ -201,12 +201,16 @@ export class LookaheadPolicy {
    * playable by when the viewer was due to reach it (`dueAt`, plus `REACH_SLACK_S` for the
    * due time being a wall-clock estimate), not merely by now: a late branch's segment
    * starts only after the player's hold, when its head is playable by definition.
+   * `held`, when the caller knows it (the player does), decides instead: late iff the
+   * viewer was shown the hold for it.
    */
-  reached(segmentId: string): 'in-time' | 'late' | 'untracked' {
+  reached(segmentId: string, held?: boolean): 'in-time' | 'late' | 'untracked' {
     const entry = this.entries.get(segmentId);
     if (!entry) return 'untracked';
     const ready = entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds);
-    const inTime = ready && (entry.headAt === undefined || entry.headAt <= entry.dueAt + REACH_SLACK_S);
+    // A player that knows whether it had to hold for the segment says so: that is the truth
+    // the viewer saw. The due-time estimate is wall clock and drifts with every stall or pause.
+    const inTime = held !== undefined ? !held : ready && (entry.headAt === undefined || entry.headAt <= entry.dueAt + REACH_SLACK_S);
     if (inTime) this.counts.readyInTime++;
     else this.counts.late++;
     return inTime ? 'in-time' : 'late';

@@ -57,14 +57,14 @@ class GenerationClientImpl implements GenerationClient {
     this.depth = options.depth ?? 2;
   }
 
-  plan(story: Story, position: Position, history: readonly ChoiceStep[], now = this.clock()): void {
+  plan(story: Story, position: Position, history: readonly ChoiceStep[], now = this.clock(), held?: boolean): void {
     if (this.life.signal.aborted) return;
     this.story = story;
     this.current = { segmentId: position.segmentId, startedAt: now, history };
     const targets = planTargets(story, position, history, this.depth);
     // Judged before want() moves its due time to now: was the head playable when the
     // viewer was due to reach it (a held branch starts only once it is)?
-    const reached = this.policy.reached(position.segmentId);
+    const reached = this.policy.reached(position.segmentId, held);
     this.remember(targets);
     const actions = this.policy.want(targets, now / 1000);
     const target = targets[0];

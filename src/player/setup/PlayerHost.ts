@@ -31,6 +31,8 @@ export interface PlayerWiringState {
   pending: Position[];
   /** A generated segment the player is waiting for (spliced or loaded once playable), or null. */
   waitingFor: string | null;
+  /** Generated segments the viewer was shown the hold for, until they start (they count as late). */
+  held: Set<string>;
   /** A new timeline waits for its (generated) first segment: nothing may be spliced yet. */
   loading: boolean;
   /** Bumped when a new timeline starts (load, restart, restore): late callbacks of an older one do nothing. */

@@ -35,6 +35,7 @@ export function showHold(host: PlayerHost, segmentId: string, message?: string):
     root.setAttribute('aria-busy', 'true');
     overlay.announce(message ?? 'Generating the next scene…');
   }
+  host.state.held.add(segmentId);
   messages.set(host, message);
   overlay.setHold({ progress: host.generation?.status(segmentId).progress ?? 0, message });
 }

@@ -27,6 +27,8 @@ export async function loadTimeline(host: PlayerHost, segmentId: string, offset: 
     state.loading = true;
     state.waitingFor = segmentId;
     showHold(host, segmentId, first ? 'Generating the story…' : 'Generating this scene…');
+    // Its segmentstart (and the lookahead's count) came before this load: the held flag is for branches still to come.
+    state.held.delete(segmentId);
     try {
       await host.generation!.whenPlayable(segmentId, offset > 0 ? offset + RESTART_HEAD_S : undefined);
     } catch (error) {

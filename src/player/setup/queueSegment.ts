@@ -29,6 +29,7 @@ export function queueSegment(host: PlayerHost, position: Position): void {
 export function clearPending(host: PlayerHost): void {
   host.state.pending = [];
   host.state.waitingFor = null;
+  host.state.held.clear();
   host.state.loading = false;
   hideHold(host);
 }

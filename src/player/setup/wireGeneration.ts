@@ -23,7 +23,9 @@ export function wireGeneration(host: PlayerHost, options: GenerationClientOption
   const offs = [
     hub.on('segmentstart', ({ segmentId }) => {
       const c = host.actor?.getSnapshot().context;
-      if (c) client.plan(story, { segmentId, vars: c.vars, visits: c.visits }, history());
+      // Ready in time means the viewer never saw the hold for it: what the picture showed.
+      const held = state.held.delete(segmentId);
+      if (c) client.plan(story, { segmentId, vars: c.vars, visits: c.visits }, history(), undefined, held);
       open = null;
     }),
     hub.on('choicestart', (e) => {

@@ -81,6 +81,18 @@ describe('LookaheadPolicy', () => {
     expect(policy.stats()).toMatchObject({ readyInTime: 2, late: 1 });
   });
 
+  it('when the player says whether it held, that decides (not the wall-clock due time)', () => {
+    const policy = new LookaheadPolicy({ maxInFlight: 4, headSeconds: 1 });
+    policy.want([t('a', 1), t('b', 1)], 0);
+    // Both heads came 3 s after they were due by the wall clock (the viewer had stalled meanwhile).
+    policy.progress('a', 1, 4);
+    policy.progress('b', 1, 4);
+    expect(policy.reached('a', false)).toBe('in-time');
+    expect(policy.reached('b', true)).toBe('late');
+    expect(policy.reached('authored', true)).toBe('untracked');
+    expect(policy.stats()).toMatchObject({ readyInTime: 1, late: 1 });
+  });
+
   it('tries a failed segment again when a later plan still reaches it', () => {
     const policy = new LookaheadPolicy({ maxInFlight: 1 });
     policy.want([t('a', 5)], 0);
