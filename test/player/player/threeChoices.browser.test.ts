@@ -18,8 +18,8 @@ const FIXTURE = '/test/player/player/fixtures/three-choices.json';
 /** Media paths in the fixture are relative to the fixture file, as a story's are. */
 const FIXTURE_URL = new URL(FIXTURE, location.href).href;
 /**
- * Slack on a branch's wall-clock gap, per presented frame: rVFC callbacks land on a
- * 60 Hz vsync, so a 30 fps frame can be reported up to one vsync late (16.7 ms).
+ * Slack on a branch's lateness: rVFC timestamps land on a 60 Hz vsync, so a 30 fps frame
+ * can be reported up to one vsync late (16.7 ms).
  */
 const VSYNC_MS = 1000 / 60;
 /** rVFC timestamps are rounded (to 0.1 ms or coarser): 150.0 − 100.0 can read as 50.0000000000004. */
