@@ -12,6 +12,11 @@ export interface PaintPageApi {
   start(request: StartRequest): Promise<StartReply>;
   /** Wait for encoded data; returns everything encoded since the last call (one entry per rendition). */
   take(): Promise<TakeReply>;
+  /**
+   * Paint `count` frames at `width`×`height` and POST each one's RGBA bytes to `${url}${i}`
+   * (the readback variant; see createFrameSink). Resolves when all are sent.
+   */
+  sendFrames(request: { scene: Scene; width: number; height: number; count: number; fps: number; url: string }): Promise<void>;
   /** Stop painting and close the encoders (abort). */
   stop(): void;
   /** Paint one frame of `scene` at `t` and return its RGBA pixels (base64): tests and the readback path. */

@@ -93,9 +93,12 @@ async function runJob(j: Job, req: StartRequest): Promise<void> {
       j.encoders[k]!.encode(frame, { keyFrame: i % req.gop === 0 });
       frame.close();
     });
-    // Let output callbacks run; keep the encoder queues short so memory stays bounded.
+    // Let output callbacks run; keep the encoder queues short so memory stays bounded. Wait
+    // for 'dequeue' rather than spinning: a busy page would steal the CPU the encoder needs.
     await nextTask();
-    while (!j.stopped && j.encoders.some((e) => e.encodeQueueSize > 2)) await nextTask();
+    while (!j.stopped && j.encoders.some((e) => e.encodeQueueSize > 2)) {
+      await Promise.race([waitFor(j), ...j.encoders.map((e) => new Promise((r) => e.addEventListener('dequeue', r, { once: true })))]);
+    }
   }
   await Promise.all(j.encoders.map((e) => e.flush()));
   j.done = true;
@@ -162,6 +165,19 @@ const api: PaintPageApi = {
     j.taken = Math.min(...j.encoded);
     j.wake();
     return { frames: j.taken, chunks, done: j.done };
+  },
+
+  async sendFrames({ scene, width, height, count, fps, url }) {
+    const { ctx } = canvas2d(width, height);
+    let sent: Promise<unknown> = Promise.resolve();
+    for (let i = 0; i < count; i++) {
+      paintInto(ctx, scene, i / fps, width, height);
+      const rgba = ctx.getImageData(0, 0, width, height).data;
+      await sent; // one frame in flight while the next is painted
+      // no-cors: a simple cross-origin POST, no preflight; Node holds the reply for backpressure.
+      sent = fetch(`${url}${i}`, { method: 'POST', body: rgba, mode: 'no-cors' });
+    }
+    await sent;
   },
 
   stop(): void {

@@ -7,6 +7,7 @@ import type { Scene } from '../procedural/scene/Scene.js';
 import type { BrowserHost } from './createBrowserHost.js';
 import type { PaintPageApi } from './PaintPageApi.js';
 import { PAINT_PAGE_GLOBAL } from './PaintPageApi.js';
+import { createFrameSink } from './createFrameSink.js';
 
 export interface ReadBackOptions {
   host: BrowserHost;
@@ -23,11 +24,11 @@ export interface ReadBackOptions {
 }
 
 /**
- * The other browser variant: chromium only paints; each frame is read back (RGBA, base64
- * over the DevTools protocol) and fed to encodeHls's 'frames' input, so ffmpeg encodes it
- * (NVENC on a GPU host, where chromium's WebCodecs has no hardware H.264 on Linux). The
- * next frame is requested while the current one is written, so painting and the transfer
- * overlap ffmpeg's encoding. The bench compares it with the WebCodecs variant.
+ * The other browser variant: chromium only paints; each frame is read back (RGBA, POSTed
+ * to a loopback socket, see createFrameSink) and fed to encodeHls's 'frames' input, so
+ * ffmpeg encodes it (NVENC on a GPU host, where chromium's WebCodecs has no hardware H.264
+ * on Linux). The page paints the next frame while one is in flight, so painting, the transfer
+ * and ffmpeg's encoding overlap. The bench compares it with the WebCodecs variant.
  *
  * @example
  * await readBackInBrowser({ host, scene, renditions: [RENDITION_720P], count: 120, segmentSeconds: 1,
@@ -39,18 +40,13 @@ export async function readBackInBrowser(o: ReadBackOptions): Promise<{ frames: n
   const onAbort = () => void page.close().catch(() => undefined);
   o.signal.addEventListener('abort', onAbort);
   const largest = [...o.renditions].sort((a, b) => b.width * b.height - a.width * a.height)[0]!;
-  const fetchFrame = (i: number) =>
-    page
-      .evaluate(([name, scene, w, h, t]) => (globalThis as unknown as Record<string, PaintPageApi>)[name]!.pixels(scene, w, h, t),
-        [PAINT_PAGE_GLOBAL, o.scene, largest.width, largest.height, i / FPS] as const)
-      .then((b64) => Buffer.from(b64, 'base64'));
-  let pending = new Map<number, Promise<Buffer>>();
-  const frame = (i: number): Promise<Buffer> => {
-    const current = pending.get(i) ?? fetchFrame(i);
-    pending = new Map(i + 1 < o.count ? [[i + 1, fetchFrame(i + 1)]] : []);
-    pending.forEach((p) => p.catch(() => undefined)); // a prefetch after an abort must not go unhandled
-    return current;
-  };
+  const sink = await createFrameSink();
+  const request = { scene: o.scene, width: largest.width, height: largest.height, count: o.count, fps: FPS, url: sink.url };
+  const sending = page.evaluate(([name, req]) => (globalThis as unknown as Record<string, PaintPageApi>)[name]!.sendFrames(req), [PAINT_PAGE_GLOBAL, request] as const);
+  // A failed page (crash, closed on abort) must fail the frame it is waiting for.
+  const failed = sending.then(() => new Promise<never>(() => undefined), (e: unknown) => Promise.reject(e instanceof Error ? e : new Error(String(e))));
+  failed.catch(() => undefined);
+  const frame = (i: number) => Promise.race([sink.frame(i), failed]);
   try {
     return await encodeHls({
       outDir: o.outDir, segmentSeconds: o.segmentSeconds, renditions: o.renditions, encoder: o.encoder,
@@ -61,6 +57,7 @@ export async function readBackInBrowser(o: ReadBackOptions): Promise<{ frames: n
     throw o.signal.aborted ? abortError(o.signal) : e;
   } finally {
     o.signal.removeEventListener('abort', onAbort);
+    sink.close();
     await page.close().catch(() => undefined);
   }
 }
