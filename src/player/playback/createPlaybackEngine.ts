@@ -21,7 +21,7 @@ import { selectVariant } from './selectVariant.js';
  * engine.queueNext(forest); // the choice is locked
  */
 export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackEngineOptions = {}): PlaybackEngine {
-  const prefetchSeconds = options.prefetchSeconds ?? 3;
+  const prefetchSeconds = options.prefetchSeconds ?? 1;
   const lookaheadSeconds = options.lookaheadSeconds ?? 30;
   const hub = new EventHub<PlaybackEvents>();
   const clock = createMediaClock();
