@@ -3,7 +3,9 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 // Two projects: `node` for everything that runs without a page (core, server,
-// CLI), `browser` for the player in real Debian chromium.
+// CLI), `browser` for the player in real Debian chromium. They run one after the other
+// (groupOrder): the browser tests measure playback (frame gaps, stalls), and renders and
+// encodes of the node tests on the same two cores would make those figures noise.
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/ClosingLineReporter.ts'],
@@ -11,6 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
+          sequence: { groupOrder: 0 },
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts'],
           environment: 'node',
@@ -22,6 +25,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: { groupOrder: 1 },
           include: ['test/**/*.browser.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
