@@ -65,3 +65,26 @@ describe('procedural generator, browser path (chromium + WebCodecs + ffmpeg copy
     expect(readdirSync(outDir).filter((n) => n.includes('.tmp') || n.startsWith('.staging'))).toEqual([]);
   });
 });
+
+describe('procedural generator, browser path with readback (chromium paints, ffmpeg encodes)', () => {
+  it('renders valid HLS under its own version and path name', { timeout: 120_000 }, async () => {
+    const readback = createProceduralGenerator({ renditions: [small], renderer: 'browser', browserEncode: 'readback', encoder: 'libx264' });
+    const outDir = join(root, 'readback');
+    try {
+      const result = await readback.render(
+        { key: 'b2', spec: { prompt: 'A lighthouse by the sea at night.', seed: 2 }, state: {}, durationSeconds: 1, outDir, segmentSeconds: 1 },
+        { onProgress: () => {}, onSegment: () => {} },
+        new AbortController().signal,
+      );
+      expect(result.frames).toBe(30);
+      expect(result.path).toMatch(/-canvas\+readback\+libx264$/);
+      expect(readback.version).toBe(`${PROCEDURAL_VERSION}+browser-readback`);
+      const probe = probeHls(join(outDir, '180p.m3u8'));
+      expect(probe.stream).toMatchObject({ codec_name: 'h264', profile: 'High', has_b_frames: 0, width: 320, height: 180 });
+      expect(probe.frames).toBe(30);
+      expect(probeAudio(join(outDir, '180p.m3u8')).stream).toMatchObject({ codec_name: 'aac' });
+    } finally {
+      await readback.close();
+    }
+  });
+});
