@@ -9,6 +9,9 @@ import type { BrowserHost } from './createBrowserHost.js';
 import type { PaintPageApi, StartRequest, TakeReply } from './PaintPageApi.js';
 import { PAINT_PAGE_GLOBAL } from './PaintPageApi.js';
 
+/** How long the page may go without encoding anything before the job fails. */
+const STALL_MS = 60_000;
+
 export interface BrowserRenderOptions {
   host: BrowserHost;
   scene: Scene;
@@ -56,10 +59,10 @@ export async function renderInBrowser(o: BrowserRenderOptions): Promise<{ frames
       gop: Math.max(1, Math.round(o.segmentSeconds * FPS)),
       hardware: o.hardware,
     };
-    const { codecs } = await Promise.race([evaluate<{ codecs: string[] }>(page, 'start', request), crashed]);
+    const { codecs } = await watched(evaluate<{ codecs: string[] }>(page, 'start', request), crashed);
     const chunks = async function* (): AsyncGenerator<H264Batch> {
       for (;;) {
-        const reply = await Promise.race([evaluate<TakeReply>(page, 'take'), crashed]);
+        const reply = await watched(evaluate<TakeReply>(page, 'take'), crashed);
         yield { frames: reply.frames, data: reply.chunks.map((c) => Buffer.from(c, 'base64')) };
         if (reply.done) return;
       }
@@ -80,6 +83,22 @@ export async function renderInBrowser(o: BrowserRenderOptions): Promise<{ frames
   } finally {
     o.signal.removeEventListener('abort', onAbort);
     await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * `call`, failing if the page crashes or closes, or if it answers nothing for STALL_MS: a
+ * hung GPU process or encoder would otherwise hold the job (and its worker) forever.
+ */
+async function watched<T>(call: Promise<T>, crashed: Promise<never>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`chromium produced nothing for ${STALL_MS / 1000} s`)), STALL_MS);
+  });
+  try {
+    return await Promise.race([call, crashed, stalled]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
