@@ -120,7 +120,8 @@ async function renderGenerated(): Promise<void> {
   const outDir = join(OUT, GENERATED.name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const generator = createProceduralGenerator({ renditions: [RENDITION_360P] });
+  // The CPU path on every host, so the test clip is the same pixels wherever it is made.
+  const generator = createProceduralGenerator({ renditions: [RENDITION_360P], renderer: 'cpu' });
   const job = { key: GENERATED.name, spec: GENERATED.spec, state: {}, durationSeconds: GENERATED.seconds, outDir, segmentSeconds: FRAGMENT_SECONDS };
   const result = await generator.render(job, { onProgress: () => {}, onSegment: () => {} }, new AbortController().signal);
   console.log(`[media] ${GENERATED.name.padEnd(8)} ${GENERATED.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s (${result.path})`);

@@ -47,7 +47,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await selectEncoder();
   const verbose = process.env.OFFSHOOT_E2E_LOG === '1';
   const server = await startServer({
-    generator: createProceduralGenerator({ renditions: [RENDITION_180P] }),
+    // The CPU path on every host: these tests are about playback, and a probe would launch chromium beside them.
+    generator: createProceduralGenerator({ renditions: [RENDITION_180P], renderer: 'cpu' }),
     port: 0,
     stories,
     store: join(root, 'store'),

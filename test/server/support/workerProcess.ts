@@ -16,7 +16,7 @@ const server = await startServer({
   workers: Number(env.WORKERS ?? 1),
   lockDuration: Number(env.LOCK_MS ?? 2000),
   stalledInterval: Number(env.STALLED_MS ?? 1000),
-  generator: env.GENERATOR === 'procedural' ? createProceduralGenerator() : testGenerator(),
+  generator: env.GENERATOR === 'procedural' ? createProceduralGenerator({ renderer: 'cpu' }) : testGenerator(),
   log: (message) => console.log(message),
 });
 console.log('ready');
