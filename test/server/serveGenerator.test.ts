@@ -131,6 +131,7 @@ describe('offshoot serve --generator http', () => {
       [['--generator-url', modelUrl], /--generator-url only applies with --generator http/],
       [['--generator', 'procedural', '--generator-version', '2', '--generator-header', 'A: b'], /--generator-version, --generator-header only apply with --generator http/],
       [['--generator', 'sdxl'], /must be one of procedural, http/],
+      [['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--renderer', 'browser'], /--renderer only applies with --generator procedural/],
       [['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--generator-header', 'no colon'], /"Name: value"/],
       [['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--generator-timeout', '0'], /seconds above 0/],
       [['--max-wants-per-viewer', '0'], /at least 1/],

@@ -53,9 +53,14 @@ export function serveCommand(io: CliIO): Command {
     .option('--generator-header <header>', 'with --generator http: "Name: value" sent to the model server (repeatable)', collectHeader)
     .option('--max-wants-per-viewer <n>', 'most unfinished jobs one viewer may have asked for (default 6)', atLeastOne)
     .addOption(new Option('--renderer <kind>', 'procedural generator: who paints (auto: chromium when it finds a GPU, else Skia on the CPU)').choices(['auto', 'cpu', 'browser']).default('auto'))
-    .action(async (options: ServeOptions) => {
+    .action(async (options: ServeOptions, command: Command) => {
       let server: Awaited<ReturnType<typeof startServer>>;
       const log = (message: string) => io.err(`[offshoot] ${message}\n`);
+      if (options.generator === 'http' && command.getOptionValueSource('renderer') === 'cli') {
+        io.err('offshoot serve: --renderer only applies with --generator procedural (a model server renders by itself)\n');
+        io.exitCode = EXIT_USAGE;
+        return;
+      }
       // Kept so the render path can be settled before serving and its chromium closed after.
       let procedural: ProceduralGenerator | undefined;
       try {
