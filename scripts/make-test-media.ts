@@ -5,7 +5,8 @@
 // CODECS/BANDWIDTH wrong). Each frame shows the clip name and its frame number, over
 // a hue-shifted test pattern, so any two frames can be told apart.
 // Two extra clips exist for failure tests: `broken` (a fragment file is missing) and
-// `bframes` (x264 defaults: B-frames with a composition delay, which breaks the contract).
+// `bframes` (x264 defaults: B-frames with a composition delay, which breaks the contract),
+// and `vp9` / `av1` (same contract in other codecs: a branch may change codec).
 // One more clip, `generated`, is rendered by the real procedural generator (H.264 + AAC
 // ambience, same size and codec family as the authored clips), so browser tests can splice
 // authored → generated → authored media in one MediaSource.
@@ -29,6 +30,8 @@ interface Clip {
   hue: number;
   /** Contract-breaking encode (x264 default B-frames). */
   bframes?: boolean;
+  /** Video codec (default H.264): VP9 and AV1 clips check that codecs can change at a branch. */
+  codec?: 'vp9' | 'av1';
 }
 
 const CLIPS: Clip[] = [
@@ -44,10 +47,12 @@ const CLIPS: Clip[] = [
   { name: 'd', seconds: 5, hue: 20 },
   { name: 'broken', seconds: 4, hue: 60 },
   { name: 'bframes', seconds: 3, hue: 100, bframes: true },
+  { name: 'vp9', seconds: 3, hue: 140, codec: 'vp9' },
+  { name: 'av1', seconds: 3, hue: 220, codec: 'av1' },
 ];
 /** Fragment deleted from `broken` after encoding (the 3rd one). */
 const BROKEN_FRAGMENT = 'seg_002.m4s';
-const VERSION = 4;
+const VERSION = 5;
 /** The generated clip: what the backend would render for this spec, at the authored clips' size. */
 const GENERATED = { name: 'generated', seconds: 2, spec: { prompt: 'A fox walks along the stormy beach at dusk.', seed: 7 } };
 
@@ -64,8 +69,11 @@ function videoArgs(clip: Clip): string[] {
     text(`text='%{frame_num}':fontsize=48:x=24:y=h-80`),
   ].join(',');
   const gop = FPS * FRAGMENT_SECONDS;
-  const common = ['-vf', vf, '-c:v', 'libx264', '-profile:v', 'high', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
   const keyframes = ['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${FRAGMENT_SECONDS})`];
+  // VP9 and AV1 have no B-frames to turn off; a keyframe still starts every fragment.
+  if (clip.codec === 'vp9') return ['-vf', vf, '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '800k', '-pix_fmt', 'yuv420p', '-g', String(gop), '-keyint_min', String(gop), '-force_key_frames', `expr:gte(t,n_forced*${FRAGMENT_SECONDS})`];
+  if (clip.codec === 'av1') return ['-vf', vf, '-c:v', 'libsvtav1', '-preset', '12', '-b:v', '800k', '-pix_fmt', 'yuv420p', '-g', String(gop), '-svtav1-params', `keyint=${gop}:irefresh-type=2`];
+  const common = ['-vf', vf, '-c:v', 'libx264', '-profile:v', 'high', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
   // The contract: no B-frames, closed GOP. `bframes` keeps x264's defaults on purpose.
   const contract = clip.bframes ? [] : ['-bf', '0', '-flags', '+cgop'];
   return [...common, ...keyframes, ...contract];
@@ -91,17 +99,31 @@ async function encode(clip: Clip): Promise<void> {
   if (clip.name === 'broken') unlinkSync(join(dir, BROKEN_FRAGMENT));
 }
 
-/** avc1.PPCCLL straight from the init segment's avcC box (profile, constraints, level). */
-function avcCodec(init: Buffer): string {
-  const at = init.indexOf('avcC');
-  if (at < 0) throw new Error('make-test-media: no avcC box in init.mp4');
+/**
+ * The video codec string straight from the init segment's configuration box: avc1.PPCCLL
+ * (avcC: profile, constraints, level), vp09.PP.LL.DD (vpcC: profile, level, bit depth) or
+ * av01.P.LLT.DD (av1C: profile, level, tier, bit depth).
+ */
+function videoCodec(init: Buffer): string {
   const hex = (b: number | undefined) => (b ?? 0).toString(16).padStart(2, '0');
-  return `avc1.${hex(init[at + 5])}${hex(init[at + 6])}${hex(init[at + 7])}`;
+  const dec = (n: number) => String(n).padStart(2, '0');
+  let at = init.indexOf('avcC');
+  if (at >= 0) return `avc1.${hex(init[at + 5])}${hex(init[at + 6])}${hex(init[at + 7])}`;
+  at = init.indexOf('vpcC');
+  if (at >= 0) return `vp09.${dec(init[at + 8] ?? 0)}.${dec(init[at + 9] ?? 0)}.${dec((init[at + 10] ?? 0) >> 4)}`;
+  at = init.indexOf('av1C');
+  if (at >= 0) {
+    const a = init[at + 5] ?? 0;
+    const b = init[at + 6] ?? 0;
+    const depth = b & 0x40 ? (a >> 5 === 2 && b & 0x20 ? 12 : 10) : 8;
+    return `av01.${a >> 5}.${dec(a & 0x1f)}${b & 0x80 ? 'H' : 'M'}.${dec(depth)}`;
+  }
+  throw new Error('make-test-media: no avcC, vpcC or av1C box in init.mp4');
 }
 
 /** Master playlist with CODECS read from the file and BANDWIDTH = peak fragment bitrate. */
 function masterPlaylist(dir: string): string {
-  const codecs = `${avcCodec(readFileSync(join(dir, 'init.mp4')))},mp4a.40.2`;
+  const codecs = `${videoCodec(readFileSync(join(dir, 'init.mp4')))},mp4a.40.2`;
   const fragments = readdirSync(dir).filter((f) => f.endsWith('.m4s'));
   const peak = Math.max(...fragments.map((f) => (statSync(join(dir, f)).size * 8) / FRAGMENT_SECONDS));
   return [

@@ -115,4 +115,24 @@ describe('chains of segments', () => {
     // hls.js evicts the back buffer too (in fragment steps): the 24 s walked never sit in the buffer at once.
     expect(Math.max(...buffered)).toBeLessThan(12);
   });
+
+  it('changes codec at a branch: H.264 → VP9 → AV1 → H.264 in one MediaSource, seamless', async () => {
+    const chain: SegmentSource[] = [clip('a', 3), clip('vp9', 3), clip('av1', 3), clip('b', 3)];
+    const video = createTestVideo();
+    engine = createPlaybackEngine(video);
+    const eng = engine;
+    const log = recordEvents(eng);
+    const frames = recordFrames(video);
+    let queued = 1;
+    eng.on('segmentstart', () => {
+      if (queued < chain.length) eng.queueNext(chain[queued++]!);
+      if (queued === chain.length) eng.end();
+    });
+    await eng.load(chain[0]!);
+    await eng.play();
+    await nextEvent(eng, 'ended', () => true, 40_000);
+    frames.stop();
+    expectSeamless(eng, log, frames.frames, ['a', 'vp9', 'av1', 'b'], 'codec changes');
+    expect(video.currentTime).toBeCloseTo(12, 1);
+  });
 });
