@@ -44,8 +44,11 @@ function fileFor(pathname: string): string | null {
 }
 
 const secret = process.env.OFFSHOOT_SECRET ?? randomBytes(24).toString('base64url');
+// Settle the render path first (a GPU host paints in chromium, this machine on the CPU): it is part of every rendition key.
+const generator = createProceduralGenerator({ log: (message) => console.log(`[backend] ${message}`) });
+await generator.ready();
 const backend = await startServer({
-  generator: createProceduralGenerator(),
+  generator,
   port: Number(process.env.BACKEND_PORT ?? 0),
   stories: join(root, 'examples'),
   store: join(root, '.cache', 'demo-store'),
@@ -93,7 +96,7 @@ server.on('listening', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    void backend.close().then(() => process.exit(0));
+    void backend.close().then(() => generator.close()).then(() => process.exit(0));
   });
 }
 server.listen(port, '127.0.0.1');
