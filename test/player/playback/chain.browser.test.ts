@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import type { PlaybackEngine, SegmentSource } from '../../../src/player/playback/PlaybackEngine.js';
+import type { PlaybackEngine, PlaybackEngineOptions, SegmentSource } from '../../../src/player/playback/PlaybackEngine.js';
 import { clip, unexplainedBoundarySkips, createTestVideo, unexplainedSkips, nextEvent, recordEvents, recordFrames } from '../../support/playbackHarness.js';
 
 
@@ -34,24 +34,33 @@ function expectSeamless(
   expect(unexplainedSkips(frames, stats.droppedVideoFrames)).toEqual([]);
 }
 
+/**
+ * Play `chain` to its end, each segment queued when the one before it starts (`onStart`
+ * runs first at each segmentstart), and check it was seamless.
+ */
+async function playChain(chain: SegmentSource[], label: string, options: PlaybackEngineOptions = {}, onStart: (eng: PlaybackEngine) => void = () => {}): Promise<{ eng: PlaybackEngine; video: HTMLVideoElement }> {
+  const video = createTestVideo();
+  engine = createPlaybackEngine(video, options);
+  const eng = engine;
+  const log = recordEvents(eng);
+  const frames = recordFrames(video);
+  let queued = 1;
+  eng.on('segmentstart', () => {
+    onStart(eng);
+    if (queued < chain.length) eng.queueNext(chain[queued++]!);
+    if (queued === chain.length) eng.end();
+  });
+  await eng.load(chain[0]!);
+  await eng.play();
+  await nextEvent(eng, 'ended', () => true, 60_000);
+  frames.stop();
+  expectSeamless(eng, log, frames.frames, chain.map((c) => c.segmentId), label);
+  return { eng, video };
+}
+
 describe('chains of segments', () => {
   it('splices five segments, each queued when the previous one starts', async () => {
-    const chain: SegmentSource[] = [clip('intro'), clip('a', 3), clip('dark'), clip('b', 3), clip('home')];
-    const video = createTestVideo();
-    engine = createPlaybackEngine(video);
-    const eng = engine;
-    const log = recordEvents(eng);
-    const frames = recordFrames(video);
-    let queued = 1;
-    eng.on('segmentstart', () => {
-      if (queued < chain.length) eng.queueNext(chain[queued++]!);
-      if (queued === chain.length) eng.end();
-    });
-    await eng.load(chain[0]!);
-    await eng.play();
-    await nextEvent(eng, 'ended', () => true, 40_000);
-    frames.stop();
-    expectSeamless(eng, log, frames.frames, ['intro', 'a', 'dark', 'b', 'home'], 'chain of 5');
+    const { video } = await playChain([clip('intro'), clip('a', 3), clip('dark'), clip('b', 3), clip('home')], 'chain of 5');
     expect(video.currentTime).toBeCloseTo(18, 1);
   });
 
@@ -88,27 +97,14 @@ describe('chains of segments', () => {
 
   it('trims the playlist behind the back buffer and stays seamless (sliding MEDIA-SEQUENCE)', async () => {
     const chain: SegmentSource[] = [clip('a', 3), clip('b', 3), clip('c', 3), clip('a', 3), clip('b', 3), clip('c', 3), clip('a', 3), clip('b', 3)];
-    const video = createTestVideo();
-    // A 2 s back buffer makes the timeline trim after every segment instead of after 30 s.
-    engine = createPlaybackEngine(video, { backBufferSeconds: 2 });
-    const eng = engine;
-    const log = recordEvents(eng);
-    const frames = recordFrames(video);
     const listed: number[] = [];
     const buffered: number[] = [];
-    let queued = 1;
-    eng.on('segmentstart', () => {
+    // A 2 s back buffer makes the timeline trim after every segment instead of after 30 s.
+    const { video } = await playChain(chain, 'trimmed chain', { backBufferSeconds: 2 }, (eng) => {
       listed.push(eng.stats().held.listedSegments);
       buffered.push(Math.round(eng.stats().held.bufferedSeconds));
-      if (queued < chain.length) eng.queueNext(chain[queued++]!);
-      if (queued === chain.length) eng.end();
     });
-    await eng.load(chain[0]!);
-    await eng.play();
-    await nextEvent(eng, 'ended', () => true, 60_000);
-    frames.stop();
     console.log(`[trim] at each segmentstart: segments listed ${JSON.stringify(listed)}, seconds buffered ${JSON.stringify(buffered)}`);
-    expectSeamless(eng, log, frames.frames, ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'b'], 'trimmed chain');
     expect(video.currentTime).toBeCloseTo(24, 1);
     // Without trimming the list would reach 8; with it, at most the played one, the current and the queued.
     expect(Math.max(...listed)).toBeLessThanOrEqual(3);
@@ -117,22 +113,7 @@ describe('chains of segments', () => {
   });
 
   it('changes codec at a branch: H.264 → VP9 → AV1 → H.264 in one MediaSource, seamless', async () => {
-    const chain: SegmentSource[] = [clip('a', 3), clip('vp9', 3), clip('av1', 3), clip('b', 3)];
-    const video = createTestVideo();
-    engine = createPlaybackEngine(video);
-    const eng = engine;
-    const log = recordEvents(eng);
-    const frames = recordFrames(video);
-    let queued = 1;
-    eng.on('segmentstart', () => {
-      if (queued < chain.length) eng.queueNext(chain[queued++]!);
-      if (queued === chain.length) eng.end();
-    });
-    await eng.load(chain[0]!);
-    await eng.play();
-    await nextEvent(eng, 'ended', () => true, 40_000);
-    frames.stop();
-    expectSeamless(eng, log, frames.frames, ['a', 'vp9', 'av1', 'b'], 'codec changes');
+    const { video } = await playChain([clip('a', 3), clip('vp9', 3), clip('av1', 3), clip('b', 3)], 'codec changes');
     expect(video.currentTime).toBeCloseTo(12, 1);
   });
 });
