@@ -8,6 +8,7 @@ import type { BrowserHost } from './createBrowserHost.js';
 import type { PaintPageApi } from './PaintPageApi.js';
 import { PAINT_PAGE_GLOBAL } from './PaintPageApi.js';
 import { createFrameSink } from './createFrameSink.js';
+import { pageCloser } from './pageCloser.js';
 
 export interface ReadBackOptions {
   host: BrowserHost;
@@ -37,7 +38,8 @@ export interface ReadBackOptions {
 export async function readBackInBrowser(o: ReadBackOptions): Promise<{ frames: number }> {
   if (o.signal.aborted) throw abortError(o.signal);
   const page = await o.host.openPage();
-  const onAbort = () => void page.close().catch(() => undefined);
+  const closePage = pageCloser(page);
+  const onAbort = () => void closePage();
   o.signal.addEventListener('abort', onAbort);
   const largest = [...o.renditions].sort((a, b) => b.width * b.height - a.width * a.height)[0]!;
   const sink = await createFrameSink();
@@ -58,6 +60,6 @@ export async function readBackInBrowser(o: ReadBackOptions): Promise<{ frames: n
   } finally {
     o.signal.removeEventListener('abort', onAbort);
     sink.close();
-    await page.close().catch(() => undefined);
+    await closePage();
   }
 }

@@ -8,6 +8,7 @@ import type { Scene } from '../procedural/scene/Scene.js';
 import type { BrowserHost } from './createBrowserHost.js';
 import type { PaintPageApi, StartRequest, TakeReply } from './PaintPageApi.js';
 import { PAINT_PAGE_GLOBAL } from './PaintPageApi.js';
+import { pageCloser } from './pageCloser.js';
 
 /** How long the page may go without encoding anything before the job fails. */
 const STALL_MS = 60_000;
@@ -46,7 +47,8 @@ export async function renderInBrowser(o: BrowserRenderOptions): Promise<{ frames
     page.once('close', () => reject(new Error('chromium page closed')));
   });
   crashed.catch(() => undefined);
-  const onAbort = () => void page.close().catch(() => undefined);
+  const closePage = pageCloser(page);
+  const onAbort = () => void closePage();
   o.signal.addEventListener('abort', onAbort);
   try {
     // encodeHls expects the renditions in the order of the page's streams: largest first.
@@ -82,7 +84,7 @@ export async function renderInBrowser(o: BrowserRenderOptions): Promise<{ frames
     throw o.signal.aborted ? abortError(o.signal) : e;
   } finally {
     o.signal.removeEventListener('abort', onAbort);
-    await page.close().catch(() => undefined);
+    await closePage();
   }
 }
 
@@ -112,3 +114,4 @@ function evaluate<T>(page: Page, method: keyof PaintPageApi, arg?: unknown): Pro
     [PAINT_PAGE_GLOBAL, method, arg] as const,
   ) as Promise<T>;
 }
+
