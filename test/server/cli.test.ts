@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/CliIO.js';
@@ -10,6 +8,8 @@ import type { GenerationJob } from '../../src/core/index.js';
 import { verifyViewerToken } from '../../src/server/index.js';
 import { makeStoriesDir } from './support/caveStory.js';
 import { httpRequest, postJson, readSse } from './support/httpRequest.js';
+import { spawnServe } from './support/spawnServe.js';
+import type { ServeProcess } from './support/spawnServe.js';
 
 const SECRET = 'cli-secret-0123456789abcdef';
 
@@ -36,30 +36,25 @@ describe('offshoot serve', () => {
   it('serves the API with the procedural generator and shuts down on SIGTERM', async () => {
     const stories = await makeStoriesDir();
     const store = await mkdtemp(join(tmpdir(), 'offshoot-cli-store-'));
-    const script = fileURLToPath(new URL('./support/runCli.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script, 'serve', '--port', '0', '--stories', stories, '--store', store, '--secret', SECRET], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    let serve: ServeProcess | undefined;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').once('data', (c: string) => resolve(c.trim()));
-        child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-      });
+      serve = await spawnServe(['--port', '0', '--stories', stories, '--store', store, '--secret', SECRET]);
+      const { child, url } = serve;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await httpRequest(url, '/healthz')).json()).toMatchObject({ ok: true, generator: expect.stringMatching(/^procedural@/) });
       const io = recordingIO();
       await main(['token', '--secret', SECRET, '--viewer', 'cli', '--story', 'cave'], io);
       const job = (await postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, io.stdout.trim())).json() as GenerationJob;
       const sse = await readSse(url, `/api/v1/jobs/${job.jobId}/events`, 40_000);
-      expect(sse.events.at(-1)?.event, stderr).toBe('done');
+      expect(sse.events.at(-1)?.event, serve.stderr).toBe('done');
       const master = await httpRequest(url, job.playlistUrl);
       expect(master.text).toContain('#EXT-X-STREAM-INF');
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(stderr).toContain('render');
+      expect(serve.stderr).toContain('render');
     } finally {
-      child.kill('SIGKILL');
+      serve?.child.kill('SIGKILL');
       await rm(stories, { recursive: true, force: true });
       await rm(store, { recursive: true, force: true });
     }

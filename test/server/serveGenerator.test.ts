@@ -1,14 +1,13 @@
 // `offshoot serve --generator http`: the CLI puts a model server behind the generation API.
 // A real local HTTP "model server" answers with a real ffmpeg-made MP4 (held until the test
 // lets it go); the CLI runs in its own process; the job must end as HLS in the store.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/CliIO.js';
@@ -17,6 +16,8 @@ import type { HttpGenerateRequest } from '../../src/server/generate/index.js';
 import { signViewerToken } from '../../src/server/index.js';
 import { makeStoriesDir } from './support/caveStory.js';
 import { httpRequest, postJson, readSse } from './support/httpRequest.js';
+import { spawnServe } from './support/spawnServe.js';
+import type { ServeProcess } from './support/spawnServe.js';
 import { waitFor } from './support/startTestServer.js';
 
 const SECRET = 'serve-generator-secret-0123456789';
@@ -61,19 +62,14 @@ describe('offshoot serve --generator http', () => {
   it('renders a job through the model server into HLS, with its headers, and caps unfinished wants per viewer', async () => {
     const stories = await makeStoriesDir();
     const store = join(root, 'store');
-    const script = fileURLToPath(new URL('./support/runCli.ts', import.meta.url));
-    const args = ['serve', '--port', '0', '--stories', stories, '--store', store, '--secret', SECRET,
+    const args = ['--port', '0', '--stories', stories, '--store', store, '--secret', SECRET,
       '--generator', 'http', '--generator-url', modelUrl, '--generator-version', 'test-model-1',
       '--generator-header', 'X-Model-Key: k-123', '--generator-header', 'X-Tenant: offshoot', '--generator-timeout', '120',
       '--max-wants-per-viewer', '1'];
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    let serve: ServeProcess | undefined;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').once('data', (c: string) => resolve(c.trim()));
-        child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-      });
+      serve = await spawnServe(args);
+      const { child, url } = serve;
       expect((await httpRequest(url, '/healthz')).json()).toMatchObject({ ok: true, generator: 'http@test-model-1' });
       const token = signViewerToken({ sub: 'viewer-1', story: 'cave', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
 
@@ -94,7 +90,7 @@ describe('offshoot serve --generator http', () => {
       const events = readSse(url, `/api/v1/jobs/${job.jobId}/events`, 60_000);
       held.shift()?.();
       const sse = await events;
-      expect(sse.events.at(-1)?.event, stderr).toBe('done');
+      expect(sse.events.at(-1)?.event, serve.stderr).toBe('done');
       const master = await httpRequest(url, job.playlistUrl);
       expect(master.status).toBe(200);
       expect(master.text).toContain('#EXT-X-STREAM-INF');
@@ -106,7 +102,7 @@ describe('offshoot serve --generator http', () => {
       const seg = await httpRequest(url, `/store/${job.key}/${segments[0]}`);
       expect(seg.status).toBe(200);
       expect(seg.headers['content-type']).toBe('video/iso.segment');
-      expect(stderr).toMatch(/render \w+ done: 60 frames .* via http\+/);
+      expect(serve.stderr).toMatch(/render \w+ done: 60 frames .* via http\+/);
 
       // The finished job freed the viewer's slot.
       expect((await postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }] }, token)).status).toBe(202);
@@ -115,7 +111,7 @@ describe('offshoot serve --generator http', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
-      child.kill('SIGKILL');
+      serve?.child.kill('SIGKILL');
       for (const reply of held.splice(0)) reply();
       await rm(stories, { recursive: true, force: true });
     }
