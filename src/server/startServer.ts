@@ -24,8 +24,8 @@ export interface ServerOptions {
   host?: string;
   /** A folder of story files, or stories already loaded. */
   stories?: string | LoadedStory[];
-  /** Store folder. Default ./.cache/offshoot-store. */
-  store?: string;
+  /** Store folder (default ./.cache/offshoot-store), or a SegmentStore built by the caller. */
+  store?: string | SegmentStore;
   /** redis://host:port: use the BullMQ queue instead of the in-process one. */
   redisUrl?: string;
   /** Render workers in this process (in-process: concurrency; Redis: 0 = API only). Default 1. */
@@ -80,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? ((message: string) => console.log(`[offshoot] ${message}`));
   const maxWants = options.maxWantsPerViewer ?? DEFAULT_MAX_WANTS_PER_VIEWER;
   if (!(Number.isInteger(maxWants) && maxWants >= 1)) throw new Error(`maxWantsPerViewer must be a whole number of at least 1, got ${maxWants}`);
-  const store = new SegmentStore(options.store ?? './.cache/offshoot-store');
+  const store = options.store instanceof SegmentStore ? options.store : new SegmentStore(options.store ?? './.cache/offshoot-store');
   const api = options.api ?? true;
   const workerCount = options.workers ?? 1;
   const closers: Array<() => Promise<void>> = [];

@@ -1,5 +1,6 @@
 import type { GenerationJob } from '../../core/index.js';
 import type { Generator } from '../generate/Generator.js';
+import { renderFailure } from '../store/renderFailure.js';
 import type { SegmentStore } from '../store/SegmentStore.js';
 import { doneJob, isFinal, playlistUrlOf } from './JobQueue.js';
 import type { JobQueue, RenderTask, Want } from './JobQueue.js';
@@ -143,7 +144,7 @@ export class InProcessQueue implements JobQueue {
       this.finish(entry, { status: 'done', progress: 1, readySeconds: entry.task.durationSeconds });
     } catch (error) {
       if (error instanceof RenderCancelled) this.finish(entry, { status: 'cancelled' });
-      else this.finish(entry, { status: 'failed', error: { code: 'render-failed', message: (error as Error).message } });
+      else this.finish(entry, { status: 'failed', error: renderFailure(error) });
     } finally {
       entry.controller = undefined;
     }

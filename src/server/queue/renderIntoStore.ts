@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Generator, RenderResult } from '../generate/Generator.js';
+import { renderFailure } from '../store/renderFailure.js';
 import type { SegmentStore } from '../store/SegmentStore.js';
 import type { RenderTask } from './JobQueue.js';
 
@@ -23,7 +24,8 @@ export class RenderCancelled extends Error {
 /**
  * Runs `generator` for `task` into the store: a fresh partial folder, progress reported at
  * most every `throttleMs` (every finished segment always), then an atomic commit. A failed or
- * cancelled render leaves nothing behind. Skips the work when the store already has it.
+ * cancelled render leaves nothing behind; a full or read-only store fails it with an error
+ * that says so (see renderFailure). Skips the work when the store already has it.
  *
  * @example
  * await renderIntoStore(generator, store, task, signal, (u) => job.updateProgress(u), console.log);
@@ -74,12 +76,16 @@ export async function renderIntoStore(
     log(`render ${short} done: ${result.frames} frames in ${result.elapsedMs.toFixed(0)} ms via ${result.path}`);
     return result;
   } catch (error) {
-    await store.abandon(task.key);
+    // On a read-only store even the clean-up fails: the leftovers are complete files or
+    // temporary names (never served), and the next beginRender of this key removes them.
+    await store.abandon(task.key).catch((cleanup: Error) => log(`render ${short} left its partial folder: ${cleanup.message}`));
     if (signal.aborted) {
       log(`render ${short} cancelled`);
       throw new RenderCancelled();
     }
-    log(`render ${short} failed: ${(error as Error).message}`);
-    throw error;
+    const failure = renderFailure(error);
+    log(`render ${short} failed: ${failure.message}`);
+    // A store fault is rethrown explained, so BullMQ's failedReason carries the same words.
+    throw failure.code === 'render-failed' ? error : new Error(failure.message);
   }
 }

@@ -2,6 +2,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { GenerationJob } from '../../../core/index.js';
+import { renderFailure } from '../../store/renderFailure.js';
 import type { SegmentStore } from '../../store/SegmentStore.js';
 import { doneJob, playlistUrlOf } from '../JobQueue.js';
 import type { JobQueue, RenderTask, Want } from '../JobQueue.js';
@@ -135,7 +136,7 @@ export class BullMqQueue implements JobQueue {
       const durationSeconds = this.durations.get(jobId);
       if (!job && durationSeconds !== undefined) {
         if (type === 'removed') job = this.bare(jobId, durationSeconds, 'cancelled');
-        if (type === 'failed') job = failedReason === 'cancelled' ? this.bare(jobId, durationSeconds, 'cancelled') : { ...this.bare(jobId, durationSeconds, 'failed'), error: { code: 'render-failed', message: failedReason ?? 'render failed' } };
+        if (type === 'failed') job = failedReason === 'cancelled' ? this.bare(jobId, durationSeconds, 'cancelled') : { ...this.bare(jobId, durationSeconds, 'failed'), error: renderFailure(failedReason ?? 'render failed') };
       }
       if (job) this.watchers.notify(job);
     });
@@ -155,7 +156,7 @@ export class BullMqQueue implements JobQueue {
     if (state === 'active') return { ...base, ...progress, status: 'running' };
     if (state === 'failed') {
       if (job.failedReason === 'cancelled') return { ...base, ...progress, status: 'cancelled' };
-      return { ...base, ...progress, status: 'failed', error: { code: 'render-failed', message: job.failedReason } };
+      return { ...base, ...progress, status: 'failed', error: renderFailure(job.failedReason) };
     }
     return base;
   }
