@@ -3,6 +3,7 @@ import { HttpError } from '../http/HttpError.js';
 import type { RouteHandler } from '../http/Router.js';
 import { isFinal } from '../queue/JobQueue.js';
 import type { ApiContext } from './ApiContext.js';
+import { jobIdParam } from './jobRoutes.js';
 
 /**
  * GET /api/v1/jobs/:id/events: Server-Sent Events. Each event carries the whole job as JSON:
@@ -15,7 +16,7 @@ import type { ApiContext } from './ApiContext.js';
  */
 export function jobEventsRoute(ctx: ApiContext): RouteHandler {
   return async ({ req, res, params }) => {
-    const id = params.id as string;
+    const id = jobIdParam(params);
     const buffered: GenerationJob[] = [];
     let live = false;
     let last = '';

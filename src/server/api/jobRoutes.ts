@@ -2,7 +2,22 @@ import { authenticate } from '../auth/authenticate.js';
 import { HttpError } from '../http/HttpError.js';
 import type { RouteHandler } from '../http/Router.js';
 import { sendJson } from '../http/sendJson.js';
+import { RENDITION_KEY } from '../store/renditionKey.js';
 import type { ApiContext } from './ApiContext.js';
+
+/**
+ * The `:id` of a job route, or a 404 when it cannot be a job id (a rendition key: 64 hex
+ * digits). Checked before the queue or Redis is asked anything, so a traversal attempt or an
+ * overlong id costs one regular expression.
+ *
+ * @example
+ * const id = jobIdParam(params); // throws HttpError 404 for '../etc/passwd'
+ */
+export function jobIdParam(params: Record<string, string>): string {
+  const id = params.id ?? '';
+  if (!RENDITION_KEY.test(id)) throw new HttpError(404, 'unknown-job', `No job "${id.length > 80 ? `${id.slice(0, 80)}…` : id}"`);
+  return id;
+}
 
 /**
  * GET /api/v1/jobs/:id: the job's current snapshot. Public like the media it describes (a job
@@ -13,8 +28,9 @@ import type { ApiContext } from './ApiContext.js';
  */
 export function getJobRoute(ctx: ApiContext): RouteHandler {
   return async ({ res, params }) => {
-    const job = await ctx.queue.get(params.id as string);
-    if (!job) throw new HttpError(404, 'unknown-job', `No job "${params.id}"`);
+    const id = jobIdParam(params);
+    const job = await ctx.queue.get(id);
+    if (!job) throw new HttpError(404, 'unknown-job', `No job "${id}"`);
     sendJson(res, 200, job);
   };
 }
@@ -30,11 +46,11 @@ export function getJobRoute(ctx: ApiContext): RouteHandler {
 export function deleteJobRoute(ctx: ApiContext): RouteHandler {
   return async ({ req, res, params }) => {
     const viewer = authenticate(req, ctx.secret);
-    const jobId = params.id as string;
+    const jobId = jobIdParam(params);
     const job = await ctx.queue.release(jobId, viewer.sub);
     // Frees this viewer's slot under the cap whether or not others still want the job.
     ctx.wants.drop(viewer.sub, jobId);
-    if (!job) throw new HttpError(404, 'unknown-job', `No job "${params.id}"`);
+    if (!job) throw new HttpError(404, 'unknown-job', `No job "${jobId}"`);
     sendJson(res, 200, job);
   };
 }
