@@ -3,6 +3,9 @@
 // over real HTTP on localhost, starts the embedded generation backend (one process, the
 // procedural generator, a store under .cache/) for the stories' `generate` segments, and
 // prints the URL to open. Like an embedder's site, it hands the page a viewer token.
+// The demo short (examples/lighthouse-road.json) has pre-rendered segments: they are
+// rendered once at start-up into .cache/demo-media (progress printed; cached after).
+// PORT picks the page port (0: any free one), BACKEND_PORT the backend's.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createProceduralGenerator } from '../src/server/generate/index.js';
 import { signViewerToken, startServer } from '../src/server/index.js';
+import { prerenderDemo } from './prerenderDemo.js';
 
 const root = resolve(import.meta.dirname, '..');
 const TYPES: Record<string, string> = {
@@ -22,12 +26,18 @@ const TYPES: Record<string, string> = {
   '.m4s': 'video/iso.segment',
   '.mp4': 'video/mp4',
   '.css': 'text/css; charset=utf-8',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
 };
+const DEMO_STORY = join(root, 'examples', 'lighthouse-road.json');
+const DEMO_MEDIA = join(root, '.cache', 'demo-media');
 
 /** URL path → file, only inside the folders the demo may show. */
 function fileFor(pathname: string): string | null {
   if (pathname === '/' || pathname === '/index.html') return join(root, 'demos', 'index.html');
+  if (pathname === '/watch') return join(root, 'demos', 'watch.html');
   const mounts: Array<[string, string]> = [
+    ['/examples/demo-media/', '.cache/demo-media'],
     ['/examples/media/', 'test/media'],
     ['/test/media/', 'test/media'],
     ['/examples/', 'examples'],
@@ -42,6 +52,9 @@ function fileFor(pathname: string): string | null {
   }
   return null;
 }
+
+// Before anything listens: a page opened early would otherwise 404 on the short's media.
+await prerenderDemo({ storyFile: DEMO_STORY, outDir: DEMO_MEDIA, log: (message) => console.log(message) });
 
 const secret = process.env.OFFSHOOT_SECRET ?? randomBytes(24).toString('base64url');
 // Settle the render path first (a GPU host paints in chromium, this machine on the CPU): it is part of every rendition key.
@@ -92,6 +105,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 server.on('listening', () => {
   const { port: actual } = server.address() as AddressInfo;
   console.log(`Offshoot demo: http://localhost:${actual}/  (generation backend ${backend.url}; Ctrl+C to stop)`);
+  console.log(`  streaming-site mock: http://localhost:${actual}/watch`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
