@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIO } from '../CliIO.js';
 import { pathsCommand } from './paths.js';
 import { serveCommand } from './serve.js';
+import { testPathsCommand } from './testPaths.js';
 import { tokenCommand } from './token.js';
 import { validateCommand } from './validate.js';
 
@@ -14,4 +15,5 @@ export const commands: CommandFactory[] = [
   pathsCommand,
   serveCommand,
   tokenCommand,
+  testPathsCommand,
 ];

@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import type { CliIO } from '../CliIO.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../CliIO.js';
+import { formatIssueLine } from '../formatIssueLine.js';
+import { readStory } from '../readStory.js';
+import { findPlayerBundle } from '../pathRunner/findPlayerBundle.js';
+import { formatPathTable } from '../pathRunner/formatPathTable.js';
+import { listPaths } from '../pathRunner/listPaths.js';
+import { runPaths } from '../pathRunner/runPaths.js';
+import { serveRunnerFiles } from '../pathRunner/serveRunnerFiles.js';
+import type { PathBackend } from '../pathRunner/startPathBackend.js';
+import { startPathBackend } from '../pathRunner/startPathBackend.js';
+
+interface TestPathsOptions {
+  maxPaths: number;
+  maxDepth: number;
+  path?: number;
+  backend: string;
+  token?: string;
+  speed: number;
+  concurrency: number;
+  maxStallMs: number;
+  timeout?: number;
+  mount: Record<string, string>;
+  bundle?: string;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+/**
+ * `offshoot test-paths FILE`: plays every path `offshoot paths` counts (up to --max-paths,
+ * shortest first) in headless chromium with the real player, taking each path's options
+ * as the choices open, and reports per path: pass, or why it failed (missing media with the
+ * URL, a generation failure with the backend's code, a stall, the wrong segments, a player
+ * error, a timeout). Exit 0 when every path passes, 1 when one fails (or the story is
+ * invalid), 2 on bad usage (no built player bundle, no chromium).
+ *
+ * @example
+ * offshoot test-paths examples/night-walk.json --mount media=test/media --speed 2
+ * offshoot test-paths story.json --backend none --json > report.json
+ */
+export function testPathsCommand(io: CliIO): Command {
+  return new Command('test-paths')
+    .description('play every path of a story in headless chromium with the real player; report which paths break and why')
+    .argument('<file>', 'story file (JSON)')
+    .option('--max-paths <n>', 'most paths to play (shortest first)', whole(1), 20)
+    .option('--max-depth <n>', 'most choices in one path (loops are cut there)', whole(1), 20)
+    .option('--path <n>', 'play only path n of the listing (to re-run one failure)', whole(1))
+    .option('--backend <auto|none|url>', 'generation backend: auto (start one here when the story has generate segments), none, or a URL', 'auto')
+    .option('--token <token>', 'with --backend URL: viewer token (default $OFFSHOOT_TOKEN)')
+    .option('--speed <n>', 'playback rate (story timers follow media time, so choices keep their place)', rate, 1)
+    .option('--concurrency <n>', 'paths playing at once', whole(1), 1)
+    .option('--max-stall-ms <ms>', 'a wait for picture longer than this fails the path', whole(0), 1000)
+    .option('--timeout <s>', 'per path, seconds (default: 30 + 3 × its media time / speed, + 60 per generated segment)', whole(1))
+    .option('--mount <prefix=dir>', 'serve folder dir as prefix/ next to the story (repeatable), e.g. media=test/media', collectMount, {})
+    .option('--bundle <file>', 'player bundle (default: dist/offshoot.umd.js of this package)')
+    .option('--json', 'print { story, truncated, passed, failed, paths: [...] } as JSON')
+    .option('--verbose', 'show the embedded backend\'s log')
+    .action(async (file: string, options: TestPathsOptions) => {
+      const usage = (message: string) => {
+        io.err(`offshoot test-paths: ${message}\n`);
+        io.exitCode = EXIT_USAGE;
+      };
+      const bundle = options.bundle ?? findPlayerBundle();
+      if (!existsSync(bundle)) return usage(`the player bundle ${bundle} is missing: run \`npm run build\` first`);
+      for (const [prefix, dir] of Object.entries(options.mount)) if (!existsSync(dir)) return usage(`--mount ${prefix}=${dir}: no such folder`);
+      const backendUrl = options.backend === 'auto' || options.backend === 'none' ? undefined : parseUrl(options.backend);
+      if (backendUrl === null) return usage(`--backend must be auto, none or an http(s) URL, got "${options.backend}"`);
+
+      const report = await readStory(file, io);
+      if (!report) return;
+      if (!report.valid || !report.story) {
+        for (const issue of report.errors) io.err(`${formatIssueLine(issue, file)}\n`);
+        io.err(`${file}: invalid story; run \`offshoot validate ${file}\` for details\n`);
+        io.exitCode = EXIT_INVALID;
+        return;
+      }
+      const story = report.story;
+      const listed = listPaths(story, { maxPaths: options.path ?? options.maxPaths, maxDepth: options.maxDepth });
+      if (options.path !== undefined && options.path > listed.paths.length) return usage(`--path ${options.path}: the story has ${listed.paths.length} path(s) within --max-depth ${options.maxDepth}`);
+      const indexes = options.path !== undefined ? [options.path - 1] : listed.paths.map((_, i) => i);
+      const paths = indexes.map((i) => listed.paths[i]!);
+      if (paths.length === 0) {
+        io.err(`${file}: no path reaches an ending within ${options.maxDepth} choices\n`);
+        io.exitCode = EXIT_INVALID;
+        return;
+      }
+
+      const log = options.verbose ? (message: string) => io.err(`[backend] ${message}\n`) : () => undefined;
+      const generates = Object.values(story.segments).some((s) => s.generate);
+      let backend: PathBackend | undefined;
+      const files = await serveRunnerFiles({ storyDir: dirname(file), bundle, mounts: options.mount });
+      try {
+        if (backendUrl) {
+          const token = options.token ?? process.env.OFFSHOOT_TOKEN;
+          backend = { baseUrl: backendUrl, tokenFor: () => token, close: async () => undefined };
+        } else if (options.backend === 'auto' && generates) {
+          try {
+            backend = await startPathBackend(story, file, log);
+          } catch (error) {
+            return usage(`could not start the generation backend: ${(error as Error).message}`);
+          }
+        }
+        const total = paths.length;
+        const number = (i: number) => indexes[i - 1]! + 1;
+        const progress = (text: string) => (io.errIsTTY ? io.err(`\r\u001b[2K${text}`) : undefined);
+        const results = await runPaths(paths, {
+          story,
+          origin: files.origin,
+          storyFile: basename(file),
+          speed: options.speed,
+          concurrency: options.concurrency,
+          maxStallMs: options.maxStallMs,
+          timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+          generation: backend,
+          onStart: (i) => (io.errIsTTY ? progress(`path ${i}/${total}: starting`) : io.err(`path ${i}/${total} (#${number(i)}): playing ${paths[i - 1]!.steps.length} segments, ${paths[i - 1]!.mediaSeconds} s of media\n`)),
+          onSegment: (i, segmentId) => progress(`path ${i}/${total}: ${segmentId}`),
+          onDone: (r) => (io.errIsTTY ? progress('') : io.err(`path ${r.index}/${total} (#${number(r.index)}): ${r.ok ? 'pass' : `FAIL ${r.failures[0]?.kind}`} in ${r.wallSeconds.toFixed(1)} s\n`)),
+        }).catch((error: Error) => {
+          usage(error.message);
+          return null;
+        });
+        if (!results) return;
+        // Rows carry the path's number in the full listing, so `--path N` re-runs exactly that one.
+        for (const r of results) r.index = number(r.index);
+        const byNumber = (n: number) => listed.paths[n - 1]!;
+        const failed = results.filter((r) => !r.ok).length;
+        if (options.json) {
+          const out = { story: file, truncated: listed.truncated, passed: results.length - failed, failed, paths: results.map((r) => ({ ...r, steps: byNumber(r.index).steps })) };
+          io.out(`${JSON.stringify(out, null, 2)}\n`);
+        } else {
+          io.out(formatPathTable(file, listed.paths, results, listed.truncated));
+        }
+        io.exitCode = failed > 0 ? EXIT_INVALID : EXIT_OK;
+      } finally {
+        await backend?.close();
+        await files.close();
+      }
+    });
+}
+
+function whole(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+    return n;
+  };
+}
+
+function rate(value: string): number {
+  const n = Number(value);
+  // Chromium plays muted media at up to 16×.
+  if (!Number.isFinite(n) || n <= 0 || n > 16) throw new InvalidArgumentError('expected a playback rate above 0 and at most 16');
+  return n;
+}
+
+function collectMount(value: string, previous: Record<string, string>): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('expected prefix=dir, e.g. media=test/media');
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
+function parseUrl(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href.replace(/\/$/, '') : null;
+  } catch {
+    return null;
+  }
+}

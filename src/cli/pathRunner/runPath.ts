@@ -1,0 +1,113 @@
+import type { Browser, Response } from 'playwright-core';
+import type { StoryPath } from './listPaths.js';
+import type { PageRun, PageRunArgs } from './runnerPage.js';
+import { PROGRESS_BINDING, RUNNER_GLOBAL, RUNNER_PATHS } from './runnerPage.js';
+
+/** A request for story media (or the story) that got no good answer. */
+export interface MediaFailure {
+  /** Relative to the story file, as the story names it (e.g. "media/dark/seg_002.m4s"). */
+  url: string;
+  /** HTTP status, or 0 when the request failed without one. */
+  status: number;
+  error?: string;
+}
+
+/** A generation backend reply with an error status, and its `{ error: { code } }`. */
+export interface BackendFailure {
+  url: string;
+  status: number;
+  code?: string;
+  message?: string;
+}
+
+/** Everything observed while one path played. */
+export interface PathRun {
+  page: PageRun;
+  mediaFailures: MediaFailure[];
+  backendFailures: BackendFailure[];
+  /** Wall-clock time of the whole run, page set-up included, ms. */
+  wallMs: number;
+}
+
+export interface RunPathOptions {
+  /** The runner server's origin (serveRunnerFiles). */
+  origin: string;
+  /** The story file's name inside the served story folder. */
+  storyFile: string;
+  speed: number;
+  timeoutMs: number;
+  generation?: { baseUrl: string; token?: string };
+  /** Progress from the page: a segment started, an error was reported. */
+  onProgress?: (event: { type: 'segment'; segmentId: string } | { type: 'error'; code: string; message: string }) => void;
+}
+
+const MEDIA = /\.(m3u8|m4s|mp4|ts|aac|vtt|json)(\?|$)/i;
+
+/**
+ * Plays `path` in a fresh page of `browser` with the real player (muted autoplay, the
+ * path's option taken as soon as each choice opens) and records what happened: the page's
+ * events plus the network failures only the browser sees (a 404 fragment, a backend error).
+ *
+ * @example
+ * const run = await runPath(browser, path, { origin: files.origin, storyFile: 'night-walk.json', speed: 1, timeoutMs: 60_000 });
+ * run.page.segments; // ['intro', 'lantern', 'forest', 'home']
+ */
+export async function runPath(browser: Browser, path: StoryPath, options: RunPathOptions): Promise<PathRun> {
+  const started = performance.now();
+  const page = await browser.newPage({ viewport: { width: 640, height: 360 } });
+  const mediaFailures: MediaFailure[] = [];
+  const backendFailures: BackendFailure[] = [];
+  const reads: Array<Promise<void>> = [];
+  const storyBase = `${options.origin}${RUNNER_PATHS.story}`;
+  const backend = options.generation ? new URL(options.generation.baseUrl).origin : null;
+  const onResponse = (response: Response): void => {
+    if (response.status() < 400) return;
+    const url = response.url();
+    if (url.startsWith(storyBase)) {
+      if (MEDIA.test(url)) mediaFailures.push({ url: url.slice(storyBase.length), status: response.status() });
+    } else if (backend && url.startsWith(backend)) {
+      reads.push(
+        response.json().then(
+          (body: { error?: { code?: string; message?: string } }) => void backendFailures.push({ url, status: response.status(), code: body.error?.code, message: body.error?.message }),
+          () => void backendFailures.push({ url, status: response.status() }),
+        ),
+      );
+    }
+  };
+  page.on('response', onResponse);
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    const error = request.failure()?.errorText ?? 'failed';
+    // Aborts are the player cancelling what it no longer needs, not a failure.
+    if (error.includes('ERR_ABORTED') || !url.startsWith(storyBase) || !MEDIA.test(url)) return;
+    mediaFailures.push({ url: url.slice(storyBase.length), status: 0, error });
+  });
+  try {
+    await page.exposeFunction(PROGRESS_BINDING, (event: Parameters<NonNullable<RunPathOptions['onProgress']>>[0]) => options.onProgress?.(event));
+    await page.goto(`${options.origin}${RUNNER_PATHS.page}`);
+    const args: PageRunArgs = {
+      storyUrl: `${options.origin}${RUNNER_PATHS.story}${encodeURIComponent(options.storyFile)}`,
+      steps: path.steps,
+      speed: options.speed,
+      timeoutMs: options.timeoutMs,
+      generation: options.generation,
+    };
+    // The page has its own timer; this one only catches a page that stopped answering.
+    const result = await withTimeout(
+      page.evaluate(([name, a]) => (globalThis as unknown as Record<string, (x: unknown) => Promise<PageRun>>)[name as string]!(a), [RUNNER_GLOBAL, args] as const),
+      options.timeoutMs + 30_000,
+    );
+    await Promise.all(reads);
+    return { page: result, mediaFailures, backendFailures, wallMs: performance.now() - started };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`the page did not answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
