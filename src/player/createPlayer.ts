@@ -20,6 +20,7 @@ import type { PlayerHost } from './setup/PlayerHost.js';
 import { playWithFallback } from './setup/playWithFallback.js';
 import { segmentSource } from './setup/segmentSource.js';
 import { showFatal } from './setup/showFatal.js';
+import { startSnapshot } from './setup/startSnapshot.js';
 import { startStory } from './setup/startStory.js';
 import { wireEngine } from './setup/wireEngine.js';
 import { wireOverlay } from './setup/wireOverlay.js';
@@ -45,7 +46,8 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   // Renditions taller than the player's box (in device pixels) are never fetched.
   const maxVideoHeight = () => Math.round(root.clientHeight * (globalThis.devicePixelRatio || 1)) || undefined;
   const engine = createPlaybackEngine(video, { maxVideoHeight, ...options.engine });
-  const storyRead = loadStory(options.story, options.baseUrl);
+  // A bad `start` fails here, like an invalid story: shown, never half-started.
+  const storyRead = loadStory(options.story, options.baseUrl).then((l) => ({ ...l, start: options.start ? startSnapshot(l.story, options.start) : null }));
   // Startup: fetch the first segment's head while the renderer starts (pixi's WebGL set-up
   // takes longer than reading the story); load() then takes over that download.
   storyRead.then(({ story, baseUrl }) => warmStart(engine, story, baseUrl, options), () => undefined);
@@ -62,7 +64,7 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     return failedPlayer(root, hub, showFatal(root, hub, e.code, e.message));
   }
   const overlay: Overlay = made.value;
-  const loaded: LoadedStory = read.value;
+  const loaded: LoadedStory & { start: StorySnapshot | null } = read.value;
   const { story, baseUrl } = loaded;
   overlay.attachVideo(video);
   const storage = resolveStorage(options.persist);
@@ -86,7 +88,7 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   };
   host = h;
 
-  const saved = await loadSaved(h);
+  const saved = loaded.start ?? (await loadSaved(h));
   const generation = wireGeneration(h, options.generation);
   h.generation = generation?.client ?? null;
   const unwire = [wireEngine(h), wireOverlay(h), () => generation?.destroy()];
@@ -148,7 +150,7 @@ function requireActor(): never {
 /** Prefetch the start segment, unless the player may resume elsewhere or must wait for a render. */
 function warmStart(engine: PlaybackEngine, story: Story, baseUrl: string, options: PlayerOptions): void {
   const start = story.segments[story.start];
-  if (options.persist || !start || start.generate) return;
+  if (options.persist || options.start || !start || start.generate) return;
   try {
     engine.prefetch([segmentSource(story, story.start, baseUrl)]);
   } catch {

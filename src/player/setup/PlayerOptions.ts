@@ -4,6 +4,7 @@ import type { PlayerEvents } from '../PlayerEvents.js';
 import type { PlaybackEngineOptions } from '../playback/PlaybackEngine.js';
 import type { GenerationClientOptions } from '../generation/GenerationClient.js';
 import type { SnapshotStorage } from '../persist/SnapshotStorage.js';
+import type { PlayerStart } from './PlayerStart.js';
 
 /** Options of `createPlayer` (and, as attributes, of `<offshoot-player>`). */
 export interface PlayerOptions {
@@ -20,6 +21,14 @@ export interface PlayerOptions {
   muted?: boolean;
   /** Show the control bar (play/pause, back, mute, fullscreen). Default true. */
   controls?: boolean;
+  /**
+   * Start in this segment with these variables instead of at the story's start (and
+   * instead of a persisted place). An unknown segment or variable fails like an invalid story.
+   *
+   * @example
+   * { story: '/night-walk.json', start: { segment: 'forest', variables: { lantern: true }, atChoice: true } }
+   */
+  start?: PlayerStart;
   /** Keep the viewer's place: `true` for localStorage (keyed by story id), or your own storage. */
   persist?: boolean | SnapshotStorage;
   /** Generation backend for `generate` segments: `{ baseUrl, token?, getToken?, depth? ... }`. */
