@@ -5,8 +5,9 @@ export type { Generator, RenderJob, RenderHooks, RenderResult } from './generate
 export { SegmentStore } from './store/SegmentStore.js';
 export { renditionKey, canonicalJson, RENDITION_KEY } from './store/renditionKey.js';
 export type { RenditionInput } from './store/renditionKey.js';
-export { signViewerToken, verifyViewerToken, TokenError } from './auth/ViewerToken.js';
-export type { ViewerClaims } from './auth/ViewerToken.js';
+export { signViewerToken, verifyViewerToken, TokenError, DEFAULT_MAX_TOKEN_LIFETIME } from './auth/ViewerToken.js';
+export type { ViewerClaims, TokenPolicy } from './auth/ViewerToken.js';
+export { TokenRevocations } from './auth/TokenRevocations.js';
 export type { JobQueue, RenderTask, Want } from './queue/JobQueue.js';
 export { InProcessQueue } from './queue/InProcessQueue.js';
 export { BullMqQueue } from './queue/bullmq/BullMqQueue.js';

@@ -5,6 +5,8 @@ import { TokenBucketLimiter } from './api/TokenBucketLimiter.js';
 import type { RateLimit } from './api/TokenBucketLimiter.js';
 import { DEFAULT_MAX_WANTS_PER_VIEWER, ViewerWants } from './api/ViewerWants.js';
 import type { Generator } from './generate/Generator.js';
+import { TokenRevocations } from './auth/TokenRevocations.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME } from './auth/ViewerToken.js';
 import { applyCors } from './http/applyCors.js';
 import { BullMqQueue } from './queue/bullmq/BullMqQueue.js';
 import { BullMqWorkers } from './queue/bullmq/BullMqWorkers.js';
@@ -34,6 +36,8 @@ export interface ServerOptions {
   api?: boolean;
   /** Shared with the embedder, to verify viewer tokens. Required with the API. */
   secret?: string;
+  /** Tokens that live longer than this (exp − iat, or what is left of them) are refused. Default 1 day. */
+  maxTokenLifetimeSeconds?: number;
   /** Default 1 second. */
   segmentSeconds?: number;
   /** Per viewer. Default burst 30, 3 per second. */
@@ -64,6 +68,8 @@ export interface RunningServer {
   queue?: JobQueue;
   store: SegmentStore;
   stories: StoryLibrary;
+  /** Revoke a captured token (by jti) or all of a viewer's tokens in this process (undefined without the API). */
+  revocations?: TokenRevocations;
   close(): Promise<void>;
 }
 
@@ -106,11 +112,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     queue = new InProcessQueue({ generator: options.generator, store, concurrency: workerCount, log });
   }
   closers.unshift(() => queue.close());
+  const maxLifetimeSeconds = options.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME;
+  if (!(maxLifetimeSeconds > 0)) throw new Error(`maxTokenLifetimeSeconds must be positive, got ${maxLifetimeSeconds}`);
+  const revocations = new TokenRevocations(maxLifetimeSeconds);
   const router = createApiRouter({
     stories,
     queue,
     store,
     secret: options.secret,
+    tokenPolicy: { maxLifetimeSeconds, revoked: (claims) => revocations.reason(claims) },
     limiter: new TokenBucketLimiter(options.rateLimit ?? { burst: 30, perSecond: 3 }),
     wants: new ViewerWants(queue, maxWants),
     bodyLimit: options.bodyLimit ?? 16 * 1024,
@@ -145,7 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
       }),
   );
-  return { url, queue, store, stories, close: () => closeAll(closers) };
+  return { url, queue, store, stories, revocations, close: () => closeAll(closers) };
 }
 
 async function closeAll(closers: Array<() => Promise<void>>): Promise<void> {

@@ -1,3 +1,4 @@
+import type { TokenPolicy } from '../auth/ViewerToken.js';
 import type { Generator } from '../generate/Generator.js';
 import type { JobQueue } from '../queue/JobQueue.js';
 import type { Logger } from '../queue/renderIntoStore.js';
@@ -13,6 +14,8 @@ export interface ApiContext {
   store: SegmentStore;
   /** Shared with the embedder's server, which issues viewer tokens. */
   secret: string;
+  /** Token lifetime cap and revocations, checked on every authenticated request. */
+  tokenPolicy: TokenPolicy;
   limiter: TokenBucketLimiter;
   /** Caps each viewer's unfinished jobs. */
   wants: ViewerWants;

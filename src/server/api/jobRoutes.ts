@@ -45,7 +45,7 @@ export function getJobRoute(ctx: ApiContext): RouteHandler {
  */
 export function deleteJobRoute(ctx: ApiContext): RouteHandler {
   return async ({ req, res, params }) => {
-    const viewer = authenticate(req, ctx.secret);
+    const viewer = authenticate(req, ctx.secret, ctx.tokenPolicy);
     const jobId = jobIdParam(params);
     const job = await ctx.queue.release(jobId, viewer.sub);
     // Frees this viewer's slot under the cap whether or not others still want the job.

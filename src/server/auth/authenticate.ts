@@ -1,23 +1,23 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../http/HttpError.js';
 import { TokenError, verifyViewerToken } from './ViewerToken.js';
-import type { ViewerClaims } from './ViewerToken.js';
+import type { TokenPolicy, ViewerClaims } from './ViewerToken.js';
 
 /**
  * The viewer behind a request's `Authorization: Bearer <token>`, or a 401 that says what is
- * wrong (missing, malformed, forged, expired).
+ * wrong (missing, malformed, forged, expired, living too long, issued in the future, revoked).
  *
  * @example
- * const viewer = authenticate(req, secret); // { sub, story, exp }
+ * const viewer = authenticate(req, secret, { maxLifetimeSeconds: 3600 }); // { sub, story, exp }
  */
-export function authenticate(req: IncomingMessage, secret: string): ViewerClaims {
+export function authenticate(req: IncomingMessage, secret: string, policy: TokenPolicy = {}): ViewerClaims {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) {
     throw new HttpError(401, 'token-missing', 'Send a viewer token as Authorization: Bearer <token>', { 'WWW-Authenticate': 'Bearer' });
   }
   try {
-    return verifyViewerToken(match[1] as string, secret);
+    return verifyViewerToken(match[1] as string, secret, Date.now() / 1000, policy);
   } catch (error) {
     if (error instanceof TokenError) {
       throw new HttpError(401, error.code, error.message, { 'WWW-Authenticate': `Bearer error="invalid_token"` });
