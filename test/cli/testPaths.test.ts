@@ -53,14 +53,6 @@ describe('offshoot test-paths', () => {
     expect(code).toBe(1);
   }, SLOW);
 
-  it('prints a table with the reason under the failed path', async () => {
-    const { code, stdout } = await runCli(['test-paths', `${FIXTURES}/missing-media.json`, '--mount', 'media=test/media', '--max-stall-ms', '20000', '--path', '2']);
-    expect(stdout).toMatch(/^\s+2\s+FAIL\s.*a\[gap\] → gap$/m);
-    expect(stdout).toMatch(/missing-media: media\/nowhere\/index\.m3u8: HTTP 404/);
-    expect(stdout).toMatch(/0 passed, 1 failed \(missing-media 1\)/);
-    expect(code).toBe(1);
-  }, SLOW);
-
   describe('with a backend that cannot make the generated branch', () => {
     const secret = randomBytes(24).toString('base64url');
     const generator = createProceduralGenerator({ renderer: 'cpu' });
