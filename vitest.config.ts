@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { faultCommands } from './test/support/faultCommands.js';
 
 // Two projects: `node` for everything that runs without a page (core, server,
 // CLI), `browser` for the player in real Debian chromium. They run one after the other
@@ -36,6 +37,8 @@ export default defineConfig({
             provider: playwright({ launchOptions: chromiumLaunchOptions }),
             instances: [{ browser: 'chromium' }],
             fileParallelism: false,
+            // Network faults for test/player/faults: loopback servers the page controls.
+            commands: faultCommands,
           },
         },
       },

@@ -17,14 +17,21 @@ export interface SegmentSource {
   durationSeconds: number;
 }
 
-/** Why the engine could not do what it was asked. */
+/**
+ * Why the engine could not do what it was asked. What each fault looks like to the viewer:
+ * docs/playback-faults.md.
+ */
 export type PlaybackErrorCode =
   /** A segment's playlist could not be fetched (HTTP error, network, timeout) after retries. */
   | 'playlist-load-failed'
   /** A segment's playlist was fetched but is not usable HLS (no fragments, no init section...). */
   | 'playlist-invalid'
-  /** A fragment or init section could not be fetched after retries. */
+  /** A growing (EVENT) playlist rewrote fragments already listed, or its EXT-X-MAP, while being played. */
+  | 'playlist-changed'
+  /** A fragment or init section could not be fetched (HTTP error, network, timeout, cut short) after retries. */
   | 'fragment-load-failed'
+  /** A fragment or init section arrived whole but is not valid fMP4 (garbage bytes), after retries. */
+  | 'fragment-corrupt'
   /** The browser could not decode/append the media. */
   | 'media-error'
   /** The media breaks the splicing contract (e.g. B-frames with a leading composition delay). */
@@ -50,6 +57,13 @@ export interface PlaybackEvents {
   error: { code: PlaybackErrorCode; message: string; segmentId?: string; fatal: boolean };
   /** The last segment (after `end()`) finished playing. */
   ended: { mediaTime: number };
+  /**
+   * A download failed and will be tried again in `delayMs` (`attempt` 1 is the first retry;
+   * delays double up to `maxRetryDelayMs`). Playback goes on from the buffer meanwhile.
+   */
+  retry: { segmentId: string; url: string; attempt: number; delayMs: number; reason: string; code: PlaybackErrorCode };
+  /** A download that had failed succeeded on attempt `attempts`: nothing was skipped. */
+  recovered: { segmentId: string; url: string; attempts: number };
 }
 
 /** What the engine measured. Frame gaps use requestVideoFrameCallback. */
@@ -102,6 +116,17 @@ export interface PlaybackEngineOptions {
   growingPollMs?: number;
   /** Retries for a failed playlist/fragment before an `error` event. Default 2. */
   retries?: number;
+  /** Delay before the first retry, ms; doubled for each further one. Default 200. */
+  retryDelayMs?: number;
+  /** Longest delay between two attempts, ms. Default 4000. */
+  maxRetryDelayMs?: number;
+  /**
+   * One fragment or init download's limit, ms: a server that stops answering (a hang, a
+   * body that stops mid-way) counts as a failed attempt after this long. Default 10000.
+   */
+  fragmentTimeoutMs?: number;
+  /** One playlist download's limit, ms. Default 2000. */
+  playlistTimeoutMs?: number;
   /** Extra hls.js config (advanced; loaders and buffer settings are the engine's). */
   hlsConfig?: Record<string, unknown>;
 }

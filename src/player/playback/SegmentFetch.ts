@@ -1,7 +1,8 @@
 import type { SegmentSource } from './PlaybackEngine.js';
 import { PlaybackError } from './PlaybackError.js';
 import { fetchWithRetry } from './fetchWithRetry.js';
-import type { RetryPolicy } from './fetchWithRetry.js';
+import type { RetryHooks, RetryNotice, RetryPolicy } from './fetchWithRetry.js';
+import { checkMp4Structure } from './checkMp4Structure.js';
 import { parsePlaylist, readSegmentPlaylist, toSegmentPlaylist } from './readSegmentPlaylist.js';
 import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
 import type { ParsedVariant } from 'm3u8-parser';
@@ -23,6 +24,12 @@ export interface SegmentFetchHost {
   onChange(fetch: SegmentFetch): void;
   /** Failure: `fatal` for this segment means no more of it will come. */
   onError(fetch: SegmentFetch, error: PlaybackError, fatalForSegment: boolean): void;
+  /** Check each init section and fragment is well-formed fMP4 before listing it (the engine does). */
+  checkStructure?: boolean;
+  /** A download failed and is about to be retried. */
+  onRetry?(fetch: SegmentFetch, notice: RetryNotice): void;
+  /** A retried download succeeded. */
+  onRecovered?(fetch: SegmentFetch, url: string, attempts: number): void;
 }
 
 let nextId = 1;
@@ -105,7 +112,7 @@ export class SegmentFetch {
 
   private async run(): Promise<void> {
     const signal = this.abortController.signal;
-    const text = (url: string) => fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal);
+    const text = (url: string) => fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal, this.hooks());
     try {
       this.playlist = await readSegmentPlaylist(this.source.url, text, (variants) => this.host.chooseVariant(variants));
       while (!signal.aborted) {
@@ -141,14 +148,14 @@ export class SegmentFetch {
       return;
     }
     // The init section travels with the first fetched fragment, not one round trip before it.
-    const init = this.initRequested ? undefined : this.request(playlist.initUrl, signal);
+    const init = this.initRequested ? undefined : this.request(playlist.initUrl, signal, 'init');
     this.initRequested = true;
-    const data = this.request(fragment.url, signal);
+    const data = this.request(fragment.url, signal, 'fragment');
     // Ask for the next fragment now, so its round trip overlaps this one's transfer (only when
     // the loop will want it anyway, and not beside the first: that one alone decides how soon
     // the segment can be spliced, and prefetched candidates already share the link).
     const after = this.verified.length > 0 ? playlist.fragments[this.verified.length + 1] : undefined;
-    if (after && end < this.limitSeconds) void this.request(after.url, signal).catch(() => {});
+    if (after && end < this.limitSeconds) void this.request(after.url, signal, 'fragment').catch(() => {});
     const [initBytes, bytes] = await Promise.all([init, data]);
     this.requests.delete(fragment.url);
     if (signal.aborted) return;
@@ -160,16 +167,31 @@ export class SegmentFetch {
   }
 
   /** One request per URL: a fragment asked for ahead is awaited, not fetched again. */
-  private request(url: string, signal: AbortSignal): Promise<ArrayBuffer> {
+  private request(url: string, signal: AbortSignal, kind: 'init' | 'fragment'): Promise<ArrayBuffer> {
     let pending = this.requests.get(url);
     if (!pending) {
       const started = performance.now();
-      pending = fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal);
+      // Bytes that are not fMP4 (garbage, a body cut short without a length) are retried here,
+      // never handed to hls.js: a failed append would stop the whole timeline.
+      const verify = this.host.checkStructure ? (body: ArrayBuffer | string) => checkMp4Structure(body as ArrayBuffer, kind, url) : undefined;
+      pending = fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal, this.hooks(verify));
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
       pending.then((bytes) => this.host.bandwidth.sample(bytes.byteLength, performance.now() - started), () => {});
       this.requests.set(url, pending);
     }
     return pending;
+  }
+
+  private hooks(verify?: RetryHooks['verify']): RetryHooks {
+    return {
+      onRetry: (notice) => {
+        if (!this.aborted) this.host.onRetry?.(this, notice);
+      },
+      onRecovered: (url, attempts) => {
+        if (!this.aborted) this.host.onRecovered?.(this, url, attempts);
+      },
+      verify,
+    };
   }
 
   /** Authors' media with B-frames leaves a hole at every splice: say what to re-encode. */
@@ -209,8 +231,8 @@ export class SegmentFetch {
     const after = toSegmentPlaylist(parsePlaylist(text), before.mediaUrl);
     if (after.fragments.length < before.fragments.length || (after.fragments.length === before.fragments.length && !after.complete)) return before;
     const changed = before.fragments.some((f, i) => after.fragments[i]?.url !== f.url);
-    if (changed) throw new PlaybackError('playlist-invalid', `${before.mediaUrl}: fragments changed while the segment was growing`);
-    if (before.initUrl && after.initUrl !== before.initUrl) throw new PlaybackError('playlist-invalid', `${before.mediaUrl}: EXT-X-MAP changed`);
+    if (changed) throw new PlaybackError('playlist-changed', `${before.mediaUrl}: fragments already listed changed while the segment was growing`);
+    if (before.initUrl && after.initUrl !== before.initUrl) throw new PlaybackError('playlist-changed', `${before.mediaUrl}: EXT-X-MAP changed while the segment was growing`);
     return after;
   }
 

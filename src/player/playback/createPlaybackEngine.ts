@@ -39,9 +39,10 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
         maxHeight: options.maxVideoHeight?.(),
         isSupported: (type) => typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(type),
       }),
-    retry: { retries: options.retries ?? 2, delayMs: 200, timeoutMs: 10_000 },
-    playlistRetry: { retries: options.retries ?? 2, delayMs: 200, timeoutMs: 2_000 },
+    retry: { retries: options.retries ?? 2, delayMs: options.retryDelayMs ?? 200, maxDelayMs: options.maxRetryDelayMs ?? 4_000, timeoutMs: options.fragmentTimeoutMs ?? 10_000 },
+    playlistRetry: { retries: options.retries ?? 2, delayMs: options.retryDelayMs ?? 200, maxDelayMs: options.maxRetryDelayMs ?? 4_000, timeoutMs: options.playlistTimeoutMs ?? 2_000 },
     growingPollMs: options.growingPollMs ?? 500,
+    checkStructure: true,
     onChange: () => session?.changed(),
     onError(fetch, error, fatalForSegment) {
       // A queued segment that fails is cut where its media ends; the player may queue
@@ -49,6 +50,8 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       const fatal = fatalForSegment && !!session?.isFirst(fetch) && fetch.verified.length === 0;
       hub.emit('error', { code: error.code, message: error.message, segmentId: fetch.source.segmentId, fatal });
     },
+    onRetry: (fetch, notice) => hub.emit('retry', { segmentId: fetch.source.segmentId, ...notice }),
+    onRecovered: (fetch, url, attempts) => hub.emit('recovered', { segmentId: fetch.source.segmentId, url, attempts }),
   };
   const sessionHost = {
     hub,
