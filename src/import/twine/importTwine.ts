@@ -1,0 +1,286 @@
+import type { ExtweePassage } from 'extwee';
+import { checkExpression } from '../../core/expression/checkExpression.js';
+import type { ChoiceOption, Segment, StateValue, Story } from '../../core/story/Story.js';
+import { createIdAllocator } from '../createIdAllocator.js';
+import { generatedSegment } from '../generatedSegment.js';
+import type { ImportResult, ImportWarning } from '../ImportReport.js';
+import { ImportError } from '../ImportReport.js';
+import { findTwineLinks } from './findTwineLinks.js';
+import type { TwineLink } from './findTwineLinks.js';
+import { lineIn, locatePassages } from './locatePassages.js';
+import { parseTwineSource, twineSourceKind } from './parseTwineSource.js';
+import type { TwineSourceKind } from './parseTwineSource.js';
+import { proseOfPassage } from './proseOfPassage.js';
+import { scanTwineText } from './scanTwineText.js';
+import type { TwineScan, TwineSet } from './scanTwineText.js';
+import { specialPassageKind } from './specialPassages.js';
+import { reportFeatures } from './reportFeatures.js';
+import { findIncludes } from './findIncludes.js';
+import { addWayOut } from '../addWayOut.js';
+
+export interface TwineImportOptions {
+  /** Twee 3 or published HTML; detected from the text when left out. */
+  kind?: TwineSourceKind;
+}
+
+const RESERVED = new Set(['true', 'false', 'visits', '__proto__']);
+
+/**
+ * Converts a Twine 2 story (Twee 3 source or published HTML) into an Offshoot story: each
+ * passage a `generate` segment (prompt from its prose, seed from its name), each link an option,
+ * passages without links endings. Simple `(set:)`/`<<set>>` and `(if:)`/`<<if>>` around links
+ * become variables, option `set`s and `if`s; every other macro, script, stylesheet, tag and
+ * HTML is listed in `warnings` with its passage and line. Throws ImportError when the text is
+ * not a Twine story. The story is not validated here: run `validateStory` on it.
+ *
+ * @example
+ * const { story, warnings } = importTwine(':: Start\nA fork. [[Left]] [[Right]]\n:: Left\nEnd.\n:: Right\nEnd.');
+ * story.segments.Start?.choice?.options.length; // 2
+ */
+export function importTwine(source: string, options: TwineImportOptions = {}): ImportResult {
+  const kind = options.kind ?? twineSourceKind(source);
+  const { story: tw, notes } = parseTwineSource(source, kind);
+  const firstLines = locatePassages(source, kind);
+  const warnings: ImportWarning[] = notes.map((message) => ({ code: 'parser', message }));
+  const lineOf = (p: ExtweePassage, offset: number) => lineIn(p.text, offset, firstLines.get(p.name));
+
+  const scenes = tw.passages.filter((p) => !specialPassageKind(p));
+  if (scenes.length === 0) throw new ImportError('the story has no passages (only special ones such as StoryInit or script passages)');
+  const names = new Set(scenes.map((p) => p.name));
+  const byName = new Map(tw.passages.map((p) => [p.name, p]));
+  const ids = createIdAllocator('passage');
+  for (const p of scenes) ids.idFor(p.name);
+  const scans = new Map(scenes.map((p) => [p.name, scanTwineText(p.text)]));
+
+  // Variables: initial values from init passages, types from every literal set.
+  const initial = new Map<string, StateValue>();
+  const types = new Map<string, Set<string>>();
+  const noteType = (set: TwineSet) => {
+    if (set.literal === undefined) return;
+    const seen = types.get(set.variable) ?? new Set<string>();
+    types.set(set.variable, seen.add(typeof set.literal));
+  };
+  for (const p of tw.passages) {
+    const kindOf = specialPassageKind(p);
+    if (!kindOf) continue;
+    const scan = scans.get(p.name) ?? scanTwineText(p.text);
+    for (const set of scan.sets) noteType(set);
+    if (kindOf === 'init') {
+      for (const set of scan.sets) {
+        if (set.topLevel && set.literal !== undefined) {
+          initial.set(set.variable, set.literal);
+          warnings.push({ code: 'mapped', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} became the initial value of \`${varName(set.variable)}\`` });
+        } else warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} in an init passage is not a literal value: not carried over` });
+      }
+      reportFeatures(scan, p, lineOf, tw.format, warnings, 'in an init passage');
+    } else {
+      warnings.push({ code: 'special-passage', passage: p.name, line: firstLines.get(p.name), message: `special passage (${p.tags.length ? `tags ${p.tags.join(' ')}` : p.name}) is story-format machinery, not a scene: not carried over` });
+    }
+  }
+  for (const scan of scans.values()) for (const set of scan.sets) noteType(set);
+
+  let start = tw.start;
+  if (!names.has(start)) {
+    start = names.has('Start') ? 'Start' : scenes[0]!.name;
+    warnings.push({ code: 'start', passage: start, message: tw.start ? `the start passage "${tw.start}" is not a story passage; starting at "${start}"` : `no start passage named (StoryData start or a "Start" passage); starting at "${start}"` });
+  }
+
+  // Which variables every mapped construct needs, then their declared initial values.
+  const wanted = new Set<string>();
+  for (const scan of scans.values()) {
+    for (const set of scan.sets) if (set.topLevel && set.expression) [set.variable, ...set.variables].forEach((v) => wanted.add(v));
+  }
+  for (const p of scenes) {
+    const scan = scans.get(p.name)!;
+    const offsets = [...findTwineLinks(p.text), ...findIncludes(p.text)].map((l) => l.offset);
+    for (const region of scan.regions) {
+      if (region.expression && offsets.some((o) => region.start <= o && o < region.end)) region.variables.forEach((v) => wanted.add(v));
+    }
+  }
+  const state: Record<string, StateValue> = {};
+  for (const v of [...wanted].sort()) {
+    const seen = types.get(v);
+    if (seen && seen.size > 1) {
+      warnings.push({ code: 'variable', message: `$${v} is given values of different types (${[...seen].join(', ')}): Offshoot variables keep one type, so its sets and conditions are not carried over` });
+      continue;
+    }
+    const value = initial.get(v) ?? defaultOf(seen ? [...seen][0] : undefined);
+    if (!initial.has(v)) warnings.push({ code: 'variable', message: `$${v} has no literal initial value in StoryInit or a startup passage: it starts at ${JSON.stringify(value)}` });
+    state[varName(v)] = value;
+  }
+  const valid = (expression: string, type?: string) => {
+    try {
+      const check = checkExpression(renameVars(expression), { state });
+      return check.problems.length === 0 && (type === undefined || check.type === type);
+    } catch {
+      return false;
+    }
+  };
+
+  // Sets that run on entering a passage become `set`s of every option leading to it.
+  const entrySets = new Map<string, Record<string, string>>();
+  for (const p of scenes) {
+    const scan = scans.get(p.name)!;
+    const sets: Record<string, string> = {};
+    const assigned = new Set<string>();
+    for (const set of scan.sets) {
+      if (!set.topLevel) continue;
+      const name = varName(set.variable);
+      const reads = set.variables.filter((v) => v !== set.variable || assigned.has(v));
+      const ok = set.expression && name in state && valid(set.expression, typeof state[name]) && !assigned.has(set.variable) && !reads.some((v) => assigned.has(v));
+      if (ok) {
+        sets[name] = renameVars(set.expression!);
+        assigned.add(set.variable);
+        warnings.push({ code: 'mapped', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} became \`set: { ${name}: "${sets[name]}" }\` on every option into this passage${p.name === start ? ' (and the initial value, for the start passage)' : ''}` });
+        if (p.name === start && set.literal !== undefined && typeof set.literal === typeof state[name]) state[name] = set.literal;
+      } else {
+        warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} could not be mapped (not a simple value of a variable with one type, or set twice in the passage): not carried over` });
+      }
+    }
+    for (const set of scan.sets) if (!set.topLevel) warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} runs only inside a hook, condition or container macro: not carried over` });
+    if (Object.keys(sets).length) entrySets.set(p.name, sets);
+  }
+
+  const segments: Record<string, Segment> = {};
+  let linkCount = 0;
+  let optionCount = 0;
+  for (const p of scenes) {
+    const scan = scans.get(p.name)!;
+    const links = reachableLinks(p, byName, scans, valid, warnings, lineOf);
+    linkCount += links.filter((l) => l.from === p).length;
+    const optionIds = createIdAllocator('option');
+    const labels = new Map<string, number>();
+    const same = new Set<string>();
+    const options: ChoiceOption[] = [];
+    for (const { link, from, conditions, conditionNotes } of links) {
+      const line = lineOf(from, link.offset);
+      if (!names.has(link.target)) {
+        warnings.push({ code: 'broken-link', passage: from.name, line, message: `link to "${link.target}", which is not a story passage: left out` });
+        continue;
+      }
+      const label = link.label || link.target;
+      const condition = conditions.length === 1 ? conditions[0]! : conditions.map((c) => `(${c})`).join(' && ');
+      const key = JSON.stringify([link.target, label, condition, link.setter ?? '']);
+      if (same.has(key)) continue; // the same option again (a passage displayed twice, one link in several branches)
+      same.add(key);
+      const n = (labels.get(label) ?? 0) + 1;
+      labels.set(label, n);
+      const option: ChoiceOption = { id: optionIds.idFor(n === 1 ? label : `${label} ${n}`), label, next: ids.idFor(link.target) };
+      if (condition) option.if = condition;
+      // Notes about links of displayed passages are given once, for the passage they are written in.
+      if (from === p) for (const note of conditionNotes) warnings.push({ code: option.if ? 'mapped' : 'macro', passage: p.name, line, message: note });
+      const sets = { ...entrySets.get(link.target), ...setterOf(link, state, valid, warnings, from.name, line) };
+      if (Object.keys(sets).length) option.set = sets;
+      if (link.macro && from === p) warnings.push({ code: 'mapped', passage: p.name, line, message: `${link.macro} to "${link.target}" became option "${label}"${link.macro.includes('goto') && !link.macro.includes('link') ? ' (it jumps without asking in Twine; here the viewer picks it)' : ''}` });
+      options.push(option);
+    }
+    optionCount += options.length;
+    const own = [...findTwineLinks(p.text), ...findIncludes(p.text)];
+    for (const c of scan.conditions) {
+      const guards = own.some((l) => c.offset < l.offset && l.offset < c.end);
+      if (!guards) warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, c.offset), message: `${c.name} shows text conditionally: the prompt keeps the text of every branch` });
+    }
+    reportFeatures(scan, p, lineOf, tw.format, warnings);
+    if (p.tags.length) warnings.push({ code: 'tag', passage: p.name, line: firstLines.get(p.name), message: `tags ${p.tags.join(' ')} have no meaning in Offshoot: not carried over` });
+    segments[ids.idFor(p.name)] = generatedSegment(p.name, proseWithIncludes(p, byName), options);
+  }
+  const ends = addWayOut(segments, ids.idFor('The End'), warnings);
+  if (tw.storyJavaScript.trim()) warnings.push({ code: 'script', message: `story JavaScript (${tw.storyJavaScript.trim().split('\n').length} lines) is not carried over: Offshoot runs no story code` });
+  if (tw.storyStylesheet.trim()) warnings.push({ code: 'stylesheet', message: `story stylesheet (${tw.storyStylesheet.trim().split('\n').length} lines) is not carried over: the player draws its own overlay` });
+  for (const [name, id] of ids.renames()) warnings.push({ code: 'rename', passage: name, line: firstLines.get(name), message: `passage "${name}" is segment \`${id}\` (ids are letters, digits, _ and -)` });
+
+  const title = tw.name && tw.name !== 'Untitled Story' ? tw.name : 'Imported Twine story';
+  const story: Story = {
+    offshoot: 1,
+    id: createIdAllocator('imported').idFor(title.toLowerCase()),
+    title,
+    start: ids.idFor(start),
+    state,
+    segments,
+    'x-imported-from': { tool: 'offshoot import twine', container: kind === 'html' ? 'Twine 2 HTML' : 'Twee 3', storyFormat: [tw.format, tw.formatVersion].filter(Boolean).join(' ') || 'unknown' },
+  };
+  const endings = Object.values(segments).filter((s) => s.end).length;
+  return { story, warnings, stats: { sourceNodes: scenes.length, sourceLinks: linkCount, segments: Object.keys(segments).length, options: optionCount + ends, endings, variables: Object.keys(state).length } };
+}
+
+interface PlacedLink {
+  link: TwineLink;
+  /** The passage the link is written in (the passage itself, or one it displays). */
+  from: ExtweePassage;
+  conditions: string[];
+  conditionNotes: string[];
+}
+
+/** Most levels of `(display:)`/`<<include>>` followed: deeper (or circular) includes are cut. */
+const MAX_INCLUDE_DEPTH = 8;
+
+/**
+ * The links of a passage plus those of the passages it displays inline (recursively), each with
+ * the converted conditions of the regions around it, in the passage and around each include.
+ */
+function reachableLinks(p: ExtweePassage, byName: Map<string, ExtweePassage>, scans: Map<string, TwineScan>, valid: (e: string, type?: string) => boolean, warnings: ImportWarning[], lineOf: (p: ExtweePassage, offset: number) => number | undefined, depth = 0, outer: string[] = [], seen = new Set<string>()): PlacedLink[] {
+  const scan = scans.get(p.name) ?? scanTwineText(p.text);
+  const conditionsAt = (offset: number, what: string): { conditions: string[]; notes: string[] } => {
+    const around = scan.regions.filter((r) => r.start <= offset && offset < r.end);
+    const bad = around.find((r) => !r.expression || !valid(r.expression));
+    if (bad) return { conditions: [...outer], notes: [`${bad.source.trim()} around ${what} could not be converted: the option is always shown`] };
+    const conditions = around.map((r) => renameVars(r.expression!));
+    return { conditions: [...outer, ...conditions], notes: around.length ? [`${around.map((r) => r.source.trim()).join(' and ')} became the \`if\` of the option for ${what}`] : [] };
+  };
+  const placed: PlacedLink[] = findTwineLinks(p.text).map((link) => {
+    const { conditions, notes } = conditionsAt(link.offset, `the link to "${link.target}"`);
+    return { link, from: p, conditions, conditionNotes: notes };
+  });
+  const inner = new Set(seen).add(p.name);
+  for (const include of findIncludes(p.text)) {
+    const target = byName.get(include.target);
+    if (!target || inner.has(include.target) || depth >= MAX_INCLUDE_DEPTH) {
+      if (!target) warnings.push({ code: 'broken-link', passage: p.name, line: lineOf(p, include.offset), message: `${include.macro} of "${include.target}", which is not a passage: left out` });
+      continue;
+    }
+    const { conditions } = conditionsAt(include.offset, `"${include.target}"`);
+    const links = reachableLinks(target, byName, scans, valid, warnings, lineOf, depth + 1, conditions, inner);
+    if (depth === 0) warnings.push({ code: 'mapped', passage: p.name, line: lineOf(p, include.offset), message: `${include.macro} of "${include.target}": its text joins this prompt and its ${links.length} link(s) become options here` });
+    placed.push(...links);
+  }
+  return placed;
+}
+
+/** The prose of a passage with the prose of the passages it displays put where they are displayed. */
+function proseWithIncludes(p: ExtweePassage, byName: Map<string, ExtweePassage>, depth = 0, seen = new Set<string>()): string {
+  let text = p.text;
+  const inner = new Set(seen).add(p.name);
+  for (const include of findIncludes(p.text).reverse()) {
+    const target = byName.get(include.target);
+    const shown = target && !inner.has(target.name) && depth < MAX_INCLUDE_DEPTH ? ` ${proseWithIncludes(target, byName, depth + 1, inner)} ` : ' ';
+    text = text.slice(0, include.offset) + shown.replace(/[(<]/g, ' ') + text.slice(include.offset + include.length);
+  }
+  return proseOfPassage(text);
+}
+
+/** SugarCube's `[[text|target][$x to 1]]` setter, as option sets. */
+function setterOf(link: TwineLink, state: Record<string, StateValue>, valid: (e: string, type?: string) => boolean, warnings: ImportWarning[], passage: string, line: number | undefined): Record<string, string> {
+  if (link.setter === undefined) return {};
+  const scan = scanTwineText(`<<set ${link.setter}>>`);
+  const set = scan.sets[0];
+  const name = set && varName(set.variable);
+  if (set?.expression && name && name in state && valid(set.expression, typeof state[name])) {
+    warnings.push({ code: 'mapped', passage, line, message: `setter [${link.setter}] became \`set: { ${name}: "${renameVars(set.expression)}" }\`` });
+    return { [name]: renameVars(set.expression) };
+  }
+  warnings.push({ code: 'macro', passage, line, message: `setter [${link.setter}] on the link to "${link.target}" could not be mapped: not carried over` });
+  return {};
+}
+
+function varName(twineName: string): string {
+  return RESERVED.has(twineName) ? `${twineName}_` : twineName;
+}
+
+/** Variable names in a converted expression that are reserved words in Offshoot get a `_`. */
+function renameVars(expression: string): string {
+  return expression.replace(/(?<![\w'])(visits|__proto__)(?![\w'])/g, '$1_');
+}
+
+function defaultOf(type: string | undefined): StateValue {
+  return type === 'boolean' ? false : type === 'string' ? '' : 0;
+}

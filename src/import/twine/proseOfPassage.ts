@@ -1,0 +1,43 @@
+import { macroSpans } from './scanTwineText.js';
+
+/**
+ * The words a reader sees in a passage, as plain text for a generation prompt: links become
+ * their text, macros, HTML, comments, hooks and variable prints are removed, Harlowe and
+ * SugarCube emphasis marks dropped. (What is removed is reported separately by the importer.)
+ *
+ * @example
+ * proseOfPassage("''Hello'' $name. (set: $x to 1)[[Go on->Next]]"); // 'Hello . Go on'
+ */
+export function proseOfPassage(text: string): string {
+  let t = text
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ');
+  // Macros go before links so that `<<link [[a|b]]>>` loses the macro but keeps "a".
+  const spans = macroSpans(t).sort((a, b) => b[0] - a[0]);
+  let lastStart = Infinity;
+  for (const [start, end] of spans) {
+    if (end > lastStart) continue; // nested in a span already removed
+    t = t.slice(0, start) + ' ' + t.slice(end);
+    lastStart = start;
+  }
+  return t
+    .replace(/\[\[([^\n]*?)\]\]/g, (_, inner: string) => linkText(inner.split('][')[0] ?? ''))
+    .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+    .replace(/\|[\w-]+>|<[\w-]+\||\?[\w-]+/g, ' ')
+    .replace(/[$_][A-Za-z_]\w*/g, ' ')
+    .replace(/''|\/\/|\*\*|~~|\^\^|@@|==|[[\]{}]/g, ' ')
+    .replace(/^\s*#+/gm, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot);/g, (_, e: string) => ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function linkText(inner: string): string {
+  const arrow = inner.lastIndexOf('->');
+  if (arrow !== -1) return inner.slice(0, arrow);
+  const back = inner.indexOf('<-');
+  if (back !== -1) return inner.slice(back + 2);
+  const bar = inner.indexOf('|');
+  return bar !== -1 ? inner.slice(0, bar) : inner;
+}
