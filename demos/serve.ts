@@ -5,7 +5,9 @@
 // prints the URL to open. Like an embedder's site, it hands the page a viewer token.
 // The demo short (examples/lighthouse-road.json) has pre-rendered segments: they are
 // rendered once at start-up into .cache/demo-media (progress printed; cached after).
-// PORT picks the page port (0: any free one), BACKEND_PORT the backend's.
+// PORT picks the page port (0: any free one), BACKEND_PORT the backend's, DEMO_STORE the
+// folder generated segments are kept in (default .cache/demo-store; an empty one shows
+// generation from scratch).
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -64,7 +66,7 @@ const backend = await startServer({
   generator,
   port: Number(process.env.BACKEND_PORT ?? 0),
   stories: join(root, 'examples'),
-  store: join(root, '.cache', 'demo-store'),
+  store: process.env.DEMO_STORE ?? join(root, '.cache', 'demo-store'),
   secret,
   log: (message) => console.log(`[backend] ${message}`),
 });

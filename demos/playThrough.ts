@@ -1,0 +1,77 @@
+// Measures the demo as a viewer meets it: `npx tsx demos/playThrough.ts [paths]`.
+// Starts demos/serve.ts (fresh generation store unless KEEP_STORE=1), notes the time to the
+// printed URL, then plays the short on the /watch page in chromium once per path (choices
+// made 1 s after each choice window opens) and prints, per path, when each segment started,
+// whether the generated ones were ready in time (player getStats), stalls and the worst
+// gap at a branch. A path is a comma list of option ids, e.g. "robot,sea,lighthouse".
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { spawnDemoServer } from './spawnDemoServer.js';
+
+const DEFAULT_PATHS = ['fox,woods,camp', 'robot,sea,lighthouse', 'fox,woods,nose'];
+const paths = (process.argv[2] ? process.argv.slice(2) : DEFAULT_PATHS).map((p) => p.split(','));
+
+interface Recorded {
+  events: Array<{ type: string; detail: Record<string, unknown>; t: number }>;
+  stats: Record<string, unknown> | null;
+}
+
+const store = process.env.KEEP_STORE ? undefined : mkdtempSync(join(tmpdir(), 'offshoot-demo-store-'));
+const demo = await spawnDemoServer({ env: store ? { DEMO_STORE: store } : {} });
+console.log(`URL printed ${(demo.msToUrl / 1000).toFixed(1)} s after spawn (${demo.watchUrl}); store: ${store ?? '.cache/demo-store (kept)'}`);
+const browser = await chromium.launch(chromiumLaunchOptions);
+try {
+  for (const plan of paths) {
+    const page = await browser.newPage();
+    // Before any page script: record the player element's events and take the planned
+    // option 1 s into each choice window, the way a viewer would.
+    await page.addInitScript((choices: string[]) => {
+      const w = window as unknown as { __rec: Recorded };
+      w.__rec = { events: [], stats: null };
+      const queue = [...choices];
+      const dispatch = EventTarget.prototype.dispatchEvent;
+      EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+        const el = this as HTMLElement & { choose(id: string): void; getStats(): Record<string, unknown> };
+        if (el.localName === 'offshoot-player' && event instanceof CustomEvent) {
+          w.__rec.events.push({ type: event.type, detail: event.detail, t: performance.now() });
+          if (event.type === 'choicestart') {
+            const ids = (event.detail.options as Array<{ id: string }>).map((o) => o.id);
+            const pick = ids.find((id) => id === queue[0]);
+            if (pick) queue.shift();
+            if (pick) setTimeout(() => el.choose(pick), 1000);
+          }
+          if (event.type === 'ended') setTimeout(() => (w.__rec.stats = el.getStats()), 500);
+        }
+        return dispatch.call(this, event);
+      };
+    }, plan);
+    await page.goto(demo.watchUrl);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.click('#play');
+    await page.waitForFunction(() => (window as unknown as { __rec: Recorded }).__rec.stats !== null, null, { timeout: 180_000 });
+    const rec = await page.evaluate(() => (window as unknown as { __rec: Recorded }).__rec);
+    await page.close();
+    report(plan, rec);
+  }
+} finally {
+  await browser.close();
+  await demo.stop();
+  if (store) rmSync(store, { recursive: true, force: true });
+}
+
+function report(plan: string[], rec: Recorded): void {
+  const t0 = rec.events.find((e) => e.type === 'segmentstart')?.t ?? 0;
+  const line = rec.events
+    .filter((e) => e.type === 'segmentstart' || e.type === 'choice' || e.type === 'error')
+    .map((e) => `${((e.t - t0) / 1000).toFixed(1)}s ${e.type === 'segmentstart' ? e.detail.segmentId : e.type === 'choice' ? `→${String(e.detail.optionId)}` : `ERROR ${String(e.detail.message)}`}`)
+    .join('  ');
+  const s = rec.stats ?? {};
+  console.log(`\npath ${plan.join(' → ')}\n  ${line}`);
+  console.log(
+    `  branchesReadyInTime ${String(s.branchesReadyInTime ?? 'n/a')}  transitions ${String(s.transitions)}  stalls ${String(s.stalls)} (${String(s.stallMs)} ms)  maxBranchGapMs ${String(s.maxBranchGapMs)}  startupMs ${String(s.startupMs)}  failed [${String(s.failedSegments)}]`,
+  );
+}
