@@ -20,7 +20,7 @@ beforeAll(async () => {
   api = await startTestServer({ redisUrl: redis.url, workers: 0 });
   const env = { REDIS_URL: redis.url, STORE_DIR: api.storeDir, REALTIME_FROM: '2', LOCK_MS: '2000', STALLED_MS: '1000' };
   workers = await Promise.all([spawnWorker(env), spawnWorker(env)]);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.kill()));
   await api?.stop();

@@ -2,6 +2,7 @@ import type { GenerationJob } from '../../core/index.js';
 import { HttpError } from '../http/HttpError.js';
 import type { RouteHandler } from '../http/Router.js';
 import { isFinal } from '../queue/JobQueue.js';
+import { QueueUnavailable } from '../queue/QueueUnavailable.js';
 import type { ApiContext } from './ApiContext.js';
 import { jobIdParam } from './jobRoutes.js';
 
@@ -42,7 +43,14 @@ export function jobEventsRoute(ctx: ApiContext): RouteHandler {
         res.end();
       }
     };
-    const first = await ctx.queue.get(id).catch(() => undefined);
+    let first: GenerationJob | undefined;
+    try {
+      first = await ctx.queue.get(id);
+    } catch (error) {
+      cleanup();
+      // Redis down: a 503 the client retries (EventSource does by itself), not a 404 that says the job is gone.
+      if (error instanceof QueueUnavailable) throw error;
+    }
     if (!first) {
       cleanup();
       throw new HttpError(404, 'unknown-job', `No job "${id}"`);

@@ -12,7 +12,8 @@ export interface Want {
 
 /**
  * The render queue as the API sees it. One job per rendition key (job id = key): a second
- * `submit` of the same key adds a waiter instead of a render. Two implementations:
+ * `submit` of the same key adds a waiter instead of a render. While the queue cannot be reached,
+ * `submit`, `get` and `release` throw QueueUnavailable (a 503) at once. Two implementations:
  * InProcessQueue (default, renders in this process) and BullMqQueue (Redis; workers anywhere).
  *
  * @example
@@ -28,6 +29,8 @@ export interface JobQueue {
   release(jobId: string, viewerId: string): Promise<GenerationJob | undefined>;
   /** Calls `listener` with each new snapshot of the job; returns the unsubscribe function. */
   watch(jobId: string, listener: (job: GenerationJob) => void): () => void;
+  /** False while the queue cannot be reached (Redis down); absent = always available. */
+  available?(): boolean;
   close(): Promise<void>;
 }
 

@@ -55,6 +55,7 @@ export async function spawnWorker(env: Record<string, string>): Promise<WorkerHa
       await exited;
     },
   };
-  await handle.waitForLine(/^ready$/);
+  // Generous: a worker compiles and loads the generators first, slow on a loaded 2-core CI box.
+  await handle.waitForLine(/^ready$/, 90_000);
   return handle;
 }

@@ -8,6 +8,7 @@ import { doneJob, playlistUrlOf } from '../JobQueue.js';
 import type { JobQueue, RenderTask, Want } from '../JobQueue.js';
 import { JobWatchers } from '../JobWatchers.js';
 import type { RenderUpdate } from '../renderIntoStore.js';
+import { QueueUnavailable } from '../QueueUnavailable.js';
 import { connectRedis } from './connectRedis.js';
 import { DEFAULT_QUEUE, priorityOf, redisNames } from './redisNames.js';
 import type { RedisNames } from './redisNames.js';
@@ -44,11 +45,16 @@ export class BullMqQueue implements JobQueue {
 
   constructor(private readonly options: BullMqQueueOptions) {
     this.names = redisNames(options.queueName ?? DEFAULT_QUEUE);
-    this.redis = connectRedis(options.redisUrl);
+    // Fail fast: while Redis is down the API answers 503 at once (see QueueUnavailable).
+    this.redis = connectRedis(options.redisUrl, { failFast: true });
     this.queue = new Queue<RenderTask>(this.names.queue, { connection: this.redis });
     // BullMQ leaves connections it was given open: this class owns and closes them.
     this.eventsRedis = connectRedis(options.redisUrl);
     this.events = new QueueEvents(this.names.queue, { connection: this.eventsRedis });
+    // Connection errors are already reported once per outage by connectRedis; without a
+    // listener BullMQ prints every reconnect attempt.
+    this.queue.on('error', () => undefined);
+    this.events.on('error', () => undefined);
     for (const type of ['active', 'progress', 'completed', 'failed', 'removed'] as const) {
       this.events.on(type, (args: { jobId: string; failedReason?: string }) => this.onEvent(type, args.jobId, args.failedReason));
     }
@@ -59,7 +65,37 @@ export class BullMqQueue implements JobQueue {
     await Promise.all([this.queue.waitUntilReady(), this.events.waitUntilReady()]);
   }
 
-  async submit(task: RenderTask, want: Want): Promise<GenerationJob> {
+  /** False while Redis is unreachable (the API then answers 503 `queue-unavailable`). */
+  available(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  submit(task: RenderTask, want: Want): Promise<GenerationJob> {
+    return this.guard(() => this.submitNow(task, want));
+  }
+
+  get(jobId: string): Promise<GenerationJob | undefined> {
+    return this.guard(() => this.getNow(jobId));
+  }
+
+  release(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {
+    return this.guard(() => this.releaseNow(jobId, viewerId));
+  }
+
+  /** Runs a queue operation; with Redis unreachable (before or during it), a QueueUnavailable instead. */
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    if (!this.available()) throw new QueueUnavailable(this.options.redisUrl, `connection ${this.redis.status}`);
+    try {
+      return await operation();
+    } catch (error) {
+      if (!this.available() || /Connection is closed|enableOfflineQueue|ECONNREFUSED|ECONNRESET|EPIPE/.test((error as Error).message)) {
+        throw new QueueUnavailable(this.options.redisUrl, (error as Error).message);
+      }
+      throw error;
+    }
+  }
+
+  private async submitNow(task: RenderTask, want: Want): Promise<GenerationJob> {
     this.durations.set(task.key, task.durationSeconds);
     if (await this.options.store.isComplete(task.key)) return doneJob(task);
     const wanted = this.names.wanted(task.key);
@@ -88,8 +124,11 @@ export class BullMqQueue implements JobQueue {
     return this.snapshot(job, await job.getState());
   }
 
-  async get(jobId: string): Promise<GenerationJob | undefined> {
-    const job = await this.queue.getJob(jobId).catch(() => undefined);
+  private async getNow(jobId: string): Promise<GenerationJob | undefined> {
+    const job = await this.queue.getJob(jobId).catch((error: Error) => {
+      if (!this.available()) throw error;
+      return undefined;
+    });
     if (job) return this.snapshot(job, await job.getState());
     const info = await this.options.store.describe(jobId);
     if (info) return doneJob({ key: jobId, durationSeconds: info.durationSeconds });
@@ -99,12 +138,12 @@ export class BullMqQueue implements JobQueue {
     return undefined;
   }
 
-  async release(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {
+  private async releaseNow(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {
     const wanted = this.names.wanted(jobId);
     const [, left] = ((await this.redis.multi().srem(wanted, viewerId).scard(wanted).exec()) ?? []) as Array<[Error | null, number]>;
-    if (left && left[1] > 0) return this.get(jobId);
+    if (left && left[1] > 0) return this.getNow(jobId);
     const job = await this.queue.getJob(jobId);
-    if (!job) return this.get(jobId);
+    if (!job) return this.getNow(jobId);
     this.durations.set(jobId, job.data.durationSeconds);
     const state = await job.getState();
     if (state === 'completed' || state === 'failed') return this.snapshot(job, state);

@@ -1,14 +1,18 @@
 import { Redis } from 'ioredis';
 
 /**
- * An ioredis client for `url` (redis://host:port[/db]), set up the way BullMQ workers require
- * (`maxRetriesPerRequest: null`: blocking commands must not give up).
+ * An ioredis client for `url` (redis://host:port[/db]). By default set up the way BullMQ
+ * workers and event streams require (`maxRetriesPerRequest: null`: blocking commands wait
+ * through an outage and resume). `failFast` is for the API's own commands: while Redis is
+ * unreachable they fail at once (no offline queue, one retry) so a request can be answered
+ * 503 instead of hanging until Redis is back.
  *
  * @example
  * const redis = connectRedis('redis://127.0.0.1:6379');
+ * const api = connectRedis('redis://127.0.0.1:6379', { failFast: true });
  */
-export function connectRedis(url: string): Redis {
-  const client = new Redis(url, { maxRetriesPerRequest: null });
+export function connectRedis(url: string, options: { failFast?: boolean } = {}): Redis {
+  const client = new Redis(url, options.failFast ? { maxRetriesPerRequest: 1, enableOfflineQueue: false } : { maxRetriesPerRequest: null });
   // ioredis reconnects by itself; without a listener every failed attempt is printed as
   // "Unhandled error event". Say it once per outage instead.
   let reported = false;
