@@ -45,7 +45,7 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
       for (const problem of result.problems) {
         // A variable declared with a bad initial value already has its `schema` error.
         if (problem.kind === 'unknown-variable' && declaredNames.has(problem.name ?? '')) continue;
-        const hint = hintFor(problem, names, segmentIds);
+        const hint = issues.listed(problem.kind) ? hintFor(problem, names, segmentIds) : '';
         issues.add(problem.kind, path, `${what}: ${problem.message} (character ${problem.position + 1} of "${clip(source)}")${hint}`, { offset: problem.position });
       }
     }
@@ -62,7 +62,7 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
       for (const [name, source] of entriesOf(fieldAt(option, 'set'))) {
         const at = (): string => pointer('segments', id, 'choice', 'options', i, 'set', name);
         if (!declaredNames.has(name)) {
-          const guess = didYouMean(name, names);
+          const guess = issues.listed('unknown-variable') ? didYouMean(name, names) : undefined;
           issues.add('unknown-variable', at(), `${optionName} sets \`${name}\`, which is not declared in \`state\`; ${guess ? `did you mean \`${guess}\`?` : `add it to \`state\` with its initial value`}`);
         }
         const result = run(source, at, () => `\`set.${name}\` of ${optionName}`);

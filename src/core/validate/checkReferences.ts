@@ -12,14 +12,15 @@ export function checkReferences(story: unknown, issues: IssueList): void {
   const ids = new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {}));
   const known = [...ids];
   // Paths and wording are built only for a miss: big stories have tens of thousands of references.
-  const check: Check = (target, at, label) => {
-    if (target === undefined || ids.has(target) || !SEGMENT_ID.test(target)) return;
-    const guess = didYouMean(target, known);
+  const check: Check = (target, at, label, anyString = false) => {
+    if (target === undefined || ids.has(target) || (!SEGMENT_ID.test(target) && !anyString)) return;
+    const guess = issues.listed('unknown-segment') ? didYouMean(target, known) : undefined;
     const path = at();
     const what = label ?? describe(path.slice(0, path.lastIndexOf('/')));
-    issues.add('unknown-segment', path, `${what} names segment \`${target}\`, which does not exist; ${guess ? `did you mean \`${guess}\`?` : 'add that segment or fix the id'}`);
+    issues.add('unknown-segment', path, `${what} names segment \`${clip(target)}\`, which does not exist; ${guess ? `did you mean \`${guess}\`?` : 'add that segment or fix the id'}`);
   };
-  check(stringAt(story, 'start'), () => '/start', '`start`');
+  // The schema gives `start` no id pattern: any string that names no segment is reported here.
+  check(stringAt(story, 'start'), () => '/start', '`start`', true);
   for (const [id, segment] of segments) {
     const next = fieldAt(segment, 'next');
     if (typeof next === 'string') check(next, () => pointer('segments', id, 'next'), `\`next\` of segment ${id}`);
@@ -29,7 +30,9 @@ export function checkReferences(story: unknown, issues: IssueList): void {
   }
 }
 
-type Check = (target: string | undefined, path: () => string, what?: string) => void;
+const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+type Check = (target: string | undefined, path: () => string, what?: string, anyString?: boolean) => void;
 
 function checkRoutes(id: string, routes: unknown[], issues: IssueList, check: Check): void {
   routes.forEach((route, i) => {
@@ -67,8 +70,9 @@ function checkChoice(id: string, choice: Record<string, unknown>, issues: IssueL
   const index = optionIds.get(chosen);
   if (index === undefined) {
     const list = [...optionIds.keys()];
-    const guess = didYouMean(chosen, list);
-    const hint = guess ? `did you mean \`${guess}\`?` : `use one of ${list.map((o) => `\`${o}\``).join(', ') || 'its option ids'}`;
+    const guess = issues.listed('unknown-default') ? didYouMean(chosen, list) : undefined;
+    const named = list.slice(0, 10).map((o) => `\`${o}\``).join(', ') + (list.length > 10 ? ', …' : '');
+    const hint = guess ? `did you mean \`${guess}\`?` : `use one of ${named || 'its option ids'}`;
     issues.add('unknown-default', defaultPath, `\`default\` of segment ${id} is \`${chosen}\`, which is not one of its options; ${hint}`);
   } else if (isRecord(options[index]) && Object.hasOwn(options[index], 'if')) {
     issues.add('hidden-default', defaultPath, `the default option \`${chosen}\` of segment ${id} has an \`if\`: when it is hidden and time runs out, the first visible option is taken instead (and if none is visible, \`${chosen}\` is taken anyway); drop the \`if\` or pick an always-visible default`);

@@ -1,6 +1,7 @@
 import type { IssueList } from './IssueList.js';
-import { MAX_JSON_DEPTH } from './limits.js';
+import { MAX_JSON_DEPTH, MAX_STORY_CHARACTERS } from './limits.js';
 import { pointer } from './pointer.js';
+import { tooLarge } from './tooLarge.js';
 
 interface Item {
   value: unknown;
@@ -16,14 +17,21 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Check, without recursion, that a value given as an object is plain JSON no deeper than
  * MAX_JSON_DEPTH: no undefined, functions, symbols, bigints, NaN/Infinity or cycles. The later
  * checks (and the schema validator, which throws on undefined) may then walk it safely.
- * Returns false (with a `schema` issue) when it is not.
+ * Its size is counted as the text check counts it (MAX_STORY_CHARACTERS: strings and keys,
+ * one per value), stopping as soon as it is over. Returns false (with a `schema` issue) when it is not.
  */
 export function guardJsonValue(root: unknown, issues: IssueList): boolean {
   const stack: Item[] = [{ value: root, key: '', parent: undefined, depth: 0 }];
+  let size = 0;
   while (stack.length > 0) {
     const item = stack.pop()!;
     const { value, depth } = item;
     const type = typeof value;
+    size += 1 + item.key.length + (type === 'string' ? (value as string).length : 0);
+    if (size > MAX_STORY_CHARACTERS) {
+      issues.add('schema', '', `${tooLarge(size)} (counted up to ${pathOf(item) || 'the story'})`);
+      return false;
+    }
     if (type === 'string' || type === 'boolean' || value === null || (type === 'number' && Number.isFinite(value))) continue;
     const fail = (what: string): false => {
       const at = pathOf(item);

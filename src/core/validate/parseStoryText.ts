@@ -1,7 +1,8 @@
 import type { ParseError } from 'jsonc-parser';
 import { createScanner, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { IssueList } from './IssueList.js';
-import { MAX_JSON_DEPTH } from './limits.js';
+import { MAX_JSON_DEPTH, MAX_STORY_CHARACTERS } from './limits.js';
+import { tooLarge } from './tooLarge.js';
 import { scanJsonText } from './scanJsonText.js';
 import { TextLocator } from './TextLocator.js';
 
@@ -46,6 +47,10 @@ export interface ParsedText {
 export function parseStoryText(text: string): ParsedText {
   const issues = new IssueList();
   const locator = new TextLocator(text);
+  if (text.length > MAX_STORY_CHARACTERS) {
+    issues.add('schema', '', tooLarge(text.length), { at: MAX_STORY_CHARACTERS });
+    return { issues, locator };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

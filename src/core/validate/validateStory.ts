@@ -8,7 +8,7 @@ import { checkTiming } from './checkTiming.js';
 import { guardJsonValue } from './guardJsonValue.js';
 import type { PendingIssue } from './IssueList.js';
 import { IssueList } from './IssueList.js';
-import { MAX_ISSUES_PER_CODE } from './limits.js';
+import { MAX_ISSUES_PER_CODE, MAX_SEGMENTS } from './limits.js';
 import { parseStoryText } from './parseStoryText.js';
 import type { TextLocator } from './TextLocator.js';
 import type { ValidationIssue, ValidationReport } from './ValidationReport.js';
@@ -50,6 +50,11 @@ function validate(input: unknown, options: ValidateOptions): ValidationReport {
     if (!('value' in parsed)) return finish(issues, locator, options, undefined);
     value = parsed.value;
   } else if (!guardJsonValue(input, issues)) {
+    return finish(issues, locator, options, undefined);
+  }
+  const segments = isRecord(value) && isRecord(value.segments) ? Object.keys(value.segments).length : 0;
+  if (segments > MAX_SEGMENTS) {
+    issues.add('schema', '/segments', `the story has ${segments} segments; the limit is ${MAX_SEGMENTS}: split it into several stories`);
     return finish(issues, locator, options, undefined);
   }
   checkSchema(value, issues);
