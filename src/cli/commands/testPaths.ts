@@ -23,7 +23,7 @@ interface TestPathsOptions {
   concurrency: number;
   maxStallMs: number;
   timeout?: number;
-  mount: Record<string, string>;
+  mount?: Record<string, string>;
   bundle?: string;
   json?: boolean;
   verbose?: boolean;
@@ -54,7 +54,7 @@ export function testPathsCommand(io: CliIO): Command {
     .option('--concurrency <n>', 'paths playing at once', whole(1), 1)
     .option('--max-stall-ms <ms>', 'a wait for picture longer than this fails the path', whole(0), 1000)
     .option('--timeout <s>', 'per path, seconds (default: 30 + 3 × its media time / speed, + 60 per generated segment)', whole(1))
-    .option('--mount <prefix=dir>', 'serve folder dir as prefix/ next to the story (repeatable), e.g. media=test/media', collectMount, {})
+    .option('--mount <prefix=dir>', 'serve folder dir as prefix/ next to the story (repeatable), e.g. media=test/media', collectMount)
     .option('--bundle <file>', 'player bundle (default: dist/offshoot.umd.js of this package)')
     .option('--json', 'print { story, truncated, passed, failed, paths: [...] } as JSON')
     .option('--verbose', 'show the embedded backend\'s log')
@@ -65,7 +65,7 @@ export function testPathsCommand(io: CliIO): Command {
       };
       const bundle = options.bundle ?? findPlayerBundle();
       if (!existsSync(bundle)) return usage(`the player bundle ${bundle} is missing: run \`npm run build\` first`);
-      for (const [prefix, dir] of Object.entries(options.mount)) if (!existsSync(dir)) return usage(`--mount ${prefix}=${dir}: no such folder`);
+      for (const [prefix, dir] of Object.entries(options.mount ?? {})) if (!existsSync(dir)) return usage(`--mount ${prefix}=${dir}: no such folder`);
       const backendUrl = options.backend === 'auto' || options.backend === 'none' ? undefined : parseUrl(options.backend);
       if (backendUrl === null) return usage(`--backend must be auto, none or an http(s) URL, got "${options.backend}"`);
 
@@ -156,7 +156,7 @@ function rate(value: string): number {
   return n;
 }
 
-function collectMount(value: string, previous: Record<string, string>): Record<string, string> {
+function collectMount(value: string, previous: Record<string, string> | undefined): Record<string, string> {
   const at = value.indexOf('=');
   if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('expected prefix=dir, e.g. media=test/media');
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };

@@ -34,11 +34,15 @@ export interface PathResult {
   mediaSeconds: number;
   /** Wall-clock seconds the run took, page set-up included. */
   wallSeconds: number;
+  /** Of those, seconds from createPlayer to the end (story load, startup, playback). */
+  playSeconds: number;
   /** The player's own count and time of frozen picture after the first frame (getStats). */
   stalls: number;
   stallMs: number;
-  /** The longest `waiting` spell, ms, and the segment on screen then. */
+  /** The longest `waiting` spell, ms. */
   longestWaitMs: number;
+  /** The video's playbackRate at the end (shows whether --speed held). */
+  playbackRate: number;
 }
 
 export interface ClassifyOptions {
@@ -114,9 +118,11 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
     played: page.segments,
     mediaSeconds: path.mediaSeconds,
     wallSeconds: run.wallMs / 1000,
+    playSeconds: page.elapsedMs / 1000,
     stalls: page.stats?.stalls ?? 0,
     stallMs: page.stats?.stallMs ?? 0,
     longestWaitMs: longest?.ms ?? 0,
+    playbackRate: page.rate,
   };
 }
 

@@ -69,9 +69,11 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
           played: [],
           mediaSeconds: path.mediaSeconds,
           wallSeconds: 0,
+          playSeconds: 0,
           stalls: 0,
           stallMs: 0,
           longestWaitMs: 0,
+          playbackRate: options.speed,
         };
       }
       results[i] = result;
