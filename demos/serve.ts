@@ -7,7 +7,7 @@
 // rendered once at start-up into .cache/demo-media (progress printed; cached after).
 // PORT picks the page port (0: any free one), BACKEND_PORT the backend's, DEMO_STORE the
 // folder generated segments are kept in (default .cache/demo-store; an empty one shows
-// generation from scratch).
+// generation from scratch), DEMO_RENDERER the render path (auto, cpu or browser).
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -60,7 +60,10 @@ await prerenderDemo({ storyFile: DEMO_STORY, outDir: DEMO_MEDIA, log: (message) 
 
 const secret = process.env.OFFSHOOT_SECRET ?? randomBytes(24).toString('base64url');
 // Settle the render path first (a GPU host paints in chromium, this machine on the CPU): it is part of every rendition key.
-const generator = createProceduralGenerator({ log: (message) => console.log(`[backend] ${message}`) });
+// DEMO_RENDERER=cpu skips the probe (a chromium launch) where the answer is known.
+const renderer = process.env.DEMO_RENDERER ?? 'auto';
+if (!['auto', 'cpu', 'browser'].includes(renderer)) throw new Error(`DEMO_RENDERER must be auto, cpu or browser (got "${renderer}")`);
+const generator = createProceduralGenerator({ renderer: renderer as 'auto' | 'cpu' | 'browser', log: (message) => console.log(`[backend] ${message}`) });
 await generator.ready();
 const backend = await startServer({
   generator,
