@@ -2,6 +2,7 @@ import type { StateValue } from '../story/Story.js';
 import { finite, isStateValue, toBoolean, toNumber, toText } from './coerce.js';
 import type { ExpressionScope } from './compileExpression.js';
 import type { BinaryOperator, ExpressionNode } from './ExpressionNode.js';
+import { MAX_STRING_VALUE_LENGTH } from './limits.js';
 
 /** A compiled expression body. Total: returns a StateValue for any scope, never throws. */
 export type Evaluator = (scope: ExpressionScope) => StateValue;
@@ -63,7 +64,7 @@ function compileBinary(op: BinaryOperator, left: Evaluator, right: Evaluator): E
 }
 
 function add(a: StateValue, b: StateValue): StateValue {
-  if (typeof a === 'string' || typeof b === 'string') return toText(a) + toText(b);
+  if (typeof a === 'string' || typeof b === 'string') return (toText(a) + toText(b)).slice(0, MAX_STRING_VALUE_LENGTH);
   return finite(toNumber(a) + toNumber(b));
 }
 
