@@ -14,8 +14,11 @@ export interface PlayerEvents {
   /**
    * Something went wrong. `fatal: true`: the player stopped (and shows `message`);
    * `fatal: false`: it went on (e.g. a segment failed and another path was taken).
+   * `cause`: the code of the engine or backend failure behind it (a PlaybackErrorCode such
+   * as "fragment-corrupt", or a generation code such as "network"), when there is one.
+   * The table of faults, codes and what the viewer sees: docs/playback-faults.md.
    */
-  error: { code: PlayerErrorCode; message: string; fatal: boolean; segmentId?: string };
+  error: { code: PlayerErrorCode; message: string; fatal: boolean; segmentId?: string; cause?: string };
 }
 
 export type PlayerErrorCode =
@@ -30,4 +33,10 @@ export type PlayerErrorCode =
   /** A saved snapshot did not fit the story; playback started from the beginning. */
   | 'resume-failed'
   /** A generated branch could not be made in time. */
-  | 'generation-failed';
+  | 'generation-failed'
+  /**
+   * A download (media or generation backend) failed and is being retried with backoff;
+   * once per outage. The viewer sees "Reconnecting…" if the picture stops meanwhile. It
+   * ends in recovery (nothing skipped) or in a `segment-failed` / `generation-failed`.
+   */
+  | 'reconnecting';

@@ -30,7 +30,7 @@ export function needsRender(host: PlayerHost, segmentId: string): boolean {
  */
 export function showHold(host: PlayerHost, segmentId: string, message?: string): void {
   const { overlay, root } = host;
-  if (!overlay.state().holding) {
+  if (!overlay.state().holding || messages.get(host) !== message) {
     // The card is drawn on the canvas: screen readers learn of the wait from these.
     root.setAttribute('aria-busy', 'true');
     overlay.announce(message ?? 'Generating the next scene…');
@@ -58,6 +58,7 @@ export function updateHold(host: PlayerHost, progress: number): void {
  */
 export function hideHold(host: PlayerHost): void {
   if (!host.overlay.state().holding) return;
+  messages.delete(host);
   host.root.removeAttribute('aria-busy');
   host.overlay.setHold(null);
 }
@@ -75,4 +76,85 @@ export function markGenerationFailed(host: PlayerHost, segmentId: string, reason
   state.failed.add(segmentId);
   const why = reason instanceof Error ? reason.message : String(reason);
   hub.emit('error', { code: 'generation-failed', message: `Segment "${segmentId}" could not be generated (${why}); taking another path.`, fatal: false, segmentId });
+}
+
+/** What the viewer is told while a download is being retried. */
+export const RECONNECTING = 'Reconnecting…';
+
+/** Downloads being retried, per player: engine URLs and "generation" (the backend), with their segment. */
+const outages = new WeakMap<PlayerHost, Map<string, string | undefined>>();
+
+/**
+ * A download (`key`: its URL, or "generation") failed and is being retried. The first one of
+ * an outage emits a non-fatal `reconnecting` error; returns whether it was the first.
+ *
+ * @example
+ * engine.on('retry', (r) => beginOutage(host, r.url, r.reason, 'fragment-load-failed', r.segmentId));
+ */
+export function beginOutage(host: PlayerHost, key: string, reason: string, cause: string, segmentId?: string): boolean {
+  let keys = outages.get(host);
+  if (!keys) outages.set(host, (keys = new Map()));
+  const first = keys.size === 0;
+  keys.set(key, segmentId);
+  if (first) host.hub.emit('error', { code: 'reconnecting', message: `A download failed (${reason}); retrying.`, fatal: false, segmentId, cause });
+  return first;
+}
+
+/**
+ * The download `key` succeeded or was given up (undefined: every one of `segmentId`'s, or all).
+ *
+ * @example
+ * engine.on('recovered', (r) => endOutage(host, r.url));
+ */
+export function endOutage(host: PlayerHost, key?: string): void {
+  const keys = outages.get(host);
+  if (!keys) return;
+  if (key === undefined) keys.clear();
+  else keys.delete(key);
+}
+
+/**
+ * Whether some download is being retried now; with `segmentIds`, one of theirs (a prefetch
+ * of a branch not taken does not hold the picture).
+ */
+export function inOutage(host: PlayerHost, segmentIds?: Array<string | null>): boolean {
+  const keys = outages.get(host);
+  if (!keys) return false;
+  if (!segmentIds) return keys.size > 0;
+  for (const segmentId of keys.values()) if (segmentId !== undefined && segmentIds.includes(segmentId)) return true;
+  return false;
+}
+
+/**
+ * The picture stopped while a download is retried: show "Reconnecting…" (the hold card
+ * without progress, `aria-busy` on the player, and the live region says it once). It comes
+ * down with the hold: when the picture moves again or the player takes another path.
+ *
+ * @example
+ * if (inOutage(host)) showReconnecting(host);
+ */
+export function showReconnecting(host: PlayerHost): void {
+  const { overlay, root } = host;
+  if (overlay.state().holding && messages.get(host) === RECONNECTING) return;
+  if (overlay.state().holding) beforeReconnect.set(host, messages.get(host));
+  root.setAttribute('aria-busy', 'true');
+  overlay.announce(RECONNECTING);
+  messages.set(host, RECONNECTING);
+  overlay.setHold({ progress: null, message: RECONNECTING });
+}
+
+/** The hold's message before "Reconnecting…" replaced it (a generation hold). */
+const beforeReconnect = new WeakMap<PlayerHost, string | undefined>();
+
+/**
+ * The backend answers again while the player still holds for `segmentId`: put the
+ * generation hold (its message and progress) back in place of "Reconnecting…".
+ *
+ * @example
+ * client.on('recovered', () => leaveReconnecting(host, host.state.waitingFor));
+ */
+export function leaveReconnecting(host: PlayerHost, segmentId: string | null): void {
+  if (!segmentId || !host.overlay.state().holding || messages.get(host) !== RECONNECTING) return;
+  showHold(host, segmentId, beforeReconnect.get(host));
+  beforeReconnect.delete(host);
 }

@@ -1,6 +1,6 @@
 import type { PlaybackEvents } from '../playback/PlaybackEngine.js';
 import type { PlayerHost } from './PlayerHost.js';
-import { hideHold, showHold } from './holdForGenerated.js';
+import { beginOutage, endOutage, hideHold, inOutage, showHold, showReconnecting } from './holdForGenerated.js';
 import { queueSegment } from './queueSegment.js';
 import { enterSegment } from '../../core/rules/enterSegment.js';
 
@@ -19,13 +19,30 @@ export function wireEngine(host: PlayerHost): () => void {
   const { engine, hub, state } = host;
   const context = () => host.actor?.getSnapshot().context ?? null;
 
+  /** The picture stopped (`waiting`) and has not moved since. */
+  let frozen = false;
   // A hold comes down when the picture moves again, not when the branch is spliced.
   const onPictureBack = (): void => {
     if (!state.waitingFor && !state.loading) hideHold(host);
   };
+  const onMoving = (): void => {
+    frozen = false;
+    onPictureBack();
+  };
+
+  /**
+   * Whether a stopped picture waits on a download being retried: one of the segment on
+   * screen, or of the one queued after it when the picture stopped at the segment's end (a
+   * short stall elsewhere is not a reconnect).
+   */
+  const waitsOnOutage = (): boolean => {
+    const c = context();
+    const atEnd = !!c && host.segmentTime() >= (host.story.segments[c.segmentId]?.duration ?? Infinity) - END_SLACK_S;
+    return inOutage(host, [engine.currentSegmentId()]) || (atEnd && inOutage(host, [state.queued]));
+  };
 
   const onSegmentStart = (e: PlaybackEvents['segmentstart']): void => {
-    onPictureBack();
+    onMoving();
     const c = context();
     if (!c) return;
     if (e.segmentId !== c.segmentId) state.timeBase = 0;
@@ -35,7 +52,7 @@ export function wireEngine(host: PlayerHost): () => void {
   };
 
   const onEnded = (): void => {
-    onPictureBack();
+    onMoving();
     const c = context();
     if (c && host.actor?.getSnapshot().status === 'active') host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
   };
@@ -47,10 +64,11 @@ export function wireEngine(host: PlayerHost): () => void {
       fatal(host, 'playback-failed', e.message);
       return;
     }
+    if (e.code !== 'media-incompatible') endOutage(host); // retries of it ran out: nothing left to wait for
     onPictureBack();
     if (state.failed.has(segmentId)) return;
     state.failed.add(segmentId);
-    hub.emit('error', { code: 'segment-failed', message: `Segment "${segmentId}" could not be played (${e.message}); taking another path.`, fatal: false, segmentId });
+    hub.emit('error', { code: 'segment-failed', message: `Segment "${segmentId}" could not be played (${e.message}); taking another path.`, fatal: false, segmentId, cause: e.code });
     if (e.fatal) state.loaded = false; // the engine stopped: the next segment starts a new timeline
     if (c.segmentId === segmentId) {
       host.actor?.send({ type: 'SEGMENT_END', segmentId });
@@ -64,6 +82,7 @@ export function wireEngine(host: PlayerHost): () => void {
   // nothing is queued yet. If the picture stops at the end of the segment with nothing
   // queued, the segment is over: tell the machine (it locks the default and moves on).
   const onWaiting = (): void => {
+    frozen = true;
     // Played up to a generated branch that is still rendering: not the end of anything.
     // Hold the last frame with the progress; queueSegment splices the branch and
     // playback resumes by itself once it is playable.
@@ -80,6 +99,12 @@ export function wireEngine(host: PlayerHost): () => void {
       showHold(host, queued);
       return;
     }
+    // Played up to media that is being downloaded again after a failure: say so, and wait
+    // (the retry resumes the picture; running out of retries takes another path).
+    if (waitsOnOutage()) {
+      showReconnecting(host);
+      return;
+    }
     const c = context();
     if (!c || state.queued !== null || state.pending.length > 0 || host.actor?.getSnapshot().status !== 'active') return;
     const duration = host.story.segments[c.segmentId]?.duration ?? Infinity;
@@ -88,7 +113,23 @@ export function wireEngine(host: PlayerHost): () => void {
     }
   };
 
-  const subs = [engine.on('segmentstart', onSegmentStart), engine.on('ended', onEnded), engine.on('error', onError), engine.on('waiting', onWaiting), engine.on('stall', onPictureBack)];
+  // A failed download being retried: reported once per outage; "Reconnecting…" only if the
+  // picture stops meanwhile (most retries finish while the buffer still plays).
+  const onRetry = (e: PlaybackEvents['retry']): void => {
+    beginOutage(host, e.url, e.reason, e.code, e.segmentId);
+    if (frozen && !state.waitingFor && waitsOnOutage()) showReconnecting(host);
+  };
+  const onRecovered = (e: PlaybackEvents['recovered']): void => endOutage(host, e.url);
+
+  const subs = [
+    engine.on('segmentstart', onSegmentStart),
+    engine.on('ended', onEnded),
+    engine.on('error', onError),
+    engine.on('waiting', onWaiting),
+    engine.on('stall', onMoving),
+    engine.on('retry', onRetry),
+    engine.on('recovered', onRecovered),
+  ];
   return () => subs.forEach((off) => off());
 }
 
