@@ -14,6 +14,22 @@ export interface GenerationApiOptions {
   retry?: RetryOptions;
   /** For jitter; tests pass a seeded one. */
   random?: () => number;
+  /** A request failed (network error, 5xx, 429) and is retried after `delayMs`. */
+  onRetry?: (notice: ApiRetryNotice) => void;
+  /** A request succeeded after requests had failed (`attempts`: this request's attempts). */
+  onRecovered?: (what: string, attempts: number) => void;
+}
+
+/** One failed request about to be retried. */
+export interface ApiRetryNotice {
+  /** `METHOD /path`. */
+  what: string;
+  /** The attempt to be made next (1 = the first retry). */
+  attempt: number;
+  delayMs: number;
+  /** "network", "server-error", "rate-limited" or the backend's code. */
+  code: string;
+  message: string;
 }
 
 interface SendOptions {
@@ -39,6 +55,8 @@ export class GenerationApi {
   private readonly fetch: typeof fetch;
   private readonly random: () => number;
   private token: Promise<string> | undefined;
+  /** Requests have been failing and none succeeded since. */
+  private failing = false;
 
   constructor(private readonly options: GenerationApiOptions) {
     if (typeof options.baseUrl !== 'string' || options.baseUrl === '') {
@@ -118,11 +136,20 @@ export class GenerationApi {
       } catch (error) {
         if (opts.signal?.aborted) throw new GenerationError('aborted', `${what}: aborted`);
         if (error instanceof GenerationError) throw error;
-        if (attempt >= retries) throw new GenerationError('network', `${what}: ${(error as Error).message ?? error}`);
-        await this.wait(backoffDelay(attempt++, this.options.retry ?? {}, this.random), opts.signal);
+        const message = `${what}: ${(error as Error).message ?? error}`;
+        if (attempt >= retries) throw new GenerationError('network', message);
+        const delay = backoffDelay(attempt++, this.options.retry ?? {}, this.random);
+        this.failing = true;
+        this.options.onRetry?.({ what, attempt, delayMs: delay, code: 'network', message });
+        await this.wait(delay, opts.signal);
         continue;
       }
-      if (res.ok) return res;
+      if (res.ok) {
+        // The first answer after failures (of this request or an earlier one that gave up).
+        if (this.failing) this.options.onRecovered?.(what, attempt + 1);
+        this.failing = false;
+        return res;
+      }
       if (res.status === 401 && !refreshed && this.options.getToken) {
         refreshed = true;
         await res.body?.cancel();
@@ -136,6 +163,8 @@ export class GenerationApi {
       const ceiling = this.options.retry?.maxMs ?? 10_000;
       const delay = after !== undefined ? Math.min(after, ceiling) : backoffDelay(attempt, this.options.retry ?? {}, this.random);
       attempt++;
+      this.failing = true;
+      this.options.onRetry?.({ what, attempt, delayMs: delay, code: res.status === 429 ? 'rate-limited' : 'server-error', message: `${what}: HTTP ${res.status}` });
       await this.wait(delay, opts.signal);
     }
   }

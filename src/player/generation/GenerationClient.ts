@@ -7,6 +7,7 @@
 import type { ChoiceStep, Handler, Story } from '../../core/index.js';
 import type { Position } from '../../core/rules/index.js';
 import type { RetryOptions } from './backoff.js';
+import type { ApiRetryNotice } from './GenerationApi.js';
 import type { LookaheadStats } from './LookaheadPolicy.js';
 
 export interface GenerationClientOptions {
@@ -33,6 +34,12 @@ export interface GenerationClientOptions {
   minLeadSeconds?: number;
   /** Polling interval when SSE is unavailable, ms. Default 500. */
   pollMs?: number;
+  /**
+   * How long a job being watched survives an unreachable backend (its event stream cut,
+   * every poll failing after its own retries), ms, before it counts as failed. Default 30000.
+   */
+  reconnectMs?: number;
+  /** Each request's retries: exponential backoff with full jitter. Default 5 retries, 250 ms doubling, at most 10 s apart. */
   retry?: RetryOptions;
   /** Monotonic clock in ms (default `performance.now`); `plan`/`commit` take times on it. */
   now?: () => number;
@@ -47,6 +54,10 @@ export interface GenerationEvents {
   progress: { segmentId: string; progress: number; readySeconds: number };
   /** The request or render failed for good (after retries). */
   failed: { segmentId: string; code: string; message: string };
+  /** A request to the backend failed and is retried after `delayMs` (the backend may be down). */
+  retry: ApiRetryNotice;
+  /** A request that had failed succeeded: the backend is reachable again. */
+  recovered: { what: string; attempts: number };
 }
 
 export interface GenerationStatus {

@@ -50,7 +50,11 @@ class GenerationClientImpl implements GenerationClient {
   private current: { segmentId: string; startedAt: number; history: readonly ChoiceStep[] } | undefined;
 
   constructor(private readonly options: GenerationClientOptions) {
-    this.api = new GenerationApi(options);
+    this.api = new GenerationApi({
+      ...options,
+      onRetry: (notice) => this.hub.emit('retry', notice),
+      onRecovered: (what, attempts) => this.hub.emit('recovered', { what, attempts }),
+    });
     this.policy = new LookaheadPolicy({ maxInFlight: options.maxInFlight, headSeconds: options.headSeconds, leadFactor: options.leadFactor, minLeadSeconds: options.minLeadSeconds });
     this.waiters = new PlayableWaiters(this.policy.headSeconds);
     this.clock = options.now ?? (() => performance.now());
@@ -206,7 +210,7 @@ class GenerationClientImpl implements GenerationClient {
       job.jobId = first.jobId;
       if (job.cancelled) return this.sendDelete(segmentId, first.jobId, false);
       this.update(segmentId, first);
-      const final = isFinal(first) ? first : await watchJob(this.api, first.jobId, (j) => this.update(segmentId, j), job.watch.signal, { pollMs: this.options.pollMs });
+      const final = isFinal(first) ? first : await watchJob(this.api, first.jobId, (j) => this.update(segmentId, j), job.watch.signal, { pollMs: this.options.pollMs, reconnectMs: this.options.reconnectMs });
       if (job.cancelled) return;
       if (final.status === 'done') return this.settle(segmentId, job, 'done');
       const code = final.error?.code ?? (final.status === 'cancelled' ? 'job-cancelled' : 'job-failed');

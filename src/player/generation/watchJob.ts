@@ -7,12 +7,17 @@ import { readEventStream } from './readEventStream.js';
 export interface WatchOptions {
   /** Polling interval when the event stream is unavailable, ms. Default 500. */
   pollMs?: number;
+  /** How long polls may keep failing with network or server errors (a backend restarting), ms. Default 30000. */
+  reconnectMs?: number;
 }
 
 /**
  * Follows a job until it is final: its SSE stream first (one connection, pushed updates),
  * and GET polling when the stream cannot be opened or ends early (a proxy that buffers or
- * cuts long responses). Calls `onJob` with every snapshot; resolves with the final one.
+ * cuts long responses, a backend that went down). A poll that fails for the network or a
+ * 5xx after its own retries is tried again until `reconnectMs` of failures in a row: a
+ * backend that comes back within that is followed on. Calls `onJob` with every snapshot;
+ * resolves with the final one.
  * Aborting `signal` closes the connection and rejects with code "aborted".
  *
  * @example
@@ -27,16 +32,31 @@ export async function watchJob(
 ): Promise<GenerationJob> {
   const streamed = await followStream(api, jobId, onJob, signal);
   if (streamed) return streamed;
+  let failingSince: number | undefined;
   for (;;) {
     try {
       await sleep(options.pollMs ?? 500, signal);
     } catch {
       throw new GenerationError('aborted', `job ${jobId}: aborted`);
     }
-    const job = await api.job(jobId, signal);
+    let job: GenerationJob;
+    try {
+      job = await api.job(jobId, signal);
+      failingSince = undefined;
+    } catch (error) {
+      if (signal.aborted || !isTransient(error)) throw error;
+      failingSince ??= performance.now();
+      if (performance.now() - failingSince > (options.reconnectMs ?? 30_000)) throw error;
+      continue;
+    }
     onJob(job);
     if (isFinal(job)) return job;
   }
+}
+
+/** A failure the backend coming back would heal (not a 404 or 403: those stay). */
+function isTransient(error: unknown): boolean {
+  return error instanceof GenerationError && (error.code === 'network' || (error.status !== undefined && error.status >= 500));
 }
 
 /** The final job from the stream, or undefined when polling must take over. */

@@ -1,7 +1,7 @@
 import type { ChoiceStep } from '../../core/protocol/GenerationRequest.js';
 import { createGenerationClient } from '../generation/GenerationClient.js';
 import type { GenerationClient, GenerationClientOptions } from '../generation/GenerationClient.js';
-import { markGenerationFailed, updateHold } from './holdForGenerated.js';
+import { beginOutage, endOutage, leaveReconnecting, markGenerationFailed, showReconnecting, updateHold } from './holdForGenerated.js';
 import type { PlayerHost } from './PlayerHost.js';
 
 /**
@@ -61,7 +61,20 @@ export function wireGeneration(host: PlayerHost, options: GenerationClientOption
     client.on('progress', ({ segmentId, progress }) => {
       if (state.waitingFor === segmentId) updateHold(host, progress);
     }),
-    client.on('failed', ({ segmentId, message }) => markGenerationFailed(host, segmentId, message)),
+    client.on('failed', ({ segmentId, message }) => {
+      endOutage(host, 'generation');
+      markGenerationFailed(host, segmentId, message);
+    }),
+    // The backend stopped answering (down, restarting, overloaded): the client retries with
+    // backoff; the viewer holding for a branch is told "Reconnecting…" instead of a stuck bar.
+    client.on('retry', (notice) => {
+      beginOutage(host, 'generation', notice.message, notice.code, state.waitingFor ?? undefined);
+      if (state.waitingFor || state.loading) showReconnecting(host);
+    }),
+    client.on('recovered', () => {
+      endOutage(host, 'generation');
+      leaveReconnecting(host, state.waitingFor);
+    }),
   ];
   return {
     client,
