@@ -38,8 +38,11 @@ export interface RunPathOptions {
   timeoutMs: number;
   generation?: { baseUrl: string; token?: string };
   /** Progress from the page: a segment started, an error was reported. */
-  onProgress?: (event: { type: 'segment'; segmentId: string } | { type: 'error'; code: string; message: string }) => void;
+  onProgress?: (event: PageProgress) => void;
 }
+
+/** What the page reports while it plays (also kept here, for a page that stops answering). */
+export type PageProgress = { type: 'segment'; segmentId: string } | { type: 'error'; code: string; message: string; fatal: boolean; segmentId?: string };
 
 const MEDIA = /\.(m3u8|m4s|mp4|ts|aac|vtt|json)(\?|$)/i;
 
@@ -82,8 +85,16 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
     if (error.includes('ERR_ABORTED') || !url.startsWith(storyBase) || !MEDIA.test(url)) return;
     mediaFailures.push({ url: url.slice(storyBase.length), status: 0, error });
   });
+  // Kept on this side too: a page whose main thread is stuck never answers, and its own
+  // timer cannot fire; what it reported before still says where it got.
+  const heard: Pick<PageRun, 'segments' | 'errors'> = { segments: [], errors: [] };
+  const onProgress = (event: PageProgress): void => {
+    if (event.type === 'segment') heard.segments.push(event.segmentId);
+    else heard.errors.push({ code: event.code, message: event.message, fatal: event.fatal, segmentId: event.segmentId });
+    options.onProgress?.(event);
+  };
   try {
-    await page.exposeFunction(PROGRESS_BINDING, (event: Parameters<NonNullable<RunPathOptions['onProgress']>>[0]) => options.onProgress?.(event));
+    await page.exposeFunction(PROGRESS_BINDING, onProgress);
     await page.goto(`${options.origin}${RUNNER_PATHS.page}`);
     const args: PageRunArgs = {
       storyUrl: `${options.origin}${RUNNER_PATHS.story}${encodeURIComponent(options.storyFile)}`,
@@ -92,11 +103,13 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
       timeoutMs: options.timeoutMs,
       generation: options.generation,
     };
+    const playing = page.evaluate(([name, a]) => (globalThis as unknown as Record<string, (x: unknown) => Promise<PageRun>>)[name as string]!(a), [RUNNER_GLOBAL, args] as const);
     // The page has its own timer; this one only catches a page that stopped answering.
-    const result = await withTimeout(
-      page.evaluate(([name, a]) => (globalThis as unknown as Record<string, (x: unknown) => Promise<PageRun>>)[name as string]!(a), [RUNNER_GLOBAL, args] as const),
-      options.timeoutMs + 30_000,
-    );
+    const result = await withTimeout(playing, options.timeoutMs + 15_000).catch((error: unknown) => {
+      if (!(error instanceof PageTimeout)) throw error;
+      playing.catch(() => undefined); // settles (rejects) when the page closes below
+      return unanswered(heard, performance.now() - started);
+    });
     await Promise.all(reads);
     return { page: result, mediaFailures, backendFailures, wallMs: performance.now() - started };
   } finally {
@@ -104,10 +117,17 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
   }
 }
 
+class PageTimeout extends Error {}
+
+/** The run of a page that stopped answering: a timeout, with what it reported before. */
+function unanswered(heard: Pick<PageRun, 'segments' | 'errors'>, elapsedMs: number): PageRun {
+  return { reason: 'timeout', segments: heard.segments, errors: heard.errors, choices: [], waits: [], misses: [], ended: null, stats: null, elapsedMs, rate: 0 };
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`the page did not answer within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => fail(new PageTimeout(`the page did not answer within ${Math.round(ms / 1000)} s`)), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

@@ -48,6 +48,7 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
       options.onStart?.(index);
       const token = options.generation?.tokenFor(index);
       let result: PathResult;
+      const started = performance.now();
       try {
         const run = await runPath(browser, path, {
           origin: options.origin,
@@ -68,7 +69,7 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
           expected: path.steps.map((s) => s.segmentId),
           played: [],
           mediaSeconds: path.mediaSeconds,
-          wallSeconds: 0,
+          wallSeconds: (performance.now() - started) / 1000,
           playSeconds: 0,
           stalls: 0,
           stallMs: 0,

@@ -99,7 +99,7 @@ const SCRIPT = String.raw`
       ended: (e) => { run.ended = e.segmentId; finish('ended'); },
       error: (e) => {
         run.errors.push({ code: e.code, message: e.message, fatal: e.fatal, segmentId: e.segmentId });
-        report({ type: 'error', code: e.code, message: e.message });
+        report({ type: 'error', code: e.code, message: e.message, fatal: e.fatal, segmentId: e.segmentId });
         if (e.fatal) finish('fatal');
       },
     };
