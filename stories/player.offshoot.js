@@ -1,0 +1,3 @@
+// Placeholder: Storybook lists this file, and .storybook/offshootPlugin.ts replaces its
+// content with the "player" stories of the story file named by OFFSHOOT_STORY (see docs/storybook.md).
+export {};
