@@ -1,29 +1,29 @@
 // Load benchmark: `npx tsx bench/load.bench.ts [--viewers 100] [--seconds 30] [--watch 0.5] [--seed 1]`.
 //
-// Many simulated viewers against ONE backend on loopback (in this process: HTTP API, in-process
-// queue, the procedural generator on the CPU at 320x180, 1 s segments). Each viewer has its own
+// Many simulated viewers (this process) against ONE backend on loopback (a child process: HTTP
+// API, in-process queue, the procedural generator on the CPU at 320x180, 1 s segments). Each viewer has its own
 // token and walks a small branching story like the player does: ask for the segment and the
 // next candidates (overlapping wants, so renders are shared), wait by SSE (half of them) or
 // polling (the other half), fetch the HLS files, "watch" for --watch s, choose at random, cancel
 // the candidates not taken. It stops by itself after --seconds (in-flight walks finish).
 //
-// Baseline, same run, same viewers and walk: a bare node:http server answering the same routes
-// with canned replies (every job done, one real rendition's bytes from memory): the HTTP and
+// Baseline, same run, same viewers and walk: a bare node:http server (also a child process)
+// answering the same routes with canned replies (every job done, one real rendition's bytes from memory): the HTTP and
 // client cost alone. Prints requests/s, p50/p99 per route, renders started vs asked for (dedup),
 // and replies by status (429s from the per-viewer caps apart from errors).
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createProceduralGenerator } from '../src/server/generate/procedural/createProceduralGenerator.js';
-import { signViewerToken, startServer } from '../src/server/index.js';
+import { fileURLToPath } from 'node:url';
+import { signViewerToken } from '../src/server/index.js';
 import { runViewer } from './support/loadViewer.js';
 import type { ViewerPlan } from './support/loadViewer.js';
 import { fmt, printTable, ratio } from './support/printTable.js';
 import type { Row } from './support/printTable.js';
 import { seededRandom } from './support/rng.js';
 import { RouteStats } from './support/routeStats.js';
-import { startStaticBackend } from './support/staticBackend.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,7 +55,7 @@ const story = {
 };
 
 interface RunResult {
-  /** This process's event-loop delay during the run (p50/p99 ms): the API and the CPU painter share it. */
+  /** The viewers' (this process's) event-loop delay during the run, p50/p99 ms: how much of a latency is the client's own. */
   loopDelay: { p50: number; p99: number };
   stats: RouteStats;
   seconds: number;
@@ -98,27 +98,53 @@ const quantile = (xs: number[], q: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] : undefined;
 };
 
+/** Starts loadBackendProcess.ts with `env`; resolves with its URL and the log lines it prints. */
+async function spawnBackend(env: Record<string, string>): Promise<{ url: string; lines: string[]; stop: () => Promise<void> }> {
+  const script = fileURLToPath(new URL('./support/loadBackendProcess.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  let buffer = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffer += chunk;
+      const parts = buffer.split('\n');
+      buffer = parts.pop() ?? '';
+      for (const line of parts) {
+        if (line.startsWith('url ')) resolve(line.slice(4));
+        else lines.push(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`backend exited with ${code}: ${lines.join('\n')}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, lines, stop };
+}
+
 const root = await mkdtemp(join(tmpdir(), 'offshoot-load-'));
-const logs: string[] = [];
-const generator = createProceduralGenerator({ renderer: 'cpu', captions: false, renditions: [{ name: '180p', width: 320, height: 180, maxrateKbps: 500, level: '3.0' }], log: () => undefined });
 try {
   const storiesDir = join(root, 'stories');
   await mkdir(storiesDir);
-  await writeFile(join(storiesDir, 'load.json'), JSON.stringify(story));
+  const storyFile = join(storiesDir, 'load.json');
+  await writeFile(storyFile, JSON.stringify(story));
   const storeDir = join(root, 'store');
-  const server = await startServer({ generator, port: 0, stories: storiesDir, store: storeDir, secret: SECRET, log: (m) => logs.push(m) });
-  if (server.stories.ids().length !== 1) throw new Error(`story did not load: ${logs.join('\n')}`);
   console.log(`load bench: ${VIEWERS} viewers x ${SECONDS} s, watch ${WATCH} s per segment, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`);
-  const ours = await load(server.url);
-  await server.close();
+  const backend = await spawnBackend({ MODE: 'backend', STORIES_DIR: storiesDir, STORE_DIR: storeDir, SECRET });
+  const ours = await load(backend.url);
+  await backend.stop();
+  const logs = backend.lines;
   const rendersStarted = logs.filter((l) => / start \(/.test(l)).length;
   const rendersDone = logs.filter((l) => / done: /.test(l)).length;
   const rendersCancelled = logs.filter((l) => / cancelled$/.test(l)).length;
   const rendition = (await readdir(storeDir)).find((name) => /^[0-9a-f]{64}$/.test(name));
   if (!rendition) throw new Error('the backend finished no rendition');
-  const bare = await startStaticBackend(story, join(storeDir, rendition));
+  const bare = await spawnBackend({ MODE: 'bare', STORY_FILE: storyFile, RENDITION_DIR: join(storeDir, rendition) });
   const base = await load(bare.url);
-  await bare.close();
+  await bare.stop();
 
   const rps = (r: RunResult) => r.stats.requests / r.seconds;
   console.log('');
@@ -130,7 +156,7 @@ try {
     ['asked → ready p99 ms', fmt(quantile(ours.readyMs, 0.99)), fmt(quantile(base.readyMs, 0.99)), ratio(quantile(ours.readyMs, 0.99), quantile(base.readyMs, 0.99))],
     ['errors (4xx/5xx/network, not 429)', String(ours.stats.errors()), String(base.stats.errors()), ''],
     ['429 (per-viewer rate limit / cap)', String(ours.stats.status(429)), String(base.stats.status(429)), ''],
-    ['event-loop delay p50 / p99 ms', `${fmt(ours.loopDelay.p50, 1)} / ${fmt(ours.loopDelay.p99, 1)}`, `${fmt(base.loopDelay.p50, 1)} / ${fmt(base.loopDelay.p99, 1)}`, ''],
+    ['client event-loop delay p50 / p99 ms', `${fmt(ours.loopDelay.p50, 1)} / ${fmt(ours.loopDelay.p99, 1)}`, `${fmt(base.loopDelay.p50, 1)} / ${fmt(base.loopDelay.p99, 1)}`, ''],
     ['wall s', fmt(ours.seconds, 1), fmt(base.seconds, 1), ''],
   ]);
   console.log('');
@@ -156,6 +182,5 @@ try {
   console.log(`\nreplies by status: backend ${ours.stats.statusSummary()}; baseline ${base.stats.statusSummary()}`);
   if (ours.watched < 0 || base.watched < 0) console.log('a run hit the hard stop (a walk waited more than 60 s past the end)');
 } finally {
-  await generator.close();
   await rm(root, { recursive: true, force: true });
 }

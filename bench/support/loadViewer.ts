@@ -52,8 +52,8 @@ function send(plan: ViewerPlan, route: string, method: string, path: string, bod
       });
       res.on('error', () => resolve({ status: 0, body: '', headers: {} }));
     });
-    req.on('error', () => {
-      plan.stats.add(route, performance.now() - started, 0);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      plan.stats.add(route, performance.now() - started, 0, `${error.code ?? error.message} on ${route}`);
       resolve({ status: 0, body: '', headers: {} });
     });
     req.end(text);
@@ -72,8 +72,8 @@ function waitSse(plan: ViewerPlan, key: string): Promise<string> {
       res.on('end', () => resolve(/event: (done|failed|cancelled)/.exec(data)?.[1] ?? 'ended'));
       res.on('error', () => resolve('error'));
     });
-    req.on('error', () => {
-      plan.stats.add('GET /api/v1/jobs/:id/events (open)', performance.now() - started, 0);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      plan.stats.add('GET /api/v1/jobs/:id/events (open)', performance.now() - started, 0, `${error.code ?? error.message} on events`);
       resolve('error');
     });
     req.end();

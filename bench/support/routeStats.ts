@@ -4,13 +4,13 @@ export class RouteStats {
   private readonly statuses = new Map<string, number>();
   requests = 0;
 
-  /** Records one finished request of `route` (status 0 = network error). */
-  add(route: string, ms: number, status: number): void {
+  /** Records one finished request of `route` (status 0 = network error, `detail` its code). */
+  add(route: string, ms: number, status: number, detail = ''): void {
     this.requests++;
     let list = this.latencies.get(route);
     if (!list) this.latencies.set(route, (list = []));
     list.push(ms);
-    const bucket = status === 0 ? 'network error' : String(status);
+    const bucket = status === 0 ? `network error${detail ? ` ${detail}` : ''}` : String(status);
     this.statuses.set(bucket, (this.statuses.get(bucket) ?? 0) + 1);
   }
 
@@ -29,15 +29,15 @@ export class RouteStats {
     return list[Math.min(list.length - 1, Math.max(0, Math.ceil(q * list.length) - 1))];
   }
 
-  /** How many replies had `status` ('network error' for failed connections). */
-  status(status: number | 'network error'): number {
+  /** How many replies had `status`. */
+  status(status: number): number {
     return this.statuses.get(String(status)) ?? 0;
   }
 
   /** Replies that are neither 2xx/3xx nor the per-viewer caps' 429. */
   errors(): number {
     let n = 0;
-    for (const [status, count] of this.statuses) if (status === 'network error' || (Number(status) >= 400 && status !== '429')) n += count;
+    for (const [status, count] of this.statuses) if (status.startsWith('network error') || (Number(status) >= 400 && status !== '429')) n += count;
     return n;
   }
 
