@@ -54,4 +54,14 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // Importers (Twine, ink) are pure conversion code: text in, story out. The CLI reads the files.
+    files: ['src/import/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/player/**', '**/server/**', '**/cli/**', 'hls.js', 'pixi.js'], message: 'importers never import player, server or CLI code.' },
+        { group: ['node:*', 'fs', 'path'], message: 'importers are pure: file reading stays in the CLI command.' },
+      ]),
+    },
+  },
 );

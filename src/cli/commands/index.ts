@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../CliIO.js';
+import { importCommand } from './importCommand.js';
 import { pathsCommand } from './paths.js';
 import { serveCommand } from './serve.js';
 import { testPathsCommand } from './testPaths.js';
@@ -16,4 +17,5 @@ export const commands: CommandFactory[] = [
   serveCommand,
   tokenCommand,
   testPathsCommand,
+  importCommand,
 ];

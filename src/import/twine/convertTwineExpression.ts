@@ -70,7 +70,7 @@ export function convertTwineExpression(source: string, it?: string): ConvertedEx
     if (out.length >= 2 && out.at(-2) === '==' && COMPARISONS.has(out.at(-1)!) && out.at(-1) !== '==' ) out.splice(out.length - 2, 1);
   }
   if (out.length === 0 || elidedComparison(out)) return undefined;
-  return { expression: out.join(' '), variables: [...variables] };
+  return { expression: out.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/! /g, '!'), variables: [...variables] };
 }
 
 /** Harlowe's `$x is 1 or 2` means `$x is 1 or $x is 2`; a bare literal operand of a logic operator is that, or a mistake. */

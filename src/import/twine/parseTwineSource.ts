@@ -36,7 +36,10 @@ export function parseTwineSource(source: string, kind: TwineSourceKind): { story
   try {
     return { story: kind === 'html' ? parseTwine2HTML(source) : parseTwee(source), notes };
   } catch (error) {
-    throw new ImportError(`extwee could not parse it: ${error instanceof Error ? error.message.replace(/^(TypeError|Error):\s*/, '') : String(error)}`);
+    const message = error instanceof Error ? error.message.replace(/^(TypeError|Error):\s*/, '') : String(error);
+    // extwee says "Malformed passage header!" without a place: find the header with no name.
+    const bad = kind === 'twee' ? source.split('\n').findIndex((line) => /^::\s*(\[[^\]]*\])?\s*(\{.*\})?\s*$/.test(line)) : -1;
+    throw new ImportError(bad === -1 ? `extwee could not parse it: ${message}` : `passage header without a name (${message})`, bad === -1 ? undefined : bad + 1);
   } finally {
     Object.assign(console, saved);
   }
