@@ -113,6 +113,11 @@ export function endOutage(host: PlayerHost, key?: string): void {
   else keys.delete(key);
 }
 
+/** Whether requests to the generation backend are being retried now (it may be down). */
+export function generationUnreachable(host: PlayerHost): boolean {
+  return outages.get(host)?.has('generation') ?? false;
+}
+
 /**
  * Whether some download is being retried now; with `segmentIds`, one of theirs (a prefetch
  * of a branch not taken does not hold the picture).

@@ -1,6 +1,6 @@
 import type { PlaybackEvents } from '../playback/PlaybackEngine.js';
 import type { PlayerHost } from './PlayerHost.js';
-import { beginOutage, endOutage, hideHold, inOutage, showHold, showReconnecting } from './holdForGenerated.js';
+import { beginOutage, endOutage, generationUnreachable, hideHold, inOutage, showHold, showReconnecting } from './holdForGenerated.js';
 import { queueSegment } from './queueSegment.js';
 import { enterSegment } from '../../core/rules/enterSegment.js';
 
@@ -87,7 +87,8 @@ export function wireEngine(host: PlayerHost): () => void {
     // Hold the last frame with the progress; queueSegment splices the branch and
     // playback resumes by itself once it is playable.
     if (state.waitingFor) {
-      showHold(host, state.waitingFor);
+      if (generationUnreachable(host)) showReconnecting(host);
+      else showHold(host, state.waitingFor);
       return;
     }
     // Or one just spliced whose first fragments are still on their way (a growing

@@ -69,7 +69,8 @@ export function wireGeneration(host: PlayerHost, options: GenerationClientOption
     // backoff; the viewer holding for a branch is told "Reconnecting…" instead of a stuck bar.
     client.on('retry', (notice) => {
       beginOutage(host, 'generation', notice.message, notice.code, state.waitingFor ?? undefined);
-      if (state.waitingFor || state.loading) showReconnecting(host);
+      // Only over a picture already held (wireEngine shows it when the picture stops later).
+      if (overlay.state().holding) showReconnecting(host);
     }),
     client.on('recovered', () => {
       endOutage(host, 'generation');
