@@ -41,13 +41,22 @@ try {
             const ids = (event.detail.options as Array<{ id: string }>).map((o) => o.id);
             const pick = ids.find((id) => id === queue[0]);
             if (pick) queue.shift();
-            if (pick) setTimeout(() => el.choose(pick), 1000);
+            const segmentId = event.detail.segmentId as string;
+            // Until the choice is locked (a busy page may run the first try late).
+            const tryChoose = () => {
+              if (w.__rec.events.some((e) => e.type === 'choice' && e.detail.segmentId === segmentId)) return;
+              w.__rec.events.push({ type: 'choose-called', detail: { segmentId, optionId: pick }, t: performance.now() });
+              el.choose(pick as string);
+              setTimeout(tryChoose, 500);
+            };
+            if (pick) setTimeout(tryChoose, 1000);
           }
           if (event.type === 'ended') setTimeout(() => (w.__rec.stats = el.getStats()), 500);
         }
         return dispatch.call(this, event);
       };
     }, plan);
+    const logFrom = demo.output().length;
     await page.goto(demo.watchUrl);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
@@ -56,6 +65,8 @@ try {
     const rec = await page.evaluate(() => (window as unknown as { __rec: Recorded }).__rec);
     await page.close();
     report(plan, rec);
+    const renders = demo.output().slice(logFrom).split('\n').filter((l) => /render \S+ (start|done|cancelled|failed)/.test(l));
+    console.log(renders.map((l) => `  ${l.replace(/^\[backend\] /, '')}`).join('\n'));
   }
 } finally {
   await browser.close();
@@ -67,7 +78,7 @@ function report(plan: string[], rec: Recorded): void {
   const t0 = rec.events.find((e) => e.type === 'segmentstart')?.t ?? 0;
   const line = rec.events
     .filter((e) => e.type === 'segmentstart' || e.type === 'choice' || e.type === 'error')
-    .map((e) => `${((e.t - t0) / 1000).toFixed(1)}s ${e.type === 'segmentstart' ? e.detail.segmentId : e.type === 'choice' ? `→${String(e.detail.optionId)}` : `ERROR ${String(e.detail.message)}`}`)
+    .map((e) => `${((e.t - t0) / 1000).toFixed(1)}s ${e.type === 'segmentstart' ? e.detail.segmentId : e.type === 'choice' ? `→${String(e.detail.optionId)}${e.detail.byDefault ? ' (timer)' : ''}` : `ERROR ${String(e.detail.message)}`}`)
     .join('  ');
   const s = rec.stats ?? {};
   console.log(`\npath ${plan.join(' → ')}\n  ${line}`);

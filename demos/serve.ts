@@ -7,7 +7,8 @@
 // rendered once at start-up into .cache/demo-media (progress printed; cached after).
 // PORT picks the page port (0: any free one), BACKEND_PORT the backend's, DEMO_STORE the
 // folder generated segments are kept in (default .cache/demo-store; an empty one shows
-// generation from scratch), DEMO_RENDERER the render path (auto, cpu or browser).
+// generation from scratch), DEMO_RENDERER the render path (auto, cpu or browser),
+// DEMO_WORKERS how many renders run at once (default 1).
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -70,6 +71,7 @@ const backend = await startServer({
   port: Number(process.env.BACKEND_PORT ?? 0),
   stories: join(root, 'examples'),
   store: process.env.DEMO_STORE ?? join(root, '.cache', 'demo-store'),
+  workers: Number(process.env.DEMO_WORKERS ?? 1),
   secret,
   log: (message) => console.log(`[backend] ${message}`),
 });
