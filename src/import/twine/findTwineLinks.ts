@@ -11,7 +11,7 @@ export interface TwineLink {
 }
 
 // `[[…]]` on one line; SugarCube's setter form is `[[text|target][$x to 1]]`.
-const BRACKET_LINK = /\[\[([^\n]*?)\]\]/g;
+const BRACKET_LINK = /\[\[(?!\[)([^\n]*?)\]\]/g;
 const HARLOWE_GOTO = /\((link-goto|goto|go-to|click-goto)\s*:\s*("([^"]*)"|'([^']*)')\s*(?:,\s*("([^"]*)"|'([^']*)'))?\s*\)/gi;
 const SUGARCUBE_GOTO = /<<(goto|link|button)\s+("([^"]*)"|'([^']*)')(?:\s+("([^"]*)"|'([^']*)'))?\s*>>/g;
 

@@ -22,7 +22,7 @@ export function proseOfPassage(text: string): string {
     lastStart = start;
   }
   return t
-    .replace(/\[\[([^\n]*?)\]\]/g, (_, inner: string) => linkText(inner.split('][')[0] ?? ''))
+    .replace(/\[\[(?!\[)([^\n]*?)\]\]/g, (_, inner: string) => linkText(inner.split('][')[0] ?? ''))
     .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
     .replace(/\|[\w-]+>|<[\w-]+\||\?[\w-]+/g, ' ')
     .replace(/[$_][A-Za-z_]\w*/g, ' ')
