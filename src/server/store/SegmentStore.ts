@@ -50,7 +50,10 @@ export class SegmentStore {
   async beginRender(key: string): Promise<string> {
     const dir = this.partialDir(key);
     await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
+    await mkdir(join(this.root, '.partial'), { recursive: true });
+    // Not recursive: on a read-only filesystem Node's recursive mkdir reports ENOENT, hiding
+    // the EROFS that says what is wrong (found on a real read-only tmpfs).
+    await mkdir(dir);
     return dir;
   }
 
