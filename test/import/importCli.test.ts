@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateStory } from '../../src/core/validate/validateStory.js';
+import { runCli } from '../cli/runCli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'offshoot-import-'));
+const DUNGEON = 'test/fixtures/third-party/cookbook-dungeon-sugarcube/dungeon.twee';
+const SPACE = 'test/fixtures/third-party/cookbook-space-harlowe/space-exploration.html';
+const INTERCEPT = 'test/fixtures/third-party/the-intercept/TheIntercept.ink';
+
+describe('offshoot import', () => {
+  it('twine FILE -o OUT writes a valid story, reports each warning as file:line: code "passage": message, exits 0', async () => {
+    const out = join(dir, 'dungeon.json');
+    const { code, stdout, stderr } = await runCli(['import', 'twine', DUNGEON, '-o', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(validateStory(readFileSync(out, 'utf8')).valid).toBe(true);
+    expect(stderr).toContain(`${DUNGEON}:47: mapped "East": <<set $positionX += 1>>`);
+    expect(stderr).toMatch(new RegExp(`${DUNGEON}:\\d+: macro "Location": .*<<for>>`));
+    expect(stderr).toMatch(/7 segments, \d+ options, \d+ endings, 2 variables from 7 nodes .* story valid \(0 errors/);
+  });
+
+  it('twine without -o prints the story JSON on stdout; --quiet keeps only the summary on stderr', async () => {
+    const { code, stdout, stderr } = await runCli(['import', 'twine', SPACE, '--quiet']);
+    expect(code).toBe(0);
+    const story = JSON.parse(stdout);
+    expect(story).toMatchObject({ offshoot: 1, title: 'Space Exploration in Harlowe', start: 'Start' });
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('ink FILE.ink --max-nodes N imports The Intercept and says where it stopped', async () => {
+    const out = join(dir, 'intercept.json');
+    const { code, stderr } = await runCli(['import', 'ink', INTERCEPT, '--max-nodes', '40', '-o', out]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/truncated: exploration stopped after 40 choice points/);
+    expect(validateStory(readFileSync(out, 'utf8')).valid).toBe(true);
+  }, 60_000);
+
+  it('exits 2 when the file cannot be read, 1 with the file (and line) named when it is not a story of that kind', async () => {
+    const missing = await runCli(['import', 'twine', join(dir, 'missing.twee')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*missing\.twee: no such file/);
+
+    const notTwine = join(dir, 'notes.txt');
+    writeFileSync(notTwine, 'just some notes\n');
+    const a = await runCli(['import', 'twine', notTwine]);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain(`${notTwine}: cannot import: neither Twee 3`);
+    expect(a.stdout).toBe('');
+
+    const badTwee = join(dir, 'bad.twee');
+    writeFileSync(badTwee, ':: Start\nHi [[Next]]\n\n:: [tag]\nNo name\n');
+    const b = await runCli(['import', 'twine', badTwee]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain(`${badTwee}:4: cannot import: passage header without a name`);
+
+    const badInk = join(dir, 'bad.ink');
+    writeFileSync(badInk, 'Hello.\n* [Go] -> nowhere\n');
+    const c = await runCli(['import', 'ink', badInk]);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(new RegExp(`${badInk}:2: cannot import: ink does not compile: .*nowhere`));
+
+    const usage = await runCli(['import', 'ink', INTERCEPT, '--max-nodes', '0']);
+    expect(usage.code).toBe(2);
+  });
+});
