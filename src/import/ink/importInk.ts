@@ -69,7 +69,8 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
     optionCount += options.length;
     const id = idOf.get(node.key)!;
     const segment = generatedSegment(id, node.text, options);
-    segments[id] = Object.assign(segment, { 'x-ink': { path: node.place, ...(node.tags.length ? { tags: node.tags } : {}) } });
+    // `truncated`: the exploration bound stopped here; in ink the story goes on.
+    segments[id] = Object.assign(segment, { 'x-ink': { path: node.place, ...(node.tags.length ? { tags: node.tags } : {}), ...(node.cut ? { truncated: true } : {}) } });
     if (node.tags.length) tagged.push(`${node.place} (#${node.tags.join(' #')})`);
     for (const message of node.errors) warnings.push({ code: 'ink-runtime', passage: node.place, message: `ink runtime: ${message}` });
   }
