@@ -19,6 +19,36 @@ interface Recorded {
   stats: Record<string, unknown> | null;
 }
 
+/**
+ * Page-side recorder, as source text (tsx would wrap named functions in a helper the page
+ * does not have): wraps dispatchEvent to log <offshoot-player> events, takes the planned
+ * option 1 s into each choice window (retrying until locked), reads getStats() at the end.
+ */
+const RECORDER = `function (choices) {
+  const rec = (window.__rec = { events: [], stats: null });
+  const queue = [...choices];
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  EventTarget.prototype.dispatchEvent = function (event) {
+    const el = this;
+    if (el.localName === 'offshoot-player' && event instanceof CustomEvent) {
+      rec.events.push({ type: event.type, detail: event.detail, t: performance.now() });
+      if (event.type === 'choicestart' && event.detail.options.some((o) => o.id === queue[0])) {
+        const pick = queue.shift();
+        const segmentId = event.detail.segmentId;
+        const tryChoose = function () {
+          if (rec.events.some((e) => e.type === 'choice' && e.detail.segmentId === segmentId)) return;
+          rec.events.push({ type: 'choose-called', detail: { segmentId, optionId: pick }, t: performance.now() });
+          el.choose(pick);
+          setTimeout(tryChoose, 500);
+        };
+        setTimeout(tryChoose, 1000);
+      }
+      if (event.type === 'ended') setTimeout(function () { rec.stats = el.getStats(); }, 500);
+    }
+    return dispatch.call(this, event);
+  };
+}`;
+
 const store = process.env.KEEP_STORE ? undefined : mkdtempSync(join(tmpdir(), 'offshoot-demo-store-'));
 const demo = await spawnDemoServer({ env: store ? { DEMO_STORE: store } : {} });
 console.log(`URL printed ${(demo.msToUrl / 1000).toFixed(1)} s after spawn (${demo.watchUrl}); store: ${store ?? '.cache/demo-store (kept)'}`);
@@ -28,41 +58,18 @@ try {
     const page = await browser.newPage();
     // Before any page script: record the player element's events and take the planned
     // option 1 s into each choice window, the way a viewer would.
-    await page.addInitScript((choices: string[]) => {
-      const w = window as unknown as { __rec: Recorded };
-      w.__rec = { events: [], stats: null };
-      const queue = [...choices];
-      const dispatch = EventTarget.prototype.dispatchEvent;
-      EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
-        const el = this as HTMLElement & { choose(id: string): void; getStats(): Record<string, unknown> };
-        if (el.localName === 'offshoot-player' && event instanceof CustomEvent) {
-          w.__rec.events.push({ type: event.type, detail: event.detail, t: performance.now() });
-          if (event.type === 'choicestart') {
-            const ids = (event.detail.options as Array<{ id: string }>).map((o) => o.id);
-            const pick = ids.find((id) => id === queue[0]);
-            if (pick) queue.shift();
-            const segmentId = event.detail.segmentId as string;
-            // Until the choice is locked (a busy page may run the first try late).
-            const tryChoose = () => {
-              if (w.__rec.events.some((e) => e.type === 'choice' && e.detail.segmentId === segmentId)) return;
-              w.__rec.events.push({ type: 'choose-called', detail: { segmentId, optionId: pick }, t: performance.now() });
-              el.choose(pick as string);
-              setTimeout(tryChoose, 500);
-            };
-            if (pick) setTimeout(tryChoose, 1000);
-          }
-          if (event.type === 'ended') setTimeout(() => (w.__rec.stats = el.getStats()), 500);
-        }
-        return dispatch.call(this, event);
-      };
-    }, plan);
+    await page.addInitScript(`(${RECORDER})(${JSON.stringify(plan)})`);
     const logFrom = demo.output().length;
     await page.goto(demo.watchUrl);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.click('#play');
-    await page.waitForFunction(() => (window as unknown as { __rec: Recorded }).__rec.stats !== null, null, { timeout: 180_000 });
+    // A path that never ends (a render that never comes) is reported with what happened.
+    const ended = await page
+      .waitForFunction(() => (window as unknown as { __rec: Recorded }).__rec.stats !== null, null, { timeout: 180_000 })
+      .then(() => true, () => false);
     const rec = await page.evaluate(() => (window as unknown as { __rec: Recorded }).__rec);
+    if (!ended) console.log(`\npath ${plan.join(' → ')}: no ending within 180 s`);
     await page.close();
     report(plan, rec);
     const renders = demo.output().slice(logFrom).split('\n').filter((l) => /render \S+ (start|done|cancelled|failed)/.test(l));
@@ -77,8 +84,8 @@ try {
 function report(plan: string[], rec: Recorded): void {
   const t0 = rec.events.find((e) => e.type === 'segmentstart')?.t ?? 0;
   const line = rec.events
-    .filter((e) => e.type === 'segmentstart' || e.type === 'choice' || e.type === 'error')
-    .map((e) => `${((e.t - t0) / 1000).toFixed(1)}s ${e.type === 'segmentstart' ? e.detail.segmentId : e.type === 'choice' ? `→${String(e.detail.optionId)}${e.detail.byDefault ? ' (timer)' : ''}` : `ERROR ${String(e.detail.message)}`}`)
+    .filter((e) => ['segmentstart', 'choice', 'choose-called', 'error'].includes(e.type))
+    .map((e) => `${((e.t - t0) / 1000).toFixed(1)}s ${e.type === 'segmentstart' ? e.detail.segmentId : e.type === 'choose-called' ? `(choose ${String(e.detail.optionId)})` : e.type === 'choice' ? `→${String(e.detail.optionId)}${e.detail.byDefault ? ' (timer)' : ''}` : `ERROR ${String(e.detail.message)}`}`)
     .join('  ');
   const s = rec.stats ?? {};
   console.log(`\npath ${plan.join(' → ')}\n  ${line}`);
