@@ -28,7 +28,10 @@ export interface ViewerPlan {
   watchSeconds: number;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+// Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout: otherwise a
+// request sent on a socket the server is closing that instant fails with ECONNRESET (Node's
+// documented keep-alive race), an error of the client, not of the backend.
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4_000 });
 
 interface Reply {
   status: number;
