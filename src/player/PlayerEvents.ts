@@ -35,8 +35,9 @@ export type PlayerErrorCode =
   /** A generated branch could not be made in time. */
   | 'generation-failed'
   /**
-   * A download (media or generation backend) failed and is being retried with backoff;
-   * once per outage. The viewer sees "Reconnecting…" if the picture stops meanwhile. It
+   * The picture waits on a download (media or generation backend) that failed and is
+   * being retried with backoff; the viewer is shown "Reconnecting…". Once per outage. It
    * ends in recovery (nothing skipped) or in a `segment-failed` / `generation-failed`.
+   * Retries that finish while the buffer still plays are not reported here.
    */
   | 'reconnecting';

@@ -81,41 +81,45 @@ export function markGenerationFailed(host: PlayerHost, segmentId: string, reason
 /** What the viewer is told while a download is being retried. */
 export const RECONNECTING = 'Reconnecting…';
 
-/** Downloads being retried, per player: engine URLs and "generation" (the backend), with their segment. */
-const outages = new WeakMap<PlayerHost, Map<string, string | undefined>>();
+/** Downloads being retried, per player: engine URLs and "generation" (the backend). */
+interface Outage {
+  keys: Map<string, { segmentId: string | undefined; cause: string; reason: string }>;
+  /** The viewer was told (and the page got its `reconnecting` error) during this outage. */
+  reported: boolean;
+}
+const outages = new WeakMap<PlayerHost, Outage>();
 
 /**
- * A download (`key`: its URL, or "generation") failed and is being retried. The first one of
- * an outage emits a non-fatal `reconnecting` error; returns whether it was the first.
+ * A download (`key`: its URL, or "generation") failed and is being retried. Nothing is
+ * reported yet: most retries finish while the buffer still plays (the engine's and the
+ * client's `retry` events have them); `showReconnecting` reports it once the picture waits.
  *
  * @example
- * engine.on('retry', (r) => beginOutage(host, r.url, r.reason, 'fragment-load-failed', r.segmentId));
+ * engine.on('retry', (r) => beginOutage(host, r.url, r.reason, r.code, r.segmentId));
  */
-export function beginOutage(host: PlayerHost, key: string, reason: string, cause: string, segmentId?: string): boolean {
-  let keys = outages.get(host);
-  if (!keys) outages.set(host, (keys = new Map()));
-  const first = keys.size === 0;
-  keys.set(key, segmentId);
-  if (first) host.hub.emit('error', { code: 'reconnecting', message: `A download failed (${reason}); retrying.`, fatal: false, segmentId, cause });
-  return first;
+export function beginOutage(host: PlayerHost, key: string, reason: string, cause: string, segmentId?: string): void {
+  let outage = outages.get(host);
+  if (!outage) outages.set(host, (outage = { keys: new Map(), reported: false }));
+  outage.keys.set(key, { segmentId, cause, reason });
 }
 
 /**
- * The download `key` succeeded or was given up (undefined: every one of `segmentId`'s, or all).
+ * The download `key` succeeded or was given up (undefined: all of them).
  *
  * @example
  * engine.on('recovered', (r) => endOutage(host, r.url));
  */
 export function endOutage(host: PlayerHost, key?: string): void {
-  const keys = outages.get(host);
-  if (!keys) return;
-  if (key === undefined) keys.clear();
-  else keys.delete(key);
+  const outage = outages.get(host);
+  if (!outage) return;
+  if (key === undefined) outage.keys.clear();
+  else outage.keys.delete(key);
+  if (outage.keys.size === 0) outage.reported = false;
 }
 
 /** Whether requests to the generation backend are being retried now (it may be down). */
 export function generationUnreachable(host: PlayerHost): boolean {
-  return outages.get(host)?.has('generation') ?? false;
+  return outages.get(host)?.keys.has('generation') ?? false;
 }
 
 /**
@@ -123,23 +127,31 @@ export function generationUnreachable(host: PlayerHost): boolean {
  * of a branch not taken does not hold the picture).
  */
 export function inOutage(host: PlayerHost, segmentIds?: Array<string | null>): boolean {
-  const keys = outages.get(host);
+  const keys = outages.get(host)?.keys;
   if (!keys) return false;
   if (!segmentIds) return keys.size > 0;
-  for (const segmentId of keys.values()) if (segmentId !== undefined && segmentIds.includes(segmentId)) return true;
+  for (const { segmentId } of keys.values()) if (segmentId !== undefined && segmentIds.includes(segmentId)) return true;
   return false;
 }
 
 /**
  * The picture stopped while a download is retried: show "Reconnecting…" (the hold card
- * without progress, `aria-busy` on the player, and the live region says it once). It comes
- * down with the hold: when the picture moves again or the player takes another path.
+ * without progress, `aria-busy` on the player, and the live region says it once), and emit
+ * the outage's non-fatal `reconnecting` error (once per outage). It comes down with the
+ * hold: when the picture moves again or the player takes another path.
  *
  * @example
  * if (inOutage(host)) showReconnecting(host);
  */
 export function showReconnecting(host: PlayerHost): void {
   const { overlay, root } = host;
+  const outage = outages.get(host);
+  const first = outage?.keys.values().next().value;
+  if (outage && first && !outage.reported) {
+    outage.reported = true;
+    const { segmentId, cause, reason } = first;
+    host.hub.emit('error', { code: 'reconnecting', message: `A download failed (${reason}); retrying.`, fatal: false, segmentId, cause });
+  }
   if (overlay.state().holding && messages.get(host) === RECONNECTING) return;
   if (overlay.state().holding) beforeReconnect.set(host, messages.get(host));
   root.setAttribute('aria-busy', 'true');
