@@ -54,6 +54,13 @@ describe('importTwine on third-party stories', () => {
       ['Lost-in-space', 'fuel <= 0'],
       ['Safe', 'numberOfJumpsLeft <= 0'],
     ]);
+    // (link: "Hyperjump")[(set: $fuel to it - 1)(set: $numberOfJumpsLeft to it - 1)(goto: "Explore Space 2")] is one option.
+    expect(result.story.segments['Explore-Space-1']!.choice!.options[0]).toEqual({
+      id: 'Hyperjump',
+      label: 'Hyperjump',
+      next: 'Explore-Space-2',
+      set: { fuel: 'fuel - 1', numberOfJumpsLeft: 'numberOfJumpsLeft - 1' },
+    });
     const text = messages(result);
     for (const dropped of ['(random:)', '(either:)', '(for:)', '(replace:)', 'prints $health']) expect(text).toContain(dropped);
     // Lines point into the HTML file.

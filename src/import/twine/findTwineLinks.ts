@@ -1,3 +1,5 @@
+import { matching } from './scanTwineText.js';
+
 /** A way out of a passage: a `[[link]]`, or a macro that goes to another passage. */
 export interface TwineLink {
   label: string;
@@ -8,6 +10,8 @@ export interface TwineLink {
   macro?: string;
   /** SugarCube setter link `[[text|target][$x to 1]]`: the setter source. */
   setter?: string;
+  /** For a `(goto:)`/`<<goto>>` inside a `(link:)` hook or `<<link>>` block: that hook's [start, end). */
+  hook?: [number, number];
 }
 
 // `[[…]]` on one line; SugarCube's setter form is `[[text|target][$x to 1]]`.
@@ -47,7 +51,29 @@ export function findTwineLinks(text: string): TwineLink[] {
     if (name !== 'goto' && second === undefined) continue; // <<link "text">> … <</link>>: a link with no passage
     links.push({ label: first, target: name === 'goto' ? first : second!, offset: m.index, macro: `<<${name}>>` });
   }
+  for (const link of links) if (link.macro === '(goto:)' || link.macro === '(go-to:)' || link.macro === '<<goto>>') labelFromEnclosingLink(text, link);
   return links.sort((a, b) => a.offset - b.offset);
+}
+
+const HARLOWE_LINK_HOOK = /\(link(?:-reveal|-replace)?\s*:\s*(?:"([^"]*)"|'([^']*)')\s*\)\s*\[/g;
+const SUGARCUBE_LINK_BLOCK = /<<link\s+(?:"([^"]*)"|'([^']*)')\s*>>([\s\S]*?)<<\/link>>/g;
+
+/** A `(goto:)` inside `(link: "Hyperjump")[…]` (or `<<link "…">>…<</link>>`) is that link: use its text as the label. */
+function labelFromEnclosingLink(text: string, link: TwineLink): void {
+  for (const m of text.matchAll(HARLOWE_LINK_HOOK)) {
+    const open = m.index + m[0].length - 1;
+    const close = matching(text, open, '[', ']');
+    if (m.index < link.offset && link.offset < close) {
+      link.label = m[1] ?? m[2] ?? link.label;
+      link.hook = [open + 1, close];
+    }
+  }
+  for (const m of text.matchAll(SUGARCUBE_LINK_BLOCK)) {
+    if (m.index < link.offset && link.offset < m.index + m[0].length) {
+      link.label = m[1] ?? m[2] ?? link.label;
+      link.hook = [m.index, m.index + m[0].length];
+    }
+  }
 }
 
 function splitLink(inner: string): { label: string; target: string } {

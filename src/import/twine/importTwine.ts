@@ -92,6 +92,7 @@ export function importTwine(source: string, options: TwineImportOptions = {}): I
   }
   for (const p of scenes) {
     const scan = scans.get(p.name)!;
+    for (const link of findTwineLinks(p.text)) for (const set of setsInHook(scan, link)) if (set.expression) [set.variable, ...set.variables].forEach((v) => wanted.add(v));
     const offsets = [...findTwineLinks(p.text), ...findIncludes(p.text)].map((l) => l.offset);
     for (const region of scan.regions) {
       if (region.expression && offsets.some((o) => region.start <= o && o < region.end)) region.variables.forEach((v) => wanted.add(v));
@@ -137,7 +138,8 @@ export function importTwine(source: string, options: TwineImportOptions = {}): I
         warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} could not be mapped (not a simple value of a variable with one type, or set twice in the passage): not carried over` });
       }
     }
-    for (const set of scan.sets) if (!set.topLevel) warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} runs only inside a hook, condition or container macro: not carried over` });
+    const inLinkHooks = new Set(findTwineLinks(p.text).flatMap((l) => setsInHook(scan, l)));
+    for (const set of scan.sets) if (!set.topLevel && !inLinkHooks.has(set)) warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} runs only inside a hook, condition or container macro: not carried over` });
     if (Object.keys(sets).length) entrySets.set(p.name, sets);
   }
 
@@ -169,9 +171,10 @@ export function importTwine(source: string, options: TwineImportOptions = {}): I
       if (condition) option.if = condition;
       // Notes about links of displayed passages are given once, for the passage they are written in.
       if (from === p) for (const note of conditionNotes) warnings.push({ code: option.if ? 'mapped' : 'macro', passage: p.name, line, message: note });
-      const sets = { ...entrySets.get(link.target), ...setterOf(link, state, valid, warnings, from.name, line) };
+      const sets = { ...entrySets.get(link.target), ...setterOf(link, state, valid, warnings, from.name, line), ...(from === p ? hookSets(scan, link, state, valid, warnings, p, lineOf) : {}) };
       if (Object.keys(sets).length) option.set = sets;
-      if (link.macro && from === p) warnings.push({ code: 'mapped', passage: p.name, line, message: `${link.macro} to "${link.target}" became option "${label}"${link.macro.includes('goto') && !link.macro.includes('link') ? ' (it jumps without asking in Twine; here the viewer picks it)' : ''}` });
+      const jumps = link.macro?.includes('goto') && !link.macro.includes('link') && !link.hook;
+      if (link.macro && from === p) warnings.push({ code: 'mapped', passage: p.name, line, message: `${link.macro} to "${link.target}"${link.hook ? ` inside the link "${label}"` : ''} became option "${label}"${jumps ? ' (it jumps without asking in Twine; here the viewer picks it)' : ''}` });
       options.push(option);
     }
     optionCount += options.length;
@@ -256,6 +259,26 @@ function proseWithIncludes(p: ExtweePassage, byName: Map<string, ExtweePassage>,
     text = text.slice(0, include.offset) + shown.replace(/[(<]/g, ' ') + text.slice(include.offset + include.length);
   }
   return proseOfPassage(text);
+}
+
+/** The sets inside the `(link:)` hook or `<<link>>` block that holds a `(goto:)`: they run when that link is clicked. */
+function setsInHook(scan: TwineScan, link: TwineLink): TwineSet[] {
+  const hook = link.hook;
+  return hook ? scan.sets.filter((s) => hook[0] <= s.offset && s.offset < hook[1]) : [];
+}
+
+/** Those sets as the option's `set`, when each converts and is the only set of its variable there. */
+function hookSets(scan: TwineScan, link: TwineLink, state: Record<string, StateValue>, valid: (e: string, type?: string) => boolean, warnings: ImportWarning[], p: ExtweePassage, lineOf: (p: ExtweePassage, offset: number) => number | undefined): Record<string, string> {
+  const sets: Record<string, string> = {};
+  for (const set of setsInHook(scan, link)) {
+    const name = varName(set.variable);
+    const line = lineOf(p, set.offset);
+    if (set.expression && name in state && !(name in sets) && valid(set.expression, typeof state[name])) {
+      sets[name] = renameVars(set.expression);
+      warnings.push({ code: 'mapped', passage: p.name, line, message: `${set.source} in the link "${link.label}" became \`set: { ${name}: "${sets[name]}" }\` of its option` });
+    } else warnings.push({ code: 'macro', passage: p.name, line, message: `${set.source} in the link "${link.label}" could not be mapped: not carried over` });
+  }
+  return sets;
 }
 
 /** SugarCube's `[[text|target][$x to 1]]` setter, as option sets. */
