@@ -119,6 +119,14 @@ describe('importTwine mapping', () => {
     expect(result.stats).toMatchObject({ sourceNodes: 4, sourceLinks: 6, segments: 4, options: 5, endings: 2, variables: 1 });
   });
 
+  it('reads Windows line endings and a byte-order mark the same way', () => {
+    const unix = importTwine(twee).story;
+    const windows = importTwine(`\uFEFF${twee.replace(/\n/g, '\r\n')}`).story;
+    expect(Object.keys(windows.segments)).toEqual(Object.keys(unix.segments));
+    expect(windows.segments.Fork!.choice).toEqual(unix.segments.Fork!.choice);
+    expect(windows.state).toEqual(unix.state);
+  });
+
   it('gives a loop whose way out was a dropped macro an "End here" option, so the story validates', () => {
     const result = importTwine(':: Start\nRound. [[Again->Start]] (if: $x > (random: 1, 2))[(goto: "Out")]\n:: Out\nDone.');
     expect(validateStory(JSON.stringify(result.story)).errors).toEqual([]);

@@ -37,7 +37,8 @@ const RESERVED = new Set(['true', 'false', 'visits', '__proto__']);
  * const { story, warnings } = importTwine(':: Start\nA fork. [[Left]] [[Right]]\n:: Left\nEnd.\n:: Right\nEnd.');
  * story.segments.Start?.choice?.options.length; // 2
  */
-export function importTwine(source: string, options: TwineImportOptions = {}): ImportResult {
+export function importTwine(text: string, options: TwineImportOptions = {}): ImportResult {
+  const source = text.replace(/^\uFEFF/, '');
   const kind = options.kind ?? twineSourceKind(source);
   const { story: tw, notes } = parseTwineSource(source, kind);
   const firstLines = locatePassages(source, kind);
