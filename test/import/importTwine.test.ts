@@ -133,6 +133,12 @@ describe('importTwine mapping', () => {
     expect(result.story.segments.Start!.choice!.options.map((o) => o.next)).toContain('Out');
   });
 
+  it('reports Snowman <% code %> and leaves it out of the prompt', () => {
+    const result = importTwine(':: Start\nHello <% s.x = 1 %>world <%= s.x %>. [[End]]\n:: End\nBye.');
+    expect(result.story.segments.Start!.generate!.prompt).toBe('Hello world . End');
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'macro', passage: 'Start', line: 2, message: expect.stringContaining('<% %>') }));
+  });
+
   it('throws ImportError for text that is not Twine, and names the line of a nameless passage header', () => {
     expect(() => importTwine('just some text')).toThrow(ImportError);
     expect(() => importTwine('<html><body>hi</body></html>')).toThrow(/tw-storydata/);

@@ -68,6 +68,8 @@ export function scanTwineText(text: string): TwineScan {
     if (text[m.index - 1] === '<' || text[m.index + m[0].length] === '>') continue;
     if (!m[1]) scan.features.push({ kind: 'markup', name: `<${m[2]!.toLowerCase()}>`, offset: m.index });
   }
+  // Snowman runs JavaScript in <% … %> (and prints with <%= … %>).
+  for (const m of text.matchAll(/<%(=?)[\s\S]*?%>/g)) scan.features.push({ kind: 'macro', name: m[1] ? '<%= %>' : '<% %>', offset: m.index });
   const inMacro = macroSpans(text);
   for (const m of text.matchAll(/\$[A-Za-z_][\w]*/g)) {
     if (!inMacro.some(([s, e]) => s <= m.index && m.index < e)) scan.features.push({ kind: 'variable', name: m[0], offset: m.index });
@@ -212,5 +214,6 @@ export function macroSpans(text: string): [number, number][] {
     if (close !== -1) spans.push([m.index, close + 1]);
   }
   for (const m of text.matchAll(SUGARCUBE_MACRO)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/<%[\s\S]*?%>/g)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
