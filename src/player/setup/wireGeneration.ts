@@ -68,6 +68,8 @@ export function wireGeneration(host: PlayerHost, options: GenerationClientOption
     // The backend stopped answering (down, restarting, overloaded): the client retries with
     // backoff; the viewer holding for a branch is told "Reconnecting…" instead of a stuck bar.
     client.on('retry', (notice) => {
+      // A 429 is the backend answering (pacing this viewer), not an outage.
+      if (notice.code === 'rate-limited') return;
       beginOutage(host, 'generation', notice.message, notice.code, state.waitingFor ?? undefined);
       // Only over a picture already held (wireEngine shows it when the picture stops later).
       if (overlay.state().holding) showReconnecting(host);
