@@ -204,13 +204,23 @@ class GenerationClientImpl implements GenerationClient {
     const job: Running = { watch: new AbortController(), cancelled: false };
     this.running.set(segmentId, job);
     try {
-      // The POST runs under the client's life signal only: a cancel during it must still
-      // learn the job id so it can DELETE it (an aborted POST may have created the job).
-      const first = await this.api.generate({ storyId: story.id, segmentId, history, deadline: round(deadline) }, this.life.signal);
-      job.jobId = first.jobId;
-      if (job.cancelled) return this.sendDelete(segmentId, first.jobId, false);
-      this.update(segmentId, first);
-      const final = isFinal(first) ? first : await watchJob(this.api, first.jobId, (j) => this.update(segmentId, j), job.watch.signal, { pollMs: this.options.pollMs, reconnectMs: this.options.reconnectMs });
+      let final: GenerationJob | undefined;
+      // A backend that restarted (in-process queue) no longer knows the job: ask once more.
+      // Its store is content-addressed, so what it had finished comes back at once.
+      for (let asked = 0; !final; asked++) {
+        // The POST runs under the client's life signal only: a cancel during it must still
+        // learn the job id so it can DELETE it (an aborted POST may have created the job).
+        const first = await this.api.generate({ storyId: story.id, segmentId, history, deadline: round(deadline) }, this.life.signal);
+        job.jobId = first.jobId;
+        if (job.cancelled) return this.sendDelete(segmentId, first.jobId, false);
+        this.update(segmentId, first);
+        try {
+          final = isFinal(first) ? first : await watchJob(this.api, first.jobId, (j) => this.update(segmentId, j), job.watch.signal, { pollMs: this.options.pollMs, reconnectMs: this.options.reconnectMs });
+        } catch (error) {
+          const lost = error instanceof GenerationError && error.status === 404 && asked === 0 && !job.cancelled;
+          if (!lost) throw error;
+        }
+      }
       if (job.cancelled) return;
       if (final.status === 'done') return this.settle(segmentId, job, 'done');
       const code = final.error?.code ?? (final.status === 'cancelled' ? 'job-cancelled' : 'job-failed');
