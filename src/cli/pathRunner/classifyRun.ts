@@ -98,9 +98,13 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
   if (!failures.some((f) => f.kind !== 'timeout') && page.reason === 'ended') {
     const at = firstDifference(expected, page.segments);
     if (at >= 0) {
+      // The usual cause: the choice before it took its default instead of the path's option.
+      const wanted = path.steps[at - 1]?.optionId;
+      const taken = page.choices.find((c) => c.segmentId === expected[at - 1] && c.optionId !== wanted);
+      const why = taken && wanted ? ` (the choice in "${taken.segmentId}" took "${taken.optionId}"${taken.byDefault ? ' by default' : ''}, not "${wanted}")` : '';
       failures.push({
         kind: 'wrong-order',
-        message: `segment ${at + 1}: expected "${expected[at] ?? '(end)'}", the player played "${page.segments[at] ?? '(end)'}"`,
+        message: `segment ${at + 1}: expected "${expected[at] ?? '(end)'}", the player played "${page.segments[at] ?? '(end)'}"${why}`,
         segmentId: page.segments[at],
       });
     }

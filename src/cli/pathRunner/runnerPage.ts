@@ -27,7 +27,7 @@ export interface PageRun {
   /** `waiting` spells after the first frame: the segment on screen and how long, ms. */
   waits: Array<{ segmentId: string; ms: number }>;
   /** Choices that opened where the path expected none, or without the path's option. */
-  misses: Array<{ segmentId: string; expected?: string; shown: string[] }>;
+  misses: Array<{ segmentId: string; expected?: string; shown: string[]; error?: string }>;
   ended: string | null;
   stats: { stalls: number; stallMs: number; failedSegments: string[]; droppedFrames: number; totalFrames: number } | null;
   elapsedMs: number;
@@ -92,8 +92,9 @@ const SCRIPT = String.raw`
         if (!step || step.segmentId !== e.segmentId || !step.optionId) { run.misses.push({ segmentId: e.segmentId, shown }); return; }
         // Not shown (a hidden default): the timer takes it, as it would for a viewer.
         if (!shown.includes(step.optionId)) { run.misses.push({ segmentId: e.segmentId, expected: step.optionId, shown }); return; }
-        // After this event's other listeners: the choice is open, as a click would find it.
-        setTimeout(() => { if (!done) player?.choose(step.optionId); }, 0);
+        // At once, from inside the event: on a loaded machine one media-clock tick can open
+        // and close a short window, and a choice sent later would find the default taken.
+        try { player?.choose(step.optionId); } catch (error) { run.misses.push({ segmentId: e.segmentId, expected: step.optionId, shown, error: String(error) }); }
       },
       choice: (e) => run.choices.push({ segmentId: e.segmentId, optionId: e.optionId, byDefault: e.byDefault }),
       ended: (e) => { run.ended = e.segmentId; finish('ended'); },
