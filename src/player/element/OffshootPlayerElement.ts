@@ -1,5 +1,6 @@
 import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
 import { createPlayer } from '../createPlayer.js';
+import { adoptStyles } from '../overlay/adoptStyles.js';
 import type { PlayerEvents } from '../PlayerEvents.js';
 import type { Player, PlayerStats } from '../setup/Player.js';
 
@@ -51,11 +52,11 @@ export class OffshootPlayerElement extends Base {
   connectedCallback(): void {
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
-      const style = this.ownerDocument.createElement('style');
-      style.textContent = ':host{display:block;position:relative;aspect-ratio:16/9;background:#000;contain:content}:host([hidden]){display:none}.stage{position:absolute;inset:0}';
       const stage = this.ownerDocument.createElement('div');
       stage.className = 'stage';
-      shadow.append(style, stage);
+      shadow.append(stage);
+      // A constructed sheet, not a <style>: a strict CSP (no 'unsafe-inline' styles) blocks the latter.
+      adoptStyles(shadow, ':host{display:block;position:relative;aspect-ratio:16/9;background:#000;contain:content}:host([hidden]){display:none}.stage{position:absolute;inset:0}', stage);
     }
     this.schedule();
   }

@@ -1,4 +1,7 @@
 import { Application, Container } from 'pixi.js';
+// Not what its name says: it swaps pixi's generated shader/uniform code (new Function) for
+// plain functions, so the overlay runs under a Content-Security-Policy without 'unsafe-eval'.
+import 'pixi.js/unsafe-eval';
 import { EventHub } from '../../core/events/EventHub.js';
 import { ChoiceTwins } from '../a11y/ChoiceTwins.js';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer.js';
@@ -9,6 +12,7 @@ import { ChoiceWindow } from './ChoiceWindow.js';
 import { HoldIndicator } from './HoldIndicator.js';
 import type { Overlay, OverlayOptions } from './Overlay.js';
 import type { OverlayEvents } from './OverlayEvents.js';
+import { adoptStyles } from './adoptStyles.js';
 import { overlayStyles } from './overlayStyles.js';
 import { scaleFor } from './theme.js';
 import { VideoLayer } from './VideoLayer.js';
@@ -33,10 +37,8 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
 
   const element = doc.createElement('div');
   element.className = 'osp-overlay';
-  const style = doc.createElement('style');
-  style.textContent = overlayStyles;
-  element.appendChild(style);
   container.appendChild(element);
+  adoptStyles(container, overlayStyles, element);
 
   const app = new Application();
   try {
@@ -57,7 +59,7 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     throw error;
   }
   app.canvas.setAttribute('aria-hidden', 'true');
-  element.insertBefore(app.canvas, style.nextSibling);
+  element.prepend(app.canvas);
 
   const stage = new Container();
   app.stage.addChild(stage);
