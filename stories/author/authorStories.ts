@@ -30,7 +30,8 @@ export function authorMeta(source: AuthorSource, kind: EntryKind, title: string)
   return {
     title,
     tags: ['offshoot', kind],
-    parameters: { layout: kind === 'graph' || kind === 'player' ? 'fullscreen' : 'padded', offshootStory: source.file },
+    // No "save story" from controls: the stories are generated, there is no CSF file to write to.
+    parameters: { layout: kind === 'graph' || kind === 'player' ? 'fullscreen' : 'padded', controls: { disableSaveFromUI: true }, offshootStory: source.file },
     beforeEach: () => cleanUp,
   };
 }
@@ -60,7 +61,7 @@ export function authorStory(source: AuthorSource, kind: EntryKind, segmentId: st
     name,
     args: kind === 'graph' ? {} : { ...extra.args, ...vars.args },
     argTypes: kind === 'graph' ? {} : { ...extra.argTypes, ...vars.argTypes },
-    parameters: kind === 'graph' ? { controls: { disable: true } } : {},
+    parameters: kind === 'graph' ? { controls: { disable: true, disableSaveFromUI: true } } : {},
     render: (args: Args) => {
       cleanUp();
       const root = h('div', { class: `osb-root osb-kind-${kind}`, attrs: { 'data-offshoot-story': kind, ...(segmentId ? { 'data-segment': segmentId } : {}) } });

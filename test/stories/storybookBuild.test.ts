@@ -88,6 +88,22 @@ describe('storybook build', { timeout: 120_000 }, () => {
     expect(await shown('coins:3;name:Ada')).toEqual({ player: ['walk', 'bribe', 'greet'], table: ['walk', 'bribe', 'greet'] });
   });
 
+  it('plays just one segment in a segment story, and explains a generated one it cannot play', { timeout: 180_000 }, async () => {
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
+    const segment = (name: string) => Object.values(index.entries).find((e) => e.title === 'Storybook Fixture/Segments' && e.name === name)!;
+    browser ??= await chromium.launch(chromiumLaunchOptions);
+    const page = await browser.newPage();
+    await page.goto(`${origin}/iframe.html?id=${segment('dream').id}&viewMode=story`);
+    await page.waitForSelector('.osb-message', { timeout: 60_000 });
+    expect(await page.$eval('.osb-message', (m) => m.textContent)).toContain('No generation backend configured');
+    expect(await page.$$('canvas, video')).toHaveLength(0);
+    await page.goto(`${origin}/iframe.html?id=${segment('yard').id}&viewMode=story`);
+    // yard (6 s, a route onwards in the story) ends the segment story: the video stops at its end.
+    await page.waitForFunction(() => document.querySelector('video')?.ended === true, undefined, { timeout: 120_000 });
+    expect(await page.$eval('video', (v) => Math.round(v.currentTime))).toBe(6);
+    await page.close();
+  });
+
   it('draws the graph with endings, the unreachable segment and the playthrough as it plays', { timeout: 240_000 }, async () => {
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
     const player = Object.values(index.entries).find((e) => e.title === 'Storybook Fixture/Player')!;
