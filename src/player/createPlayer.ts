@@ -79,7 +79,7 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     storage,
     actor: null,
     generation: null,
-    state: { loaded: false, queued: null, timeBase: 0, failed: new Set(), transitions: 0, wantPlay: options.autoplay === true, destroyed: false, ready: Promise.resolve(), pending: [], waitingFor: null, held: new Set(), loading: false, epoch: 0 },
+    state: { loaded: false, queued: null, timeBase: 0, failed: new Set(), skipsInARow: 0, transitions: 0, wantPlay: options.autoplay === true, destroyed: false, ready: Promise.resolve(), pending: [], waitingFor: null, held: new Set(), loading: false, epoch: 0 },
     source: (segmentId) => segmentSource(story, segmentId, baseUrl, h.generation?.status(segmentId).playlistUrl),
     segmentTime: () => engine.segmentTime() + h.state.timeBase,
     resume: () => {

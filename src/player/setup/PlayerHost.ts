@@ -19,6 +19,8 @@ export interface PlayerWiringState {
   timeBase: number;
   /** Segments whose media failed: skipped from now on. */
   failed: Set<string>;
+  /** Failed segments skipped since one last started playing (bounds a loop through failed ones). */
+  skipsInARow: number;
   transitions: number;
   /** The viewer (or autoplay) asked to play. */
   wantPlay: boolean;

@@ -7,6 +7,7 @@ import type { PlayerHost } from './PlayerHost.js';
 import { loadTimeline } from './loadTimeline.js';
 import { prefetchOptionTargets } from './prefetchOptionTargets.js';
 import { queueSegment } from './queueSegment.js';
+import { fatal } from './wireEngine.js';
 
 /**
  * Story machine → engine, overlay, persistence and the player's events. The machine is
@@ -34,10 +35,18 @@ export function wireStory(host: PlayerHost): () => void {
 
   const onSegmentStart = (e: StoryEmittedMap['segmentstart']): void => {
     if (state.failed.has(e.segmentId)) {
+      // A story that loops through failed segments only would skip round forever, and once
+      // every one of them is known to fail, without a pause: the page would hang. Going
+      // round more often than the story has segments without playing one means no playable path.
+      if (++state.skipsInARow > Object.keys(story.segments).length) {
+        fatal(host, 'playback-failed', `No playable path: the story goes round segments whose media failed (${[...state.failed].join(', ')}).`);
+        return;
+      }
       // Its media cannot play: move the story on at once (the engine already has the continuation).
       queueMicrotask(() => actor.send({ type: 'SEGMENT_END', segmentId: e.segmentId }));
       return;
     }
+    state.skipsInARow = 0;
     const segment = story.segments[e.segmentId];
     const seamless = state.loaded && e.offset === 0 && state.queued === e.segmentId;
     if (seamless) state.transitions++;
