@@ -5,14 +5,16 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 /** Preferred order; any other *.bench.ts runs after these, alphabetically. */
-const ORDER = ['validate', 'paths', 'render', 'lookahead', 'backend-throughput', 'playback', 'bundle-size'];
+const ORDER = ['validate', 'paths', 'render', 'lookahead', 'backend-throughput', 'load', 'playback', 'soak', 'bundle-size'];
 /** What --quick passes to each bench (arguments, environment). */
 const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> = {
   validate: { args: ['1000', '5'] },
   render: { args: ['2', '1'] },
   lookahead: { args: ['--viewers', '40'] },
   'backend-throughput': { env: { BENCH_JOBS: '2' } },
+  load: { args: ['--viewers', '30', '--seconds', '10'] },
   playback: { args: ['--quick'] },
+  soak: { args: ['60', '--rate', '2'] },
   'bundle-size': { args: ['--quick'] },
 };
 

@@ -4,6 +4,7 @@ export * from '../core/index.js';
 export { createPlayer } from './createPlayer.js';
 export type { Player, PlayerStats } from './setup/Player.js';
 export type { PlayerOptions } from './setup/PlayerOptions.js';
+export type { PlayerStart } from './setup/PlayerStart.js';
 export { PlayerError } from './setup/PlayerError.js';
 export type { PlayerEvents, PlayerErrorCode } from './PlayerEvents.js';
 export type { SnapshotStorage } from './persist/SnapshotStorage.js';

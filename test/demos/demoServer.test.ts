@@ -69,6 +69,8 @@ describe('demo server', () => {
       browser = await chromium.launch(chromiumLaunchOptions);
       page = await browser.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
+      // watch.html sends a strict CSP (no eval, no inline script or style): a violation is an error too.
+      page.on('console', (m) => void (/Content Security Policy|Refused to/.test(m.text()) && errors.push(m.text())));
     }, 60_000);
 
     afterAll(async () => {
