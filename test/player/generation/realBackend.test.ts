@@ -96,7 +96,9 @@ describe('generation client against the real backend', () => {
     expect(whole.readySeconds).toBe(6);
     await expect.poll(() => client?.stats().cancelled, { timeout: 5000 }).toBeGreaterThanOrEqual(2); // r1 and r2 at least: both still rendering or queued
     await expect.poll(() => client?.status('l1').done, { timeout: 10_000 }).toBe(true);
-    expect(client.status('right').state).toBe('idle');
+    // Not wanted any more: nothing of it queued or in flight. (On a loaded machine its 2 s may
+    // have finished before the choice, so 'done' is as right as 'idle'.)
+    expect(['idle', 'done']).toContain(client.status('right').state);
     expect(failed).toEqual([]);
     expect(ready).toContain('l1');
   });
