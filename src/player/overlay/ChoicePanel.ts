@@ -116,6 +116,9 @@ export class ChoicePanel {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    // `context: true` too: pixi destroys a Graphics' own context only when asked (or when
+    // destroy() gets no options), and the renderer keeps a context's GPU batches until then:
+    // without it every choice left its panel's geometry behind (the soak bench's heap grew).
+    this.view.destroy({ children: true, context: true });
   }
 }
