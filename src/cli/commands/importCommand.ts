@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { importInk } from '../../import/ink/importInk.js';
 import { importTwine } from '../../import/twine/importTwine.js';
@@ -9,6 +9,7 @@ import type { CliIO } from '../CliIO.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../CliIO.js';
 import { formatIssueLine } from '../formatIssueLine.js';
 import { progressLine } from '../progressLine.js';
+import { readTextFile } from '../readStory.js';
 
 interface ImportOptions {
   output?: string;
@@ -52,15 +53,8 @@ export function importCommand(io: CliIO): Command {
 }
 
 async function run(io: CliIO, file: string, options: ImportOptions, convert: (text: string) => ImportResult, finish?: () => void): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    io.err(`offshoot: cannot read ${file}: ${reason}\n`);
-    io.exitCode = EXIT_USAGE;
-    return;
-  }
+  const text = await readTextFile(file, io);
+  if (text === undefined) return;
   let result: ImportResult;
   const started = performance.now();
   try {

@@ -2,10 +2,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { enumeratePaths } from '../../core/paths/enumeratePaths.js';
 import type { PathsReport } from '../../core/paths/PathsReport.js';
 import type { CliIO } from '../CliIO.js';
-import { EXIT_INVALID, EXIT_OK } from '../CliIO.js';
-import { formatIssueLine } from '../formatIssueLine.js';
+import { EXIT_OK } from '../CliIO.js';
 import { progressLine } from '../progressLine.js';
-import { readStory } from '../readStory.js';
+import { readValidStory } from '../readStory.js';
 
 const DEFAULT_MAX_DEPTH = 20;
 
@@ -23,16 +22,10 @@ export function pathsCommand(io: CliIO): Command {
     .option('--json', 'print { playthroughs, endings, neverShown, unreachedEndings, truncated } as JSON')
     .option('--max-depth <n>', 'most choices in one playthrough (cycles are cut there)', parseDepth, DEFAULT_MAX_DEPTH)
     .action(async (file: string, options: { json?: boolean; maxDepth: number }) => {
-      const report = await readStory(file, io);
-      if (!report) return;
-      if (!report.valid || !report.story) {
-        for (const issue of report.errors) io.err(`${formatIssueLine(issue, file)}\n`);
-        io.err(`${file}: invalid story; run \`offshoot validate ${file}\` for details\n`);
-        io.exitCode = EXIT_INVALID;
-        return;
-      }
+      const story = await readValidStory(file, io);
+      if (!story) return;
       const progress = progressLine(io);
-      const paths = enumeratePaths(report.story, { maxDepth: options.maxDepth, onProgress: progress.update });
+      const paths = enumeratePaths(story, { maxDepth: options.maxDepth, onProgress: progress.update });
       progress.done();
       io.exitCode = EXIT_OK;
       const { playthroughs, endings, neverShown, unreachedEndings, truncated } = paths;

@@ -3,8 +3,7 @@ import { basename, dirname } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../CliIO.js';
-import { formatIssueLine } from '../formatIssueLine.js';
-import { readStory } from '../readStory.js';
+import { readValidStory } from '../readStory.js';
 import { findPlayerBundle } from '../pathRunner/findPlayerBundle.js';
 import { formatPathTable } from '../pathRunner/formatPathTable.js';
 import { listPaths } from '../pathRunner/listPaths.js';
@@ -69,15 +68,8 @@ export function testPathsCommand(io: CliIO): Command {
       const backendUrl = options.backend === 'auto' || options.backend === 'none' ? undefined : parseUrl(options.backend);
       if (backendUrl === null) return usage(`--backend must be auto, none or an http(s) URL, got "${options.backend}"`);
 
-      const report = await readStory(file, io);
-      if (!report) return;
-      if (!report.valid || !report.story) {
-        for (const issue of report.errors) io.err(`${formatIssueLine(issue, file)}\n`);
-        io.err(`${file}: invalid story; run \`offshoot validate ${file}\` for details\n`);
-        io.exitCode = EXIT_INVALID;
-        return;
-      }
-      const story = report.story;
+      const story = await readValidStory(file, io);
+      if (!story) return;
       const listed = listPaths(story, { maxPaths: options.path ?? options.maxPaths, maxDepth: options.maxDepth });
       if (options.path !== undefined && options.path > listed.paths.length) return usage(`--path ${options.path}: the story has ${listed.paths.length} path(s) within --max-depth ${options.maxDepth}`);
       const indexes = options.path !== undefined ? [options.path - 1] : listed.paths.map((_, i) => i);
