@@ -70,11 +70,19 @@ export class VideoLayer {
     this.parent.addChildAt(this.sprite, 0);
     // With metadata already known, load() only wires play/pause/seeked to frame
     // updates (requestVideoFrameCallback); it does not call video.load().
-    void source.load().then(() => {
-      if (this.source !== source) return;
-      this.layout(this.size.width, this.size.height);
-      this.onReady();
-    });
+    // load() awaits before it reads the element again: a player destroyed in between
+    // (a viewer pressing "Start over" as the first frame arrives) leaves pixi reading a
+    // null resource, and that rejection must not escape as an unhandled page error.
+    // A load failure of a live source needs nothing here either: the playback engine
+    // owns the element and reports its media errors.
+    source.load().then(
+      () => {
+        if (this.source !== source) return;
+        this.layout(this.size.width, this.size.height);
+        this.onReady();
+      },
+      () => undefined,
+    );
     this.layout(this.size.width, this.size.height);
   };
 

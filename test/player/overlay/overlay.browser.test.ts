@@ -211,4 +211,39 @@ describe('overlay choice', () => {
     overlay = null;
     expect(container.childElementCount).toBe(0);
   });
+
+  test('destroyed while the video texture is still loading: no page error', async () => {
+    // A playing <video> (fed by a canvas stream, so readyState >= 2 at once): attaching it
+    // starts pixi's asynchronous texture load, and the player is destroyed before it ends,
+    // the way "Start over" on the demo page does when it lands on the first frame.
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 36;
+    const ctx = canvas.getContext('2d')!;
+    const paint = setInterval(() => ctx.fillRect(0, 0, 64, 36), 20);
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = canvas.captureStream(30);
+    await video.play();
+    await new Promise<void>((r) => (video.readyState >= 2 ? r() : video.addEventListener('loadeddata', () => r(), { once: true })));
+    const rejections: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent): void => {
+      rejections.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const o = await make();
+      o.attachVideo(video);
+      o.destroy();
+      overlay = null;
+      await frames(10);
+      expect(rejections.map(String)).toEqual([]);
+      expect(container.childElementCount).toBe(0);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+      clearInterval(paint);
+      video.srcObject = null;
+    }
+  });
 });
