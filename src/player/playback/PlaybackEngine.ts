@@ -70,11 +70,14 @@ export interface PlaybackEvents {
 export interface PlaybackStats {
   /** load() → first presented frame, ms; null until then. */
   startupMs: number | null;
-  /** Largest wall-clock interval between the two frames around any segment boundary, ms. */
+  /** Largest wall-clock interval between the two frames around any segment boundary of the session, ms. */
   maxBranchGapMs: number;
-  /** Per boundary: wall-clock and media-time gap between last frame of A and first frame of B. */
+  /**
+   * Per boundary, the last 100: wall-clock and media-time gap between last frame of A and
+   * first frame of B (only the recent ones are kept, so a long session holds a fixed amount).
+   */
   boundaries: Array<{ segmentId: string; wallGapMs: number; mediaGapMs: number; presentedDelta: number }>;
-  /** Per queued segment: queueNext() → its first fragment appended to the buffer, ms. */
+  /** Per queued segment, the last 100: queueNext() → its first fragment appended to the buffer, ms. */
   splices: Array<{ segmentId: string; queuedToBufferedMs: number }>;
   /** `waiting` events after the first frame. */
   stalls: number;

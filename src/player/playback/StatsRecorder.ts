@@ -1,8 +1,13 @@
 import type { PlaybackStats } from './PlaybackEngine.js';
 import type { PresentedFrame } from './FrameMonitor.js';
 
+/** How many boundaries and splices the stats list: the most recent ones. */
+export const RECENT_STATS = 100;
+
 /**
  * Accumulates what the engine measured: startup, the frame gap at every splice, stalls.
+ * Totals and the worst gap cover the whole session; the per-boundary lists keep only the
+ * last RECENT_STATS entries, so a session of thousands of branches holds a fixed amount.
  *
  * @example
  * const s = new StatsRecorder(); s.loadStarted(); s.firstFrame(); s.snapshot(video, held).startupMs;
@@ -12,6 +17,7 @@ export class StatsRecorder {
   private startupMs: number | null = null;
   private readonly boundaries: PlaybackStats['boundaries'] = [];
   private readonly splices: PlaybackStats['splices'] = [];
+  private maxBranchGapMs = 0;
   private stalls = 0;
   private stallMs = 0;
 
@@ -30,16 +36,18 @@ export class StatsRecorder {
 
   /** The last frame of one segment and the first of the next. */
   boundary(segmentId: string, previous: PresentedFrame, frame: PresentedFrame): void {
-    this.boundaries.push({
+    const wallGapMs = frame.at - previous.at;
+    this.maxBranchGapMs = Math.max(this.maxBranchGapMs, wallGapMs);
+    keepRecent(this.boundaries, {
       segmentId,
-      wallGapMs: frame.at - previous.at,
+      wallGapMs,
       mediaGapMs: (frame.mediaTime - previous.mediaTime) * 1000,
       presentedDelta: frame.presentedFrames - previous.presentedFrames,
     });
   }
 
   spliced(segmentId: string, queuedToBufferedMs: number): void {
-    this.splices.push({ segmentId, queuedToBufferedMs });
+    keepRecent(this.splices, { segmentId, queuedToBufferedMs });
   }
 
   stall(durationMs: number): void {
@@ -54,7 +62,7 @@ export class StatsRecorder {
     const quality = video.getVideoPlaybackQuality();
     return {
       startupMs: this.startupMs,
-      maxBranchGapMs: Math.max(0, ...this.boundaries.map((b) => b.wallGapMs)),
+      maxBranchGapMs: this.maxBranchGapMs,
       boundaries: this.boundaries.map((b) => ({ ...b })),
       splices: this.splices.map((b) => ({ ...b })),
       stalls: this.stalls,
@@ -64,4 +72,9 @@ export class StatsRecorder {
       held,
     };
   }
+}
+
+function keepRecent<T>(list: T[], entry: T): void {
+  list.push(entry);
+  if (list.length > RECENT_STATS) list.splice(0, list.length - RECENT_STATS);
 }
