@@ -1,16 +1,18 @@
 import { Container, Graphics, Text } from 'pixi.js';
+import type { TextStyle } from 'pixi.js';
 import { CountdownBar } from './CountdownBar.js';
 import type { ChoiceLayout } from './layoutChoices.js';
 import { OptionButton } from './OptionButton.js';
 import type { OverlayOption } from './OverlayEvents.js';
 import { theme } from './theme.js';
+import type { TextStyles } from './TextStyles.js';
 
 /**
  * The choice prompt, its option buttons and the countdown, drawn on the canvas.
  * `confirm` plays the short "chosen" transition; `tick` advances it.
  *
  * @example
- * const panel = new ChoicePanel(app.stage, 'Which way?', [{ id: 'l', label: 'Left' }]);
+ * const panel = new ChoicePanel(app.stage, 'Which way?', [{ id: 'l', label: 'Left' }], new TextStyles(theme.fontFamily));
  * panel.layout(layoutChoices(640, 360, 1, 1), 1);
  */
 export class ChoicePanel {
@@ -22,19 +24,16 @@ export class ChoicePanel {
   private transition: { elapsed: number; duration: number; done: () => void } | null = null;
   private spinAngle = 0;
 
-  constructor(parent: Container, prompt: string, readonly options: OverlayOption[]) {
-    this.prompt = new Text({
-      text: prompt,
-      style: { fontFamily: theme.fontFamily, fontSize: theme.promptSize, fill: theme.text, fontWeight: '700', align: 'center', wordWrap: true },
-    });
+  constructor(parent: Container, prompt: string, readonly options: OverlayOption[], private readonly styles: TextStyles) {
+    this.prompt = new Text({ text: prompt, style: this.promptLook(1, 100) });
     this.prompt.anchor.set(0.5);
     this.view.addChild(this.bg, this.prompt);
     this.buttons = options.map((o) => {
-      const b = new OptionButton(this.view, o.label);
+      const b = new OptionButton(this.view, o.label, styles);
       b.ready = o.ready !== false;
       return b;
     });
-    this.countdown = new CountdownBar(this.view);
+    this.countdown = new CountdownBar(this.view, styles);
     parent.addChild(this.view);
   }
 
@@ -44,8 +43,7 @@ export class ChoicePanel {
 
   layout(l: ChoiceLayout, scale: number): void {
     this.bg.clear().roundRect(l.panel.x, l.panel.y, l.panel.width, l.panel.height, theme.panelRadius * scale).fill({ color: theme.panel, alpha: theme.panelAlpha });
-    this.prompt.style.fontSize = Math.round(theme.promptSize * scale);
-    this.prompt.style.wordWrapWidth = Math.max(10, l.prompt.width);
+    this.prompt.style = this.promptLook(scale, l.prompt.width);
     this.prompt.scale.set(1);
     this.prompt.scale.set(Math.min(1, l.prompt.height / Math.max(1, this.prompt.height)));
     this.prompt.position.set(l.prompt.x + l.prompt.width / 2, l.prompt.y + l.prompt.height / 2);
@@ -113,6 +111,10 @@ export class ChoicePanel {
       this.transition = null;
       t.done();
     }
+  }
+
+  private promptLook(scale: number, width: number): TextStyle {
+    return this.styles.get({ fontSize: Math.round(theme.promptSize * scale), fill: theme.text, fontWeight: '700', align: 'center', wordWrapWidth: Math.max(10, Math.round(width)) });
   }
 
   destroy(): void {

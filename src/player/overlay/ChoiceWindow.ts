@@ -8,6 +8,7 @@ import { layoutChoices } from './layoutChoices.js';
 import type { ChoiceLayout } from './layoutChoices.js';
 import type { OverlayChoice, OverlayEvents } from './OverlayEvents.js';
 import { theme } from './theme.js';
+import type { TextStyles } from './TextStyles.js';
 
 export interface ChoiceWindowHost {
   stage: Container;
@@ -18,6 +19,8 @@ export interface ChoiceWindowHost {
   hub: EventHub<OverlayEvents>;
   autoFocus: boolean;
   container: HTMLElement;
+  /** Shared with every panel this window opens, so pixi's text caches see the same styles. */
+  styles: TextStyles;
 }
 
 /**
@@ -52,7 +55,7 @@ export class ChoiceWindow {
     const { host } = this;
     this.choice = choice;
     this.openedAt = host.time();
-    this.panel = new ChoicePanel(host.stage, choice.prompt, choice.options);
+    this.panel = new ChoicePanel(host.stage, choice.prompt, choice.options, host.styles);
     this.layoutPanel();
     host.twins.show(choice.prompt, choice.options, this.layoutCache?.options ?? []);
     const left = choice.until - this.openedAt;

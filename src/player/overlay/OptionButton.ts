@@ -1,13 +1,15 @@
 import { Container, Graphics, Text } from 'pixi.js';
+import type { TextStyle } from 'pixi.js';
 import type { Rect } from './layout.js';
 import { theme } from './theme.js';
+import type { TextStyles } from './TextStyles.js';
 
 /**
  * One option as drawn on the canvas: a rounded button with its label and, while its
  * branch is still being generated, a small progress ring in the corner.
  *
  * @example
- * const b = new OptionButton(panel, 'Take the left path');
+ * const b = new OptionButton(panel, 'Take the left path', new TextStyles(theme.fontFamily));
  * b.layout({ x: 0, y: 0, width: 200, height: 48 }, 1);
  */
 export class OptionButton {
@@ -17,15 +19,13 @@ export class OptionButton {
   private readonly text: Text;
   private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
   private scale = 1;
+  private wrapWidth = 100;
   focused = false;
   chosen = false;
   ready = true;
 
-  constructor(parent: Container, label: string) {
-    this.text = new Text({
-      text: label,
-      style: { fontFamily: theme.fontFamily, fontSize: theme.optionSize, fill: theme.text, fontWeight: '600', align: 'center', wordWrap: true },
-    });
+  constructor(parent: Container, label: string, private readonly styles: TextStyles) {
+    this.text = new Text({ text: label, style: this.look() });
     this.text.anchor.set(0.5);
     this.view.addChild(this.bg, this.text, this.mark);
     parent.addChild(this.view);
@@ -39,8 +39,8 @@ export class OptionButton {
     this.rect = rect;
     this.scale = scale;
     const pad = 12 * scale;
-    this.text.style.fontSize = Math.round(theme.optionSize * scale);
-    this.text.style.wordWrapWidth = Math.max(10, rect.width - 2 * pad);
+    this.wrapWidth = Math.max(10, Math.round(rect.width - 2 * pad));
+    this.text.style = this.look();
     this.text.scale.set(1);
     // Long labels shrink to fit rather than spill out of the button.
     const fit = Math.min(1, (rect.width - 2 * pad) / Math.max(1, this.text.width), (rect.height - pad / 2) / Math.max(1, this.text.height));
@@ -56,8 +56,14 @@ export class OptionButton {
     this.bg.clear().roundRect(x, y, width, height, radius).fill({ color: fill, alpha: 0.95 });
     if (this.focused || this.chosen) this.bg.stroke({ width: 2 * this.scale, color: this.chosen ? 0xffffff : theme.accent });
     else this.bg.stroke({ width: 1 * this.scale, color: 0xffffff, alpha: 0.25 });
-    this.text.style.fill = this.chosen ? 0x06121c : theme.text;
+    const look = this.look();
+    if (this.text.style !== look) this.text.style = look;
     this.drawMark();
+  }
+
+  private look(): TextStyle {
+    const fill = this.chosen ? 0x06121c : theme.text;
+    return this.styles.get({ fontSize: Math.round(theme.optionSize * this.scale), fill, fontWeight: '600', align: 'center', wordWrapWidth: this.wrapWidth });
   }
 
   /** Spin the readiness ring (`angle` radians); static when motion is reduced. */

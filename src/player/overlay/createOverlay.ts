@@ -14,8 +14,9 @@ import type { Overlay, OverlayOptions } from './Overlay.js';
 import type { OverlayEvents } from './OverlayEvents.js';
 import { adoptStyles } from './adoptStyles.js';
 import { overlayStyles } from './overlayStyles.js';
-import { scaleFor } from './theme.js';
+import { scaleFor, theme } from './theme.js';
 import { VideoLayer } from './VideoLayer.js';
+import { TextStyles } from './TextStyles.js';
 
 /**
  * Create the overlay compositor inside `container` (which should be positioned, e.g.
@@ -71,7 +72,8 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     onChoose: (optionId) => hub.emit('choice-request', { optionId }),
     onFocus: (optionId) => choice.setFocused(optionId),
   });
-  const choice = new ChoiceWindow({ stage, twins, live, time, motion, hub, autoFocus: options.autoFocus !== false, container });
+  const styles = new TextStyles(theme.fontFamily);
+  const choice = new ChoiceWindow({ stage, twins, live, time, motion, hub, autoFocus: options.autoFocus !== false, container, styles });
   const controls = options.controls === false ? null : createControls(element, hub);
   const message = doc.createElement('div');
   message.className = 'osp-message';

@@ -1,7 +1,9 @@
+import { CanvasTextMetrics } from 'pixi.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createOverlay } from '../../../src/player/overlay/createOverlay.js';
 import type { Overlay } from '../../../src/player/overlay/Overlay.js';
 import type { OverlayChoice } from '../../../src/player/overlay/OverlayEvents.js';
+import { TextStyles } from '../../../src/player/overlay/TextStyles.js';
 
 const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
 const frames = async (n: number): Promise<void> => {
@@ -245,5 +247,44 @@ describe('overlay choice', () => {
       clearInterval(paint);
       video.srcObject = null;
     }
+  });
+
+  test('a long session of choices reuses text measurements instead of filling pixi\'s caches', async () => {
+    // pixi keys its text measurement cache (an LRU of 1,000) by the style's identity: panels
+    // with styles of their own made every choice new entries, so the heap grew for hundreds of
+    // choices. Two alternating choices, each shown and confirmed many times.
+    const measured = (): number => (CanvasTextMetrics as unknown as { _measurementCache: { size: number } })._measurementCache.size;
+    const o = await make(true);
+    const other: OverlayChoice = { ...choice, prompt: 'And now?', options: [{ id: 'stay', label: 'Stay' }, { id: 'go', label: 'Go on' }] };
+    const round = async (c: OverlayChoice): Promise<void> => {
+      o.showChoice(c);
+      await frames(2);
+      await o.confirmChoice(c.options[0]!.id);
+      await frames(1);
+    };
+    for (let i = 0; i < 3; i++) await round(i % 2 ? other : choice);
+    const warm = measured();
+    for (let i = 0; i < 30; i++) await round(i % 2 ? other : choice);
+    expect(measured()).toBe(warm);
+  });
+});
+
+describe('TextStyles', () => {
+  test('one shared style per look; the least recently used look goes past 64', () => {
+    const styles = new TextStyles('sans-serif');
+    const look = { fontSize: 17, fill: 0xffffff, fontWeight: '600', align: 'center', wordWrapWidth: 180 } as const;
+    const first = styles.get(look);
+    expect(styles.get({ ...look })).toBe(first);
+    expect(first.wordWrap).toBe(true);
+    expect(first.wordWrapWidth).toBe(180);
+    expect(styles.get({ ...look, fill: 0x06121c })).not.toBe(first);
+    expect(styles.get({ fontSize: 13, fill: 0xc9ced8, fontWeight: '600' }).wordWrap).toBe(false);
+    for (let width = 0; width < 64; width++) {
+      styles.get({ ...look, wordWrapWidth: 1000 + width });
+      if (width === 30) styles.get(look); // used again: now among the most recent
+    }
+    expect(styles.size).toBe(64);
+    expect(styles.get(look)).toBe(first);
+    expect(styles.get({ ...look, fill: 0x06121c })).not.toBe(first);
   });
 });
