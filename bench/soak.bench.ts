@@ -13,11 +13,16 @@
 // ranges (count, seconds) and the engine's `getStats().playback.held`. Growth is measured
 // from the baseline, not from the start (the first transitions fill caches and pools that
 // then stay), and printed per 100 transitions with a verdict against stated tolerances.
+// At the baseline and the end it also takes a heap snapshot and splits the heap into the
+// page's data and V8's compiled code (which the optimising compiler keeps adding to for
+// a long time), with what grew most: a leak shows in the data, by name.
 import { existsSync, statSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { benchStory } from './support/benchStory.js';
+import { heapBreakdown, topGrowth } from './support/heapBreakdown.js';
+import type { HeapBreakdown } from './support/heapBreakdown.js';
 import { fmt, printTable } from './support/printTable.js';
 import type { Row } from './support/printTable.js';
 import { startStaticServer } from './support/staticServer.js';
@@ -53,6 +58,8 @@ interface Sample {
   heldFragments: number;
   heldSeconds: number;
   stalls: number;
+  /** Taken at the baseline and the end only (a snapshot takes seconds). */
+  heap?: HeapBreakdown;
 }
 
 interface PageSample {
@@ -73,6 +80,18 @@ async function sample(page: Page, cdp: CDPSession, label: string): Promise<Sampl
     label, transitions: s.transitions, heapBytes: usedSize, domNodes: dom.nodes, listeners: dom.jsEventListeners, liveTextures: s.liveTextures,
     ranges: s.ranges, bufferedSeconds: s.bufferedSeconds, heldFragments: s.held?.listedFragments ?? 0, heldSeconds: s.held?.bufferedSeconds ?? 0, stalls: s.stalls,
   };
+}
+
+async function snapshotHeap(cdp: CDPSession): Promise<HeapBreakdown> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }): void => void chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  return heapBreakdown(JSON.parse(chunks.join('')));
 }
 
 async function main(): Promise<void> {
@@ -104,6 +123,7 @@ async function main(): Promise<void> {
         await page.waitForTimeout(250);
       }
       const s = await sample(page, cdp, mark === 0 ? 'start' : mark === BASELINE ? 'baseline' : `at ${mark}`);
+      if (mark === BASELINE) s.heap = await snapshotHeap(cdp);
       samples.push(s);
       console.log(`  ${s.label}: ${s.transitions} transitions, heap ${(s.heapBytes / 1e6).toFixed(2)} MB, ${s.domNodes} nodes, ${s.liveTextures} textures (${Math.round((Date.now() - started) / 1000)} s)`);
     }
@@ -113,7 +133,9 @@ async function main(): Promise<void> {
       if (t >= TRANSITIONS) break;
       await page.waitForTimeout(250);
     }
-    samples.push(await sample(page, cdp, 'end'));
+    const last = await sample(page, cdp, 'end');
+    last.heap = await snapshotHeap(cdp);
+    samples.push(last);
     const state = await page.evaluate(() => (window as unknown as { __soak: { state: { errors: string[]; defaults: number } } }).__soak.state);
     errors.push(...state.errors);
     console.log(`  ${state.defaults} choices timed out to the default (the page chooses at once; under load a window can close first)`);
@@ -130,6 +152,8 @@ function report(samples: Sample[], seconds: number, errors: string[]): void {
   const per100 = (a: number, b: number): number => ((b - a) / Math.max(1, end.transitions - base.transitions)) * 100;
   const metrics: { name: string; get: (s: Sample) => number; digits: number; tolerance: number }[] = [
     { name: 'JS heap, MB (after GC)', get: (s) => s.heapBytes / 1e6, digits: 2, tolerance: HEAP_BYTES_PER_100 / 1e6 },
+    { name: '  of it data (snapshot), MB', get: (s) => (s.heap ? s.heap.dataBytes / 1e6 : Number.NaN), digits: 2, tolerance: HEAP_BYTES_PER_100 / 1e6 },
+    { name: '  of it compiled code (snapshot), MB', get: (s) => (s.heap ? s.heap.codeBytes / 1e6 : Number.NaN), digits: 2, tolerance: Infinity },
     { name: 'DOM nodes', get: (s) => s.domNodes, digits: 0, tolerance: SLACK.domNodes },
     { name: 'JS event listeners', get: (s) => s.listeners, digits: 0, tolerance: SLACK.listeners },
     { name: 'live WebGL textures', get: (s) => s.liveTextures, digits: 0, tolerance: SLACK.liveTextures },
@@ -149,6 +173,10 @@ function report(samples: Sample[], seconds: number, errors: string[]): void {
   printTable(header, rows);
   const grows = rows.filter((r) => r.at(-1) === 'GROWS').map((r) => r[0]);
   console.log();
+  if (base.heap && end.heap) {
+    const top = topGrowth(base.heap, end.heap, 6).map((g) => `${g.name} +${fmt(g.bytes / 1e3, 1)} KB`);
+    console.log(`grew most from the baseline (heap snapshot, self sizes): ${top.join('; ') || 'nothing'}`);
+  }
   console.log(`${end.transitions} transitions in ${seconds.toFixed(0)} s; verdict: ${grows.length === 0 ? 'flat' : `grows: ${grows.join(', ')}`}`);
   if (errors.length > 0) console.log(`page errors (${errors.length}): ${errors.slice(0, 5).join(' | ')}`);
 }
