@@ -26,7 +26,7 @@ const MAX_LOOKS = 64;
  * Styles handed out must not be edited: ask for another look instead.
  *
  * @example
- * const styles = new TextStyles();
+ * const styles = new TextStyles(theme.fontFamily);
  * text.style = styles.get({ fontSize: 17, fill: 0xffffff, fontWeight: '600', align: 'center', wordWrapWidth: 180 });
  */
 export class TextStyles {
