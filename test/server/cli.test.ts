@@ -19,6 +19,15 @@ function recordingIO(): CliIO & { stdout: string; stderr: string } {
 }
 
 describe('offshoot token', () => {
+  it('warns when --ttl is longer than a backend accepts by default, and the default check refuses that token', async () => {
+    const io = recordingIO();
+    expect(await main(['token', '--secret', SECRET, '--viewer', 'v-2', '--ttl', String(2 * 86_400)], io)).toBe(0);
+    expect(io.stderr).toMatch(/warning: --ttl 172800 is longer than a backend accepts by default \(86400 s\)/);
+    const token = io.stdout.trim();
+    expect(() => verifyViewerToken(token, SECRET, Date.now() / 1000, {})).toThrow(/Token lives 172800 s/);
+    expect(verifyViewerToken(token, SECRET, Date.now() / 1000, { maxLifetimeSeconds: 3 * 86_400 })).toMatchObject({ sub: 'v-2' });
+  });
+
   it('prints a token the server accepts, scoped and expiring', async () => {
     const io = recordingIO();
     expect(await main(['token', '--secret', SECRET, '--viewer', 'v-1', '--story', 'cave', '--ttl', '60'], io)).toBe(0);
@@ -26,6 +35,8 @@ describe('offshoot token', () => {
     expect(claims).toMatchObject({ sub: 'v-1', story: 'cave' });
     expect(claims.exp - Date.now() / 1000).toBeGreaterThan(55);
     expect(() => verifyViewerToken(io.stdout.trim(), 'another-secret-0123456789')).toThrow(/signature/);
+    expect(claims.exp - (claims.iat ?? 0)).toBe(60);
+    expect(io.stderr).toBe('');
     const bad = recordingIO();
     expect(await main(['token', '--secret', 'short', '--viewer', 'v'], bad)).toBe(2);
     expect(bad.stderr).toMatch(/at least 16/);

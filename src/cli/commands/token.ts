@@ -1,11 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { signViewerToken } from '../../server/auth/ViewerToken.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME, signViewerToken } from '../../server/auth/ViewerToken.js';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_OK, EXIT_USAGE } from '../CliIO.js';
 
 /**
  * `offshoot token --secret S --viewer V [--story ID|*] [--ttl 3600]`: prints a viewer token
- * for the generation API (what an embedder's server issues after its own login).
+ * for the generation API (what an embedder's server issues after its own login). The token
+ * says when it was issued (`iat`), so the backend checks its lifetime against its cap (one
+ * day by default); a longer `--ttl` still prints the token, with a warning on stderr, since
+ * a server embedded with a higher `maxTokenLifetimeSeconds` accepts it.
  *
  * @example
  * offshoot token --secret "$OFFSHOOT_SECRET" --viewer viewer-42 --story three-doors --ttl 3600
@@ -25,8 +28,11 @@ export function tokenCommand(io: CliIO): Command {
         return;
       }
       try {
-        const exp = Math.floor(Date.now() / 1000) + options.ttl;
-        io.out(`${signViewerToken({ sub: options.viewer, story: options.story, exp }, secret)}\n`);
+        const iat = Math.floor(Date.now() / 1000);
+        if (options.ttl > DEFAULT_MAX_TOKEN_LIFETIME) {
+          io.err(`offshoot token: warning: --ttl ${options.ttl} is longer than a backend accepts by default (${DEFAULT_MAX_TOKEN_LIFETIME} s); \`offshoot serve\` will refuse this token (token-lifetime) unless started with a higher maxTokenLifetimeSeconds\n`);
+        }
+        io.out(`${signViewerToken({ sub: options.viewer, story: options.story, exp: iat + options.ttl, iat }, secret)}\n`);
         io.exitCode = EXIT_OK;
       } catch (error) {
         io.err(`offshoot token: ${(error as Error).message}\n`);
