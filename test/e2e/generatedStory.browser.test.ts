@@ -122,17 +122,25 @@ const FOX_HOME: Array<[string, Array<{ segmentId: string; optionId: string }>]> 
   ['home', [{ segmentId: 'intro', optionId: 'fox' }, { segmentId: 'crossroads', optionId: 'home' }]],
 ];
 let firstViewerKeys = new Set<string>();
-let lateStats: PlayerStats | null = null;
+let lateStats: { stats: PlayerStats; holdsMs: number[] } | null = null;
 
 /**
- * getStats().branchesReadyInTime agrees with the picture: 1 exactly when no boundary into a
- * generated branch froze for a hold (a late branch holds the last frame until its head renders).
+ * Whether the picture froze for a late branch. Usually the boundary's own gap shows it (the
+ * last frame of A held until B's head renders). But chromium's renderer can underflow with
+ * A's last few frames still queued: they show only once B's data arrives, so the freeze lands
+ * a few frames before the boundary and the boundary gap is one frame. The frame watch sees
+ * the freeze either way (runs whose branches are in time have no gap over 250 ms at all).
  */
-function expectReadinessMatches(stats: PlayerStats): void {
+function frozeForABranch(stats: PlayerStats, holdsMs: number[]): boolean {
+  return (stats.playback?.boundaries ?? []).some((b) => b.wallGapMs >= HOLD_GAP_MS) || holdsMs.some((gap) => gap >= HOLD_GAP_MS);
+}
+
+/** getStats().branchesReadyInTime agrees with the picture: 1 exactly when nothing froze for a branch. */
+function expectReadinessMatches(stats: PlayerStats, holdsMs: number[]): void {
   const boundaries = stats.playback?.boundaries ?? [];
   expect(boundaries).toHaveLength(stats.transitions);
   expect(stats.branchesReadyInTime).toBeDefined();
-  expect(stats.branchesReadyInTime === 1, `branchesReadyInTime ${stats.branchesReadyInTime}, boundary gaps ${boundaries.map((b) => Math.round(b.wallGapMs))} ms`).toBe(boundaries.every((b) => b.wallGapMs < HOLD_GAP_MS));
+  expect(stats.branchesReadyInTime === 1, `branchesReadyInTime ${stats.branchesReadyInTime}, boundary gaps ${boundaries.map((b) => Math.round(b.wallGapMs))} ms, frozen pictures ${holdsMs} ms`).toBe(!frozeForABranch(stats, holdsMs));
 }
 
 describe('a story made only of generated segments, against the real backend', () => {
@@ -155,9 +163,9 @@ describe('a story made only of generated segments, against the real backend', ()
     expect(h.startMs).toBeLessThan(START_BOUND_MS);
     // The hold really happened (else this test measures nothing), and never ran past the bound.
     expect(run.watch.waits.length).toBeGreaterThan(0);
-    expect(Math.max(0, ...(stats.playback?.boundaries.map((b) => b.wallGapMs) ?? []))).toBeGreaterThan(HOLD_GAP_MS);
+    expect(frozeForABranch(stats, h.holdsMs), `boundary gaps and frozen pictures: ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} / ${JSON.stringify(h.holdsMs)} ms`).toBe(true);
     expect(Math.max(0, ...h.holdsMs)).toBeLessThan(HOLD_BOUND_MS);
-    lateStats = stats; // branchesReadyInTime is checked by the next test
+    lateStats = { stats, holdsMs: h.holdsMs }; // branchesReadyInTime is checked by the next test
     // Each branch played is the rendition made with this path's state.
     const keys = storeKeysFetched();
     for (const [segmentId, history] of FOX_HOME) {
@@ -171,8 +179,8 @@ describe('a story made only of generated segments, against the real backend', ()
   // so held branches counted as in time. Fixed in f7051f9 (judged when the branch was due).
   test('getStats().branchesReadyInTime counts the held branches as late', () => {
     expect(lateStats, 'runs after the late-branches test').not.toBeNull();
-    expect(lateStats!.branchesReadyInTime).toBeLessThan(1);
-    expectReadinessMatches(lateStats!);
+    expect(lateStats!.stats.branchesReadyInTime).toBeLessThan(1);
+    expectReadinessMatches(lateStats!.stats, lateStats!.holdsMs);
   });
 
   test('choosing by API with lookahead: plays to the chosen ending, no errors, every hold within the bound', async () => {
@@ -200,7 +208,7 @@ describe('a story made only of generated segments, against the real backend', ()
     expect(Math.max(0, ...h.holdsMs)).toBeLessThan(HOLD_BOUND_MS);
     // Frames really came: 14 s of story at 30 fps, allowing for SwiftShader dropping some.
     expect(run.watch.frames.length).toBeGreaterThan(14 * 30 * 0.5);
-    expectReadinessMatches(stats);
+    expectReadinessMatches(stats, h.holdsMs);
     // Keys of every rendition the page fetched (played, or prefetched for an option not taken).
     firstViewerKeys = storeKeysFetched();
   }, 100_000);
