@@ -13,11 +13,31 @@ const noHtmlInjection = {
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', '.cache/', 'coverage/', 'test-results/', 'bench/results/', 'test/media/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'storybook-static/',
+      '.cache/',
+      'coverage/',
+      'test-results/',
+      'bench/results/',
+      'test/media/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        performance: 'readonly',
+      },
+    },
     rules: {
       'no-eval': 'error',
       'no-new-func': 'error',
@@ -33,7 +53,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['**/player/**', '**/server/**', '**/cli/**'], message: 'core imports nothing of ours.' },
-        { group: ['node:*', 'fs', 'path', 'http', 'hls.js', 'pixi.js', 'bullmq'], message: 'core is pure: no Node, no DOM libraries.' },
+        {
+          group: ['node:*', 'fs', 'path', 'http', 'hls.js', 'pixi.js', 'bullmq'],
+          message: 'core is pure: no Node, no DOM libraries.',
+        },
       ]),
     },
   },
@@ -59,7 +82,10 @@ export default tseslint.config(
     files: ['src/import/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/player/**', '**/server/**', '**/cli/**', 'hls.js', 'pixi.js'], message: 'importers never import player, server or CLI code.' },
+        {
+          group: ['**/player/**', '**/server/**', '**/cli/**', 'hls.js', 'pixi.js'],
+          message: 'importers never import player, server or CLI code.',
+        },
         { group: ['node:*', 'fs', 'path'], message: 'importers are pure: file reading stays in the CLI command.' },
       ]),
     },

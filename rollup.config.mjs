@@ -13,7 +13,15 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const deps = Object.keys(pkg.dependencies ?? {});
 const isDep = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 // noCheck: `npm run typecheck` already checks the whole tree once; checking again per bundle made the build 4× slower.
-const ts = (outDir = 'dist') => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: true, outDir, include: ['src/**/*.ts'], noCheck: true });
+const ts = (outDir = 'dist') =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    declaration: false,
+    sourceMap: true,
+    outDir,
+    include: ['src/**/*.ts'],
+    noCheck: true,
+  });
 const browser = () => [resolve({ browser: true }), commonjs(), json(), ts()];
 const silenceCircular = (warning, warn) => {
   if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
@@ -32,8 +40,21 @@ export default [
     input: 'src/player/index.ts',
     plugins: browser(),
     output: [
-      { file: 'dist/offshoot.bundle.mjs', format: 'es', sourcemap: true, plugins: [terser()], inlineDynamicImports: true },
-      { file: 'dist/offshoot.umd.js', format: 'umd', name: 'Offshoot', sourcemap: true, plugins: [terser()], inlineDynamicImports: true },
+      {
+        file: 'dist/offshoot.bundle.mjs',
+        format: 'es',
+        sourcemap: true,
+        plugins: [terser()],
+        inlineDynamicImports: true,
+      },
+      {
+        file: 'dist/offshoot.umd.js',
+        format: 'umd',
+        name: 'Offshoot',
+        sourcemap: true,
+        plugins: [terser()],
+        inlineDynamicImports: true,
+      },
     ],
     onwarn: silenceCircular,
   },
@@ -47,7 +68,13 @@ export default [
     input: { cli: 'src/cli/main.ts', server: 'src/server/index.ts' },
     external: (id) => isDep(id) || id.startsWith('node:') || builtinModules.includes(id),
     plugins: [resolve({ preferBuiltins: true }), json(), ts('dist/node')],
-    output: { dir: 'dist/node', format: 'es', sourcemap: true, entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    output: {
+      dir: 'dist/node',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'chunks/[name]-[hash].mjs',
+    },
   },
   {
     // The backend's browser render path loads this into headless chromium: the same painter

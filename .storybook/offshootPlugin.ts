@@ -65,7 +65,10 @@ export function offshootPlugin(config: StoryFileConfig): Plugin {
 
 /** The file a path under `offshoot-story/` stands for; undefined when it would leave the story's folder. */
 function mediaFile(config: StoryFileConfig, path: string): string | undefined {
-  const [root, rest] = config.mediaDir && (path === 'media' || path.startsWith('media/')) ? [config.mediaDir, path.slice(6)] : [config.dir, path];
+  const [root, rest] =
+    config.mediaDir && (path === 'media' || path.startsWith('media/'))
+      ? [config.mediaDir, path.slice(6)]
+      : [config.dir, path];
   const file = resolve(root, rest);
   return file === root || file.startsWith(root + sep) ? file : undefined;
 }
@@ -76,7 +79,9 @@ function mediaUrls(raw: unknown): string[] {
   if (!segments || typeof segments !== 'object') return [];
   return Object.values(segments).flatMap((s) => {
     const media = s && typeof s === 'object' ? s.media : undefined;
-    return typeof media === 'string' && !/^[a-z][a-z0-9+.-]*:|^\//i.test(media) && !media.split('/').includes('..') ? [media] : [];
+    return typeof media === 'string' && !/^[a-z][a-z0-9+.-]*:|^\//i.test(media) && !media.split('/').includes('..')
+      ? [media]
+      : [];
   });
 }
 
@@ -93,7 +98,9 @@ function csfModule(kind: ReturnType<typeof entryKindOf> & string, raw: unknown, 
     `export default authorMeta(source, ${JSON.stringify(kind)}, ${JSON.stringify(groupTitle(raw, kind))});`,
   ];
   for (const entry of storyEntries(kind, raw)) {
-    lines.push(`export const ${entry.exportName} = authorStory(source, ${JSON.stringify(kind)}, ${JSON.stringify(entry.segmentId ?? null)}, ${JSON.stringify(entry.name)});`);
+    lines.push(
+      `export const ${entry.exportName} = authorStory(source, ${JSON.stringify(kind)}, ${JSON.stringify(entry.segmentId ?? null)}, ${JSON.stringify(entry.name)});`,
+    );
   }
   return lines.join('\n');
 }

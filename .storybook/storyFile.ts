@@ -28,12 +28,22 @@ const DEFAULT_STORY = 'examples/night-walk.json';
 export function storyFileConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): StoryFileConfig {
   const file = resolve(cwd, env.OFFSHOOT_STORY || DEFAULT_STORY);
   if (!existsSync(file)) {
-    throw new Error(`OFFSHOOT_STORY: no story file at ${file}${env.OFFSHOOT_STORY ? '' : ' (the default)'}; set OFFSHOOT_STORY=path/to/story.json`);
+    throw new Error(
+      `OFFSHOOT_STORY: no story file at ${file}${env.OFFSHOOT_STORY ? '' : ' (the default)'}; set OFFSHOOT_STORY=path/to/story.json`,
+    );
   }
   const dir = dirname(file);
   let mediaDir = env.OFFSHOOT_MEDIA ? resolve(cwd, env.OFFSHOOT_MEDIA) : undefined;
   // The bundled examples keep no media of their own: `npm run media` makes it under test/media.
   if (!mediaDir && !env.OFFSHOOT_STORY && !existsSync(resolve(dir, 'media'))) mediaDir = resolve(cwd, 'test/media');
-  const backend = env.OFFSHOOT_BACKEND ? { baseUrl: env.OFFSHOOT_BACKEND, ...(env.OFFSHOOT_BACKEND_TOKEN ? { token: env.OFFSHOOT_BACKEND_TOKEN } : {}) } : undefined;
-  return { file, text: readFileSync(file, 'utf8'), dir, ...(mediaDir ? { mediaDir } : {}), ...(backend ? { backend } : {}) };
+  const backend = env.OFFSHOOT_BACKEND
+    ? { baseUrl: env.OFFSHOOT_BACKEND, ...(env.OFFSHOOT_BACKEND_TOKEN ? { token: env.OFFSHOOT_BACKEND_TOKEN } : {}) }
+    : undefined;
+  return {
+    file,
+    text: readFileSync(file, 'utf8'),
+    dir,
+    ...(mediaDir ? { mediaDir } : {}),
+    ...(backend ? { backend } : {}),
+  };
 }

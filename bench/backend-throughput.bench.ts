@@ -28,14 +28,32 @@ async function run(redisUrl: string, workers: number, round: number): Promise<Ro
   const storeDir = await mkdtemp(join(tmpdir(), 'offshoot-bench-store-'));
   const queueName = `bench-${round}-${workers}`;
   const seedBase = 1000 * (round * 10 + workers);
-  const env = { REDIS_URL: redisUrl, STORE_DIR: storeDir, QUEUE_NAME: queueName, GENERATOR, WIDTH: '320', HEIGHT: '180', REALTIME_FROM: '1e9', LOCK_MS: '30000', STALLED_MS: '15000' };
+  const env = {
+    REDIS_URL: redisUrl,
+    STORE_DIR: storeDir,
+    QUEUE_NAME: queueName,
+    GENERATOR,
+    WIDTH: '320',
+    HEIGHT: '180',
+    REALTIME_FROM: '1e9',
+    LOCK_MS: '30000',
+    STALLED_MS: '15000',
+  };
   const handles = await Promise.all(Array.from({ length: workers }, () => spawnWorker(env)));
   const store = new SegmentStore(storeDir);
   const queue = new BullMqQueue({ redisUrl, store, queueName });
   await queue.ready();
   const tasks: RenderTask[] = Array.from({ length: JOBS }, (_, i) => {
     const spec = { prompt: `a red fox crosses a snowy forest at dusk, take ${seedBase + i}`, seed: seedBase + i };
-    const key = renditionKey({ generatorId: GENERATOR, generatorVersion: 'bench', spec, seed: spec.seed, state: {}, durationSeconds: SECONDS, segmentSeconds: 1 });
+    const key = renditionKey({
+      generatorId: GENERATOR,
+      generatorVersion: 'bench',
+      spec,
+      seed: spec.seed,
+      state: {},
+      durationSeconds: SECONDS,
+      segmentSeconds: 1,
+    });
     return { key, spec, state: {}, durationSeconds: SECONDS, segmentSeconds: 1 };
   });
   const started = performance.now();
@@ -68,14 +86,23 @@ try {
   }
   const summary = [1, 2].map((workers) => {
     const mine = rows.filter((r) => r.workers === workers);
-    return { workers, seconds: median(mine.map((r) => r.seconds)), jobsPerMinute: median(mine.map((r) => r.jobsPerMinute)), failed: mine.reduce((n, r) => n + r.failed, 0) };
+    return {
+      workers,
+      seconds: median(mine.map((r) => r.seconds)),
+      jobsPerMinute: median(mine.map((r) => r.jobsPerMinute)),
+      failed: mine.reduce((n, r) => n + r.failed, 0),
+    };
   });
   const base = summary[0]?.jobsPerMinute ?? 1;
-  console.log(`\nbackend throughput: ${JOBS} distinct ${SECONDS}s jobs x ${ROUNDS} rounds, generator ${GENERATOR} (${GENERATOR === 'procedural' ? 'its default 360p' : '320x180'}), BullMQ on a local redis-server, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`);
+  console.log(
+    `\nbackend throughput: ${JOBS} distinct ${SECONDS}s jobs x ${ROUNDS} rounds, generator ${GENERATOR} (${GENERATOR === 'procedural' ? 'its default 360p' : '320x180'}), BullMQ on a local redis-server, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`,
+  );
   console.log('| worker processes | median wall s | median jobs/min | ratio vs 1 | failed |');
   console.log('|---|---|---|---|---|');
   for (const row of summary) {
-    console.log(`| ${row.workers} | ${row.seconds.toFixed(1)} | ${row.jobsPerMinute.toFixed(1)} | ${(row.jobsPerMinute / base).toFixed(2)} | ${row.failed} |`);
+    console.log(
+      `| ${row.workers} | ${row.seconds.toFixed(1)} | ${row.jobsPerMinute.toFixed(1)} | ${(row.jobsPerMinute / base).toFixed(2)} | ${row.failed} |`,
+    );
   }
 } finally {
   await redis.stop();

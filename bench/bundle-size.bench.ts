@@ -44,7 +44,8 @@ const DEPS: Array<{ name: string; entry: string }> = [
 async function main(): Promise<void> {
   const rows: Array<[string, Sizes, string]> = [];
   for (const a of ARTIFACTS) {
-    if (!existsSync(a.file) || readFileSync(a.file, 'utf8').length < 2000) throw new Error(`${a.file} is missing or a stub: run \`npx rollup -c\` first`);
+    if (!existsSync(a.file) || readFileSync(a.file, 'utf8').length < 2000)
+      throw new Error(`${a.file} is missing or a stub: run \`npx rollup -c\` first`);
     const raw = readFileSync(a.file, 'utf8');
     rows.push([a.file, compressedSizes(raw, a.minified ? raw : await minifyFile(a.file)), a.what]);
   }
@@ -54,21 +55,34 @@ async function main(): Promise<void> {
       rows.push([d.name, compressedSizes(min, min), 'dependency alone, bundled + minified here']);
     }
   }
-  printTable(['artifact', 'min KB', 'min+gzip KB', 'min+brotli KB', 'what'], rows.map(([name, s, what]) => [name, kb(s.min), kb(s.gzip), kb(s.brotli), what]));
+  printTable(
+    ['artifact', 'min KB', 'min+gzip KB', 'min+brotli KB', 'what'],
+    rows.map(([name, s, what]) => [name, kb(s.min), kb(s.gzip), kb(s.brotli), what]),
+  );
 
   const bundle = readFileSync(`${DIST}/offshoot.bundle.mjs`, 'utf8');
   const mapFile = `${DIST}/offshoot.bundle.mjs.map`;
   if (existsSync(mapFile)) {
-    const owners = [...attributeBytes(bundle, JSON.parse(readFileSync(mapFile, 'utf8'))).entries()].sort((x, y) => y[1] - x[1]);
+    const owners = [...attributeBytes(bundle, JSON.parse(readFileSync(mapFile, 'utf8'))).entries()].sort(
+      (x, y) => y[1] - x[1],
+    );
     const total = owners.reduce((s, [, n]) => s + n, 0);
     console.log('\nWhere the bytes of dist/offshoot.bundle.mjs come from (source map; minified bytes):');
-    printTable(['owner', 'min KB', 'share'], owners.map(([owner, n]) => [owner, kb(n), `${((100 * n) / total).toFixed(1)}%`]));
+    printTable(
+      ['owner', 'min KB', 'share'],
+      owners.map(([owner, n]) => [owner, kb(n), `${((100 * n) / total).toFixed(1)}%`]),
+    );
   }
 
   const own = rows[0]![1];
   const whole = rows[2]![1];
-  console.log(`\nbudget: SDK's own code (dist/offshoot.mjs) min+gzip ${kb(own.gzip)} KB, budget ${BUDGET_KB} KB` + (Number.isFinite(BUNDLE_BUDGET_KB) ? `; bundle ${kb(whole.gzip)} KB, budget ${BUNDLE_BUDGET_KB} KB` : ''));
-  const over = [own.gzip > BUDGET_KB * 1024 && 'SDK own code', whole.gzip > BUNDLE_BUDGET_KB * 1024 && 'bundle'].filter(Boolean);
+  console.log(
+    `\nbudget: SDK's own code (dist/offshoot.mjs) min+gzip ${kb(own.gzip)} KB, budget ${BUDGET_KB} KB` +
+      (Number.isFinite(BUNDLE_BUDGET_KB) ? `; bundle ${kb(whole.gzip)} KB, budget ${BUNDLE_BUDGET_KB} KB` : ''),
+  );
+  const over = [own.gzip > BUDGET_KB * 1024 && 'SDK own code', whole.gzip > BUNDLE_BUDGET_KB * 1024 && 'bundle'].filter(
+    Boolean,
+  );
   if (over.length) {
     console.error(`OVER BUDGET: ${over.join(', ')}`);
     process.exit(1);

@@ -35,7 +35,12 @@ const WATCH = arg('watch', 0.5);
 const SEED = arg('seed', 1);
 const SECRET = 'load-bench-secret-0123456789';
 
-const choice = (options: Array<[string, string]>) => ({ prompt: 'Which way?', at: 0.5, default: options[0]![0], options: options.map(([id, next]) => ({ id, label: id, next })) });
+const choice = (options: Array<[string, string]>) => ({
+  prompt: 'Which way?',
+  at: 0.5,
+  default: options[0]![0],
+  options: options.map(([id, next]) => ({ id, label: id, next })),
+});
 const gen = (prompt: string, duration = 1) => ({ generate: { prompt }, duration });
 /** 7 generated segments (choices 2 s, the rest 1 s); two paths meet at the cave, so viewers on different paths share it. */
 const story = {
@@ -44,9 +49,27 @@ const story = {
   title: 'Load',
   start: 'gate',
   segments: {
-    gate: { ...gen('a stone gate at dawn', 2), choice: choice([['forest', 'forest'], ['river', 'river']]) },
-    forest: { ...gen('a misty pine forest', 2), choice: choice([['cave', 'cave'], ['hill', 'hill']]) },
-    river: { ...gen('a wide slow river', 2), choice: choice([['cave', 'cave'], ['bridge', 'bridge']]) },
+    gate: {
+      ...gen('a stone gate at dawn', 2),
+      choice: choice([
+        ['forest', 'forest'],
+        ['river', 'river'],
+      ]),
+    },
+    forest: {
+      ...gen('a misty pine forest', 2),
+      choice: choice([
+        ['cave', 'cave'],
+        ['hill', 'hill'],
+      ]),
+    },
+    river: {
+      ...gen('a wide slow river', 2),
+      choice: choice([
+        ['cave', 'cave'],
+        ['bridge', 'bridge'],
+      ]),
+    },
     cave: { ...gen('a lantern-lit cave'), next: 'end' },
     hill: { ...gen('a windy hilltop'), next: 'end' },
     bridge: { ...gen('an old rope bridge'), next: 'end' },
@@ -75,7 +98,10 @@ async function load(base: string): Promise<RunResult> {
   const exp = Math.floor(Date.now() / 1000) + 3600;
   const plans: ViewerPlan[] = Array.from({ length: VIEWERS }, (_, i) => ({
     base,
-    token: signViewerToken({ sub: `viewer-${i}`, story: story.id, exp, iat: Math.floor(Date.now() / 1000), jti: `load-${i}` }, SECRET),
+    token: signViewerToken(
+      { sub: `viewer-${i}`, story: story.id, exp, iat: Math.floor(Date.now() / 1000), jti: `load-${i}` },
+      SECRET,
+    ),
     storyId: story.id,
     sse: i % 2 === 0,
     until,
@@ -86,11 +112,23 @@ async function load(base: string): Promise<RunResult> {
     watchSeconds: WATCH,
   }));
   // Viewers arrive over the first second, not all in the same millisecond.
-  const walks = plans.map((plan, i) => new Promise<number>((r) => setTimeout(r, (i / VIEWERS) * 1000)).then(() => runViewer(plan)));
+  const walks = plans.map((plan, i) =>
+    new Promise<number>((r) => setTimeout(r, (i / VIEWERS) * 1000)).then(() => runViewer(plan)),
+  );
   // Hard stop: a walk still waiting a minute past the end is abandoned (and shows as missing segments).
-  const watched = await Promise.race([Promise.all(walks).then((w) => w.reduce((a, b) => a + b, 0)), new Promise<number>((r) => setTimeout(() => r(-1), SECONDS * 1000 + 60_000).unref())]);
+  const watched = await Promise.race([
+    Promise.all(walks).then((w) => w.reduce((a, b) => a + b, 0)),
+    new Promise<number>((r) => setTimeout(() => r(-1), SECONDS * 1000 + 60_000).unref()),
+  ]);
   loop.disable();
-  return { loopDelay: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6 }, stats, seconds: (performance.now() - started) / 1000, readyMs, accepted, watched };
+  return {
+    loopDelay: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6 },
+    stats,
+    seconds: (performance.now() - started) / 1000,
+    readyMs,
+    accepted,
+    watched,
+  };
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -99,9 +137,14 @@ const quantile = (xs: number[], q: number) => {
 };
 
 /** Starts loadBackendProcess.ts with `env`; resolves with its URL and the log lines it prints. */
-async function spawnBackend(env: Record<string, string>): Promise<{ url: string; lines: string[]; stop: () => Promise<void> }> {
+async function spawnBackend(
+  env: Record<string, string>,
+): Promise<{ url: string; lines: string[]; stop: () => Promise<void> }> {
   const script = fileURLToPath(new URL('./support/loadBackendProcess.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines: string[] = [];
   let buffer = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -132,7 +175,9 @@ try {
   const storyFile = join(storiesDir, 'load.json');
   await writeFile(storyFile, JSON.stringify(story));
   const storeDir = join(root, 'store');
-  console.log(`load bench: ${VIEWERS} viewers x ${SECONDS} s, watch ${WATCH} s per segment, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`);
+  console.log(
+    `load bench: ${VIEWERS} viewers x ${SECONDS} s, watch ${WATCH} s per segment, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`,
+  );
   const backend = await spawnBackend({ MODE: 'backend', STORIES_DIR: storiesDir, STORE_DIR: storeDir, SECRET });
   const ours = await load(backend.url);
   await backend.stop();
@@ -148,17 +193,40 @@ try {
 
   const rps = (r: RunResult) => r.stats.requests / r.seconds;
   console.log('');
-  printTable(['', 'backend', 'bare http baseline', 'ratio'], [
-    ['requests', String(ours.stats.requests), String(base.stats.requests), ratio(ours.stats.requests, base.stats.requests)],
-    ['requests/s', fmt(rps(ours), 1), fmt(rps(base), 1), ratio(rps(ours), rps(base))],
-    ['segments watched', String(ours.watched), String(base.watched), ratio(ours.watched, base.watched)],
-    ['asked → ready p50 ms', fmt(quantile(ours.readyMs, 0.5)), fmt(quantile(base.readyMs, 0.5)), ratio(quantile(ours.readyMs, 0.5), quantile(base.readyMs, 0.5))],
-    ['asked → ready p99 ms', fmt(quantile(ours.readyMs, 0.99)), fmt(quantile(base.readyMs, 0.99)), ratio(quantile(ours.readyMs, 0.99), quantile(base.readyMs, 0.99))],
-    ['errors (4xx/5xx/network, not 429)', String(ours.stats.errors()), String(base.stats.errors()), ''],
-    ['429 (per-viewer rate limit / cap)', String(ours.stats.status(429)), String(base.stats.status(429)), ''],
-    ['client event-loop delay p50 / p99 ms', `${fmt(ours.loopDelay.p50, 1)} / ${fmt(ours.loopDelay.p99, 1)}`, `${fmt(base.loopDelay.p50, 1)} / ${fmt(base.loopDelay.p99, 1)}`, ''],
-    ['wall s', fmt(ours.seconds, 1), fmt(base.seconds, 1), ''],
-  ]);
+  printTable(
+    ['', 'backend', 'bare http baseline', 'ratio'],
+    [
+      [
+        'requests',
+        String(ours.stats.requests),
+        String(base.stats.requests),
+        ratio(ours.stats.requests, base.stats.requests),
+      ],
+      ['requests/s', fmt(rps(ours), 1), fmt(rps(base), 1), ratio(rps(ours), rps(base))],
+      ['segments watched', String(ours.watched), String(base.watched), ratio(ours.watched, base.watched)],
+      [
+        'asked → ready p50 ms',
+        fmt(quantile(ours.readyMs, 0.5)),
+        fmt(quantile(base.readyMs, 0.5)),
+        ratio(quantile(ours.readyMs, 0.5), quantile(base.readyMs, 0.5)),
+      ],
+      [
+        'asked → ready p99 ms',
+        fmt(quantile(ours.readyMs, 0.99)),
+        fmt(quantile(base.readyMs, 0.99)),
+        ratio(quantile(ours.readyMs, 0.99), quantile(base.readyMs, 0.99)),
+      ],
+      ['errors (4xx/5xx/network, not 429)', String(ours.stats.errors()), String(base.stats.errors()), ''],
+      ['429 (per-viewer rate limit / cap)', String(ours.stats.status(429)), String(base.stats.status(429)), ''],
+      [
+        'client event-loop delay p50 / p99 ms',
+        `${fmt(ours.loopDelay.p50, 1)} / ${fmt(ours.loopDelay.p99, 1)}`,
+        `${fmt(base.loopDelay.p50, 1)} / ${fmt(base.loopDelay.p99, 1)}`,
+        '',
+      ],
+      ['wall s', fmt(ours.seconds, 1), fmt(base.seconds, 1), ''],
+    ],
+  );
   console.log('');
   const routes = [...new Set([...ours.stats.routes(), ...base.stats.routes()])];
   const rows: Row[] = routes.map((route) => [
@@ -172,15 +240,19 @@ try {
   ]);
   printTable(['route', 'n', 'p50 ms', 'p99 ms', 'bare p50', 'bare p99', 'p50 ratio'], rows);
   console.log('');
-  printTable(['dedup', 'count'], [
-    ['generation requests answered 200/202', String(ours.accepted.count)],
-    ['distinct renditions asked for', String(ours.accepted.keys.size)],
-    ['renders started', String(rendersStarted)],
-    ['renders finished / cancelled', `${rendersDone} / ${rendersCancelled}`],
-    ['requests per render started', fmt(ours.accepted.count / Math.max(1, rendersStarted), 1)],
-  ]);
+  printTable(
+    ['dedup', 'count'],
+    [
+      ['generation requests answered 200/202', String(ours.accepted.count)],
+      ['distinct renditions asked for', String(ours.accepted.keys.size)],
+      ['renders started', String(rendersStarted)],
+      ['renders finished / cancelled', `${rendersDone} / ${rendersCancelled}`],
+      ['requests per render started', fmt(ours.accepted.count / Math.max(1, rendersStarted), 1)],
+    ],
+  );
   console.log(`\nreplies by status: backend ${ours.stats.statusSummary()}; baseline ${base.stats.statusSummary()}`);
-  if (ours.watched < 0 || base.watched < 0) console.log('a run hit the hard stop (a walk waited more than 60 s past the end)');
+  if (ours.watched < 0 || base.watched < 0)
+    console.log('a run hit the hard stop (a walk waited more than 60 s past the end)');
 } finally {
   await rm(root, { recursive: true, force: true });
 }

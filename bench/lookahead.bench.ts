@@ -35,7 +35,18 @@ const CAP = 180; // s of session at most (stories with loops)
 const SPEEDS = [0.9, 2, 4];
 const WORKERS = [1, 2];
 
-interface Job { segmentId: string; duration: number; frags: number; rendered: number; dueAt: number; seq: number; busy: boolean; partial: number; spent: number; live: boolean }
+interface Job {
+  segmentId: string;
+  duration: number;
+  frags: number;
+  rendered: number;
+  dueAt: number;
+  seq: number;
+  busy: boolean;
+  partial: number;
+  spent: number;
+  live: boolean;
+}
 
 /** W workers, each rendering one fragment at a time at `speed` × real time. */
 class SimBackend {
@@ -44,14 +55,29 @@ class SimBackend {
   private seq = 0;
   spent = 0;
 
-  constructor(workers: number, private readonly speed: number, private readonly mode: 'head-first' | 'fifo') {
+  constructor(
+    workers: number,
+    private readonly speed: number,
+    private readonly mode: 'head-first' | 'fifo',
+  ) {
     this.workers = new Array<Job | undefined>(workers).fill(undefined);
   }
 
   submit(segmentId: string, duration: number, deadline: number, now: number): void {
     const old = this.jobs.get(segmentId);
     if (old && (old.live || old.rendered === old.frags)) return; // content-addressed: one job per rendition
-    this.jobs.set(segmentId, { segmentId, duration, frags: Math.ceil(duration / FRAG), rendered: old?.rendered ?? 0, dueAt: now + deadline, seq: this.seq++, busy: false, partial: 0, spent: old?.spent ?? 0, live: true });
+    this.jobs.set(segmentId, {
+      segmentId,
+      duration,
+      frags: Math.ceil(duration / FRAG),
+      rendered: old?.rendered ?? 0,
+      dueAt: now + deadline,
+      seq: this.seq++,
+      busy: false,
+      partial: 0,
+      spent: old?.spent ?? 0,
+      live: true,
+    });
   }
 
   cancel(segmentId: string): void {
@@ -110,11 +136,26 @@ class SimBackend {
   }
 }
 
-interface Totals { branches: number; ready: number; waitS: number; watchedS: number; spentS: number; wastedS: number; sessions: number }
+interface Totals {
+  branches: number;
+  ready: number;
+  waitS: number;
+  watchedS: number;
+  spentS: number;
+  wastedS: number;
+  sessions: number;
+}
 const zero = (): Totals => ({ branches: 0, ready: 0, waitS: 0, watchedS: 0, spentS: 0, wastedS: 0, sessions: 0 });
 
 /** One viewer's session. `random` makes the same choices for both schedulers. */
-function simulate(story: Story, scheduler: 'ours' | 'naive', speed: number, workers: number, random: () => number, into: Totals): void {
+function simulate(
+  story: Story,
+  scheduler: 'ours' | 'naive',
+  speed: number,
+  workers: number,
+  random: () => number,
+  into: Totals,
+): void {
   const backend = new SimBackend(workers, speed, scheduler === 'ours' ? 'head-first' : 'fifo');
   const policy = new LookaheadPolicy({ maxInFlight: K, headSeconds: HEAD, leadFactor: LEAD, minLeadSeconds: MIN_LEAD });
   const entered = new Set<string>();
@@ -150,7 +191,8 @@ function simulate(story: Story, scheduler: 'ours' | 'naive', speed: number, work
     const targets = planTargets(story, pos, history, DEPTH);
     if (scheduler === 'ours') {
       const actions = policy.want(targets, t);
-      if (policy.reached(pos.segmentId) === 'late' && targets[0]?.segmentId === pos.segmentId) actions.push(...policy.urgent(targets[0], t));
+      if (policy.reached(pos.segmentId) === 'late' && targets[0]?.segmentId === pos.segmentId)
+        actions.push(...policy.urgent(targets[0], t));
       apply(actions);
     } else {
       for (const target of targets) backend.submit(target.segmentId, target.durationSeconds, target.seconds, t);
@@ -161,7 +203,9 @@ function simulate(story: Story, scheduler: 'ours' | 'naive', speed: number, work
       const { at, until = seg.duration, default: fallback } = seg.choice;
       const timedOut = random() < 0.2 || options.length === 0;
       const pickedId = options[Math.floor(random() * options.length)]?.id ?? fallback;
-      choice = timedOut ? { at: until, optionId: options.some((o) => o.id === fallback) ? fallback : pickedId } : { at: at + random() * (until - at), optionId: pickedId };
+      choice = timedOut
+        ? { at: until, optionId: options.some((o) => o.id === fallback) ? fallback : pickedId }
+        : { at: at + random() * (until - at), optionId: pickedId };
     }
   };
 
@@ -170,7 +214,8 @@ function simulate(story: Story, scheduler: 'ours' | 'naive', speed: number, work
     const finished = backend.step(DT);
     t += DT;
     if (scheduler === 'ours') {
-      for (const job of backend.jobs.values()) if (job.live) policy.progress(job.segmentId, backend.readySeconds(job.segmentId), t);
+      for (const job of backend.jobs.values())
+        if (job.live) policy.progress(job.segmentId, backend.readySeconds(job.segmentId), t);
       for (const id of finished) apply(policy.settled(id, 'done', t));
       apply(policy.tick(t));
     }
@@ -187,12 +232,15 @@ function simulate(story: Story, scheduler: 'ours' | 'naive', speed: number, work
     if (choice && chosen === undefined && segTime >= Math.min(choice.at, seg.duration) - 1e-9) {
       chosen = choice.optionId;
       history = [...history, { segmentId: pos.segmentId, optionId: chosen }];
-      if (scheduler === 'ours') apply(policy.want(commitTargets(story, pos.segmentId, history, Math.max(0, seg.duration - segTime), DEPTH), t));
+      if (scheduler === 'ours')
+        apply(policy.want(commitTargets(story, pos.segmentId, history, Math.max(0, seg.duration - segTime), DEPTH), t));
     }
     if (segTime < seg.duration - 1e-9) continue;
     if (seg.end) break;
     if (seg.choice) {
-      const option = seg.choice.options.find((o) => o.id === chosen) as NonNullable<Segment['choice']>['options'][number];
+      const option = seg.choice.options.find((o) => o.id === chosen) as NonNullable<
+        Segment['choice']
+      >['options'][number];
       enter(applyOption(pos, option));
     } else {
       enter(enterSegment(pos, resolveNext(story, pos) as string));
@@ -209,14 +257,18 @@ function syntheticStory(levels: number, seed: number): Story {
   const segments: Story['segments'] = {};
   const grow = (id: string, level: number): void => {
     const duration = 5 + Math.floor(random() * 5);
-    const base: Segment = id === 'n' ? { media: 'media/n/index.m3u8', duration } : { generate: { prompt: `scene ${id}` }, duration };
+    const base: Segment =
+      id === 'n' ? { media: 'media/n/index.m3u8', duration } : { generate: { prompt: `scene ${id}` }, duration };
     if (level === levels) {
       segments[id] = { ...base, end: true };
       return;
     }
     const count = random() < 0.3 ? 3 : 2;
     const options = Array.from({ length: count }, (_, i) => ({ id: `o${i}`, label: `Option ${i}`, next: `${id}${i}` }));
-    segments[id] = { ...base, choice: { prompt: 'Which way?', at: Math.max(1, duration - 4), until: duration - 1, default: 'o0', options } };
+    segments[id] = {
+      ...base,
+      choice: { prompt: 'Which way?', at: Math.max(1, duration - 4), until: duration - 1, default: 'o0', options },
+    };
     options.forEach((o) => grow(o.next, level + 1));
   };
   grow('n', 0);
@@ -235,7 +287,10 @@ function generatedExample(file: string): Story {
 }
 
 const stories: Story[] = [syntheticStory(4, SEED)];
-for (const file of readdirSync('examples').filter((f) => f.endsWith('.json')).sort()) stories.push(generatedExample(`examples/${file}`));
+for (const file of readdirSync('examples')
+  .filter((f) => f.endsWith('.json'))
+  .sort())
+  stories.push(generatedExample(`examples/${file}`));
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const num = (x: number, digits = 2): string => x.toFixed(digits);
@@ -258,23 +313,51 @@ for (const story of stories) {
       computeRatios.push(perWatched(naive) / perWatched(ours));
       readyGains.push(ready(ours) - ready(naive));
       rows.push([
-        story.id, `${speed}×`, String(workers),
-        pct(ready(ours)), pct(ready(naive)),
-        num((60 * ours.waitS) / ours.watchedS, 1), num((60 * naive.waitS) / naive.watchedS, 1),
-        num(perWatched(ours)), num(perWatched(naive)), `${num(perWatched(naive) / perWatched(ours))}×`,
-        pct(ours.wastedS / ours.spentS), pct(naive.wastedS / naive.spentS),
+        story.id,
+        `${speed}×`,
+        String(workers),
+        pct(ready(ours)),
+        pct(ready(naive)),
+        num((60 * ours.waitS) / ours.watchedS, 1),
+        num((60 * naive.waitS) / naive.watchedS, 1),
+        num(perWatched(ours)),
+        num(perWatched(naive)),
+        `${num(perWatched(naive) / perWatched(ours))}×`,
+        pct(ours.wastedS / ours.spentS),
+        pct(naive.wastedS / naive.spentS),
       ]);
     }
   }
 }
 
-const header = ['story', 'speed', 'W', 'ready ours', 'ready naive', 'wait s/min ours', 'wait s/min naive', 'compute/s ours', 'compute/s naive', 'naive/ours', 'wasted ours', 'wasted naive'];
+const header = [
+  'story',
+  'speed',
+  'W',
+  'ready ours',
+  'ready naive',
+  'wait s/min ours',
+  'wait s/min naive',
+  'compute/s ours',
+  'compute/s naive',
+  'naive/ours',
+  'wasted ours',
+  'wasted naive',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
 const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-console.log(`lookahead bench: ${VIEWERS} viewers per row, seed ${SEED}, ${FRAG} s segments, head ${HEAD} s, depth ${DEPTH}, K ${K}, step ${DT} s`);
-console.log('ready = share of branches whose head was playable when the viewer reached them; wait = hold + stall seconds per minute watched;');
-console.log('compute/s = worker-seconds per second watched; wasted = share of worker time spent on segments the viewer never watched.\n');
+console.log(
+  `lookahead bench: ${VIEWERS} viewers per row, seed ${SEED}, ${FRAG} s segments, head ${HEAD} s, depth ${DEPTH}, K ${K}, step ${DT} s`,
+);
+console.log(
+  'ready = share of branches whose head was playable when the viewer reached them; wait = hold + stall seconds per minute watched;',
+);
+console.log(
+  'compute/s = worker-seconds per second watched; wasted = share of worker time spent on segments the viewer never watched.\n',
+);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
-console.log(`\nmedian compute ratio naive/ours: ${num(median(computeRatios))}×; median readiness gain ours − naive: ${(100 * median(readyGains)).toFixed(1)} points (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `\nmedian compute ratio naive/ours: ${num(median(computeRatios))}×; median readiness gain ours − naive: ${(100 * median(readyGains)).toFixed(1)} points (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+);

@@ -38,7 +38,8 @@ function generatedStory(layers: number, width: number, counter: boolean): Story 
     : [{ flag: 'true' }, { flag: 'false', score: '1' }, { score: '0' }];
   for (let l = 0; l < layers; l++) {
     for (let w = 0; w < width; w++) {
-      const to = (dw: number) => (l + 1 < layers ? id(l + 1, (w + dw) % width) : ['gold', 'silver', 'ash'][(w + dw) % 3]!);
+      const to = (dw: number) =>
+        l + 1 < layers ? id(l + 1, (w + dw) % width) : ['gold', 'silver', 'ash'][(w + dw) % 3]!;
       const options: ChoiceOption[] = [
         { id: 'left', label: 'Left', next: to(0), set: sets[0] },
         { id: 'right', label: 'Right', next: to(1), if: 'score >= 1 || flag', set: sets[1] },
@@ -46,11 +47,23 @@ function generatedStory(layers: number, width: number, counter: boolean): Story 
           ? { id: 'back', label: 'Back', next: id(l - 2, w), if: `visits.${id(l - 2, w)} < 2` }
           : { id: 'skip', label: 'Skip', next: to(2), if: 'score < 3', set: sets[2] },
       ];
-      segments[id(l, w)] = { media: `media/${id(l, w)}/index.m3u8`, duration: 4, choice: { prompt: '?', at: 1, default: 'left', options } };
+      segments[id(l, w)] = {
+        media: `media/${id(l, w)}/index.m3u8`,
+        duration: 4,
+        choice: { prompt: '?', at: 1, default: 'left', options },
+      };
     }
   }
-  for (const end of ['gold', 'silver', 'ash']) segments[end] = { media: `media/${end}/index.m3u8`, duration: 4, end: true };
-  return { offshoot: 1, id: 'generated', title: 'Generated', start: id(0, 0), state: { score: 0, flag: false }, segments };
+  for (const end of ['gold', 'silver', 'ash'])
+    segments[end] = { media: `media/${end}/index.m3u8`, duration: 4, end: true };
+  return {
+    offshoot: 1,
+    id: 'generated',
+    title: 'Generated',
+    start: id(0, 0),
+    state: { score: 0, flag: false },
+    segments,
+  };
 }
 
 function median(values: number[]): number {
@@ -69,7 +82,8 @@ function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: median(times), value };
 }
 
-const load = (name: string) => JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8')) as Story;
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8')) as Story;
 // [name, story, max depth, run the naive baseline too (it is exponential: only where it finishes)]
 const cases: [string, Story, number, boolean][] = [
   ['night-walk', load('night-walk'), 20, true],
@@ -84,7 +98,8 @@ const cases: [string, Story, number, boolean][] = [
 const rows = cases.map(([name, story, maxDepth, withNaive]) => {
   const fast = time(() => enumeratePaths(story, { maxDepth }));
   const naive = withNaive ? time(() => naiveCount(story, maxDepth)) : undefined;
-  if (naive && naive.value !== fast.value.playthroughs) throw new Error(`${name}: naive ${naive.value} ≠ ${fast.value.playthroughs}`);
+  if (naive && naive.value !== fast.value.playthroughs)
+    throw new Error(`${name}: naive ${naive.value} ≠ ${fast.value.playthroughs}`);
   return {
     story: name,
     segments: Object.keys(story.segments).length,

@@ -42,28 +42,51 @@ const PLAYERS = (['ours', 'naive'] as const).filter((p) => ONLY === 'both' || ON
 
 function requireBuilt(): void {
   const bundle = BUNDLE.replace(/^\/dist\//, `${DIST}/`);
-  if (!existsSync(bundle) || statSync(bundle).size < 10_000) throw new Error(`${bundle} is missing or a stub (${existsSync(bundle) ? statSync(bundle).size : 0} bytes): run \`npx rollup -c\` first`);
+  if (!existsSync(bundle) || statSync(bundle).size < 10_000)
+    throw new Error(
+      `${bundle} is missing or a stub (${existsSync(bundle) ? statSync(bundle).size : 0} bytes): run \`npx rollup -c\` first`,
+    );
   if (!existsSync('test/media/.complete')) throw new Error('test/media is not built: run `npm run media` first');
 }
 
 async function main(): Promise<void> {
   requireBuilt();
-  const { story, plan } = benchStory({ mediaDir: 'test/media', mediaUrl: '/media', transitions: TRANSITIONS, seed: SEED, marginSeconds: MARGIN });
+  const { story, plan } = benchStory({
+    mediaDir: 'test/media',
+    mediaUrl: '/media',
+    transitions: TRANSITIONS,
+    seed: SEED,
+    marginSeconds: MARGIN,
+  });
   const mediaSeconds = plan.steps.reduce((s, step) => s + step.mediaSeconds, 0);
   const server = await startStaticServer(
     { '/dist/': DIST, '/media/': 'test/media', '/hls/': 'node_modules/hls.js/dist', '/pages/': 'bench/support/pages' },
     { '/bench/story.json': JSON.stringify(story), '/bench/plan.json': JSON.stringify(plan), '/favicon.ico': '' },
   );
-  console.log(`playback bench: ${TRANSITIONS} transitions (${mediaSeconds.toFixed(0)} s of media per player), network ${NETWORK.name} (${NETWORK.downMbps} Mbps, ${NETWORK.latencyMs} ms), seed ${SEED}, choice window closes ${MARGIN} s before each boundary`);
+  console.log(
+    `playback bench: ${TRANSITIONS} transitions (${mediaSeconds.toFixed(0)} s of media per player), network ${NETWORK.name} (${NETWORK.downMbps} Mbps, ${NETWORK.latencyMs} ms), seed ${SEED}, choice window closes ${MARGIN} s before each boundary`,
+  );
   const browser = await chromium.launch(chromiumLaunchOptions);
-  const runs: Partial<Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>> = {};
+  const runs: Partial<
+    Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>
+  > = {};
   try {
     for (const player of PLAYERS) {
       console.log(`- ${player} …`);
       server.resetCounts();
       const query = player === 'ours' ? `?bundle=${encodeURIComponent(BUNDLE)}` : '';
-      const run = await runPlayerPage(browser, `${server.origin}/pages/${player}.html${query}`, NETWORK, (mediaSeconds * 2 + 90) * 1000);
-      runs[player] = { ...run, summary: summarizePlayback(run.rec), requests: server.counts.requests, megabytes: server.counts.bytes / 1e6 };
+      const run = await runPlayerPage(
+        browser,
+        `${server.origin}/pages/${player}.html${query}`,
+        NETWORK,
+        (mediaSeconds * 2 + 90) * 1000,
+      );
+      runs[player] = {
+        ...run,
+        summary: summarizePlayback(run.rec),
+        requests: server.counts.requests,
+        megabytes: server.counts.bytes / 1e6,
+      };
       if (server.counts.notFound.length) console.log(`  404s: ${[...new Set(server.counts.notFound)].join(', ')}`);
       report(player, run);
     }
@@ -73,7 +96,17 @@ async function main(): Promise<void> {
   }
   printResults(runs);
   mkdirSync('bench/results', { recursive: true });
-  const json = { date: new Date().toISOString(), transitions: TRANSITIONS, network: NETWORK, seed: SEED, margin: MARGIN, plan, players: Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { ...r, rec: { ...r.rec, frames: undefined } }])) };
+  const json = {
+    date: new Date().toISOString(),
+    transitions: TRANSITIONS,
+    network: NETWORK,
+    seed: SEED,
+    margin: MARGIN,
+    plan,
+    players: Object.fromEntries(
+      Object.entries(runs).map(([k, r]) => [k, { ...r, rec: { ...r.rec, frames: undefined } }]),
+    ),
+  };
   writeFileSync('bench/results/playback.json', `${JSON.stringify(json, null, 2)}\n`);
   console.log('\nwritten: bench/results/playback.json');
 }
@@ -92,7 +125,11 @@ function report(player: string, run: PlayerRun): void {
   for (const l of lines) console.log(`    ${l}`);
 }
 
-function printResults(runs: Partial<Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>>): void {
+function printResults(
+  runs: Partial<
+    Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>
+  >,
+): void {
   const o = runs.ours;
   const b = runs.naive;
   const kb = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
@@ -102,33 +139,38 @@ function printResults(runs: Partial<Record<'ours' | 'naive', PlayerRun & { summa
     return [label, fmt(x, digits), fmt(y, digits), ratio(x, y)];
   };
   console.log('');
-  printTable(['metric (lower is better)', 'ours', 'naive', 'ours/naive'], [
-    row('branch boundaries seen', (r) => r.summary.boundaries),
-    row('branch gap median, ms', (r) => r.summary.branchGapMedianMs, 1),
-    row('branch gap p90, ms', (r) => r.summary.branchGapP90Ms, 1),
-    row('branch gap worst, ms', (r) => r.summary.branchGapWorstMs, 1),
-    row('worst gap ±3 frames of a boundary, ms', (r) => r.summary.nearBoundaryWorstMs, 1),
-    row('picture hold at a boundary, median ms', (r) => r.summary.branchFrameHoldMedianMs, 1),
-    row('picture hold at a boundary, worst ms', (r) => r.summary.branchFrameHoldWorstMs, 1),
-    row('boundaries with a visible freeze', (r) => r.summary.visibleFreezes),
-    row('frame callback interval median, ms', (r) => r.summary.callbackIntervalMedianMs, 1),
-    row('video frames presented per s', (r) => r.summary.presentedFps, 1),
-    row('stalls (waiting after 1st frame)', (r) => r.summary.stalls),
-    row('stalled time, ms', (r) => r.summary.stallMs),
-    row('dropped frames', (r) => r.summary.droppedFrames),
-    row('frame callbacks (rVFC)', (r) => r.summary.frameCallbacks),
-    row('page script ready, ms', (r) => r.pageReadyMs),
-    row('startup: start → first frame, ms', (r) => r.summary.startupMs),
-    row('JS heap before, KB', (r) => kb(r.heap.beforeBytes)),
-    row('JS heap after the walk, KB', (r) => kb(r.heap.afterBytes)),
-    row('JS heap growth, KB', (r) => kb(r.heap.afterBytes - r.heap.beforeBytes)),
-    row('JS heap after destroy(), KB', (r) => kb(r.heap.afterDestroyBytes)),
-    row('HTTP requests', (r) => r.requests),
-    row('MB served', (r) => r.megabytes, 1),
-  ]);
+  printTable(
+    ['metric (lower is better)', 'ours', 'naive', 'ours/naive'],
+    [
+      row('branch boundaries seen', (r) => r.summary.boundaries),
+      row('branch gap median, ms', (r) => r.summary.branchGapMedianMs, 1),
+      row('branch gap p90, ms', (r) => r.summary.branchGapP90Ms, 1),
+      row('branch gap worst, ms', (r) => r.summary.branchGapWorstMs, 1),
+      row('worst gap ±3 frames of a boundary, ms', (r) => r.summary.nearBoundaryWorstMs, 1),
+      row('picture hold at a boundary, median ms', (r) => r.summary.branchFrameHoldMedianMs, 1),
+      row('picture hold at a boundary, worst ms', (r) => r.summary.branchFrameHoldWorstMs, 1),
+      row('boundaries with a visible freeze', (r) => r.summary.visibleFreezes),
+      row('frame callback interval median, ms', (r) => r.summary.callbackIntervalMedianMs, 1),
+      row('video frames presented per s', (r) => r.summary.presentedFps, 1),
+      row('stalls (waiting after 1st frame)', (r) => r.summary.stalls),
+      row('stalled time, ms', (r) => r.summary.stallMs),
+      row('dropped frames', (r) => r.summary.droppedFrames),
+      row('frame callbacks (rVFC)', (r) => r.summary.frameCallbacks),
+      row('page script ready, ms', (r) => r.pageReadyMs),
+      row('startup: start → first frame, ms', (r) => r.summary.startupMs),
+      row('JS heap before, KB', (r) => kb(r.heap.beforeBytes)),
+      row('JS heap after the walk, KB', (r) => kb(r.heap.afterBytes)),
+      row('JS heap growth, KB', (r) => kb(r.heap.afterBytes - r.heap.beforeBytes)),
+      row('JS heap after destroy(), KB', (r) => kb(r.heap.afterDestroyBytes)),
+      row('HTTP requests', (r) => r.requests),
+      row('MB served', (r) => r.megabytes, 1),
+    ],
+  );
   if (o?.own) {
     const own = o.own as { maxBranchGapMs?: number; stalls?: number; transitions?: number };
-    console.log(`\nours, the player's own getStats(): transitions ${own.transitions}, stalls ${own.stalls}, maxBranchGapMs ${fmt(own.maxBranchGapMs, 1)}`);
+    console.log(
+      `\nours, the player's own getStats(): transitions ${own.transitions}, stalls ${own.stalls}, maxBranchGapMs ${fmt(own.maxBranchGapMs, 1)}`,
+    );
   }
 }
 

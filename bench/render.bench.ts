@@ -13,7 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Rendition } from '../src/server/generate/index.js';
-import { composeScene, createFrameCanvas, createProceduralGenerator, RENDITION_360P, RENDITION_720P, selectEncoder } from '../src/server/generate/index.js';
+import {
+  composeScene,
+  createFrameCanvas,
+  createProceduralGenerator,
+  RENDITION_360P,
+  RENDITION_720P,
+  selectEncoder,
+} from '../src/server/generate/index.js';
 import { encoderArgs, hlsArgs } from '../src/server/generate/hls/encoderArgs.js';
 import type { H264Encoder } from '../src/server/generate/hls/selectEncoder.js';
 import { createBrowserHost } from '../src/server/generate/browser/createBrowserHost.js';
@@ -23,7 +30,11 @@ import type { ProceduralGenerator } from '../src/server/generate/procedural/crea
 
 const seconds = Number(process.argv[2] ?? 5);
 const reps = Number(process.argv[3] ?? 3);
-const spec = { prompt: 'A fox carries a lantern through the forest at dusk, fireflies everywhere.', seed: 7, characters: [{ name: 'fox', color: '#e0702a' }] };
+const spec = {
+  prompt: 'A fox carries a lantern through the forest at dusk, fireflies everywhere.',
+  seed: 7,
+  characters: [{ name: 'fox', color: '#e0702a' }],
+};
 const root = mkdtempSync(join(tmpdir(), 'offshoot-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -46,24 +57,34 @@ async function browserRenderOnly(r: Rendition): Promise<number> {
   const page = await host.openPage();
   const scene = composeScene(spec, {}, { durationSeconds: seconds });
   const frames = seconds * 30;
-  const fps = await page.evaluate(async ([sc, w, h, n]) => {
-    const api = (globalThis as unknown as { offshootPaintPage: PaintPageApi }).offshootPaintPage;
-    await api.hash(sc, w, h, 0); // warm up fonts and the raster
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await api.hash(sc, w, h, i / 30);
-    return n / ((performance.now() - t0) / 1000);
-  }, [scene, r.width, r.height, frames] as const);
+  const fps = await page.evaluate(
+    async ([sc, w, h, n]) => {
+      const api = (globalThis as unknown as { offshootPaintPage: PaintPageApi }).offshootPaintPage;
+      await api.hash(sc, w, h, 0); // warm up fonts and the raster
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) await api.hash(sc, w, h, i / 30);
+      return n / ((performance.now() - t0) / 1000);
+    },
+    [scene, r.width, r.height, frames] as const,
+  );
   await host.close();
   return fps;
 }
 
-async function pipeline(r: Rendition, encoder: H264Encoder, browser?: ProceduralGenerator): Promise<{ x: number; firstSegmentMs: number; path: string }> {
+async function pipeline(
+  r: Rendition,
+  encoder: H264Encoder,
+  browser?: ProceduralGenerator,
+): Promise<{ x: number; firstSegmentMs: number; path: string }> {
   const outDir = join(root, `${r.name}-${encoder}-${Math.random().toString(36).slice(2)}`);
   const gen = browser ?? createProceduralGenerator({ renditions: [r], encoder, renderer: 'cpu' });
   const t0 = performance.now();
   let first = 0;
-  const { path } = await gen.render({ key: 'bench', spec, state: {}, durationSeconds: seconds, outDir, segmentSeconds: 1 },
-    { onProgress: () => {}, onSegment: () => (first ||= performance.now() - t0) }, new AbortController().signal);
+  const { path } = await gen.render(
+    { key: 'bench', spec, state: {}, durationSeconds: seconds, outDir, segmentSeconds: 1 },
+    { onProgress: () => {}, onSegment: () => (first ||= performance.now() - t0) },
+    new AbortController().signal,
+  );
   const x = seconds / ((performance.now() - t0) / 1000);
   rmSync(outDir, { recursive: true, force: true });
   return { x, firstSegmentMs: first, path };
@@ -73,8 +94,20 @@ async function pipeline(r: Rendition, encoder: H264Encoder, browser?: Procedural
 function baseline(r: Rendition, encoder: H264Encoder): { x: number; cpuPerSecond: number } {
   const outDir = join(root, `base-${r.name}-${Math.random().toString(36).slice(2)}`);
   execFileSync('mkdir', ['-p', outDir]);
-  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${r.width}x${r.height}:rate=30`, '-t', String(seconds),
-    ...encoderArgs(encoder, r, 1), ...hlsArgs(outDir, r, 1)];
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${r.width}x${r.height}:rate=30`,
+    '-t',
+    String(seconds),
+    ...encoderArgs(encoder, r, 1),
+    ...hlsArgs(outDir, r, 1),
+  ];
   const t0 = performance.now();
   // bash's `times` reports the children's user+sys CPU: the encoder's cost regardless of load.
   const out = execFileSync('bash', ['-c', 'ffmpeg "$@" && times', 'bash', ...args]).toString();
@@ -106,8 +139,15 @@ for (const r of [RENDITION_360P, RENDITION_720P]) {
     }
     const x = median(runs.map((p) => p.x));
     const base = median(bases.map((b) => b.x));
-    rows.push([r.name, `cpu-skia+${encoder}`, `${fps.toFixed(0)} (${cpuFps.toFixed(0)}/cpu-s)`, `${x.toFixed(2)}×`, `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`,
-      `${base.toFixed(2)}× (${median(bases.map((b) => b.cpuPerSecond)).toFixed(2)} cpu-s/s)`, (x / base).toFixed(2)]);
+    rows.push([
+      r.name,
+      `cpu-skia+${encoder}`,
+      `${fps.toFixed(0)} (${cpuFps.toFixed(0)}/cpu-s)`,
+      `${x.toFixed(2)}×`,
+      `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`,
+      `${base.toFixed(2)}× (${median(bases.map((b) => b.cpuPerSecond)).toFixed(2)} cpu-s/s)`,
+      (x / base).toFixed(2),
+    ]);
   }
   // The browser path: one generator (one long-lived chromium) per variant, as a server runs it;
   // the first rep includes launching chromium, the median does not. Baseline: the same x264
@@ -115,7 +155,12 @@ for (const r of [RENDITION_360P, RENDITION_720P]) {
   const browserFps = await browserRenderOnly(r);
   for (const variant of ['webcodecs', ...encoders.map((e) => `readback:${e}`)]) {
     const encoder = (variant.split(':')[1] ?? 'libx264') as H264Encoder;
-    const gen = createProceduralGenerator({ renditions: [r], encoder, renderer: 'browser', browserEncode: variant === 'webcodecs' ? 'webcodecs' : 'readback' });
+    const gen = createProceduralGenerator({
+      renditions: [r],
+      encoder,
+      renderer: 'browser',
+      browserEncode: variant === 'webcodecs' ? 'webcodecs' : 'readback',
+    });
     const runs: { x: number; firstSegmentMs: number; path: string }[] = [];
     const bases: { x: number; cpuPerSecond: number }[] = [];
     // Readback into x264 on a host without a GPU is an order of magnitude slower than the rest
@@ -129,13 +174,33 @@ for (const r of [RENDITION_360P, RENDITION_720P]) {
     await gen.close();
     const x = median(runs.map((p) => p.x));
     const base = median(bases.map((b) => b.x));
-    rows.push([r.name, `${runs[0]!.path}${n < reps ? ' (1 warm run)' : ''}`, `${browserFps.toFixed(0)} (in page)`, `${x.toFixed(2)}×`, `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`,
-      `${base.toFixed(2)}× (${median(bases.map((b) => b.cpuPerSecond)).toFixed(2)} cpu-s/s)`, (x / base).toFixed(2)]);
+    rows.push([
+      r.name,
+      `${runs[0]!.path}${n < reps ? ' (1 warm run)' : ''}`,
+      `${browserFps.toFixed(0)} (in page)`,
+      `${x.toFixed(2)}×`,
+      `${median(runs.map((p) => p.firstSegmentMs)).toFixed(0)} ms`,
+      `${base.toFixed(2)}× (${median(bases.map((b) => b.cpuPerSecond)).toFixed(2)} cpu-s/s)`,
+      (x / base).toFixed(2),
+    ]);
   }
 }
 rmSync(root, { recursive: true, force: true });
-const head = ['size', 'path', 'render-only fps (per CPU-second)', 'render+encode (× real time)', 'first 1 s segment', 'baseline: testsrc2 encode (× | CPU)', 'ratio vs baseline'];
+const head = [
+  'size',
+  'path',
+  'render-only fps (per CPU-second)',
+  'render+encode (× real time)',
+  'first 1 s segment',
+  'baseline: testsrc2 encode (× | CPU)',
+  'ratio vs baseline',
+];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
-console.log(`load average: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `load average: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).cpus().length} cores`,
+);

@@ -5,7 +5,17 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 /** Preferred order; any other *.bench.ts runs after these, alphabetically. */
-const ORDER = ['validate', 'paths', 'render', 'lookahead', 'backend-throughput', 'load', 'playback', 'soak', 'bundle-size'];
+const ORDER = [
+  'validate',
+  'paths',
+  'render',
+  'lookahead',
+  'backend-throughput',
+  'load',
+  'playback',
+  'soak',
+  'bundle-size',
+];
 /** What --quick passes to each bench (arguments, environment). */
 const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> = {
   validate: { args: ['1000', '5'] },
@@ -32,9 +42,13 @@ for (const name of names) {
   const result = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...extra.env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (result.status !== 0) failed.push(name);
-  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s`);
+  console.log(
+    `=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s`,
+  );
 }
-console.log(`\n${names.length - failed.length}/${names.length} benches ok${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+console.log(
+  `\n${names.length - failed.length}/${names.length} benches ok${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+);
 process.exit(failed.length ? 1 : 0);
 
 function rank(name: string): number {

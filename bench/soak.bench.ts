@@ -77,8 +77,17 @@ async function sample(page: Page, cdp: CDPSession, label: string): Promise<Sampl
   const dom = await cdp.send('Memory.getDOMCounters');
   const s = await page.evaluate(() => (window as unknown as { __soak: { sample(): PageSample } }).__soak.sample());
   return {
-    label, transitions: s.transitions, heapBytes: usedSize, domNodes: dom.nodes, listeners: dom.jsEventListeners, liveTextures: s.liveTextures,
-    ranges: s.ranges, bufferedSeconds: s.bufferedSeconds, heldFragments: s.held?.listedFragments ?? 0, heldSeconds: s.held?.bufferedSeconds ?? 0, stalls: s.stalls,
+    label,
+    transitions: s.transitions,
+    heapBytes: usedSize,
+    domNodes: dom.nodes,
+    listeners: dom.jsEventListeners,
+    liveTextures: s.liveTextures,
+    ranges: s.ranges,
+    bufferedSeconds: s.bufferedSeconds,
+    heldFragments: s.held?.listedFragments ?? 0,
+    heldSeconds: s.held?.bufferedSeconds ?? 0,
+    stalls: s.stalls,
   };
 }
 
@@ -95,11 +104,21 @@ async function snapshotHeap(cdp: CDPSession): Promise<HeapBreakdown> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('dist/offshoot.bundle.mjs') || statSync('dist/offshoot.bundle.mjs').size < 10_000) throw new Error('dist/offshoot.bundle.mjs is missing: run `npx rollup -c` first');
+  if (!existsSync('dist/offshoot.bundle.mjs') || statSync('dist/offshoot.bundle.mjs').size < 10_000)
+    throw new Error('dist/offshoot.bundle.mjs is missing: run `npx rollup -c` first');
   if (!existsSync('test/media/.complete')) throw new Error('test/media is not built: run `npm run media` first');
   // The plan's walk is not used: the page chooses for itself. The story is the playback bench's loop.
-  const { story } = benchStory({ mediaDir: 'test/media', mediaUrl: '/media', transitions: 1, seed: SEED, marginSeconds: 0.5 });
-  const server = await startStaticServer({ '/dist/': 'dist', '/media/': 'test/media', '/pages/': 'bench/support/pages' }, { '/bench/story.json': JSON.stringify(story), '/favicon.ico': '' });
+  const { story } = benchStory({
+    mediaDir: 'test/media',
+    mediaUrl: '/media',
+    transitions: 1,
+    seed: SEED,
+    marginSeconds: 0.5,
+  });
+  const server = await startStaticServer(
+    { '/dist/': 'dist', '/media/': 'test/media', '/pages/': 'bench/support/pages' },
+    { '/bench/story.json': JSON.stringify(story), '/favicon.ico': '' },
+  );
   console.log(`soak bench: ${TRANSITIONS} transitions at ${RATE}× speed, seed ${SEED}, baseline after ${BASELINE}`);
   const browser = await chromium.launch(chromiumLaunchOptions);
   const started = Date.now();
@@ -108,37 +127,60 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     const cdp = await page.context().newCDPSession(page);
     await page.goto(`${server.origin}/pages/soak.html?rate=${RATE}&transitions=${TRANSITIONS}&seed=${SEED}`);
-    await page.waitForFunction(() => (window as unknown as { __soakReady?: boolean }).__soakReady, null, { timeout: 60_000 });
-    const marks = [0, BASELINE, ...Array.from({ length: Math.floor(TRANSITIONS / EVERY) }, (_, i) => (i + 1) * EVERY).filter((t) => t > BASELINE && t < TRANSITIONS)];
+    await page.waitForFunction(() => (window as unknown as { __soakReady?: boolean }).__soakReady, null, {
+      timeout: 60_000,
+    });
+    const marks = [
+      0,
+      BASELINE,
+      ...Array.from({ length: Math.floor(TRANSITIONS / EVERY) }, (_, i) => (i + 1) * EVERY).filter(
+        (t) => t > BASELINE && t < TRANSITIONS,
+      ),
+    ];
     for (const mark of marks) {
       const limit = Date.now() + 120_000 + (mark / RATE) * 8_000;
       let state = { transitions: 0, ended: false };
       for (;;) {
-        state = await page.evaluate(() => (window as unknown as { __soak: { state: { transitions: number; ended: boolean } } }).__soak.state);
+        state = await page.evaluate(
+          () => (window as unknown as { __soak: { state: { transitions: number; ended: boolean } } }).__soak.state,
+        );
         if (state.transitions >= mark || state.ended) break;
-        if (Date.now() > limit) throw new Error(`stuck at ${state.transitions} transitions (waiting for ${mark}); page errors: ${errors.slice(0, 3).join(' | ') || 'none'}`);
+        if (Date.now() > limit)
+          throw new Error(
+            `stuck at ${state.transitions} transitions (waiting for ${mark}); page errors: ${errors.slice(0, 3).join(' | ') || 'none'}`,
+          );
         await page.waitForTimeout(250);
       }
       const s = await sample(page, cdp, mark === 0 ? 'start' : mark === BASELINE ? 'baseline' : `at ${mark}`);
       if (mark === BASELINE) s.heap = await snapshotHeap(cdp);
       samples.push(s);
-      console.log(`  ${s.label}: ${s.transitions} transitions, heap ${(s.heapBytes / 1e6).toFixed(2)} MB, ${s.domNodes} nodes, ${s.liveTextures} textures (${Math.round((Date.now() - started) / 1000)} s)`);
+      console.log(
+        `  ${s.label}: ${s.transitions} transitions, heap ${(s.heapBytes / 1e6).toFixed(2)} MB, ${s.domNodes} nodes, ${s.liveTextures} textures (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
     }
     // The end: the last choice took the way out; sample while the ending plays, before `ended` tears anything down.
     for (;;) {
-      const t = await page.evaluate(() => (window as unknown as { __soak: { state: { transitions: number } } }).__soak.state.transitions);
+      const t = await page.evaluate(
+        () => (window as unknown as { __soak: { state: { transitions: number } } }).__soak.state.transitions,
+      );
       if (t >= TRANSITIONS) break;
       await page.waitForTimeout(250);
     }
     const last = await sample(page, cdp, 'end');
     last.heap = await snapshotHeap(cdp);
     samples.push(last);
-    const state = await page.evaluate(() => (window as unknown as { __soak: { state: { errors: string[]; defaults: number } } }).__soak.state);
+    const state = await page.evaluate(
+      () => (window as unknown as { __soak: { state: { errors: string[]; defaults: number } } }).__soak.state,
+    );
     errors.push(...state.errors);
-    console.log(`  ${state.defaults} choices timed out to the default (the page chooses at once; under load a window can close first)`);
+    console.log(
+      `  ${state.defaults} choices timed out to the default (the page chooses at once; under load a window can close first)`,
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -152,8 +194,18 @@ function report(samples: Sample[], seconds: number, errors: string[]): void {
   const per100 = (a: number, b: number): number => ((b - a) / Math.max(1, end.transitions - base.transitions)) * 100;
   const metrics: { name: string; get: (s: Sample) => number; digits: number; tolerance: number }[] = [
     { name: 'JS heap, MB (after GC)', get: (s) => s.heapBytes / 1e6, digits: 2, tolerance: HEAP_BYTES_PER_100 / 1e6 },
-    { name: '  of it data (snapshot), MB', get: (s) => (s.heap ? s.heap.dataBytes / 1e6 : Number.NaN), digits: 2, tolerance: HEAP_BYTES_PER_100 / 1e6 },
-    { name: '  of it compiled code (snapshot), MB', get: (s) => (s.heap ? s.heap.codeBytes / 1e6 : Number.NaN), digits: 2, tolerance: Infinity },
+    {
+      name: '  of it data (snapshot), MB',
+      get: (s) => (s.heap ? s.heap.dataBytes / 1e6 : Number.NaN),
+      digits: 2,
+      tolerance: HEAP_BYTES_PER_100 / 1e6,
+    },
+    {
+      name: '  of it compiled code (snapshot), MB',
+      get: (s) => (s.heap ? s.heap.codeBytes / 1e6 : Number.NaN),
+      digits: 2,
+      tolerance: Infinity,
+    },
     { name: 'DOM nodes', get: (s) => s.domNodes, digits: 0, tolerance: SLACK.domNodes },
     { name: 'JS event listeners', get: (s) => s.listeners, digits: 0, tolerance: SLACK.listeners },
     { name: 'live WebGL textures', get: (s) => s.liveTextures, digits: 0, tolerance: SLACK.liveTextures },
@@ -163,11 +215,23 @@ function report(samples: Sample[], seconds: number, errors: string[]): void {
     { name: 'held media, s', get: (s) => s.heldSeconds, digits: 1, tolerance: SLACK.bufferedSeconds },
     { name: 'stalls (cumulative)', get: (s) => s.stalls, digits: 0, tolerance: Infinity },
   ];
-  const header = ['metric', ...samples.map((s) => `${s.label} (${s.transitions})`), 'per 100 from baseline', 'tolerance', 'verdict'];
+  const header = [
+    'metric',
+    ...samples.map((s) => `${s.label} (${s.transitions})`),
+    'per 100 from baseline',
+    'tolerance',
+    'verdict',
+  ];
   const rows: Row[] = metrics.map((m) => {
     const growth = per100(m.get(base), m.get(end));
     const flat = growth <= m.tolerance;
-    return [m.name, ...samples.map((s) => fmt(m.get(s), m.digits)), `${growth >= 0 ? '+' : ''}${fmt(growth, m.digits + 1)}`, Number.isFinite(m.tolerance) ? `≤ ${fmt(m.tolerance, m.digits + 1)}` : '—', Number.isFinite(m.tolerance) ? (flat ? 'flat' : 'GROWS') : 'info'];
+    return [
+      m.name,
+      ...samples.map((s) => fmt(m.get(s), m.digits)),
+      `${growth >= 0 ? '+' : ''}${fmt(growth, m.digits + 1)}`,
+      Number.isFinite(m.tolerance) ? `≤ ${fmt(m.tolerance, m.digits + 1)}` : '—',
+      Number.isFinite(m.tolerance) ? (flat ? 'flat' : 'GROWS') : 'info',
+    ];
   });
   console.log();
   printTable(header, rows);
@@ -177,7 +241,9 @@ function report(samples: Sample[], seconds: number, errors: string[]): void {
     const top = topGrowth(base.heap, end.heap, 6).map((g) => `${g.name} +${fmt(g.bytes / 1e3, 1)} KB`);
     console.log(`grew most from the baseline (heap snapshot, self sizes): ${top.join('; ') || 'nothing'}`);
   }
-  console.log(`${end.transitions} transitions in ${seconds.toFixed(0)} s; verdict: ${grows.length === 0 ? 'flat' : `grows: ${grows.join(', ')}`}`);
+  console.log(
+    `${end.transitions} transitions in ${seconds.toFixed(0)} s; verdict: ${grows.length === 0 ? 'flat' : `grows: ${grows.join(', ')}`}`,
+  );
   if (errors.length > 0) console.log(`page errors (${errors.length}): ${errors.slice(0, 5).join(' | ')}`);
 }
 

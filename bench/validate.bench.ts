@@ -16,7 +16,11 @@ function makeStory(count: number): string {
     if (i === count - 1) segments[id] = { media: `media/${id}/index.m3u8`, duration: 5, end: true };
     else if (i % 3 === 0) {
       segments[id] = {
-        generate: { prompt: `{name} walks on, courage {courage}`, seed: i, characters: [{ name: 'fox', kind: 'fox', color: '#e67e22' }] },
+        generate: {
+          prompt: `{name} walks on, courage {courage}`,
+          seed: i,
+          characters: [{ name: 'fox', kind: 'fox', color: '#e67e22' }],
+        },
         duration: 6,
         next: [{ if: `courage > ${i % 5} && visits.${a} < 2`, to: b }, { to: a }],
       };
@@ -32,13 +36,30 @@ function makeStory(count: number): string {
           default: 'left',
           options: [
             { id: 'left', label: 'Left', next: a, set: { courage: 'courage + 1' } },
-            { id: 'right', label: 'Right', next: b, if: `brave || visits.${id} > 1`, set: { brave: '!brave', name: "name + '!'" } },
+            {
+              id: 'right',
+              label: 'Right',
+              next: b,
+              if: `brave || visits.${id} > 1`,
+              set: { brave: '!brave', name: "name + '!'" },
+            },
           ],
         },
       };
     }
   }
-  return JSON.stringify({ offshoot: 1, id: 'bench', title: 'Bench', start: 's0', state: { courage: 0, brave: false, name: 'Fox' }, segments }, null, 2);
+  return JSON.stringify(
+    {
+      offshoot: 1,
+      id: 'bench',
+      title: 'Bench',
+      start: 's0',
+      state: { courage: 0, brave: false, name: 'Fox' },
+      segments,
+    },
+    null,
+    2,
+  );
 }
 
 // Wall time and this process's CPU time: on a shared, loaded machine CPU time is the steadier figure.
@@ -56,7 +77,8 @@ function time(run: () => void): { wall: number[]; cpu: number[] } {
   return { wall: wall.sort((x, y) => x - y), cpu: cpu.sort((x, y) => x - y) };
 }
 
-const pick = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const pick = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 const text = makeStory(SEGMENTS);
 if (process.env.DUMP) (await import('node:fs')).writeFileSync(process.env.DUMP, text);

@@ -25,4 +25,8 @@ document.getElementById('restart').addEventListener('click', () => {
   player.removeAttribute('src');
   player.setAttribute('src', src);
 });
-document.getElementById('stats').addEventListener('click', () => write(`stats ${JSON.stringify(player.getStats(), (k, v) => (k === 'boundaries' ? undefined : v))}`));
+document
+  .getElementById('stats')
+  .addEventListener('click', () =>
+    write(`stats ${JSON.stringify(player.getStats(), (k, v) => (k === 'boundaries' ? undefined : v))}`),
+  );

@@ -51,7 +51,9 @@ const RECORDER = `function (choices) {
 
 const store = process.env.KEEP_STORE ? undefined : mkdtempSync(join(tmpdir(), 'offshoot-demo-store-'));
 const demo = await spawnDemoServer({ env: store ? { DEMO_STORE: store } : {} });
-console.log(`URL printed ${(demo.msToUrl / 1000).toFixed(1)} s after spawn (${demo.watchUrl}); store: ${store ?? '.cache/demo-store (kept)'}`);
+console.log(
+  `URL printed ${(demo.msToUrl / 1000).toFixed(1)} s after spawn (${demo.watchUrl}); store: ${store ?? '.cache/demo-store (kept)'}`,
+);
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   for (const plan of paths) {
@@ -66,13 +68,22 @@ try {
     await page.click('#play');
     // A path that never ends (a render that never comes) is reported with what happened.
     const ended = await page
-      .waitForFunction(() => (window as unknown as { __rec: Recorded }).__rec.stats !== null, null, { timeout: 180_000 })
-      .then(() => true, () => false);
+      .waitForFunction(() => (window as unknown as { __rec: Recorded }).__rec.stats !== null, null, {
+        timeout: 180_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     const rec = await page.evaluate(() => (window as unknown as { __rec: Recorded }).__rec);
     if (!ended) console.log(`\npath ${plan.join(' → ')}: no ending within 180 s`);
     await page.close();
     report(plan, rec);
-    const renders = demo.output().slice(logFrom).split('\n').filter((l) => /render \S+ (start|done|cancelled|failed)/.test(l));
+    const renders = demo
+      .output()
+      .slice(logFrom)
+      .split('\n')
+      .filter((l) => /render \S+ (start|done|cancelled|failed)/.test(l));
     console.log(renders.map((l) => `  ${l.replace(/^\[backend\] /, '')}`).join('\n'));
   }
 } finally {
@@ -85,7 +96,10 @@ function report(plan: string[], rec: Recorded): void {
   const t0 = rec.events.find((e) => e.type === 'segmentstart')?.t ?? 0;
   const line = rec.events
     .filter((e) => ['segmentstart', 'choice', 'choose-called', 'error'].includes(e.type))
-    .map((e) => `${((e.t - t0) / 1000).toFixed(1)}s ${e.type === 'segmentstart' ? e.detail.segmentId : e.type === 'choose-called' ? `(choose ${String(e.detail.optionId)})` : e.type === 'choice' ? `→${String(e.detail.optionId)}${e.detail.byDefault ? ' (timer)' : ''}` : `ERROR ${String(e.detail.message)}`}`)
+    .map(
+      (e) =>
+        `${((e.t - t0) / 1000).toFixed(1)}s ${e.type === 'segmentstart' ? e.detail.segmentId : e.type === 'choose-called' ? `(choose ${String(e.detail.optionId)})` : e.type === 'choice' ? `→${String(e.detail.optionId)}${e.detail.byDefault ? ' (timer)' : ''}` : `ERROR ${String(e.detail.message)}`}`,
+    )
     .join('  ');
   const s = rec.stats ?? {};
   console.log(`\npath ${plan.join(' → ')}\n  ${line}`);

@@ -64,16 +64,20 @@ export async function prerenderDemo(options: PrerenderOptions): Promise<Prerende
   const cached = jobs.filter((job) => !todo.includes(job)).map((job) => job.segmentId);
   if (todo.length > 0) {
     const seconds = todo.reduce((sum, job) => sum + job.durationSeconds, 0);
-    log(`[prerender] ${todo.length} of ${jobs.length} segments of "${story.title}" to render (${seconds} s of video, once; cached in ${relative(process.cwd(), outDir) || '.'})`);
+    log(
+      `[prerender] ${todo.length} of ${jobs.length} segments of "${story.title}" to render (${seconds} s of video, once; cached in ${relative(process.cwd(), outDir) || '.'})`,
+    );
   }
   if (todo.length > 0) await renderAll(todo, log);
   const poster = join(outDir, 'poster.jpg');
   // The story may name its poster segment (`"x-poster": "meet-fox"`); else its start.
   const posterId = (story as unknown as Record<string, unknown>)['x-poster'];
-  const first = jobs.find((job) => job.segmentId === posterId) ?? jobs.find((job) => job.segmentId === story.start) ?? jobs[0];
+  const first =
+    jobs.find((job) => job.segmentId === posterId) ?? jobs.find((job) => job.segmentId === story.start) ?? jobs[0];
   if (first && (todo.length > 0 || !existsSync(poster))) await makePoster(first, poster);
   const elapsedMs = Math.round(performance.now() - started);
-  if (todo.length > 0) log(`[prerender] done: ${todo.length} rendered, ${cached.length} cached (${(elapsedMs / 1000).toFixed(1)} s)`);
+  if (todo.length > 0)
+    log(`[prerender] done: ${todo.length} rendered, ${cached.length} cached (${(elapsedMs / 1000).toFixed(1)} s)`);
   return { rendered: todo.map((job) => job.segmentId), cached, elapsedMs, poster };
 }
 
@@ -96,7 +100,9 @@ function readStory(file: string): Story {
   const report = validateStory(readFileSync(file, 'utf8'), { file });
   if (!report.valid || !report.story) {
     const first = report.errors[0];
-    throw new Error(`prerenderDemo: ${file} is not a valid story (${report.errors.length} errors; first: ${first?.line ?? 0}:${first?.column ?? 0} ${first?.message ?? ''})`);
+    throw new Error(
+      `prerenderDemo: ${file} is not a valid story (${report.errors.length} errors; first: ${first?.line ?? 0}:${first?.column ?? 0} ${first?.message ?? ''})`,
+    );
   }
   return report.story;
 }
@@ -107,14 +113,27 @@ function jobsFor(story: Story, storyFile: string, prefix: string, outDir: string
     if (!segment.media?.startsWith(prefix)) continue;
     const spec = (segment as unknown as Record<string, unknown>)['x-prerender'] as GenerateSpec | undefined;
     if (!spec || typeof spec.prompt !== 'string') {
-      throw new Error(`prerenderDemo: ${storyFile}: segment ${segmentId} has media "${segment.media}" under ${prefix} but no \`x-prerender\` spec with a prompt to render it from`);
+      throw new Error(
+        `prerenderDemo: ${storyFile}: segment ${segmentId} has media "${segment.media}" under ${prefix} but no \`x-prerender\` spec with a prompt to render it from`,
+      );
     }
     const playlist = join(outDir, segment.media.slice(prefix.length));
     if (!playlist.startsWith(outDir + sep) || !playlist.endsWith(`${sep}index.m3u8`)) {
-      throw new Error(`prerenderDemo: ${storyFile}: segment ${segmentId} media "${segment.media}" must be ${prefix}<folder>/index.m3u8`);
+      throw new Error(
+        `prerenderDemo: ${storyFile}: segment ${segmentId} media "${segment.media}" must be ${prefix}<folder>/index.m3u8`,
+      );
     }
     const hash = createHash('sha256')
-      .update(JSON.stringify({ PRERENDER_VERSION, PROCEDURAL_VERSION, spec, duration: segment.duration, SEGMENT_SECONDS, rendition: RENDITION_360P }))
+      .update(
+        JSON.stringify({
+          PRERENDER_VERSION,
+          PROCEDURAL_VERSION,
+          spec,
+          duration: segment.duration,
+          SEGMENT_SECONDS,
+          rendition: RENDITION_360P,
+        }),
+      )
       .digest('hex');
     jobs.push({ segmentId, spec, durationSeconds: segment.duration, dir: dirname(playlist), hash });
   }
@@ -129,7 +148,11 @@ function readStamp(dir: string): string | null {
   }
 }
 
-async function renderOne(generator: ReturnType<typeof createProceduralGenerator>, job: Job, log: (message: string) => void): Promise<void> {
+async function renderOne(
+  generator: ReturnType<typeof createProceduralGenerator>,
+  job: Job,
+  log: (message: string) => void,
+): Promise<void> {
   const t = performance.now();
   // Render beside the target and rename: a half-rendered folder is never served.
   const staging = `${job.dir}.rendering`;
@@ -146,14 +169,30 @@ async function renderOne(generator: ReturnType<typeof createProceduralGenerator>
   };
   try {
     const key = `demo-${job.segmentId}`;
-    const result = await generator.render({ key, spec: job.spec, state: {}, durationSeconds: job.durationSeconds, outDir: staging, segmentSeconds: SEGMENT_SECONDS }, hooks, new AbortController().signal);
+    const result = await generator.render(
+      {
+        key,
+        spec: job.spec,
+        state: {},
+        durationSeconds: job.durationSeconds,
+        outDir: staging,
+        segmentSeconds: SEGMENT_SECONDS,
+      },
+      hooks,
+      new AbortController().signal,
+    );
     writeFileSync(join(staging, '.complete'), `${job.hash}\n`);
     rmSync(job.dir, { recursive: true, force: true });
     renameSync(staging, job.dir);
-    log(`[prerender] ${job.segmentId}: ${job.durationSeconds} s rendered in ${((performance.now() - t) / 1000).toFixed(1)} s (${result.path})`);
+    log(
+      `[prerender] ${job.segmentId}: ${job.durationSeconds} s rendered in ${((performance.now() - t) / 1000).toFixed(1)} s (${result.path})`,
+    );
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`prerenderDemo: segment ${job.segmentId} failed to render: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `prerenderDemo: segment ${job.segmentId} failed to render: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -162,7 +201,21 @@ async function makePoster(job: Job, poster: string): Promise<void> {
   const media = join(job.dir, `${RENDITION_360P.name}.m3u8`);
   const at = String(Math.min(job.durationSeconds / 2, 3));
   // -ss after -i: ffmpeg cannot seek inside an fMP4 EVENT playlist, so it decodes up to there.
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', media, '-ss', at, '-frames:v', '1', '-q:v', '3', `${poster}.tmp.jpg`]).catch((error: Error) => {
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    media,
+    '-ss',
+    at,
+    '-frames:v',
+    '1',
+    '-q:v',
+    '3',
+    `${poster}.tmp.jpg`,
+  ]).catch((error: Error) => {
     throw new Error(`prerenderDemo: poster from ${media} failed: ${error.message}`);
   });
   renameSync(`${poster}.tmp.jpg`, poster);

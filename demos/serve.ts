@@ -63,8 +63,12 @@ const secret = process.env.OFFSHOOT_SECRET ?? randomBytes(24).toString('base64ur
 // Settle the render path first (a GPU host paints in chromium, this machine on the CPU): it is part of every rendition key.
 // DEMO_RENDERER=cpu skips the probe (a chromium launch) where the answer is known.
 const renderer = process.env.DEMO_RENDERER ?? 'auto';
-if (!['auto', 'cpu', 'browser'].includes(renderer)) throw new Error(`DEMO_RENDERER must be auto, cpu or browser (got "${renderer}")`);
-const generator = createProceduralGenerator({ renderer: renderer as 'auto' | 'cpu' | 'browser', log: (message) => console.log(`[backend] ${message}`) });
+if (!['auto', 'cpu', 'browser'].includes(renderer))
+  throw new Error(`DEMO_RENDERER must be auto, cpu or browser (got "${renderer}")`);
+const generator = createProceduralGenerator({
+  renderer: renderer as 'auto' | 'cpu' | 'browser',
+  log: (message) => console.log(`[backend] ${message}`),
+});
 await generator.ready();
 const backend = await startServer({
   generator,
@@ -78,14 +82,19 @@ const backend = await startServer({
 
 /** What the page needs to reach the backend: its URL and a token for this viewer (1 hour). */
 function demoConfig(): string {
-  const token = signViewerToken({ sub: `demo-${randomBytes(6).toString('hex')}`, story: '*', exp: Math.floor(Date.now() / 1000) + 3600 }, secret);
+  const token = signViewerToken(
+    { sub: `demo-${randomBytes(6).toString('hex')}`, story: '*', exp: Math.floor(Date.now() / 1000) + 3600 },
+    secret,
+  );
   return JSON.stringify({ generationUrl: backend.url, token });
 }
 
 const server = createServer((req, res) => {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   if (pathname === '/demo-config.json') {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(demoConfig());
+    res
+      .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      .end(demoConfig());
     return;
   }
   const file = fileFor(pathname);
@@ -101,8 +110,10 @@ const server = createServer((req, res) => {
   createReadStream(file).pipe(res);
 });
 
-if (!existsSync(join(root, 'dist', 'offshoot.bundle.mjs'))) console.warn('dist/ is missing: run `npm run build` first (npm run demo does).');
-if (!existsSync(join(root, 'test', 'media'))) console.warn('test/media is missing: run `npm run media` for the example clips.');
+if (!existsSync(join(root, 'dist', 'offshoot.bundle.mjs')))
+  console.warn('dist/ is missing: run `npm run build` first (npm run demo does).');
+if (!existsSync(join(root, 'test', 'media')))
+  console.warn('test/media is missing: run `npm run media` for the example clips.');
 
 const port = Number(process.env.PORT ?? 8080);
 server.once('error', (error: NodeJS.ErrnoException) => {
@@ -117,7 +128,10 @@ server.on('listening', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    void backend.close().then(() => generator.close()).then(() => process.exit(0));
+    void backend
+      .close()
+      .then(() => generator.close())
+      .then(() => process.exit(0));
   });
 }
 server.listen(port, '127.0.0.1');

@@ -28,14 +28,20 @@ export interface DemoServer {
  * await fetch(`${demo.url}examples/lighthouse-road.json`);
  * await demo.stop();
  */
-export function spawnDemoServer(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<DemoServer> {
+export function spawnDemoServer(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<DemoServer> {
   const started = performance.now();
   // tsx directly, not npx: one process less, and its pid is the server's.
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'demos', 'serve.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', BACKEND_PORT: '0', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'demos', 'serve.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: '0', BACKEND_PORT: '0', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let text = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async (): Promise<void> => {
@@ -58,13 +64,24 @@ export function spawnDemoServer(options: { timeoutMs?: number; env?: Record<stri
       clearTimeout(timer);
       child.stdout.off('data', onData);
       child.stdout.on('data', (more: Buffer) => (text += more.toString()));
-      resolvePromise({ url: match[1], watchUrl: watch[1], backendUrl: match[2], msToUrl: Math.round(performance.now() - started), output: () => text, stop });
+      resolvePromise({
+        url: match[1],
+        watchUrl: watch[1],
+        backendUrl: match[2],
+        msToUrl: Math.round(performance.now() - started),
+        output: () => text,
+        stop,
+      });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`spawnDemoServer: demos/serve.ts exited (${signal ?? `code ${code}`}) before printing its URL; output:\n${text}`));
+      reject(
+        new Error(
+          `spawnDemoServer: demos/serve.ts exited (${signal ?? `code ${code}`}) before printing its URL; output:\n${text}`,
+        ),
+      );
     });
   });
 }

@@ -36,7 +36,8 @@ function renderTitlePage() {
   const choices = segments.filter((s) => s.choice).length;
   const generated = segments.filter((s) => s.generate).length;
   $('title').textContent = story.title;
-  $('facts').textContent = `${segments.length} scenes · ${choices} choices · ${endings} endings · ${generated} scenes painted as you watch`;
+  $('facts').textContent =
+    `${segments.length} scenes · ${choices} choices · ${endings} endings · ${generated} scenes painted as you watch`;
   $('synopsis').textContent = story['x-synopsis'] ?? '';
   const saved = savedPlace();
   const finished = saved && story.segments[saved.segmentId].end;
@@ -45,7 +46,8 @@ function renderTitlePage() {
   $('play').textContent = finished ? '↺ Watch again' : '▶ Play';
   if (saved && !finished) {
     const steps = saved.history.length;
-    $('resume-text').textContent = `Welcome back. You stopped at “${chapterOf(saved.segmentId)}” after ${steps} choice${steps === 1 ? '' : 's'}.`;
+    $('resume-text').textContent =
+      `Welcome back. You stopped at “${chapterOf(saved.segmentId)}” after ${steps} choice${steps === 1 ? '' : 's'}.`;
   }
   show('title');
 }
@@ -93,7 +95,8 @@ async function main() {
     story = await res.json();
   } catch (error) {
     $('title').textContent = 'Unavailable';
-    $('problem').textContent = `The title could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
+    $('problem').textContent =
+      `The title could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
     $('problem').hidden = false;
     show('title');
     return;

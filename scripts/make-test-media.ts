@@ -54,7 +54,11 @@ const CLIPS: Clip[] = [
 const BROKEN_FRAGMENT = 'seg_002.m4s';
 const VERSION = 5;
 /** The generated clip: what the backend would render for this spec, at the authored clips' size. */
-const GENERATED = { name: 'generated', seconds: 2, spec: { prompt: 'A fox walks along the stormy beach at dusk.', seed: 7 } };
+const GENERATED = {
+  name: 'generated',
+  seconds: 2,
+  spec: { prompt: 'A fox walks along the stormy beach at dusk.', seed: 7 },
+};
 
 async function ffmpegVersion(): Promise<string> {
   const { stdout } = await run('ffmpeg', ['-hide_banner', '-version']);
@@ -69,10 +73,55 @@ function videoArgs(clip: Clip): string[] {
     text(`text='%{frame_num}':fontsize=48:x=24:y=h-80`),
   ].join(',');
   const gop = FPS * FRAGMENT_SECONDS;
-  const keyframes = ['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${FRAGMENT_SECONDS})`];
+  const keyframes = [
+    '-g',
+    String(gop),
+    '-keyint_min',
+    String(gop),
+    '-sc_threshold',
+    '0',
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${FRAGMENT_SECONDS})`,
+  ];
   // VP9 and AV1 have no B-frames to turn off; a keyframe still starts every fragment.
-  if (clip.codec === 'vp9') return ['-vf', vf, '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '800k', '-pix_fmt', 'yuv420p', '-g', String(gop), '-keyint_min', String(gop), '-force_key_frames', `expr:gte(t,n_forced*${FRAGMENT_SECONDS})`];
-  if (clip.codec === 'av1') return ['-vf', vf, '-c:v', 'libsvtav1', '-preset', '12', '-b:v', '800k', '-pix_fmt', 'yuv420p', '-g', String(gop), '-svtav1-params', `keyint=${gop}:irefresh-type=2`];
+  if (clip.codec === 'vp9')
+    return [
+      '-vf',
+      vf,
+      '-c:v',
+      'libvpx-vp9',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-b:v',
+      '800k',
+      '-pix_fmt',
+      'yuv420p',
+      '-g',
+      String(gop),
+      '-keyint_min',
+      String(gop),
+      '-force_key_frames',
+      `expr:gte(t,n_forced*${FRAGMENT_SECONDS})`,
+    ];
+  if (clip.codec === 'av1')
+    return [
+      '-vf',
+      vf,
+      '-c:v',
+      'libsvtav1',
+      '-preset',
+      '12',
+      '-b:v',
+      '800k',
+      '-pix_fmt',
+      'yuv420p',
+      '-g',
+      String(gop),
+      '-svtav1-params',
+      `keyint=${gop}:irefresh-type=2`,
+    ];
   const common = ['-vf', vf, '-c:v', 'libx264', '-profile:v', 'high', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
   // The contract: no B-frames, closed GOP. `bframes` keeps x264's defaults on purpose.
   const contract = clip.bframes ? [] : ['-bf', '0', '-flags', '+cgop'];
@@ -85,14 +134,39 @@ async function encode(clip: Clip): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const d = String(clip.seconds);
   await run('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}:duration=${d}`,
-    '-f', 'lavfi', '-i', `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=640x360:rate=${FPS}:duration=${d}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
     ...videoArgs(clip),
-    '-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000',
-    '-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod',
-    '-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4',
-    '-hls_segment_filename', join(dir, 'seg_%03d.m4s'),
+    '-c:a',
+    'aac',
+    '-b:a',
+    '64k',
+    '-ac',
+    '2',
+    '-ar',
+    '48000',
+    '-f',
+    'hls',
+    '-hls_time',
+    String(FRAGMENT_SECONDS),
+    '-hls_playlist_type',
+    'vod',
+    '-hls_segment_type',
+    'fmp4',
+    '-hls_fmp4_init_filename',
+    'init.mp4',
+    '-hls_segment_filename',
+    join(dir, 'seg_%03d.m4s'),
     join(dir, 'media.m3u8'),
   ]);
   writeFileSync(join(dir, 'index.m3u8'), masterPlaylist(dir));
@@ -144,15 +218,39 @@ async function renderGenerated(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   // The CPU path on every host, so the test clip is the same pixels wherever it is made.
   const generator = createProceduralGenerator({ renditions: [RENDITION_360P], renderer: 'cpu' });
-  const job = { key: GENERATED.name, spec: GENERATED.spec, state: {}, durationSeconds: GENERATED.seconds, outDir, segmentSeconds: FRAGMENT_SECONDS };
-  const result = await generator.render(job, { onProgress: () => {}, onSegment: () => {} }, new AbortController().signal);
-  console.log(`[media] ${GENERATED.name.padEnd(8)} ${GENERATED.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s (${result.path})`);
+  const job = {
+    key: GENERATED.name,
+    spec: GENERATED.spec,
+    state: {},
+    durationSeconds: GENERATED.seconds,
+    outDir,
+    segmentSeconds: FRAGMENT_SECONDS,
+  };
+  const result = await generator.render(
+    job,
+    { onProgress: () => {}, onSegment: () => {} },
+    new AbortController().signal,
+  );
+  console.log(
+    `[media] ${GENERATED.name.padEnd(8)} ${GENERATED.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s (${result.path})`,
+  );
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const hash = createHash('sha256')
-    .update(JSON.stringify({ VERSION, CLIPS, FPS, FRAGMENT_SECONDS, BROKEN_FRAGMENT, GENERATED, PROCEDURAL_VERSION, ffmpeg: await ffmpegVersion() }))
+    .update(
+      JSON.stringify({
+        VERSION,
+        CLIPS,
+        FPS,
+        FRAGMENT_SECONDS,
+        BROKEN_FRAGMENT,
+        GENERATED,
+        PROCEDURAL_VERSION,
+        ffmpeg: await ffmpegVersion(),
+      }),
+    )
     .digest('hex');
   const stamp = join(OUT, '.complete');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) {

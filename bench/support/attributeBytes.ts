@@ -7,7 +7,8 @@ export function decodeVlq(segment: string): number[] {
   let shift = 0;
   for (const c of segment) {
     const digit = B64.get(c);
-    if (digit === undefined) throw new Error(`source map: bad VLQ character ${JSON.stringify(c)} in ${JSON.stringify(segment)}`);
+    if (digit === undefined)
+      throw new Error(`source map: bad VLQ character ${JSON.stringify(c)} in ${JSON.stringify(segment)}`);
     value += (digit & 31) << shift;
     if (digit & 32) {
       shift += 5;

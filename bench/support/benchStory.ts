@@ -42,8 +42,15 @@ export function clipSeconds(mediaDir: string, clip: string): number {
  * @example
  * const { story, plan } = benchStory({ mediaDir: 'test/media', mediaUrl: '/media', transitions: 50, seed: 1, marginSeconds: 0.5 });
  */
-export function benchStory(o: { mediaDir: string; mediaUrl: string; transitions: number; seed: number; marginSeconds: number }): { story: object; plan: BenchPlan } {
-  if (!Number.isInteger(o.transitions) || o.transitions < 1) throw new Error(`--transitions ${o.transitions}: must be a whole number ≥ 1`);
+export function benchStory(o: {
+  mediaDir: string;
+  mediaUrl: string;
+  transitions: number;
+  seed: number;
+  marginSeconds: number;
+}): { story: object; plan: BenchPlan } {
+  if (!Number.isInteger(o.transitions) || o.transitions < 1)
+    throw new Error(`--transitions ${o.transitions}: must be a whole number ≥ 1`);
   const random = seededRandom(o.seed);
   const seconds = new Map([...LOOP_CLIPS, ENDING_CLIP].map((c) => [c, clipSeconds(o.mediaDir, c)]));
   const url = (clip: string) => `${o.mediaUrl}/${clip}/index.m3u8`;
@@ -56,7 +63,10 @@ export function benchStory(o: { mediaDir: string; mediaUrl: string; transitions:
     const others = LOOP_CLIPS.filter((c) => c !== clip && c !== first);
     const second = others[Math.floor(random() * others.length)]!;
     successors.set(clip, [first, second]);
-    if (until(clip) - CHOICE_AT < 1) throw new Error(`--margin ${o.marginSeconds}: clip ${clip} (${seconds.get(clip)} s) leaves a choice window under 1 s`);
+    if (until(clip) - CHOICE_AT < 1)
+      throw new Error(
+        `--margin ${o.marginSeconds}: clip ${clip} (${seconds.get(clip)} s) leaves a choice window under 1 s`,
+      );
     segments[clip] = {
       media: url(clip),
       duration: seconds.get(clip),
@@ -83,7 +93,13 @@ export function benchStory(o: { mediaDir: string; mediaUrl: string; transitions:
     const optionId = last ? 'end' : random() < 0.5 ? 'p' : 'q';
     // 0.25 s short of `until`: the page checks on animation frames, which a busy main thread slows.
     const chooseAt = CHOICE_AT + random() * (until(clip) - CHOICE_AT - 0.25);
-    steps.push({ segmentId: clip, url: url(clip), mediaSeconds: seconds.get(clip)!, chooseAt: Math.round(chooseAt * 1000) / 1000, optionId });
+    steps.push({
+      segmentId: clip,
+      url: url(clip),
+      mediaSeconds: seconds.get(clip)!,
+      chooseAt: Math.round(chooseAt * 1000) / 1000,
+      optionId,
+    });
     if (!last) clip = successors.get(clip)![optionId === 'p' ? 0 : 1];
   }
   steps.push({ segmentId: 'fin', url: url(ENDING_CLIP), mediaSeconds: seconds.get(ENDING_CLIP)! });

@@ -31,7 +31,8 @@ export function heapBreakdown(snapshot: HeapSnapshotJson): HeapBreakdown {
   const [types] = snapshot.snapshot.meta.node_types;
   const width = fields.length;
   const at = { type: fields.indexOf('type'), name: fields.indexOf('name'), size: fields.indexOf('self_size') };
-  if (at.type < 0 || at.name < 0 || at.size < 0) throw new Error('not a V8 heap snapshot: node_fields lacks type, name or self_size');
+  if (at.type < 0 || at.name < 0 || at.size < 0)
+    throw new Error('not a V8 heap snapshot: node_fields lacks type, name or self_size');
   const byName = new Map<string, number>();
   let codeBytes = 0;
   let dataBytes = 0;
@@ -49,7 +50,11 @@ export function heapBreakdown(snapshot: HeapSnapshotJson): HeapBreakdown {
 }
 
 /** The `count` names whose bytes grew most from `before` to `after`, largest first. */
-export function topGrowth(before: HeapBreakdown, after: HeapBreakdown, count: number): Array<{ name: string; bytes: number }> {
+export function topGrowth(
+  before: HeapBreakdown,
+  after: HeapBreakdown,
+  count: number,
+): Array<{ name: string; bytes: number }> {
   return [...after.byName]
     .map(([name, bytes]) => ({ name, bytes: bytes - (before.byName.get(name) ?? 0) }))
     .filter((g) => g.bytes > 0)

@@ -16,8 +16,20 @@ if (env.MODE === 'bare') {
   console.log(`url ${bare.url}`);
   close = () => bare.close();
 } else {
-  const generator = createProceduralGenerator({ renderer: 'cpu', captions: false, renditions: [{ name: '180p', width: 320, height: 180, maxrateKbps: 500, level: '3.0' }], log: () => undefined });
-  const server = await startServer({ generator, port: 0, stories: env.STORIES_DIR, store: env.STORE_DIR, secret: env.SECRET, log: (m) => console.log(m) });
+  const generator = createProceduralGenerator({
+    renderer: 'cpu',
+    captions: false,
+    renditions: [{ name: '180p', width: 320, height: 180, maxrateKbps: 500, level: '3.0' }],
+    log: () => undefined,
+  });
+  const server = await startServer({
+    generator,
+    port: 0,
+    stories: env.STORIES_DIR,
+    store: env.STORE_DIR,
+    secret: env.SECRET,
+    log: (m) => console.log(m),
+  });
   if (server.stories.ids().length === 0) throw new Error('the load story did not load');
   console.log(`url ${server.url}`);
   close = async () => {

@@ -76,7 +76,12 @@ function waitSse(plan: ViewerPlan, key: string): Promise<string> {
       res.on('error', () => resolve('error'));
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      plan.stats.add('GET /api/v1/jobs/:id/events (open)', performance.now() - started, 0, `${error.code ?? error.message} on events`);
+      plan.stats.add(
+        'GET /api/v1/jobs/:id/events (open)',
+        performance.now() - started,
+        0,
+        `${error.code ?? error.message} on events`,
+      );
       resolve('error');
     });
     req.end();
@@ -128,7 +133,12 @@ export async function runViewer(plan: ViewerPlan): Promise<number> {
       const jobs = new Map<string, { key: string; status: string; playlistUrl: string }>();
       for (const segmentId of [here, ...ahead]) {
         for (let attempt = 0; attempt < 5; attempt++) {
-          const reply = await send(plan, 'POST /api/v1/generate', 'POST', '/api/v1/generate', { storyId: plan.storyId, segmentId, history, deadline: segmentId === here ? 0 : 2 });
+          const reply = await send(plan, 'POST /api/v1/generate', 'POST', '/api/v1/generate', {
+            storyId: plan.storyId,
+            segmentId,
+            history,
+            deadline: segmentId === here ? 0 : 2,
+          });
           if (reply.status === 200 || reply.status === 202) {
             const job = JSON.parse(reply.body) as { key: string; status: string; playlistUrl: string };
             jobs.set(segmentId, job);
@@ -148,12 +158,15 @@ export async function runViewer(plan: ViewerPlan): Promise<number> {
       watched++;
       await sleep(plan.watchSeconds * 1000);
       if (segment.end) break;
-      const option: { id: string; next: string } | undefined = options.length ? options[Math.floor(plan.random() * options.length)] : undefined;
+      const option: { id: string; next: string } | undefined = options.length
+        ? options[Math.floor(plan.random() * options.length)]
+        : undefined;
       const next: string | undefined = option ? option.next : segment.next;
       if (option) history.push({ segmentId: here, optionId: option.id });
       // The player cancels what the viewer can no longer reach.
       for (const [segmentId, job] of jobs) {
-        if (segmentId !== here && segmentId !== next && job.status !== 'done') await send(plan, 'DELETE /api/v1/jobs/:id', 'DELETE', `/api/v1/jobs/${job.key}`);
+        if (segmentId !== here && segmentId !== next && job.status !== 'done')
+          await send(plan, 'DELETE /api/v1/jobs/:id', 'DELETE', `/api/v1/jobs/${job.key}`);
       }
       here = next;
     }

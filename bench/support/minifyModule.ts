@@ -14,7 +14,12 @@ const ENTRY = '\0bench-entry';
  * const min = await minifyFile('dist/offshoot.mjs');
  */
 export async function minifyFile(file: string): Promise<string> {
-  const bundle = await rollup({ input: file, external: (id) => !id.startsWith('.') && !id.startsWith('/'), plugins: [terser()], onwarn: () => {} });
+  const bundle = await rollup({
+    input: file,
+    external: (id) => !id.startsWith('.') && !id.startsWith('/'),
+    plugins: [terser()],
+    onwarn: () => {},
+  });
   try {
     const { output } = await bundle.generate({ format: 'es' });
     return output[0].code;
@@ -31,8 +36,16 @@ export async function minifyFile(file: string): Promise<string> {
  * const min = await bundleEntry("export * from 'hls.js/light';");
  */
 export async function bundleEntry(code: string): Promise<string> {
-  const virtual: Plugin = { name: 'bench-entry', resolveId: (id) => (id === ENTRY ? id : null), load: (id) => (id === ENTRY ? code : null) };
-  const bundle = await rollup({ input: ENTRY, plugins: [virtual, resolve({ browser: true }), commonjs(), terser()], onwarn: () => {} });
+  const virtual: Plugin = {
+    name: 'bench-entry',
+    resolveId: (id) => (id === ENTRY ? id : null),
+    load: (id) => (id === ENTRY ? code : null),
+  };
+  const bundle = await rollup({
+    input: ENTRY,
+    plugins: [virtual, resolve({ browser: true }), commonjs(), terser()],
+    onwarn: () => {},
+  });
   try {
     const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
     return output[0].code;

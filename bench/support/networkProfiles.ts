@@ -39,6 +39,7 @@ export async function applyNetworkProfile(cdp: CDPSession, profile: NetworkProfi
 /** The profile named `name`, or an error listing the known ones. */
 export function networkProfile(name: string): NetworkProfile {
   const profile = networkProfiles[name];
-  if (!profile) throw new Error(`--network ${name}: unknown profile; use one of ${Object.keys(networkProfiles).join(', ')}`);
+  if (!profile)
+    throw new Error(`--network ${name}: unknown profile; use one of ${Object.keys(networkProfiles).join(', ')}`);
   return profile;
 }

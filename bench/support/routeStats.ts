@@ -37,11 +37,15 @@ export class RouteStats {
   /** Replies that are neither 2xx/3xx nor the per-viewer caps' 429. */
   errors(): number {
     let n = 0;
-    for (const [status, count] of this.statuses) if (status.startsWith('network error') || (Number(status) >= 400 && status !== '429')) n += count;
+    for (const [status, count] of this.statuses)
+      if (status.startsWith('network error') || (Number(status) >= 400 && status !== '429')) n += count;
     return n;
   }
 
   statusSummary(): string {
-    return [...this.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}: ${n}`).join(', ');
+    return [...this.statuses]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
   }
 }

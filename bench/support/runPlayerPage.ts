@@ -33,7 +33,12 @@ export interface PlayerRun {
  * @example
  * const run = await runPlayerPage(browser, `${origin}/pages/naive.html`, networkProfiles.cable!, 300_000);
  */
-export async function runPlayerPage(browser: Browser, pageUrl: string, network: NetworkProfile, timeoutMs: number): Promise<PlayerRun> {
+export async function runPlayerPage(
+  browser: Browser,
+  pageUrl: string,
+  network: NetworkProfile,
+  timeoutMs: number,
+): Promise<PlayerRun> {
   const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
   const started = Date.now();
   try {
@@ -47,22 +52,43 @@ export async function runPlayerPage(browser: Browser, pageUrl: string, network: 
     const cdp = await context.newCDPSession(page);
     await applyNetworkProfile(cdp, network);
     await page.goto(pageUrl);
-    await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, null, { timeout: 60_000 }).catch((error: Error) => {
-      throw new Error(`${pageUrl}: the page script never got ready (${error.message}); page errors: ${consoleErrors.slice(0, 5).join(' | ') || 'none'}`);
-    });
+    await page
+      .waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, null, { timeout: 60_000 })
+      .catch((error: Error) => {
+        throw new Error(
+          `${pageUrl}: the page script never got ready (${error.message}); page errors: ${consoleErrors.slice(0, 5).join(' | ') || 'none'}`,
+        );
+      });
     const pageReadyMs = await page.evaluate(() => (window as unknown as { __benchReady: number }).__benchReady);
     const beforeBytes = await heapUsed(cdp);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${pageUrl}: the walk did not end within ${timeoutMs / 1000} s; page errors: ${consoleErrors.slice(0, 5).join(' | ') || 'none'}`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `${pageUrl}: the walk did not end within ${timeoutMs / 1000} s; page errors: ${consoleErrors.slice(0, 5).join(' | ') || 'none'}`,
+            ),
+          ),
+        timeoutMs,
+      );
     });
     type Result = { rec: PageRecord; notes: PageNotes; own: unknown };
-    const result = await Promise.race([page.evaluate(() => (window as unknown as { __bench: { run(): Promise<Result> } }).__bench.run()), timeout]).finally(() => clearTimeout(timer));
+    const result = await Promise.race([
+      page.evaluate(() => (window as unknown as { __bench: { run(): Promise<Result> } }).__bench.run()),
+      timeout,
+    ]).finally(() => clearTimeout(timer));
     const afterBytes = await heapUsed(cdp);
     await page.evaluate(() => (window as unknown as { __bench: { destroy(): void } }).__bench.destroy());
     await page.waitForTimeout(500);
     const afterDestroyBytes = await heapUsed(cdp);
-    return { ...result, pageReadyMs, heap: { beforeBytes, afterBytes, afterDestroyBytes }, consoleErrors, wallSeconds: (Date.now() - started) / 1000 };
+    return {
+      ...result,
+      pageReadyMs,
+      heap: { beforeBytes, afterBytes, afterDestroyBytes },
+      consoleErrors,
+      wallSeconds: (Date.now() - started) / 1000,
+    };
   } finally {
     await context.close();
   }

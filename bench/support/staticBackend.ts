@@ -21,9 +21,19 @@ export interface StaticBackend {
  */
 export async function startStaticBackend(story: { id: string }, renditionDir: string): Promise<StaticBackend> {
   const files = new Map<string, Buffer>();
-  for (const name of await readdir(renditionDir)) if (!name.startsWith('.')) files.set(name, await readFile(join(renditionDir, name)));
+  for (const name of await readdir(renditionDir))
+    if (!name.startsWith('.')) files.set(name, await readFile(join(renditionDir, name)));
   const storyJson = JSON.stringify(story);
-  const job = (key: string) => JSON.stringify({ jobId: key, key, status: 'done', progress: 1, readySeconds: 1, durationSeconds: 1, playlistUrl: `/store/${key}/index.m3u8` });
+  const job = (key: string) =>
+    JSON.stringify({
+      jobId: key,
+      key,
+      status: 'done',
+      progress: 1,
+      readySeconds: 1,
+      durationSeconds: 1,
+      playlistUrl: `/store/${key}/index.m3u8`,
+    });
   const keyOf = (segmentId: string) => createHash('sha256').update(segmentId).digest('hex');
   const json = (res: ServerResponse, status: number, text: string) =>
     res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
@@ -53,9 +63,10 @@ export async function startStaticBackend(story: { id: string }, renditionDir: st
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

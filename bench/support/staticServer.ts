@@ -32,7 +32,10 @@ export interface StaticServer {
  * const server = await startStaticServer({ '/dist/': 'dist' }, { '/bench/story.json': JSON.stringify(story) });
  * await page.goto(`${server.origin}/pages/ours.html`);
  */
-export async function startStaticServer(folders: Record<string, string>, documents: Record<string, string> = {}): Promise<StaticServer> {
+export async function startStaticServer(
+  folders: Record<string, string>,
+  documents: Record<string, string> = {},
+): Promise<StaticServer> {
   const roots = Object.entries(folders).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const counts = { requests: 0, bytes: 0, notFound: [] as string[] };
   const server = createServer((req, res) => {
@@ -55,7 +58,12 @@ export async function startStaticServer(folders: Record<string, string>, documen
       return;
     }
     counts.bytes += size;
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -68,10 +76,11 @@ export async function startStaticServer(folders: Record<string, string>, documen
       counts.bytes = 0;
       counts.notFound = [];
     },
-    close: () => new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 

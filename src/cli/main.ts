@@ -30,7 +30,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.err(`offshoot: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
-    const benign = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0;
+    const benign =
+      error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0;
     return benign ? EXIT_OK : EXIT_USAGE;
   }
   return io.exitCode;

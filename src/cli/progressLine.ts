@@ -25,7 +25,9 @@ export function progressLine(io: CliIO, now: () => number = () => performance.no
       if (t - started < SHOW_AFTER_MS || t - drawn < REDRAW_EVERY_MS) return;
       drawn = t;
       shown = true;
-      io.err(`\r\u001b[2Kexploring paths: ${progress.explored.toLocaleString('en')} states, ${((t - started) / 1000).toFixed(1)} s`);
+      io.err(
+        `\r\u001b[2Kexploring paths: ${progress.explored.toLocaleString('en')} states, ${((t - started) / 1000).toFixed(1)} s`,
+      );
     },
     done(): void {
       if (shown) io.err('\r\u001b[2K');

@@ -12,7 +12,12 @@ export { compileExpression } from './expression/compileExpression.js';
 export type { CompiledExpression, ExpressionScope } from './expression/compileExpression.js';
 export { ExpressionError } from './expression/ExpressionError.js';
 export { checkExpression, typeOfValue } from './expression/checkExpression.js';
-export type { ExpressionCheck, ExpressionContext, ExpressionProblem, ExpressionType } from './expression/checkExpression.js';
+export type {
+  ExpressionCheck,
+  ExpressionContext,
+  ExpressionProblem,
+  ExpressionType,
+} from './expression/checkExpression.js';
 export { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './expression/limits.js';
 export { validateStory } from './validate/validateStory.js';
 export type { ValidateOptions } from './validate/validateStory.js';

@@ -14,7 +14,7 @@ import type { ImportWarning } from './ImportReport.js';
  */
 export function addWayOut(segments: Record<string, Segment>, endId: string, warnings: ImportWarning[]): number {
   const canEnd = new Set(Object.keys(segments).filter((id) => segments[id]!.end));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [id, segment] of Object.entries(segments)) {
       if (canEnd.has(id)) continue;
@@ -36,9 +36,18 @@ export function addWayOut(segments: Record<string, Segment>, endId: string, warn
       segment.choice.options.push(option);
     } else {
       delete segment.next;
-      segment.choice = { prompt: 'What next?', at: Math.floor(segment.duration / 2), default: option.id, options: [option] };
+      segment.choice = {
+        prompt: 'What next?',
+        at: Math.floor(segment.duration / 2),
+        default: option.id,
+        options: [option],
+      };
     }
-    warnings.push({ code: 'trap', passage: id, message: `segment ${id} could not reach an ending (its way out was not carried over): added option "End here" to \`${endId}\`` });
+    warnings.push({
+      code: 'trap',
+      passage: id,
+      message: `segment ${id} could not reach an ending (its way out was not carried over): added option "End here" to \`${endId}\``,
+    });
   }
   return trapped.length;
 }

@@ -18,7 +18,12 @@ const MAX_PROMPT = 400;
  * @example
  * generatedSegment('Start', 'A fox at the edge of the wood.', [{ id: 'go', label: 'Go', next: 'wood' }], 'What now?');
  */
-export function generatedSegment(name: string, prose: string, options: ChoiceOption[], question = 'What next?'): Segment {
+export function generatedSegment(
+  name: string,
+  prose: string,
+  options: ChoiceOption[],
+  question = 'What next?',
+): Segment {
   const words = prose.split(/\s+/).filter(Boolean).length;
   const duration = Math.min(MAX_DURATION, Math.max(MIN_DURATION, Math.round(words / WORDS_PER_SECOND)));
   const segment: Segment = { generate: { prompt: promptOf(prose, name), seed: seedOf(name) }, duration };

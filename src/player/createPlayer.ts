@@ -38,7 +38,8 @@ import { wireGeneration } from './setup/wireGeneration.js';
  */
 export async function createPlayer(container: HTMLElement, options: PlayerOptions): Promise<Player> {
   const hub = new EventHub<PlayerEvents>();
-  for (const [type, handler] of Object.entries(options.on ?? {})) if (handler) hub.on(type as keyof PlayerEvents, handler as never);
+  for (const [type, handler] of Object.entries(options.on ?? {}))
+    if (handler) hub.on(type as keyof PlayerEvents, handler as never);
   const { root, video } = createPlayerRoot(container, { muted: options.muted });
 
   // Declared before the overlay exists: its ticker asks for the time from the first frame.
@@ -47,12 +48,22 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   const maxVideoHeight = () => Math.round(root.clientHeight * (globalThis.devicePixelRatio || 1)) || undefined;
   const engine = createPlaybackEngine(video, { maxVideoHeight, ...options.engine });
   // A bad `start` fails here, like an invalid story: shown, never half-started.
-  const storyRead = loadStory(options.story, options.baseUrl).then((l) => ({ ...l, start: options.start ? startSnapshot(l.story, options.start) : null }));
+  const storyRead = loadStory(options.story, options.baseUrl).then((l) => ({
+    ...l,
+    start: options.start ? startSnapshot(l.story, options.start) : null,
+  }));
   // Startup: fetch the first segment's head while the renderer starts (pixi's WebGL set-up
   // takes longer than reading the story); load() then takes over that download.
-  storyRead.then(({ story, baseUrl }) => warmStart(engine, story, baseUrl, options), () => undefined);
+  storyRead.then(
+    ({ story, baseUrl }) => warmStart(engine, story, baseUrl, options),
+    () => undefined,
+  );
   const [made, read] = await Promise.allSettled([
-    createOverlay(root, { time: () => host?.segmentTime() ?? 0, controls: options.controls !== false, reducedMotion: options.reducedMotion }),
+    createOverlay(root, {
+      time: () => host?.segmentTime() ?? 0,
+      controls: options.controls !== false,
+      reducedMotion: options.reducedMotion,
+    }),
     storyRead,
   ]);
   if (made.status === 'rejected' || read.status === 'rejected') {
@@ -60,7 +71,10 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     engine.destroy();
     if (made.status === 'fulfilled') made.value.destroy();
     const reason: unknown = read.status === 'rejected' ? read.reason : (made as PromiseRejectedResult).reason;
-    const e = reason instanceof PlayerError ? reason : new PlayerError('playback-failed', `The player could not start: ${String(reason)}`);
+    const e =
+      reason instanceof PlayerError
+        ? reason
+        : new PlayerError('playback-failed', `The player could not start: ${String(reason)}`);
     return failedPlayer(root, hub, showFatal(root, hub, e.code, e.message));
   }
   const overlay: Overlay = made.value;
@@ -79,7 +93,22 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     storage,
     actor: null,
     generation: null,
-    state: { loaded: false, queued: null, timeBase: 0, failed: new Set(), skipsInARow: 0, transitions: 0, wantPlay: options.autoplay === true, destroyed: false, ready: Promise.resolve(), pending: [], waitingFor: null, held: new Set(), loading: false, epoch: 0 },
+    state: {
+      loaded: false,
+      queued: null,
+      timeBase: 0,
+      failed: new Set(),
+      skipsInARow: 0,
+      transitions: 0,
+      wantPlay: options.autoplay === true,
+      destroyed: false,
+      ready: Promise.resolve(),
+      pending: [],
+      waitingFor: null,
+      held: new Set(),
+      loading: false,
+      epoch: 0,
+    },
     source: (segmentId) => segmentSource(story, segmentId, baseUrl, h.generation?.status(segmentId).playlistUrl),
     segmentTime: () => engine.segmentTime() + h.state.timeBase,
     resume: () => {

@@ -13,7 +13,13 @@ export { createOverlay } from './overlay/createOverlay.js';
 export type { Overlay, OverlayOptions, OverlayState } from './overlay/Overlay.js';
 export type { OverlayEvents, OverlayChoice, OverlayOption } from './overlay/OverlayEvents.js';
 export { createPlaybackEngine } from './playback/PlaybackEngine.js';
-export type { PlaybackEngine, PlaybackEngineOptions, PlaybackEvents, PlaybackStats, SegmentSource } from './playback/PlaybackEngine.js';
+export type {
+  PlaybackEngine,
+  PlaybackEngineOptions,
+  PlaybackEvents,
+  PlaybackStats,
+  SegmentSource,
+} from './playback/PlaybackEngine.js';
 export { OffshootPlayerElement, defineOffshootPlayer } from './element/OffshootPlayerElement.js';
 export { validateStory } from '../core/validate/validateStory.js';
 export { formatIssue } from '../core/validate/formatIssue.js';

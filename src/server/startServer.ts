@@ -85,19 +85,34 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(`[offshoot] ${message}`));
   const maxWants = options.maxWantsPerViewer ?? DEFAULT_MAX_WANTS_PER_VIEWER;
-  if (!(Number.isInteger(maxWants) && maxWants >= 1)) throw new Error(`maxWantsPerViewer must be a whole number of at least 1, got ${maxWants}`);
-  const store = options.store instanceof SegmentStore ? options.store : new SegmentStore(options.store ?? './.cache/offshoot-store');
+  if (!(Number.isInteger(maxWants) && maxWants >= 1))
+    throw new Error(`maxWantsPerViewer must be a whole number of at least 1, got ${maxWants}`);
+  const store =
+    options.store instanceof SegmentStore
+      ? options.store
+      : new SegmentStore(options.store ?? './.cache/offshoot-store');
   const api = options.api ?? true;
   const workerCount = options.workers ?? 1;
   const closers: Array<() => Promise<void>> = [];
   let workers: BullMqWorkers | undefined;
   if (options.redisUrl && workerCount > 0) {
-    workers = new BullMqWorkers({ redisUrl: options.redisUrl, generator: options.generator, store, concurrency: workerCount, queueName: options.queueName, lockDuration: options.lockDuration, stalledInterval: options.stalledInterval, log });
+    workers = new BullMqWorkers({
+      redisUrl: options.redisUrl,
+      generator: options.generator,
+      store,
+      concurrency: workerCount,
+      queueName: options.queueName,
+      lockDuration: options.lockDuration,
+      stalledInterval: options.stalledInterval,
+      log,
+    });
     await workers.ready();
     closers.push(() => (workers as BullMqWorkers).close());
     log(`workers: ${workerCount} on ${options.redisUrl}`);
   }
-  const stories = Array.isArray(options.stories) ? StoryLibrary.of(options.stories) : await StoryLibrary.load(options.stories, log);
+  const stories = Array.isArray(options.stories)
+    ? StoryLibrary.of(options.stories)
+    : await StoryLibrary.load(options.stories, log);
   if (!api) {
     if (!options.redisUrl) throw new Error('A worker-only process (no API) needs a Redis URL to take jobs from');
     return { url: '', store, stories, close: () => closeAll(closers) };
@@ -147,7 +162,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  log(`API on ${url} (${options.redisUrl ? 'BullMQ queue' : `in-process queue, ${workerCount} worker(s)`}, store ${store.root})`);
+  log(
+    `API on ${url} (${options.redisUrl ? 'BullMQ queue' : `in-process queue, ${workerCount} worker(s)`}, store ${store.root})`,
+  );
   closers.unshift(
     () =>
       new Promise<void>((resolve) => {

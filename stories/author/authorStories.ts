@@ -31,7 +31,11 @@ export function authorMeta(source: AuthorSource, kind: EntryKind, title: string)
     title,
     tags: ['offshoot', kind],
     // No "save story" from controls: the stories are generated, there is no CSF file to write to.
-    parameters: { layout: kind === 'graph' || kind === 'player' ? 'fullscreen' : 'padded', controls: { disableSaveFromUI: true }, offshootStory: source.file },
+    parameters: {
+      layout: kind === 'graph' || kind === 'player' ? 'fullscreen' : 'padded',
+      controls: { disableSaveFromUI: true },
+      offshootStory: source.file,
+    },
     beforeEach: () => cleanUp,
   };
 }
@@ -47,15 +51,27 @@ export function authorStory(source: AuthorSource, kind: EntryKind, segmentId: st
   const loaded = loadAuthorStory(source);
   const vars = variableArgs(loaded.raw);
   const segments = loaded.story ? Object.keys(loaded.story.segments) : [];
-  const extra = kind === 'player'
-    ? {
-        args: { _segment: loaded.story?.start ?? '', _atChoice: false },
-        argTypes: {
-          _segment: { name: 'start segment', control: { type: 'select' }, options: segments, type: { name: 'string' }, table: { category: 'start' } },
-          _atChoice: { name: 'open its choice', control: { type: 'boolean' }, type: { name: 'boolean' }, table: { category: 'start' } },
-        },
-      }
-    : { args: {}, argTypes: {} };
+  const extra =
+    kind === 'player'
+      ? {
+          args: { _segment: loaded.story?.start ?? '', _atChoice: false },
+          argTypes: {
+            _segment: {
+              name: 'start segment',
+              control: { type: 'select' },
+              options: segments,
+              type: { name: 'string' },
+              table: { category: 'start' },
+            },
+            _atChoice: {
+              name: 'open its choice',
+              control: { type: 'boolean' },
+              type: { name: 'boolean' },
+              table: { category: 'start' },
+            },
+          },
+        }
+      : { args: {}, argTypes: {} };
   const declared = loaded.story?.state ?? vars.args;
   return {
     name,
@@ -64,7 +80,10 @@ export function authorStory(source: AuthorSource, kind: EntryKind, segmentId: st
     parameters: kind === 'graph' ? { controls: { disable: true, disableSaveFromUI: true } } : {},
     render: (args: Args) => {
       cleanUp();
-      const root = h('div', { class: `osb-root osb-kind-${kind}`, attrs: { 'data-offshoot-story': kind, ...(segmentId ? { 'data-segment': segmentId } : {}) } });
+      const root = h('div', {
+        class: `osb-root osb-kind-${kind}`,
+        attrs: { 'data-offshoot-story': kind, ...(segmentId ? { 'data-segment': segmentId } : {}) },
+      });
       root.append(authorStyles());
       const variables = pickVariables(args, declared);
       if (kind === 'segments' && segmentId) {
@@ -74,7 +93,13 @@ export function authorStory(source: AuthorSource, kind: EntryKind, segmentId: st
         const mounted = renderChoice(root, loaded, segmentId, variables);
         unmount = () => mounted?.destroy();
       } else if (kind === 'player') {
-        unmount = renderWholeStory(root, loaded, String(args._segment ?? ''), args._atChoice === true || args._atChoice === 'true', variables);
+        unmount = renderWholeStory(
+          root,
+          loaded,
+          String(args._segment ?? ''),
+          args._atChoice === true || args._atChoice === 'true',
+          variables,
+        );
       } else {
         unmount = renderGraphView(root, loaded);
       }

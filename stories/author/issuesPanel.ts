@@ -10,8 +10,10 @@ import { h } from './h.js';
  */
 export function issuesPanel(heading: string, errors: ValidationIssue[], warnings: ValidationIssue[] = []): HTMLElement {
   const list = h('ul');
-  for (const issue of errors) list.append(h('li', { class: 'osb-error', text: formatIssue(issue), attrs: { 'data-code': issue.code } }));
-  for (const issue of warnings) list.append(h('li', { class: 'osb-warning', text: formatIssue(issue), attrs: { 'data-code': issue.code } }));
+  for (const issue of errors)
+    list.append(h('li', { class: 'osb-error', text: formatIssue(issue), attrs: { 'data-code': issue.code } }));
+  for (const issue of warnings)
+    list.append(h('li', { class: 'osb-warning', text: formatIssue(issue), attrs: { 'data-code': issue.code } }));
   return h('section', { class: 'osb-issues', attrs: { role: 'status' } }, h('h3', { text: heading }), list);
 }
 
@@ -22,5 +24,10 @@ export function issuesPanel(heading: string, errors: ValidationIssue[], warnings
  * root.append(messageBox('No generation backend', 'Set OFFSHOOT_BACKEND…'));
  */
 export function messageBox(heading: string, ...lines: string[]): HTMLElement {
-  return h('section', { class: 'osb-message', attrs: { role: 'status' } }, h('h3', { text: heading }), ...lines.map((text) => h('p', { text })));
+  return h(
+    'section',
+    { class: 'osb-message', attrs: { role: 'status' } },
+    h('h3', { text: heading }),
+    ...lines.map((text) => h('p', { text })),
+  );
 }

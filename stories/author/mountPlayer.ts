@@ -25,16 +25,37 @@ export const NO_BACKEND = 'No generation backend configured';
  * const mounted = mountPlayer(root, loaded, loaded.story!, { segment: 'forest', atChoice: true });
  * mounted.destroy();
  */
-export function mountPlayer(container: HTMLElement, loaded: AuthorStory, story: Story, start: PlayerStart, on: PlayerOptions['on'] = {}): MountedPlayer {
+export function mountPlayer(
+  container: HTMLElement,
+  loaded: AuthorStory,
+  story: Story,
+  start: PlayerStart,
+  on: PlayerOptions['on'] = {},
+): MountedPlayer {
   const backend = loaded.source.backend;
-  const generated = Object.entries(story.segments).filter(([, s]) => s.generate).map(([id]) => id);
-  const hint = 'Start Storybook with OFFSHOOT_BACKEND=<generation API URL> (and OFFSHOOT_BACKEND_TOKEN=<token>), e.g. from `offshoot serve`.';
+  const generated = Object.entries(story.segments)
+    .filter(([, s]) => s.generate)
+    .map(([id]) => id);
+  const hint =
+    'Start Storybook with OFFSHOOT_BACKEND=<generation API URL> (and OFFSHOOT_BACKEND_TOKEN=<token>), e.g. from `offshoot serve`.';
   if (!backend && story.segments[start.segment]?.generate) {
-    container.append(messageBox(NO_BACKEND, `Segment "${start.segment}" is generated on demand (it has \`generate\`, no \`media\`), so it needs a generation backend to play.`, hint));
+    container.append(
+      messageBox(
+        NO_BACKEND,
+        `Segment "${start.segment}" is generated on demand (it has \`generate\`, no \`media\`), so it needs a generation backend to play.`,
+        hint,
+      ),
+    );
     return { ready: Promise.resolve(null), destroy: () => undefined };
   }
   if (!backend && generated.length) {
-    container.append(messageBox(NO_BACKEND, `These segments are generated and cannot play here: ${generated.join(', ')}. The player will report them when it reaches them.`, hint));
+    container.append(
+      messageBox(
+        NO_BACKEND,
+        `These segments are generated and cannot play here: ${generated.join(', ')}. The player will report them when it reaches them.`,
+        hint,
+      ),
+    );
   }
   const stage = h('div', { class: 'osb-stage' });
   container.append(stage);
@@ -46,7 +67,9 @@ export function mountPlayer(container: HTMLElement, loaded: AuthorStory, story: 
     autoplay: true,
     muted: true,
     on,
-    ...(backend ? { generation: { baseUrl: backend.baseUrl, ...(backend.token ? { token: backend.token } : {}) } } : {}),
+    ...(backend
+      ? { generation: { baseUrl: backend.baseUrl, ...(backend.token ? { token: backend.token } : {}) } }
+      : {}),
   }).then((player) => {
     // Storybook may have moved on to another story while the player was starting.
     if (destroyed) {

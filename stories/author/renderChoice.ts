@@ -12,7 +12,12 @@ import { optionsTable } from './optionsTable.js';
  * @example
  * const mounted = renderChoice(root, loaded, 'forest', { lantern: false });
  */
-export function renderChoice(root: HTMLElement, loaded: AuthorStory, segmentId: string, variables: Record<string, StateValue>): MountedPlayer | null {
+export function renderChoice(
+  root: HTMLElement,
+  loaded: AuthorStory,
+  segmentId: string,
+  variables: Record<string, StateValue>,
+): MountedPlayer | null {
   const { story, report } = loaded;
   if (!story) {
     root.append(issuesPanel(`${loaded.source.file} has errors; fix them to try its choices`, report.errors));

@@ -16,11 +16,23 @@ export function renderGraphView(root: HTMLElement, loaded: AuthorStory): () => v
   const { errors, warnings } = loaded.report;
   const summary = `${graph.nodes.length} segments, ${graph.edges.length} links · ${errors.length} errors, ${warnings.length} warnings (hover a node for its issues)`;
   root.append(h('p', { class: 'osb-facts', text: summary }));
-  root.append(h('p', { class: 'osb-legend', text: 'Blue border: start · green fill: ending · dashed border: generated · grey: unreachable · orange: trap · red: has errors (or not a segment) · dashed edge: route · thick edge: the timer’s option' }));
+  root.append(
+    h('p', {
+      class: 'osb-legend',
+      text: 'Blue border: start · green fill: ending · dashed border: generated · grey: unreachable · orange: trap · red: has errors (or not a segment) · dashed edge: route · thick edge: the timer’s option',
+    }),
+  );
   const frame = h('div', { class: 'osb-graph-frame' });
   root.append(frame);
   const drawn = drawGraph(frame, graph);
-  if (graph.storyIssues.length) root.append(issuesPanel('Issues about the whole story', graph.storyIssues.filter((i) => !warningCode(i.code)), graph.storyIssues.filter((i) => warningCode(i.code))));
+  if (graph.storyIssues.length)
+    root.append(
+      issuesPanel(
+        'Issues about the whole story',
+        graph.storyIssues.filter((i) => !warningCode(i.code)),
+        graph.storyIssues.filter((i) => warningCode(i.code)),
+      ),
+    );
   return () => drawn.destroy();
 }
 

@@ -13,7 +13,13 @@ import { mountPlayer } from './mountPlayer.js';
  * @example
  * const stop = renderWholeStory(root, loaded, 'forest', true, { lantern: true });
  */
-export function renderWholeStory(root: HTMLElement, loaded: AuthorStory, segment: string, atChoice: boolean, variables: Record<string, StateValue>): () => void {
+export function renderWholeStory(
+  root: HTMLElement,
+  loaded: AuthorStory,
+  segment: string,
+  atChoice: boolean,
+  variables: Record<string, StateValue>,
+): () => void {
   const { story, report } = loaded;
   if (!story) {
     root.append(issuesPanel(`${loaded.source.file} has errors; fix them to play it`, report.errors));
@@ -29,18 +35,24 @@ export function renderWholeStory(root: HTMLElement, loaded: AuthorStory, segment
     log.append(h('li', { text }));
   };
   const at = Object.hasOwn(story.segments, segment) ? segment : story.start;
-  const mounted = mountPlayer(main, loaded, story, { segment: at, variables, atChoice: atChoice && !!story.segments[at]?.choice }, {
-    segmentstart: (e) => {
-      graph.enter(e.segmentId);
-      note(`▶ ${e.segmentId}`);
+  const mounted = mountPlayer(
+    main,
+    loaded,
+    story,
+    { segment: at, variables, atChoice: atChoice && !!story.segments[at]?.choice },
+    {
+      segmentstart: (e) => {
+        graph.enter(e.segmentId);
+        note(`▶ ${e.segmentId}`);
+      },
+      choice: (e) => {
+        graph.choose(e.segmentId, e.optionId);
+        note(`  ✓ ${e.optionId}${e.byDefault ? ' (timer)' : ''}`);
+      },
+      ended: (e) => note(`■ ended in ${e.segmentId}`),
+      error: (e) => note(`⚠ ${e.code}: ${e.message}`),
     },
-    choice: (e) => {
-      graph.choose(e.segmentId, e.optionId);
-      note(`  ✓ ${e.optionId}${e.byDefault ? ' (timer)' : ''}`);
-    },
-    ended: (e) => note(`■ ended in ${e.segmentId}`),
-    error: (e) => note(`⚠ ${e.code}: ${e.message}`),
-  });
+  );
   return () => {
     mounted.destroy();
     graph.destroy();

@@ -51,7 +51,9 @@ export function storyEntries(kind: EntryKind, raw: unknown): StoryEntry[] {
   const prefix = kind === 'segments' ? 'S' : 'C';
   return segments.flatMap(([id, segment], i) => {
     if (kind === 'choices' && !(isRecord(segment) && isRecord(segment.choice))) return [];
-    return [{ exportName: `${prefix}${i}_${id.replace(/[^A-Za-z0-9_$]/g, '_').slice(0, 40)}`, name: id, segmentId: id }];
+    return [
+      { exportName: `${prefix}${i}_${id.replace(/[^A-Za-z0-9_$]/g, '_').slice(0, 40)}`, name: id, segmentId: id },
+    ];
   });
 }
 

@@ -3,7 +3,15 @@ import type { StateValue } from '../../src/core/story/Story.js';
 /** Storybook argTypes/args: one control per story variable, typed like its initial value. */
 export interface VariableArgs {
   args: Record<string, StateValue>;
-  argTypes: Record<string, { control: { type: 'boolean' | 'number' | 'text' }; type: { name: 'boolean' | 'number' | 'string' }; description: string; table: { category: string } }>;
+  argTypes: Record<
+    string,
+    {
+      control: { type: 'boolean' | 'number' | 'text' };
+      type: { name: 'boolean' | 'number' | 'string' };
+      description: string;
+      table: { category: string };
+    }
+  >;
 }
 
 /**
@@ -14,11 +22,19 @@ export interface VariableArgs {
  * variableArgs({ state: { lantern: false, courage: 0 } }).argTypes.courage.control.type; // 'number'
  */
 export function variableArgs(raw: unknown): VariableArgs {
-  const state = typeof raw === 'object' && raw !== null && 'state' in raw ? (raw as { state: unknown }).state : undefined;
+  const state =
+    typeof raw === 'object' && raw !== null && 'state' in raw ? (raw as { state: unknown }).state : undefined;
   const out: VariableArgs = { args: {}, argTypes: {} };
   if (typeof state !== 'object' || state === null) return out;
   for (const [name, value] of Object.entries(state)) {
-    const kind = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : typeof value === 'string' ? 'string' : undefined;
+    const kind =
+      typeof value === 'boolean'
+        ? 'boolean'
+        : typeof value === 'number'
+          ? 'number'
+          : typeof value === 'string'
+            ? 'string'
+            : undefined;
     if (!kind) continue;
     out.args[name] = value as StateValue;
     out.argTypes[name] = {
@@ -37,7 +53,10 @@ export function variableArgs(raw: unknown): VariableArgs {
  * @example
  * pickVariables({ lantern: 'true', _segment: 'forest' }, { lantern: false }); // { lantern: true }
  */
-export function pickVariables(args: Record<string, unknown>, declared: Record<string, StateValue>): Record<string, StateValue> {
+export function pickVariables(
+  args: Record<string, unknown>,
+  declared: Record<string, StateValue>,
+): Record<string, StateValue> {
   const out: Record<string, StateValue> = {};
   for (const [name, initial] of Object.entries(declared)) {
     const value = args[name];

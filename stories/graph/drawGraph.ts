@@ -36,7 +36,11 @@ export function drawGraph(container: HTMLElement, graph: StoryGraph): DrawnGraph
   // Re-rendering a story (every change of a control) reuses the layout of the same graph.
   const layout = layouts.get(graph) ?? layoutGraph(graph);
   layouts.set(graph, layout);
-  const svg = el(doc, 'svg', { class: 'osb-graph', role: 'img', 'aria-label': `Story graph: ${graph.nodes.length} segments` });
+  const svg = el(doc, 'svg', {
+    class: 'osb-graph',
+    role: 'img',
+    'aria-label': `Story graph: ${graph.nodes.length} segments`,
+  });
   svg.append(styleSheet(doc), markers(doc));
   const view = { x: 0, y: 0, w: Math.max(layout.width, 200), h: Math.max(layout.height, 120) };
   const applyView = (): void => svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
@@ -46,12 +50,22 @@ export function drawGraph(container: HTMLElement, graph: StoryGraph): DrawnGraph
   const edgeGroup = el(doc, 'g', { class: 'osb-edges' });
   layout.edges.forEach((path) => {
     const edge = graph.edges[path.index]!;
-    const g = el(doc, 'g', { class: `osb-edge osb-${edge.kind}${edge.isDefault ? ' osb-default' : ''}`, 'data-from': edge.from, 'data-to': edge.to });
+    const g = el(doc, 'g', {
+      class: `osb-edge osb-${edge.kind}${edge.isDefault ? ' osb-default' : ''}`,
+      'data-from': edge.from,
+      'data-to': edge.to,
+    });
     if (edge.optionId) g.setAttribute('data-option', edge.optionId);
     const d = path.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     g.append(el(doc, 'path', { d, 'marker-end': 'url(#osb-arrow)' }));
     const title = el(doc, 'title', {});
-    title.textContent = [edge.kind === 'option' ? `option ${edge.optionId ?? ''}: ${edge.label}` : edge.kind, edge.condition ? `if ${edge.condition}` : '', edge.isDefault ? '(default)' : ''].filter(Boolean).join(' ');
+    title.textContent = [
+      edge.kind === 'option' ? `option ${edge.optionId ?? ''}: ${edge.label}` : edge.kind,
+      edge.condition ? `if ${edge.condition}` : '',
+      edge.isDefault ? '(default)' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     g.append(title);
     if (path.labelAt) {
       const text = el(doc, 'text', { x: path.labelAt.x, y: path.labelAt.y + 4, class: 'osb-edge-label' });
@@ -67,14 +81,20 @@ export function drawGraph(container: HTMLElement, graph: StoryGraph): DrawnGraph
   for (const node of graph.nodes) {
     const box = layout.nodes.get(node.id);
     if (!box) continue;
-    const g = el(doc, 'g', { class: nodeClass(node), 'data-segment': node.id, transform: `translate(${box.x - box.width / 2},${box.y - box.height / 2})` });
+    const g = el(doc, 'g', {
+      class: nodeClass(node),
+      'data-segment': node.id,
+      transform: `translate(${box.x - box.width / 2},${box.y - box.height / 2})`,
+    });
     g.append(el(doc, 'rect', { width: box.width, height: box.height, rx: node.end ? 18 : 4 }));
     const label = el(doc, 'text', { x: box.width / 2, y: 18, class: 'osb-node-label' });
     label.textContent = node.id.length > 28 ? `${node.id.slice(0, 27)}…` : node.id;
     const sub = el(doc, 'text', { x: box.width / 2, y: 34, class: 'osb-node-sub' });
     sub.textContent = badges(node);
     const title = el(doc, 'title', {});
-    title.textContent = [node.id, node.prompt ? `choice: ${node.prompt}` : '', ...node.issues.map(formatIssue)].filter(Boolean).join('\n');
+    title.textContent = [node.id, node.prompt ? `choice: ${node.prompt}` : '', ...node.issues.map(formatIssue)]
+      .filter(Boolean)
+      .join('\n');
     g.append(label, sub, title);
     nodeEls.set(node.id, g);
     nodeGroup.append(g);
@@ -138,8 +158,13 @@ export function drawGraph(container: HTMLElement, graph: StoryGraph): DrawnGraph
         nodeEls.get(current)?.classList.remove('osb-current');
         // The edge that led here, unless a choice already marked one.
         const from = current;
-        const taken = edgeEls.find((g) => g.dataset.from === from && g.classList.contains('osb-taken') && g.dataset.to === segmentId);
-        if (!taken) edgeEls.find((g) => g.dataset.from === from && g.dataset.to === segmentId && !g.dataset.option)?.classList.add('osb-taken');
+        const taken = edgeEls.find(
+          (g) => g.dataset.from === from && g.classList.contains('osb-taken') && g.dataset.to === segmentId,
+        );
+        if (!taken)
+          edgeEls
+            .find((g) => g.dataset.from === from && g.dataset.to === segmentId && !g.dataset.option)
+            ?.classList.add('osb-taken');
       }
       current = segmentId;
       const node = nodeEls.get(segmentId);
@@ -151,7 +176,9 @@ export function drawGraph(container: HTMLElement, graph: StoryGraph): DrawnGraph
     },
     clearTrail() {
       current = null;
-      svg.querySelectorAll('.osb-current, .osb-visited, .osb-taken').forEach((n) => n.classList.remove('osb-current', 'osb-visited', 'osb-taken'));
+      svg
+        .querySelectorAll('.osb-current, .osb-visited, .osb-taken')
+        .forEach((n) => n.classList.remove('osb-current', 'osb-visited', 'osb-taken'));
     },
     destroy() {
       svg.removeEventListener('wheel', onWheel);
@@ -162,15 +189,29 @@ export function drawGraph(container: HTMLElement, graph: StoryGraph): DrawnGraph
 
 function nodeClass(node: GraphNode): string {
   return [
-    'osb-node', node.kind === 'missing' ? 'osb-missing' : '', node.start ? 'osb-start' : '', node.end ? 'osb-end' : '',
-    node.generate ? 'osb-generate' : '', node.unreachable ? 'osb-unreachable' : '', node.trap ? 'osb-trap' : '',
+    'osb-node',
+    node.kind === 'missing' ? 'osb-missing' : '',
+    node.start ? 'osb-start' : '',
+    node.end ? 'osb-end' : '',
+    node.generate ? 'osb-generate' : '',
+    node.unreachable ? 'osb-unreachable' : '',
+    node.trap ? 'osb-trap' : '',
     node.issues.some((i) => !WARNINGS.has(i.code) && i.code !== 'trap') ? 'osb-has-errors' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function badges(node: GraphNode): string {
   if (node.kind === 'missing') return 'not a segment';
-  const parts = [node.start ? 'start' : '', node.end ? 'ending' : '', node.generate ? 'generated' : '', node.prompt !== undefined ? 'choice' : '', node.trap ? 'TRAP' : '', node.unreachable ? 'unreachable' : ''];
+  const parts = [
+    node.start ? 'start' : '',
+    node.end ? 'ending' : '',
+    node.generate ? 'generated' : '',
+    node.prompt !== undefined ? 'choice' : '',
+    node.trap ? 'TRAP' : '',
+    node.unreachable ? 'unreachable' : '',
+  ];
   const errors = node.issues.filter((i) => !WARNINGS.has(i.code) && i.code !== 'trap').length;
   const warnings = node.issues.filter((i) => i.code === 'hidden-default').length;
   if (errors) parts.push(`${errors} error${errors > 1 ? 's' : ''}`);
@@ -178,7 +219,11 @@ function badges(node: GraphNode): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-function el<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function el<K extends keyof SVGElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const node = doc.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -186,7 +231,16 @@ function el<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: 
 
 function markers(doc: Document): SVGDefsElement {
   const defs = el(doc, 'defs', {});
-  const marker = el(doc, 'marker', { id: 'osb-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' });
+  const marker = el(doc, 'marker', {
+    id: 'osb-arrow',
+    viewBox: '0 0 10 10',
+    refX: 9,
+    refY: 5,
+    markerWidth: 9,
+    markerHeight: 9,
+    markerUnits: 'userSpaceOnUse',
+    orient: 'auto-start-reverse',
+  });
   marker.append(el(doc, 'path', { d: 'M0,0 L10,5 L0,10 z', fill: '#667' }));
   defs.append(marker);
   return defs;

@@ -43,14 +43,27 @@ const SIMPLEX_MAX_NODES = 120;
  */
 export function layoutGraph(graph: StoryGraph): GraphLayout {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56, edgesep: 12, marginx: 16, marginy: 16, ranker: graph.nodes.length > SIMPLEX_MAX_NODES ? 'tight-tree' : 'network-simplex' });
+  g.setGraph({
+    rankdir: 'TB',
+    nodesep: 24,
+    ranksep: 56,
+    edgesep: 12,
+    marginx: 16,
+    marginy: 16,
+    ranker: graph.nodes.length > SIMPLEX_MAX_NODES ? 'tight-tree' : 'network-simplex',
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) {
     g.setNode(node.id, { width: Math.max(80, Math.min(28, node.id.length) * CHAR + 28), height: NODE_HEIGHT });
   }
   graph.edges.forEach((edge, i) => {
     const label = shortLabel(edge.label);
-    g.setEdge(edge.from, edge.to, label ? { width: label.length * CHAR * 0.85, height: 14, labelpos: 'c' } : {}, String(i));
+    g.setEdge(
+      edge.from,
+      edge.to,
+      label ? { width: label.length * CHAR * 0.85, height: 14, labelpos: 'c' } : {},
+      String(i),
+    );
   });
   dagre.layout(g);
   const nodes = new Map<string, NodeBox>();
@@ -59,8 +72,16 @@ export function layoutGraph(graph: StoryGraph): GraphLayout {
     nodes.set(id, { id, x: n.x, y: n.y, width: n.width, height: n.height });
   }
   const edges: EdgePath[] = graph.edges.map((edge, i) => {
-    const e = g.edge({ v: edge.from, w: edge.to, name: String(i) }) as { points?: Array<{ x: number; y: number }>; x?: number; y?: number };
-    return { index: i, points: e.points ?? [], ...(e.x !== undefined && e.y !== undefined && shortLabel(edge.label) ? { labelAt: { x: e.x, y: e.y } } : {}) };
+    const e = g.edge({ v: edge.from, w: edge.to, name: String(i) }) as {
+      points?: Array<{ x: number; y: number }>;
+      x?: number;
+      y?: number;
+    };
+    return {
+      index: i,
+      points: e.points ?? [],
+      ...(e.x !== undefined && e.y !== undefined && shortLabel(edge.label) ? { labelAt: { x: e.x, y: e.y } } : {}),
+    };
   });
   const size = g.graph() as { width?: number; height?: number };
   return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0 };

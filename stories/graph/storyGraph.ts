@@ -62,13 +62,30 @@ export function storyGraph(raw: unknown, report: ValidationReport): StoryGraph {
     const s = isRecord(segment) ? segment : {};
     const prompt = isRecord(s.choice) ? str(s.choice.prompt) : undefined;
     nodes.set(id, {
-      id, kind: 'segment', start: id === start, end: s.end === true, generate: s.generate !== undefined,
-      ...(prompt !== undefined ? { prompt } : {}), unreachable: false, trap: false, issues: [],
+      id,
+      kind: 'segment',
+      start: id === start,
+      end: s.end === true,
+      generate: s.generate !== undefined,
+      ...(prompt !== undefined ? { prompt } : {}),
+      unreachable: false,
+      trap: false,
+      issues: [],
     });
   }
   const edges = Object.entries(segments).flatMap(([id, segment]) => edgesOf(id, segment));
   for (const edge of edges) {
-    if (!nodes.has(edge.to)) nodes.set(edge.to, { id: edge.to, kind: 'missing', start: false, end: false, generate: false, unreachable: false, trap: false, issues: [] });
+    if (!nodes.has(edge.to))
+      nodes.set(edge.to, {
+        id: edge.to,
+        kind: 'missing',
+        start: false,
+        end: false,
+        generate: false,
+        unreachable: false,
+        trap: false,
+        issues: [],
+      });
   }
   const storyIssues: ValidationIssue[] = [];
   for (const issue of [...report.errors, ...report.warnings]) {
@@ -95,8 +112,12 @@ function edgesOf(from: string, segment: unknown): GraphEdge[] {
     const id = str(option.id);
     const condition = str(option.if);
     out.push({
-      from, to, kind: 'option', label: str(option.label) ?? id ?? '',
-      ...(id !== undefined ? { optionId: id } : {}), ...(condition !== undefined ? { condition } : {}),
+      from,
+      to,
+      kind: 'option',
+      label: str(option.label) ?? id ?? '',
+      ...(id !== undefined ? { optionId: id } : {}),
+      ...(condition !== undefined ? { condition } : {}),
       ...(id !== undefined && id === choice?.default ? { isDefault: true } : {}),
     });
   }
@@ -107,7 +128,13 @@ function edgesOf(from: string, segment: unknown): GraphEdge[] {
       const to = isRecord(route) ? str(route.to) : undefined;
       if (to === undefined) continue;
       const condition = isRecord(route) ? str(route.if) : undefined;
-      out.push({ from, to, kind: 'route', label: condition !== undefined ? `if ${condition}` : 'otherwise', ...(condition !== undefined ? { condition } : {}) });
+      out.push({
+        from,
+        to,
+        kind: 'route',
+        label: condition !== undefined ? `if ${condition}` : 'otherwise',
+        ...(condition !== undefined ? { condition } : {}),
+      });
     }
   }
   return out;

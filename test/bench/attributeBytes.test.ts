@@ -23,7 +23,10 @@ describe('attributeBytes', () => {
     // Line 1: "aaaa" from source 0 at column 0, then "bb" from source 1 at column 4.
     // Line 2: "cc" with no mapping at all.
     const code = 'aaaabb\ncc';
-    const totals = attributeBytes(code, { sources: ['../node_modules/x/i.js', '../src/core/y.ts'], mappings: 'AAAA,ICAA;' });
+    const totals = attributeBytes(code, {
+      sources: ['../node_modules/x/i.js', '../src/core/y.ts'],
+      mappings: 'AAAA,ICAA;',
+    });
     expect(totals.get('x')).toBe(4);
     expect(totals.get('offshoot src/core')).toBe(3); // "bb" and the newline
     expect(totals.get('(unmapped)')).toBe(2);

@@ -25,7 +25,13 @@ describe('bin/offshoot.mjs (built)', () => {
   it('paths --json on an example: exit 0 and the report', { timeout: 60_000 }, async () => {
     const { code, stdout } = await offshoot('paths', 'examples/night-walk.json', '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ playthroughs: 3, endings: { home: 1, lost: 2 }, neverShown: [], unreachedEndings: [], truncated: false });
+    expect(JSON.parse(stdout)).toEqual({
+      playthroughs: 3,
+      endings: { home: 1, lost: 2 },
+      neverShown: [],
+      unreachedEndings: [],
+      truncated: false,
+    });
   });
 
   it('validate: exit 0 on the examples, 1 on an invalid story, 2 on a usage error', { timeout: 60_000 }, async () => {

@@ -18,7 +18,9 @@ function newestSource(dir: string): number {
 }
 
 export async function buildCli(): Promise<void> {
-  const stale = !existsSync(CLI_BUNDLE) || statSync(CLI_BUNDLE).mtimeMs < Math.max(newestSource(join(ROOT, 'src/cli')), newestSource(join(ROOT, 'src/core')));
+  const stale =
+    !existsSync(CLI_BUNDLE) ||
+    statSync(CLI_BUNDLE).mtimeMs < Math.max(newestSource(join(ROOT, 'src/cli')), newestSource(join(ROOT, 'src/core')));
   if (!stale) return;
   const { rollup } = await import('rollup');
   const configs = ((await import(join(ROOT, 'rollup.config.mjs'))) as { default: RollupOptions[] }).default;

@@ -14,7 +14,9 @@ describe('offshoot validate', () => {
   it('exits 0 on a valid story and lists warnings as file:line:col code path message', async () => {
     const { code, stdout } = await runCli(['validate', 'examples/night-walk.json']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^examples\/night-walk\.json:\d+:\d+ hidden-default \/segments\/forest\/choice\/default \S/m);
+    expect(stdout).toMatch(
+      /^examples\/night-walk\.json:\d+:\d+ hidden-default \/segments\/forest\/choice\/default \S/m,
+    );
     expect(stdout).toMatch(/valid \(0 errors, 1 warning\)/);
   });
 
@@ -33,7 +35,10 @@ describe('offshoot validate', () => {
     expect(report).toMatchObject({ valid: true, errors: [] });
     const bad = await runCli(['validate', invalid, '--json']);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false, errors: [{ code: 'unknown-segment', path: '/segments/lantern/next' }] });
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      valid: false,
+      errors: [{ code: 'unknown-segment', path: '/segments/lantern/next' }],
+    });
   });
 
   it('exits 2 when the file cannot be read', async () => {
@@ -48,13 +53,24 @@ describe('offshoot paths', () => {
   it('--json prints exactly { playthroughs, endings, neverShown, unreachedEndings, truncated }', async () => {
     const { code, stdout } = await runCli(['paths', 'examples/night-walk.json', '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toStrictEqual({ playthroughs: 3, endings: { home: 1, lost: 2 }, neverShown: [], unreachedEndings: [], truncated: false });
+    expect(JSON.parse(stdout)).toStrictEqual({
+      playthroughs: 3,
+      endings: { home: 1, lost: 2 },
+      neverShown: [],
+      unreachedEndings: [],
+      truncated: false,
+    });
   });
 
   it('honours --max-depth and reports truncation', async () => {
     const { code, stdout } = await runCli(['paths', 'examples/three-doors.json', '--json', '--max-depth', '6']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ playthroughs: 8, truncated: true, neverShown: ['vault:open'], unreachedEndings: ['rich'] });
+    expect(JSON.parse(stdout)).toMatchObject({
+      playthroughs: 8,
+      truncated: true,
+      neverShown: ['vault:open'],
+      unreachedEndings: ['rich'],
+    });
   });
 
   it('prints a readable summary', async () => {
@@ -78,7 +94,13 @@ describe('offshoot paths', () => {
 
 describe('usage errors', () => {
   it('exit 2 for no command, an unknown command, a missing file argument, a bad --max-depth', async () => {
-    for (const argv of [[], ['frobnicate'], ['validate'], ['paths', 'examples/night-walk.json', '--max-depth', '0'], ['validate', 'x.json', '--nope']]) {
+    for (const argv of [
+      [],
+      ['frobnicate'],
+      ['validate'],
+      ['paths', 'examples/night-walk.json', '--max-depth', '0'],
+      ['validate', 'x.json', '--nope'],
+    ]) {
       const { code, stderr } = await runCli(argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(stderr, argv.join(' ')).not.toBe('');

@@ -28,30 +28,42 @@ interface Report {
 }
 
 describe('offshoot test-paths', () => {
-  it('passes every path of a story whose media is all there (exit 0)', async () => {
-    const { code, stdout, stderr } = await runCli(['test-paths', `${FIXTURES}/good.json`, ...COMMON]);
-    expect(stderr).toMatch(/path 1\/2 .*pass/);
-    const report = JSON.parse(stdout) as Report;
-    expect(report.paths.map((p) => [p.index, p.ok, p.played])).toEqual([
-      [1, true, ['a', 'b']],
-      [2, true, ['a', 'c']],
-    ]);
-    expect(report.paths[1]!.steps).toEqual([{ segmentId: 'a', optionId: 'c' }, { segmentId: 'c' }]);
-    expect(code).toBe(0);
-  }, SLOW);
+  it(
+    'passes every path of a story whose media is all there (exit 0)',
+    async () => {
+      const { code, stdout, stderr } = await runCli(['test-paths', `${FIXTURES}/good.json`, ...COMMON]);
+      expect(stderr).toMatch(/path 1\/2 .*pass/);
+      const report = JSON.parse(stdout) as Report;
+      expect(report.paths.map((p) => [p.index, p.ok, p.played])).toEqual([
+        [1, true, ['a', 'b']],
+        [2, true, ['a', 'c']],
+      ]);
+      expect(report.paths[1]!.steps).toEqual([{ segmentId: 'a', optionId: 'c' }, { segmentId: 'c' }]);
+      expect(code).toBe(0);
+    },
+    SLOW,
+  );
 
-  it('fails exactly the path whose segment has no media, naming the URL (exit 1)', async () => {
-    const { code, stdout } = await runCli(['test-paths', `${FIXTURES}/missing-media.json`, ...COMMON]);
-    const report = JSON.parse(stdout) as Report;
-    expect(report).toMatchObject({ passed: 1, failed: 1 });
-    const [toB, toGap] = report.paths;
-    // The player prefetches the gap's playlist on the way to b too: that 404 is not b's.
-    expect(toB).toMatchObject({ ok: true, failures: [] });
-    expect(toGap!.ok).toBe(false);
-    expect(toGap!.failures[0]).toMatchObject({ kind: 'missing-media', url: 'media/nowhere/index.m3u8', segmentId: 'gap' });
-    expect(toGap!.failures[0]!.message).toContain('HTTP 404');
-    expect(code).toBe(1);
-  }, SLOW);
+  it(
+    'fails exactly the path whose segment has no media, naming the URL (exit 1)',
+    async () => {
+      const { code, stdout } = await runCli(['test-paths', `${FIXTURES}/missing-media.json`, ...COMMON]);
+      const report = JSON.parse(stdout) as Report;
+      expect(report).toMatchObject({ passed: 1, failed: 1 });
+      const [toB, toGap] = report.paths;
+      // The player prefetches the gap's playlist on the way to b too: that 404 is not b's.
+      expect(toB).toMatchObject({ ok: true, failures: [] });
+      expect(toGap!.ok).toBe(false);
+      expect(toGap!.failures[0]).toMatchObject({
+        kind: 'missing-media',
+        url: 'media/nowhere/index.m3u8',
+        segmentId: 'gap',
+      });
+      expect(toGap!.failures[0]!.message).toContain('HTTP 404');
+      expect(code).toBe(1);
+    },
+    SLOW,
+  );
 
   describe('with a backend that cannot make the generated branch', () => {
     const secret = randomBytes(24).toString('base64url');
@@ -59,22 +71,50 @@ describe('offshoot test-paths', () => {
     let server: RunningServer;
     beforeAll(async () => {
       // A real backend that does not have this story: every generate request is a 404 `unknown-story`.
-      server = await startServer({ generator, port: 0, stories: [], store: mkdtempSync(join(tmpdir(), 'offshoot-tp-store-')), secret, log: () => undefined });
+      server = await startServer({
+        generator,
+        port: 0,
+        stories: [],
+        store: mkdtempSync(join(tmpdir(), 'offshoot-tp-store-')),
+        secret,
+        log: () => undefined,
+      });
     });
     afterAll(async () => {
       await server?.close();
       await generator.close();
     });
 
-    it('fails the generated path as a generation failure with the backend\'s code', async () => {
-      const token = signViewerToken({ sub: 'tp-test', story: 'branch-tests-generation-failure', exp: Math.floor(Date.now() / 1000) + 3600 }, secret);
-      const { code, stdout } = await runCli(['test-paths', `${FIXTURES}/generation-failure.json`, ...COMMON, '--backend', server.url, '--token', token, '--timeout', '60']);
-      const report = JSON.parse(stdout) as Report;
-      const [toB, toDream] = report.paths;
-      expect(toB).toMatchObject({ ok: true });
-      expect(toDream!.ok).toBe(false);
-      expect(toDream!.failures[0]).toMatchObject({ kind: 'generation-failed', segmentId: 'dream', code: 'unknown-story' });
-      expect(code).toBe(1);
-    }, SLOW);
+    it(
+      "fails the generated path as a generation failure with the backend's code",
+      async () => {
+        const token = signViewerToken(
+          { sub: 'tp-test', story: 'branch-tests-generation-failure', exp: Math.floor(Date.now() / 1000) + 3600 },
+          secret,
+        );
+        const { code, stdout } = await runCli([
+          'test-paths',
+          `${FIXTURES}/generation-failure.json`,
+          ...COMMON,
+          '--backend',
+          server.url,
+          '--token',
+          token,
+          '--timeout',
+          '60',
+        ]);
+        const report = JSON.parse(stdout) as Report;
+        const [toB, toDream] = report.paths;
+        expect(toB).toMatchObject({ ok: true });
+        expect(toDream!.ok).toBe(false);
+        expect(toDream!.failures[0]).toMatchObject({
+          kind: 'generation-failed',
+          segmentId: 'dream',
+          code: 'unknown-story',
+        });
+        expect(code).toBe(1);
+      },
+      SLOW,
+    );
   });
 });

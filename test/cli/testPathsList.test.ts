@@ -13,7 +13,8 @@ import { validateStory } from '../../src/core/validate/validateStory.js';
 import { runCli } from './runCli.js';
 
 const load = (file: string): Story => validateStory(readFileSync(file, 'utf8'), { file }).story!;
-const route = (steps: Array<{ segmentId: string; optionId?: string }>) => steps.map((s) => (s.optionId ? `${s.segmentId}[${s.optionId}]` : s.segmentId)).join(' ');
+const route = (steps: Array<{ segmentId: string; optionId?: string }>) =>
+  steps.map((s) => (s.optionId ? `${s.segmentId}[${s.optionId}]` : s.segmentId)).join(' ');
 
 describe('listPaths', () => {
   it('lists the playthroughs `offshoot paths` counts, with route hops and hidden options respected', () => {
@@ -27,7 +28,11 @@ describe('listPaths', () => {
       'intro[lantern] lantern forest[deeper] lost',
       'intro[dark] dark forest[deeper] lost',
     ]);
-    expect(paths.map((p) => [p.ending, p.mediaSeconds])).toEqual([['home', 18], ['lost', 18], ['lost', 18]]);
+    expect(paths.map((p) => [p.ending, p.mediaSeconds])).toEqual([
+      ['home', 18],
+      ['lost', 18],
+      ['lost', 18],
+    ]);
   });
 
   it('agrees with enumeratePaths on a generated story', () => {
@@ -48,9 +53,25 @@ describe('listPaths', () => {
 });
 
 const page = (over: Partial<PageRun>): PageRun => ({
-  reason: 'ended', segments: ['a', 'b'], choices: [], errors: [], waits: [], misses: [], ended: 'b', stats: null, elapsedMs: 6000, rate: 1, ...over,
+  reason: 'ended',
+  segments: ['a', 'b'],
+  choices: [],
+  errors: [],
+  waits: [],
+  misses: [],
+  ended: 'b',
+  stats: null,
+  elapsedMs: 6000,
+  rate: 1,
+  ...over,
 });
-const run = (over: Partial<PageRun>, extra: Partial<PathRun> = {}): PathRun => ({ page: page(over), mediaFailures: [], backendFailures: [], wallMs: 7000, ...extra });
+const run = (over: Partial<PageRun>, extra: Partial<PathRun> = {}): PathRun => ({
+  page: page(over),
+  mediaFailures: [],
+  backendFailures: [],
+  wallMs: 7000,
+  ...extra,
+});
 
 describe('classifyRun', () => {
   const story = load('test/fixtures/stories/branch-tests/missing-media.json');
@@ -65,15 +86,42 @@ describe('classifyRun', () => {
 
   it('blames a 404 on the path that plays that segment, not on one that only prefetched it', () => {
     expect(classifyRun(1, toB, run({}, gap404), options).ok).toBe(true);
-    const failed = classifyRun(2, toGap, run({ segments: ['a'], errors: [{ code: 'segment-failed', message: 'x', fatal: false, segmentId: 'gap' }] }, gap404), options);
-    expect(failed.failures).toEqual([{ kind: 'missing-media', message: 'media/nowhere/index.m3u8: HTTP 404 (segment "gap")', url: 'media/nowhere/index.m3u8', segmentId: 'gap' }]);
+    const failed = classifyRun(
+      2,
+      toGap,
+      run(
+        { segments: ['a'], errors: [{ code: 'segment-failed', message: 'x', fatal: false, segmentId: 'gap' }] },
+        gap404,
+      ),
+      options,
+    );
+    expect(failed.failures).toEqual([
+      {
+        kind: 'missing-media',
+        message: 'media/nowhere/index.m3u8: HTTP 404 (segment "gap")',
+        url: 'media/nowhere/index.m3u8',
+        segmentId: 'gap',
+      },
+    ]);
   });
 
   it('reports other segments than expected, a long wait, and a timeout', () => {
     expect(classifyRun(1, toGap, run({ segments: ['a', 'b'] }), options).failures).toEqual([
       { kind: 'wrong-order', message: 'segment 2: expected "gap", the player played "b"', segmentId: 'b' },
     ]);
-    expect(classifyRun(1, toB, run({ waits: [{ segmentId: 'b', ms: 1500 }, { segmentId: 'a', ms: 100 }] }), options).failures[0]).toMatchObject({ kind: 'stall', segmentId: 'b' });
+    expect(
+      classifyRun(
+        1,
+        toB,
+        run({
+          waits: [
+            { segmentId: 'b', ms: 1500 },
+            { segmentId: 'a', ms: 100 },
+          ],
+        }),
+        options,
+      ).failures[0],
+    ).toMatchObject({ kind: 'stall', segmentId: 'b' });
     expect(classifyRun(1, toB, run({ reason: 'timeout', segments: ['a'], ended: null }), options).failures).toEqual([
       { kind: 'timeout', message: 'still in "a" when time ran out', segmentId: 'a' },
     ]);
@@ -86,7 +134,12 @@ describe('formatPathTable', () => {
     const { paths } = listPaths(story);
     const results = [
       classifyRun(1, paths[0]!, run({}), { story, maxStallMs: 1000 }),
-      classifyRun(2, paths[1]!, run({ segments: ['a'] }, { mediaFailures: [{ url: 'media/nowhere/index.m3u8', status: 404 }] }), { story, maxStallMs: 1000 }),
+      classifyRun(
+        2,
+        paths[1]!,
+        run({ segments: ['a'] }, { mediaFailures: [{ url: 'media/nowhere/index.m3u8', status: 404 }] }),
+        { story, maxStallMs: 1000 },
+      ),
     ];
     const text = formatPathTable('m.json', paths, results, false);
     expect(text).toMatch(/^\s+1\s+pass\s+7\.0 s\s+6\.0 s\s+a\[b\] → b$/m);
@@ -97,13 +150,20 @@ describe('formatPathTable', () => {
 
 describe('offshoot test-paths usage', () => {
   it('exits 2 and says to build when the player bundle is missing', async () => {
-    const { code, stderr } = await runCli(['test-paths', 'examples/night-walk.json', '--bundle', 'dist/no-such-bundle.js']);
+    const { code, stderr } = await runCli([
+      'test-paths',
+      'examples/night-walk.json',
+      '--bundle',
+      'dist/no-such-bundle.js',
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/dist\/no-such-bundle\.js is missing: run `npm run build`/);
   });
 
   it('exits 2 on a bad --backend, --speed or --mount', async () => {
-    expect((await runCli(['test-paths', 'examples/night-walk.json', '--backend', 'ftp://x'])).stderr).toMatch(/--backend must be auto, none or an http\(s\) URL/);
+    expect((await runCli(['test-paths', 'examples/night-walk.json', '--backend', 'ftp://x'])).stderr).toMatch(
+      /--backend must be auto, none or an http\(s\) URL/,
+    );
     expect((await runCli(['test-paths', 'examples/night-walk.json', '--speed', '0'])).code).toBe(2);
     const mount = await runCli(['test-paths', 'examples/night-walk.json', '--mount', 'media=no/such/dir']);
     expect(mount.code).toBe(2);

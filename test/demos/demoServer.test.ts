@@ -41,7 +41,8 @@ describe('demo server', () => {
     expect(watch.status).toBe(200);
     expect(watch.text).toContain('id="resume-prompt"');
     expect(watch.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    for (const asset of ['/demos/watch.js', '/demos/watch.css', '/demos/index.js', '/dist/offshoot.bundle.mjs']) expect((await get(asset)).status, asset).toBe(200);
+    for (const asset of ['/demos/watch.js', '/demos/watch.css', '/demos/index.js', '/dist/offshoot.bundle.mjs'])
+      expect((await get(asset)).status, asset).toBe(200);
 
     const story = await get('/examples/lighthouse-road.json');
     expect(story.status).toBe(200);
@@ -118,7 +119,9 @@ describe('demo server', () => {
       await page.click('#start-over');
       await segmentIs('intro');
       // The old place is gone: the new save is the start.
-      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('offshoot:snapshot:lighthouse-road') ?? 'null'));
+      const saved = await page.evaluate(() =>
+        JSON.parse(localStorage.getItem('offshoot:snapshot:lighthouse-road') ?? 'null'),
+      );
       expect(saved?.segmentId).toBe('intro');
       expect(errors).toEqual([]);
     }, 180_000);

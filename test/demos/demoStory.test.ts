@@ -28,7 +28,8 @@ function reachablePositions(): Array<{ at: Position; taken: string[] }> {
       }
     }
     const next = story.segments[at.segmentId]?.next;
-    if (typeof next === 'string') walk({ ...at, segmentId: next, visits: { ...at.visits, [next]: (at.visits[next] ?? 0) + 1 } }, taken);
+    if (typeof next === 'string')
+      walk({ ...at, segmentId: next, visits: { ...at.visits, [next]: (at.visits[next] ?? 0) + 1 } }, taken);
   };
   walk(initialPosition(story), []);
   return out;
@@ -79,7 +80,9 @@ describe('demo short: examples/lighthouse-road.json', () => {
     expect(first).toBeDefined();
     const setFirst = new Set((first?.options ?? []).flatMap((o) => Object.keys(o.set ?? {})));
     const fed = segments.filter(([, s]) => s.generate && placeholdersOf(s.generate).some((v) => setFirst.has(v)));
-    expect(fed.length, 'generated segments whose spec reads a variable the first choice sets').toBeGreaterThanOrEqual(2);
+    expect(fed.length, 'generated segments whose spec reads a variable the first choice sets').toBeGreaterThanOrEqual(
+      2,
+    );
     // For each such segment, the viewers who picked different first options see different
     // characters (kind and colour), not only a different prompt.
     for (const [id, segment] of fed) {
@@ -92,7 +95,10 @@ describe('demo short: examples/lighthouse-road.json', () => {
       }
       const byFirst = new Map([...looks].map((l) => [l.split(':')[0], l.split(':')[1]]));
       expect(byFirst.size, `${id}: reached after more than one first option`).toBeGreaterThanOrEqual(2);
-      expect(new Set(byFirst.values()).size, `${id}: a different figure per first option (${[...looks].join('; ')})`).toBe(byFirst.size);
+      expect(
+        new Set(byFirst.values()).size,
+        `${id}: a different figure per first option (${[...looks].join('; ')})`,
+      ).toBe(byFirst.size);
     }
   });
 });

@@ -30,7 +30,8 @@ let watch: FrameWatch | null = null;
 let lastLog: Logged[] = [];
 afterEach((ctx) => {
   // A failed run says what the viewer went through.
-  if (ctx.task.result?.state === 'fail') console.log(`[e2e] events: ${JSON.stringify(lastLog)}\n[e2e] stats: ${JSON.stringify(player?.getStats())}`);
+  if (ctx.task.result?.state === 'fail')
+    console.log(`[e2e] events: ${JSON.stringify(lastLog)}\n[e2e] stats: ${JSON.stringify(player?.getStats())}`);
   watch?.stop();
   player?.destroy();
   container?.remove();
@@ -44,7 +45,11 @@ interface Run {
   openedAt: number;
 }
 
-async function generate(token: string, segmentId: string, history: Array<{ segmentId: string; optionId: string }>): Promise<{ status: number; job: GenerationJob }> {
+async function generate(
+  token: string,
+  segmentId: string,
+  history: Array<{ segmentId: string; optionId: string }>,
+): Promise<{ status: number; job: GenerationJob }> {
   const res = await fetch(`${backendUrl}/api/v1/generate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -73,7 +78,11 @@ async function authoredStart(): Promise<Story> {
   return story;
 }
 
-async function open(token: string, story: string | Story, generation: Partial<GenerationClientOptions> = {}): Promise<Run> {
+async function open(
+  token: string,
+  story: string | Story,
+  generation: Partial<GenerationClientOptions> = {},
+): Promise<Run> {
   performance.setResourceTimingBufferSize(10_000);
   performance.clearResourceTimings();
   container = stage();
@@ -93,7 +102,8 @@ async function open(token: string, story: string | Story, generation: Partial<Ge
   return { player, log: r.log, watch, openedAt };
 }
 
-const segmentsOf = (log: Logged[]): string[] => log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+const segmentsOf = (log: Logged[]): string[] =>
+  log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
 /** Rendition keys the page fetched media from (`/store/<key>/...`). */
 const storeKeysFetched = (): Set<string> =>
   new Set(
@@ -106,20 +116,34 @@ const storeKeysFetched = (): Set<string> =>
 /** Holds after the first frame, and the wait for the first frame. */
 function holds(run: Run): { startMs: number; holdsMs: number[] } {
   const first = run.watch.frames[0];
-  return { startMs: first === undefined ? Infinity : Math.round(first - run.openedAt), holdsMs: run.watch.gaps(GAP_MS) };
+  return {
+    startMs: first === undefined ? Infinity : Math.round(first - run.openedAt),
+    holdsMs: run.watch.gaps(GAP_MS),
+  };
 }
-
 
 /** The path the first test takes, with the history the backend replays for each segment. */
 const ROBOT_SEA: Array<[string, Array<{ segmentId: string; optionId: string }>]> = [
   ['streets', [{ segmentId: 'intro', optionId: 'robot' }]],
   ['crossroads', [{ segmentId: 'intro', optionId: 'robot' }]],
-  ['lighthouse', [{ segmentId: 'intro', optionId: 'robot' }, { segmentId: 'crossroads', optionId: 'sea' }]],
+  [
+    'lighthouse',
+    [
+      { segmentId: 'intro', optionId: 'robot' },
+      { segmentId: 'crossroads', optionId: 'sea' },
+    ],
+  ],
 ];
 const FOX_HOME: Array<[string, Array<{ segmentId: string; optionId: string }>]> = [
   ['woods', [{ segmentId: 'intro', optionId: 'fox' }]],
   ['crossroads', [{ segmentId: 'intro', optionId: 'fox' }]],
-  ['home', [{ segmentId: 'intro', optionId: 'fox' }, { segmentId: 'crossroads', optionId: 'home' }]],
+  [
+    'home',
+    [
+      { segmentId: 'intro', optionId: 'fox' },
+      { segmentId: 'crossroads', optionId: 'home' },
+    ],
+  ],
 ];
 let firstViewerKeys = new Set<string>();
 let lateStats: { stats: PlayerStats; holdsMs: number[] } | null = null;
@@ -132,7 +156,10 @@ let lateStats: { stats: PlayerStats; holdsMs: number[] } | null = null;
  * the freeze either way (runs whose branches are in time have no gap over 250 ms at all).
  */
 function frozeForABranch(stats: PlayerStats, holdsMs: number[]): boolean {
-  return (stats.playback?.boundaries ?? []).some((b) => b.wallGapMs >= HOLD_GAP_MS) || holdsMs.some((gap) => gap >= HOLD_GAP_MS);
+  return (
+    (stats.playback?.boundaries ?? []).some((b) => b.wallGapMs >= HOLD_GAP_MS) ||
+    holdsMs.some((gap) => gap >= HOLD_GAP_MS)
+  );
 }
 
 /** getStats().branchesReadyInTime agrees with the picture: 1 exactly when nothing froze for a branch. */
@@ -140,7 +167,10 @@ function expectReadinessMatches(stats: PlayerStats, holdsMs: number[]): void {
   const boundaries = stats.playback?.boundaries ?? [];
   expect(boundaries).toHaveLength(stats.transitions);
   expect(stats.branchesReadyInTime).toBeDefined();
-  expect(stats.branchesReadyInTime === 1, `branchesReadyInTime ${stats.branchesReadyInTime}, boundary gaps ${boundaries.map((b) => Math.round(b.wallGapMs))} ms, frozen pictures ${holdsMs} ms`).toBe(!frozeForABranch(stats, holdsMs));
+  expect(
+    stats.branchesReadyInTime === 1,
+    `branchesReadyInTime ${stats.branchesReadyInTime}, boundary gaps ${boundaries.map((b) => Math.round(b.wallGapMs))} ms, frozen pictures ${holdsMs} ms`,
+  ).toBe(!frozeForABranch(stats, holdsMs));
 }
 
 describe('a story made only of generated segments, against the real backend', () => {
@@ -151,7 +181,9 @@ describe('a story made only of generated segments, against the real backend', ()
     await next(run.player, 'ended', () => true, 80_000);
     const stats = run.player.getStats();
     const h = holds(run);
-    console.log(`[e2e] late (depth 0): start ${h.startMs} ms, holds ${JSON.stringify(h.holdsMs)} ms, waiting events ${run.watch.waits.length}, boundaries ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms, branchesReadyInTime ${stats.branchesReadyInTime}`);
+    console.log(
+      `[e2e] late (depth 0): start ${h.startMs} ms, holds ${JSON.stringify(h.holdsMs)} ms, waiting events ${run.watch.waits.length}, boundaries ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms, branchesReadyInTime ${stats.branchesReadyInTime}`,
+    );
 
     expect(segmentsOf(run.log)).toEqual(['intro', 'woods', 'crossroads', 'home']);
     expect(plain(run.log).filter((e) => e.type === 'choice')).toEqual([
@@ -163,7 +195,10 @@ describe('a story made only of generated segments, against the real backend', ()
     expect(h.startMs).toBeLessThan(START_BOUND_MS);
     // The hold really happened (else this test measures nothing), and never ran past the bound.
     expect(run.watch.waits.length).toBeGreaterThan(0);
-    expect(frozeForABranch(stats, h.holdsMs), `boundary gaps and frozen pictures: ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} / ${JSON.stringify(h.holdsMs)} ms`).toBe(true);
+    expect(
+      frozeForABranch(stats, h.holdsMs),
+      `boundary gaps and frozen pictures: ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} / ${JSON.stringify(h.holdsMs)} ms`,
+    ).toBe(true);
     expect(Math.max(0, ...h.holdsMs)).toBeLessThan(HOLD_BOUND_MS);
     lateStats = { stats, holdsMs: h.holdsMs }; // branchesReadyInTime is checked by the next test
     // Each branch played is the rendition made with this path's state.
@@ -193,7 +228,9 @@ describe('a story made only of generated segments, against the real backend', ()
     await next(p, 'ended', () => true, 80_000);
     const stats = p.getStats();
     const h = holds(run);
-    console.log(`[e2e] choose-by-API: start ${h.startMs} ms, holds ${JSON.stringify(h.holdsMs)} ms, waiting events ${run.watch.waits.length}, boundaries ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms, branchesReadyInTime ${stats.branchesReadyInTime}`);
+    console.log(
+      `[e2e] choose-by-API: start ${h.startMs} ms, holds ${JSON.stringify(h.holdsMs)} ms, waiting events ${run.watch.waits.length}, boundaries ${JSON.stringify(stats.playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms, branchesReadyInTime ${stats.branchesReadyInTime}`,
+    );
 
     expect(segmentsOf(run.log)).toEqual(['intro', 'streets', 'crossroads', 'lighthouse']);
     expect(plain(run.log).filter((e) => e.type === 'choice')).toEqual([
@@ -217,7 +254,12 @@ describe('a story made only of generated segments, against the real backend', ()
     expect(firstViewerKeys.size, 'runs after the choose-by-API test').toBeGreaterThan(0);
     for (const [segmentId, history] of ROBOT_SEA.filter(([id]) => id !== 'crossroads')) {
       const { status, job } = await generate(tokens.second, segmentId, history);
-      expect({ segmentId, status, jobStatus: job.status, progress: job.progress }).toEqual({ segmentId, status: 200, jobStatus: 'done', progress: 1 });
+      expect({ segmentId, status, jobStatus: job.status, progress: job.progress }).toEqual({
+        segmentId,
+        status: 200,
+        jobStatus: 'done',
+        progress: 1,
+      });
       // The very rendition the first viewer fetched: the robot choice's state reached it.
       expect(firstViewerKeys.has(job.key), `${segmentId}: key ${job.key} is one the first viewer fetched`).toBe(true);
     }
@@ -226,14 +268,18 @@ describe('a story made only of generated segments, against the real backend', ()
   // Was a bug (ADR 0004): crossroads is reached from both intro options with different state;
   // the lookahead at intro asks for it along the earliest path (the fox's), and the client kept
   // that rendition after the viewer picked the robot. Fixed in f7051f9 (asks again).
-  test('a segment reached from both paths plays the rendition made with the chosen path\'s state', async () => {
+  test("a segment reached from both paths plays the rendition made with the chosen path's state", async () => {
     expect(firstViewerKeys.size, 'runs after the choose-by-API test').toBeGreaterThan(0);
     const robot = await generate(tokens.second, 'crossroads', [{ segmentId: 'intro', optionId: 'robot' }]);
     const fox = (await generate(tokens.second, 'crossroads', [{ segmentId: 'intro', optionId: 'fox' }])).job.key;
     // Do not leave a render nobody will watch running under the next test.
-    if (robot.job.status !== 'done') await fetch(`${backendUrl}/api/v1/jobs/${robot.job.jobId}`, { method: 'DELETE', headers: { authorization: `Bearer ${tokens.second}` } });
+    if (robot.job.status !== 'done')
+      await fetch(`${backendUrl}/api/v1/jobs/${robot.job.jobId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${tokens.second}` },
+      });
     expect(robot.job.key).not.toBe(fox);
-    expect(firstViewerKeys.has(fox), 'the robot viewer loaded the fox path\'s crossroads').toBe(false);
+    expect(firstViewerKeys.has(fox), "the robot viewer loaded the fox path's crossroads").toBe(false);
     expect(robot).toMatchObject({ status: 200, job: { status: 'done' } });
   });
 
@@ -243,9 +289,13 @@ describe('a story made only of generated segments, against the real backend', ()
     const run = await open(tokens.second, `${backendUrl}/api/v1/stories/${STORY}`);
     // From the log, not next(): an error can come before createPlayer resolves.
     const started = performance.now();
-    while (!run.log.some((e) => e.type === 'error' || e.type === 'choicestart') && performance.now() - started < 40_000) await new Promise((r) => setTimeout(r, 50));
+    while (!run.log.some((e) => e.type === 'error' || e.type === 'choicestart') && performance.now() - started < 40_000)
+      await new Promise((r) => setTimeout(r, 50));
     expect(run.log.filter((e) => e.type === 'error')).toEqual([]);
-    expect(run.log.find((e) => e.type === 'choicestart')).toMatchObject({ segmentId: 'intro', prompt: 'Who walks with you?' });
+    expect(run.log.find((e) => e.type === 'choicestart')).toMatchObject({
+      segmentId: 'intro',
+      prompt: 'Who walks with you?',
+    });
     expect(run.watch.frames.length).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -33,7 +33,8 @@ export function watchFrames(video: HTMLVideoElement): FrameWatch {
     waits,
     gaps(overMs) {
       const out: number[] = [];
-      for (let i = 1; i < frames.length; i++) if (frames[i]! - frames[i - 1]! > overMs) out.push(Math.round(frames[i]! - frames[i - 1]!));
+      for (let i = 1; i < frames.length; i++)
+        if (frames[i]! - frames[i - 1]! > overMs) out.push(Math.round(frames[i]! - frames[i - 1]!));
       return out;
     },
     stop() {

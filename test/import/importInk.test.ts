@@ -47,7 +47,9 @@ describe('importInk', () => {
     expect(story.segments[swim.next]).toMatchObject({ end: true });
     expect(stats.segments).toBe(Object.keys(story.segments).length);
     expect(stats.sourceNodes).toBe(stats.segments);
-    expect(warnings).toContainEqual(expect.objectContaining({ code: 'tag', message: expect.stringContaining('#scene:fork') }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ code: 'tag', message: expect.stringContaining('#scene:fork') }),
+    );
     expect(start).toMatchObject({ 'x-ink': { path: 'start', tags: ['scene:fork'] } });
   });
 
@@ -64,10 +66,15 @@ describe('importInk', () => {
     expect(start.generate!.prompt).toMatch(/^They are keeping me waiting\./);
     expect(start.choice!.options.map((o) => o.label)).toEqual(['Hut 14']);
     expect(result.stats.segments).toBe(result.stats.sourceNodes);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'truncated', message: expect.stringContaining('120 choice points') }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ code: 'truncated', message: expect.stringContaining('120 choice points') }),
+    );
     expect(result.story.state).toMatchObject({ forceful: 0, evasive: 0 });
     // raise(forceful) / lower(forceful) show up as literal sets somewhere in what was explored.
-    const sets = Object.values(result.story.segments).flatMap((s) => s.choice?.options ?? []).map((o) => o.set?.forceful).filter(Boolean);
+    const sets = Object.values(result.story.segments)
+      .flatMap((s) => s.choice?.options ?? [])
+      .map((o) => o.set?.forceful)
+      .filter(Boolean);
     expect(sets).toEqual(expect.arrayContaining(['1', '-1']));
   }, 60_000);
 

@@ -11,7 +11,8 @@ const read = (file: string) => readFileSync(file, 'utf8');
 const messages = (r: ReturnType<typeof importTwine>) => r.warnings.map((w) => w.message).join('\n');
 
 /** Every option of every segment. */
-const optionsOf = (story: ReturnType<typeof importTwine>['story']) => Object.values(story.segments).flatMap((s) => s.choice?.options ?? []);
+const optionsOf = (story: ReturnType<typeof importTwine>['story']) =>
+  Object.values(story.segments).flatMap((s) => s.choice?.options ?? []);
 
 describe('importTwine on third-party stories', () => {
   it('imports the SugarCube dungeon (Twee 3): one segment per passage, valid, includes followed, macros reported with lines', () => {
@@ -30,13 +31,21 @@ describe('importTwine on third-party stories', () => {
     expect(intoEast.length).toBeGreaterThan(0);
     for (const o of intoEast) expect(o.set).toEqual({ positionX: 'positionX + (1)' });
     const lines = source.split('\n');
-    const mapped = result.warnings.find((w) => w.passage === 'East' && w.code === 'mapped' && w.message.includes('+= 1'));
+    const mapped = result.warnings.find(
+      (w) => w.passage === 'East' && w.code === 'mapped' && w.message.includes('+= 1'),
+    );
     expect(lines[mapped!.line! - 1]).toBe('<<set $positionX += 1>>');
     const text = messages(result);
     for (const dropped of ['<<for>>', '<<print>>', 'story stylesheet']) expect(text).toContain(dropped);
     const forLine = result.warnings.find((w) => w.message.includes('<<for>>'))!.line!;
     expect(lines[forLine - 1]).toContain('<<for');
-    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'rename', passage: 'Map System', message: expect.stringContaining('`Map-System`') }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'rename',
+        passage: 'Map System',
+        message: expect.stringContaining('`Map-System`'),
+      }),
+    );
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'start' }));
   });
 
@@ -62,11 +71,15 @@ describe('importTwine on third-party stories', () => {
       set: { fuel: 'fuel - 1', numberOfJumpsLeft: 'numberOfJumpsLeft - 1' },
     });
     const text = messages(result);
-    for (const dropped of ['(random:)', '(either:)', '(for:)', '(replace:)', 'prints $health']) expect(text).toContain(dropped);
+    for (const dropped of ['(random:)', '(either:)', '(for:)', '(replace:)', 'prints $health'])
+      expect(text).toContain(dropped);
     // Lines point into the HTML file.
     const set = result.warnings.find((w) => w.message.startsWith('(set: $fuel to 3)'))!;
     expect(source.split('\n')[set.line! - 1]).toBe('(set: $fuel to 3)');
-    expect(result.story.segments.Destroyed).toMatchObject({ end: true, generate: { prompt: 'The ship exploded in flight. Game Over.' } });
+    expect(result.story.segments.Destroyed).toMatchObject({
+      end: true,
+      generate: { prompt: 'The ship exploded in flight. Game Over.' },
+    });
   });
 
   it('is deterministic: the same file gives the same story and seeds', () => {
@@ -114,9 +127,25 @@ describe('importTwine mapping', () => {
     expect(story.segments['A-b-2']).toMatchObject({ end: true });
     expect(story.segments.Fork!.generate!.prompt).toBe('A fork in the road. Go left Right Back Nowhere Treasure');
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'broken-link', passage: 'Fork', line: 8 }));
-    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'rename', passage: 'A-b', message: expect.stringContaining('`A-b-2`') }));
-    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'macro', passage: 'Vault', line: 18, message: expect.stringContaining('<<audio>>') }));
-    expect(result.stats).toMatchObject({ sourceNodes: 4, sourceLinks: 6, segments: 4, options: 5, endings: 2, variables: 1 });
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ code: 'rename', passage: 'A-b', message: expect.stringContaining('`A-b-2`') }),
+    );
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'macro',
+        passage: 'Vault',
+        line: 18,
+        message: expect.stringContaining('<<audio>>'),
+      }),
+    );
+    expect(result.stats).toMatchObject({
+      sourceNodes: 4,
+      sourceLinks: 6,
+      segments: 4,
+      options: 5,
+      endings: 2,
+      variables: 1,
+    });
   });
 
   it('reads Windows line endings and a byte-order mark the same way', () => {
@@ -128,7 +157,9 @@ describe('importTwine mapping', () => {
   });
 
   it('gives a loop whose way out was a dropped macro an "End here" option, so the story validates', () => {
-    const result = importTwine(':: Start\nRound. [[Again->Start]] (if: $x > (random: 1, 2))[(goto: "Out")]\n:: Out\nDone.');
+    const result = importTwine(
+      ':: Start\nRound. [[Again->Start]] (if: $x > (random: 1, 2))[(goto: "Out")]\n:: Out\nDone.',
+    );
     expect(validateStory(JSON.stringify(result.story)).errors).toEqual([]);
     expect(result.story.segments.Start!.choice!.options.map((o) => o.next)).toContain('Out');
   });
@@ -136,7 +167,9 @@ describe('importTwine mapping', () => {
   it('reports Snowman <% code %> and leaves it out of the prompt', () => {
     const result = importTwine(':: Start\nHello <% s.x = 1 %>world <%= s.x %>. [[End]]\n:: End\nBye.');
     expect(result.story.segments.Start!.generate!.prompt).toBe('Hello world . End');
-    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'macro', passage: 'Start', line: 2, message: expect.stringContaining('<% %>') }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ code: 'macro', passage: 'Start', line: 2, message: expect.stringContaining('<% %>') }),
+    );
   });
 
   it('throws ImportError for text that is not Twine, and names the line of a nameless passage header', () => {

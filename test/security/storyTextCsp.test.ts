@@ -21,7 +21,8 @@ import { cspPageHtml, cspPageScript } from './cspPage.js';
  * probe (VideoSource.load() decodes a 1-pixel inline WebM). Without it the probe is blocked
  * and reported, and pixi falls back to premultiplying on upload (right for opaque video).
  */
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: data:; worker-src 'self' blob:; connect-src 'self'";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: data:; worker-src 'self' blob:; connect-src 'self'";
 
 const PAYLOADS = [
   '<img src=x onerror="window.__pwned=\'img\'">',
@@ -63,7 +64,14 @@ const story = {
 };
 const invalid = { ...story, start: PAYLOADS[0] };
 
-const TYPES: Record<string, string> = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.m3u8': 'application/vnd.apple.mpegurl', '.m4s': 'video/iso.segment', '.mp4': 'video/mp4', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.mjs': 'text/javascript',
+  '.js': 'text/javascript',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4s': 'video/iso.segment',
+  '.mp4': 'video/mp4',
+  '.map': 'application/json',
+};
 
 function startServer(): Promise<{ origin: string; close(): Promise<void> }> {
   const documents: Record<string, [string, string]> = {
@@ -72,7 +80,10 @@ function startServer(): Promise<{ origin: string; close(): Promise<void> }> {
     '/story.json': [JSON.stringify(story), 'application/json'],
     '/invalid.json': [JSON.stringify(invalid), 'application/json'],
   };
-  const folders: [string, string][] = [['/dist/', resolve('dist')], ['/media/', resolve('test/media')]];
+  const folders: [string, string][] = [
+    ['/dist/', resolve('dist')],
+    ['/media/', resolve('test/media')],
+  ];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const headers = { 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' };
@@ -82,24 +93,42 @@ function startServer(): Promise<{ origin: string; close(): Promise<void> }> {
       if (!path.startsWith(prefix)) continue;
       const file = normalize(join(root, decodeURIComponent(path.slice(prefix.length))));
       if (file.startsWith(root + sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        return void res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+        return void res
+          .writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(readFileSync(file));
       }
     }
     res.writeHead(404, headers).end('not found');
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((closed) => { server.closeAllConnections(); server.close(() => closed()); }),
-  })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({
+        origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () =>
+          new Promise<void>((closed) => {
+            server.closeAllConnections();
+            server.close(() => closed());
+          }),
+      }),
+    ),
+  );
 }
 
-interface Watch { console: string[]; dialogs: string[] }
+interface Watch {
+  console: string[];
+  dialogs: string[];
+}
 
 async function open(page: Page, url: string): Promise<Watch> {
   const watch: Watch = { console: [], dialogs: [] };
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') watch.console.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') watch.console.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => watch.console.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => { watch.dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    watch.dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(url);
   return watch;
 }
@@ -114,11 +143,23 @@ function inspect(page: Page) {
       scripts: [...document.scripts].map((s) => s.src || `inline: ${s.textContent}`),
       // Tags the payloads would make (the controls' own icons are <svg>: those count only with a payload attribute).
       foreign: elements
-        .filter((e) => ['IMG', 'IFRAME', 'OBJECT', 'EMBED', 'B', 'A', 'STYLE'].includes(e.tagName) || [...e.attributes].some((a) => a.value.includes('__pwned') && a.name !== 'aria-label'))
+        .filter(
+          (e) =>
+            ['IMG', 'IFRAME', 'OBJECT', 'EMBED', 'B', 'A', 'STYLE'].includes(e.tagName) ||
+            [...e.attributes].some((a) => a.value.includes('__pwned') && a.name !== 'aria-label'),
+        )
         .map((e) => e.outerHTML.slice(0, 100)),
-      handlers: elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value) && a.name !== 'aria-label').map((a) => `${e.tagName}[${a.name}]`)),
+      handlers: elements.flatMap((e) =>
+        [...e.attributes]
+          .filter((a) => /^on/i.test(a.name) || (/javascript:/i.test(a.value) && a.name !== 'aria-label'))
+          .map((a) => `${e.tagName}[${a.name}]`),
+      ),
       text: document.body.textContent ?? '',
-      twins: [...document.querySelectorAll('button[data-option-id]')].map((b) => ({ id: b.getAttribute('data-option-id'), text: b.textContent, children: b.children.length })),
+      twins: [...document.querySelectorAll('button[data-option-id]')].map((b) => ({
+        id: b.getAttribute('data-option-id'),
+        text: b.textContent,
+        children: b.children.length,
+      })),
       labels: [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
     };
   });
@@ -141,7 +182,14 @@ describe('story text under a strict Content-Security-Policy', () => {
   it('the player plays through a choice; payloads stay text, nothing runs, nothing violates the policy', async () => {
     const page = await browser.newPage();
     const watch = await open(page, `${server.origin}/?story=/story.json`);
-    await page.waitForFunction(() => (window as unknown as { __csp: { events: { type: string }[] } }).__csp.events.some((e) => e.type === 'choicestart'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __csp: { events: { type: string }[] } }).__csp.events.some(
+          (e) => e.type === 'choicestart',
+        ),
+      null,
+      { timeout: 60_000 },
+    );
     const during = await inspect(page);
     // The twins hold the labels verbatim as text, one text node each; the prompt is the group's label.
     expect(during.twins).toEqual([
@@ -151,9 +199,13 @@ describe('story text under a strict Content-Security-Policy', () => {
     ]);
     expect(during.labels).toContain(`Prompt ${PAYLOADS[0]}`);
     await page.evaluate(() => (window as unknown as { __player: { choose(id: string): void } }).__player.choose('o0'));
-    await page.waitForFunction(() => (window as unknown as { __csp: { ended: boolean } }).__csp.ended, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __csp: { ended: boolean } }).__csp.ended, null, {
+      timeout: 60_000,
+    });
     const after = await inspect(page);
-    const record = await page.evaluate(() => (window as unknown as { __csp: { events: unknown[]; errors: string[] } }).__csp);
+    const record = await page.evaluate(
+      () => (window as unknown as { __csp: { events: unknown[]; errors: string[] } }).__csp,
+    );
     expect(record.errors).toEqual([]);
     expect(record.events).toContainEqual({ type: 'choice', optionId: 'o0', byDefault: false });
     expect(record.events).toContainEqual({ type: 'segmentstart', segmentId: 'left' });

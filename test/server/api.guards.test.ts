@@ -21,13 +21,21 @@ describe('POST /api/v1/generate refuses before any render work', () => {
     const good = t.token('v1');
     const [prefix, claims, signature] = good.split('.') as [string, string, string];
     const otherClaims = Buffer.from(JSON.stringify({ sub: 'admin', story: '*', exp: 9e9 })).toString('base64url');
-    const forged = [`${prefix}.${otherClaims}.${signature}`, `${prefix}.${claims}.${signature.slice(0, -2)}AA`, signViewerToken({ sub: 'v1', story: 'cave', exp: 9e9 }, 'another-secret-0123456789'), 'garbage'];
+    const forged = [
+      `${prefix}.${otherClaims}.${signature}`,
+      `${prefix}.${claims}.${signature.slice(0, -2)}AA`,
+      signViewerToken({ sub: 'v1', story: 'cave', exp: 9e9 }, 'another-secret-0123456789'),
+      'garbage',
+    ];
     for (const token of forged) {
       const reply = await generate(body, token);
       expect(reply.status, token).toBe(401);
       expect(reply.headers['www-authenticate']).toMatch(/^Bearer/);
     }
-    const expired = await generate(body, signViewerToken({ sub: 'v1', story: 'cave', exp: Math.floor(Date.now() / 1000) - 1 }, SECRET));
+    const expired = await generate(
+      body,
+      signViewerToken({ sub: 'v1', story: 'cave', exp: Math.floor(Date.now() / 1000) - 1 }, SECRET),
+    );
     expect(expired.status).toBe(401);
     expect(errorOf(expired).code).toBe('token-expired');
     expect(t.spawned).toHaveLength(0);
@@ -45,11 +53,17 @@ describe('POST /api/v1/generate refuses before any render work', () => {
     expect(far.status).toBe(403);
     expect(errorOf(far)).toMatchObject({ code: 'unreachable' });
     expect(errorOf(far).message).toContain('"far"');
-    const history = await generate({ storyId: 'cave', segmentId: 'deep', history: [{ segmentId: 'intro', optionId: 'fly' }] }, t.token('v2'));
+    const history = await generate(
+      { storyId: 'cave', segmentId: 'deep', history: [{ segmentId: 'intro', optionId: 'fly' }] },
+      t.token('v2'),
+    );
     expect(history.status).toBe(400);
     expect(errorOf(history).code).toBe('bad-history');
     expect(errorOf(history).message).toContain('fly');
-    const poster = await generate({ storyId: 'cave', segmentId: 'poster', history: [{ segmentId: 'intro', optionId: 'look' }] }, t.token('v2'));
+    const poster = await generate(
+      { storyId: 'cave', segmentId: 'poster', history: [{ segmentId: 'intro', optionId: 'look' }] },
+      t.token('v2'),
+    );
     expect(errorOf(poster).code).toBe('not-generated');
     expect((await generate({ storyId: 'cave', segmentId: 'nope', history: [] }, t.token('v2'))).status).toBe(404);
     expect((await generate({ storyId: 'nope', segmentId: 'intro', history: [] }, t.token('v2', '*'))).status).toBe(404);
@@ -57,7 +71,10 @@ describe('POST /api/v1/generate refuses before any render work', () => {
 
   it('refuses oversized (413), malformed (400) and wrongly shaped (400) bodies with a clear message', async () => {
     const token = t.token('v3');
-    const huge = await generate({ ...body, history: Array.from({ length: 2000 }, () => ({ segmentId: 'intro', optionId: 'left' })) }, token);
+    const huge = await generate(
+      { ...body, history: Array.from({ length: 2000 }, () => ({ segmentId: 'intro', optionId: 'left' })) },
+      token,
+    );
     expect(huge.status).toBe(413);
     const broken = await generate('{"storyId": "cave", ', token);
     expect(broken.status).toBe(400);
@@ -87,7 +104,9 @@ describe('per-viewer rate limit', () => {
       const targets = ['intro', 'left', 'right', 'slow', 'left', 'right', 'slow', 'intro', 'right', 'slow'];
       const replies = [];
       for (const segmentId of targets) {
-        replies.push(await postJson(limited.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, token));
+        replies.push(
+          await postJson(limited.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, token),
+        );
       }
       expect(replies.slice(0, 2).map((r) => r.status)).toEqual([202, 202]);
       for (const reply of replies.slice(2)) {
@@ -95,10 +114,16 @@ describe('per-viewer rate limit', () => {
         expect(Number(reply.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       }
       // Other viewers are not affected by one viewer's flood.
-      const calm = await postJson(limited.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'right', history: [] }, limited.token('calm'));
+      const calm = await postJson(
+        limited.url,
+        '/api/v1/generate',
+        { storyId: 'cave', segmentId: 'right', history: [] },
+        limited.token('calm'),
+      );
       expect(calm.status).toBe(202);
-      for (const reply of [replies[0], replies[1], calm]) await readSse(limited.url, `/api/v1/jobs/${(reply?.json() as { jobId: string }).jobId}/events`);
-      expect(limited.spawned, limited.logs.join("\n")).toHaveLength(3);
+      for (const reply of [replies[0], replies[1], calm])
+        await readSse(limited.url, `/api/v1/jobs/${(reply?.json() as { jobId: string }).jobId}/events`);
+      expect(limited.spawned, limited.logs.join('\n')).toHaveLength(3);
     } finally {
       await limited.stop();
     }

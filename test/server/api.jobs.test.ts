@@ -14,7 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const ask = (viewer: string, segmentId: string, history: unknown[] = [], deadline?: number) =>
-  postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history, ...(deadline === undefined ? {} : { deadline }) }, t.token(viewer));
+  postJson(
+    t.url,
+    '/api/v1/generate',
+    { storyId: 'cave', segmentId, history, ...(deadline === undefined ? {} : { deadline }) },
+    t.token(viewer),
+  );
 
 describe('generation jobs over HTTP (in-process queue, ffmpeg renders)', () => {
   it('loads valid stories, skips a broken one with a report, serves the story', async () => {
@@ -66,7 +71,9 @@ describe('generation jobs over HTTP (in-process queue, ffmpeg renders)', () => {
 
   it('coalesces duplicate requests from many viewers into one render', async () => {
     const before = t.spawned.length;
-    const replies = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((v) => ask(v, 'deep', [{ segmentId: 'intro', optionId: 'left' }])));
+    const replies = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((v) => ask(v, 'deep', [{ segmentId: 'intro', optionId: 'left' }])),
+    );
     const ids = new Set(replies.map((r) => (r.json() as GenerationJob).jobId));
     expect(replies.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
     expect(ids.size).toBe(1);
@@ -85,10 +92,14 @@ describe('generation jobs over HTTP (in-process queue, ffmpeg renders)', () => {
   it('cancels only when the last viewer lets go, and the render stops', async () => {
     const first = (await ask('x', 'slow', [], 1)).json() as GenerationJob;
     await ask('y', 'slow', [], 1);
-    const running = await waitFor(async () => {
-      const job = (await httpRequest(t.url, `/api/v1/jobs/${first.jobId}`)).json() as GenerationJob;
-      return job.readySeconds > 0 ? job : undefined;
-    }, 15_000, 'first segment of the slow job');
+    const running = await waitFor(
+      async () => {
+        const job = (await httpRequest(t.url, `/api/v1/jobs/${first.jobId}`)).json() as GenerationJob;
+        return job.readySeconds > 0 ? job : undefined;
+      },
+      15_000,
+      'first segment of the slow job',
+    );
     expect(running.status).toBe('running');
     const growing = await httpRequest(t.url, `/store/${first.key}/media.m3u8`);
     expect(growing.headers['cache-control']).toBe('no-cache');
@@ -102,20 +113,38 @@ describe('generation jobs over HTTP (in-process queue, ffmpeg renders)', () => {
     const queue = t.server.queue as InProcessQueue;
     const watchersBefore = queue.watcherCount();
     const walkAway = new AbortController();
-    const stream = readSse(t.url, `/api/v1/jobs/${first.jobId}/events`, 10_000, () => walkAway.abort(), walkAway.signal);
+    const stream = readSse(
+      t.url,
+      `/api/v1/jobs/${first.jobId}/events`,
+      10_000,
+      () => walkAway.abort(),
+      walkAway.signal,
+    );
     await stream;
     await waitFor(() => queue.watcherCount() === watchersBefore, 5_000, 'SSE listener cleanup');
 
     const pid = t.spawned.at(-1) as number;
     const events = readSse(t.url, `/api/v1/jobs/${first.jobId}/events`);
-    const afterX = (await httpRequest(t.url, `/api/v1/jobs/${first.jobId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${t.token('x')}` } })).json() as GenerationJob;
+    const afterX = (
+      await httpRequest(t.url, `/api/v1/jobs/${first.jobId}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${t.token('x')}` },
+      })
+    ).json() as GenerationJob;
     expect(afterX.status).toBe('running');
     expect(isAlive(pid)).toBe(true);
-    const afterY = await httpRequest(t.url, `/api/v1/jobs/${first.jobId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${t.token('y')}` } });
+    const afterY = await httpRequest(t.url, `/api/v1/jobs/${first.jobId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${t.token('y')}` },
+    });
     expect(afterY.json()).toMatchObject({ status: 'cancelled' });
     expect((await events).events.at(-1)?.event).toBe('cancelled');
     await waitFor(() => !isAlive(pid), 5_000, 'ffmpeg to be killed');
-    await waitFor(async () => !(await stat(join(t.storeDir, '.partial', first.key)).catch(() => undefined)), 5_000, 'partial output removed');
+    await waitFor(
+      async () => !(await stat(join(t.storeDir, '.partial', first.key)).catch(() => undefined)),
+      5_000,
+      'partial output removed',
+    );
     expect(await stat(join(t.storeDir, first.key)).catch(() => undefined)).toBeUndefined();
   });
 
@@ -123,13 +152,36 @@ describe('generation jobs over HTTP (in-process queue, ffmpeg renders)', () => {
     const slow = await startTestServer({ workers: 1 });
     try {
       const order: string[] = [];
-      const block = (await postJson(slow.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, slow.token('p'))).json() as GenerationJob;
-      const late = (await postJson(slow.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }], deadline: 50 }, slow.token('p'))).json() as GenerationJob;
-      const soon = (await postJson(slow.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'deep', history: [{ segmentId: 'intro', optionId: 'left' }], deadline: 2 }, slow.token('p'))).json() as GenerationJob;
-      await Promise.all([block, late, soon].map(async (job) => {
-        await readSse(slow.url, `/api/v1/jobs/${job.jobId}/events`);
-        order.push(job.jobId);
-      }));
+      const block = (
+        await postJson(
+          slow.url,
+          '/api/v1/generate',
+          { storyId: 'cave', segmentId: 'intro', history: [] },
+          slow.token('p'),
+        )
+      ).json() as GenerationJob;
+      const late = (
+        await postJson(
+          slow.url,
+          '/api/v1/generate',
+          { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }], deadline: 50 },
+          slow.token('p'),
+        )
+      ).json() as GenerationJob;
+      const soon = (
+        await postJson(
+          slow.url,
+          '/api/v1/generate',
+          { storyId: 'cave', segmentId: 'deep', history: [{ segmentId: 'intro', optionId: 'left' }], deadline: 2 },
+          slow.token('p'),
+        )
+      ).json() as GenerationJob;
+      await Promise.all(
+        [block, late, soon].map(async (job) => {
+          await readSse(slow.url, `/api/v1/jobs/${job.jobId}/events`);
+          order.push(job.jobId);
+        }),
+      );
       expect(order.indexOf(soon.jobId)).toBeLessThan(order.indexOf(late.jobId));
     } finally {
       await slow.stop();

@@ -18,7 +18,13 @@ beforeAll(async () => {
   redis = await startRedis();
   // API only: renders happen in the worker processes.
   api = await startTestServer({ redisUrl: redis.url, workers: 0 });
-  const env = { REDIS_URL: redis.url, STORE_DIR: api.storeDir, REALTIME_FROM: '2', LOCK_MS: '2000', STALLED_MS: '1000' };
+  const env = {
+    REDIS_URL: redis.url,
+    STORE_DIR: api.storeDir,
+    REALTIME_FROM: '2',
+    LOCK_MS: '2000',
+    STALLED_MS: '1000',
+  };
   workers = await Promise.all([spawnWorker(env), spawnWorker(env)]);
 }, 120_000);
 afterAll(async () => {
@@ -34,19 +40,31 @@ const jobOf = async (key: string) => (await httpRequest(api.url, `/api/v1/jobs/$
 
 describe('BullMQ queue with worker processes', () => {
   it('shares one queue between two worker processes, one job per key', async () => {
-    const asks = await Promise.all([ask('a', 'intro'), ask('b', 'intro'), ask('a', 'left'), ask('a', 'right'), ask('a', 'deep', [{ segmentId: 'intro', optionId: 'left' }])]);
+    const asks = await Promise.all([
+      ask('a', 'intro'),
+      ask('b', 'intro'),
+      ask('a', 'left'),
+      ask('a', 'right'),
+      ask('a', 'deep', [{ segmentId: 'intro', optionId: 'left' }]),
+    ]);
     const jobs = asks.map((r) => r.json() as GenerationJob);
     expect(jobs[0]?.jobId).toBe(jobs[1]?.jobId);
     const keys = [...new Set(jobs.map((j) => j.key))];
     expect(keys).toHaveLength(4);
     const finals = await Promise.all(keys.map((k) => readSse(api.url, `/api/v1/jobs/${k}/events`, 30_000)));
     for (const f of finals) expect(f.events.at(-1)?.event).toBe('done');
-    expect(finals[0]?.events.some((e) => e.event === 'progress' && (JSON.parse(e.data) as GenerationJob).readySeconds > 0)).toBe(true);
+    expect(
+      finals[0]?.events.some((e) => e.event === 'progress' && (JSON.parse(e.data) as GenerationJob).readySeconds > 0),
+    ).toBe(true);
     for (const key of keys) {
       expect((await stat(join(api.storeDir, key, 'index.m3u8'))).isFile()).toBe(true);
       expect(workers.filter((w) => took(w, key))).toHaveLength(1);
     }
-    for (const w of workers) expect(keys.some((k) => took(w, k)), `worker ${w.child.pid} took no job`).toBe(true);
+    for (const w of workers)
+      expect(
+        keys.some((k) => took(w, k)),
+        `worker ${w.child.pid} took no job`,
+      ).toBe(true);
   });
 
   it('finishes a job on the other worker when its worker is SIGKILLed mid-render', async () => {
@@ -70,7 +88,10 @@ describe('BullMQ queue with worker processes', () => {
     const job = (await ask('c', 'slow')).json() as GenerationJob;
     await waitFor(async () => ((await jobOf(job.key)).readySeconds > 0 ? true : undefined), 15_000, 'first segment');
     const events = readSse(api.url, `/api/v1/jobs/${job.key}/events`, 10_000);
-    const cancelled = await httpRequest(api.url, `/api/v1/jobs/${job.key}`, { method: 'DELETE', headers: { Authorization: `Bearer ${api.token('c')}` } });
+    const cancelled = await httpRequest(api.url, `/api/v1/jobs/${job.key}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${api.token('c')}` },
+    });
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
     await worker.waitForLine(new RegExp(`render ${job.key.slice(0, 12)} cancelled`), 5_000);
     expect((await events).events.at(-1)?.event).toBe('cancelled');

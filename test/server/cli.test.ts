@@ -14,7 +14,14 @@ import type { ServeProcess } from './support/spawnServe.js';
 const SECRET = 'cli-secret-0123456789abcdef';
 
 function recordingIO(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', errIsTTY: false, exitCode: 0, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    errIsTTY: false,
+    exitCode: 0,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -25,7 +32,9 @@ describe('offshoot token', () => {
     expect(io.stderr).toMatch(/warning: --ttl 172800 is longer than a backend accepts by default \(86400 s\)/);
     const token = io.stdout.trim();
     expect(() => verifyViewerToken(token, SECRET, Date.now() / 1000, {})).toThrow(/Token lives 172800 s/);
-    expect(verifyViewerToken(token, SECRET, Date.now() / 1000, { maxLifetimeSeconds: 3 * 86_400 })).toMatchObject({ sub: 'v-2' });
+    expect(verifyViewerToken(token, SECRET, Date.now() / 1000, { maxLifetimeSeconds: 3 * 86_400 })).toMatchObject({
+      sub: 'v-2',
+    });
   });
 
   it('prints a token the server accepts, scoped and expiring', async () => {
@@ -52,10 +61,15 @@ describe('offshoot serve', () => {
       serve = await spawnServe(['--port', '0', '--stories', stories, '--store', store, '--secret', SECRET]);
       const { child, url } = serve;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect((await httpRequest(url, '/healthz')).json()).toMatchObject({ ok: true, generator: expect.stringMatching(/^procedural@/) });
+      expect((await httpRequest(url, '/healthz')).json()).toMatchObject({
+        ok: true,
+        generator: expect.stringMatching(/^procedural@/),
+      });
       const io = recordingIO();
       await main(['token', '--secret', SECRET, '--viewer', 'cli', '--story', 'cave'], io);
-      const job = (await postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, io.stdout.trim())).json() as GenerationJob;
+      const job = (
+        await postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, io.stdout.trim())
+      ).json() as GenerationJob;
       const sse = await readSse(url, `/api/v1/jobs/${job.jobId}/events`, 40_000);
       expect(sse.events.at(-1)?.event, serve.stderr).toBe('done');
       const master = await httpRequest(url, job.playlistUrl);

@@ -17,10 +17,13 @@ let key: string;
 
 beforeAll(async () => {
   t = await startTestServer({ rateLimit: { burst: 1000, perSecond: 500 } });
-  const job = (await postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, t.token('setup'))).json() as GenerationJob;
+  const job = (
+    await postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, t.token('setup'))
+  ).json() as GenerationJob;
   key = job.key;
   await readSse(t.url, `/api/v1/jobs/${key}/events`);
-  for (const dir of [dirname(t.storeDir), t.storeDir, dirname(t.storiesDir)]) await writeFile(join(dir, 'bait.m3u8'), SECRET_TEXT).catch(() => undefined);
+  for (const dir of [dirname(t.storeDir), t.storeDir, dirname(t.storiesDir)])
+    await writeFile(join(dir, 'bait.m3u8'), SECRET_TEXT).catch(() => undefined);
   await writeFile(join(t.storeDir, 'bait.json'), SECRET_TEXT);
 });
 afterAll(() => t.stop());
@@ -78,7 +81,9 @@ function routes(): Array<{ method: string; path: string; ok?: string }> {
 function send(method: string, path: string): Promise<{ status: number; text: string }> {
   // GETs go byte for byte over a socket (node:http refuses some of these bytes); DELETE carries a token.
   if (method === 'GET') return rawGet(t.url, path);
-  return httpRequest(t.url, path, { method, headers: { Authorization: `Bearer ${t.token('attacker')}` } }).catch((e: Error) => ({ status: -1, text: e.message }));
+  return httpRequest(t.url, path, { method, headers: { Authorization: `Bearer ${t.token('attacker')}` } }).catch(
+    (e: Error) => ({ status: -1, text: e.message }),
+  );
 }
 
 describe('path traversal and junk in every URL parameter', () => {
@@ -89,7 +94,8 @@ describe('path traversal and junk in every URL parameter', () => {
       for (const evil of EVIL) {
         const path = route.path.replace('KEY', key).replace('{p}', evil);
         const reply = await send(route.method, path);
-        if (![400, 404].includes(reply.status) || reply.text.includes(SECRET_TEXT)) failures.push(`${route.method} ${path.slice(0, 120)} → ${reply.status}`);
+        if (![400, 404].includes(reply.status) || reply.text.includes(SECRET_TEXT))
+          failures.push(`${route.method} ${path.slice(0, 120)} → ${reply.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -117,7 +123,20 @@ describe('path traversal and junk in every URL parameter', () => {
   it('refuses hostile ids in every body field of a generation request with a 400 naming the field', async () => {
     const before = t.spawned.length;
     const token = t.token('attacker-body');
-    const values = ['..', '../cave', '..\\cave', 'cave/../cave', '/etc/passwd', 'cave\u0000', '%2e%2e', 'a'.repeat(129), '', ' cave', 'cave\n', '.hidden'];
+    const values = [
+      '..',
+      '../cave',
+      '..\\cave',
+      'cave/../cave',
+      '/etc/passwd',
+      'cave\u0000',
+      '%2e%2e',
+      'a'.repeat(129),
+      '',
+      ' cave',
+      'cave\n',
+      '.hidden',
+    ];
     const valid = { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }] };
     const cases: Array<[string, (v: string) => unknown]> = [
       ['storyId', (v) => ({ ...valid, storyId: v })],
@@ -152,7 +171,15 @@ describe('segments the story does not reach from the claimed history', () => {
       // Histories that the story never offered.
       ['deep', [{ segmentId: 'intro', optionId: 'jump-to-deep' }], 400, 'bad-history'],
       ['far', [{ segmentId: 'deep', optionId: 'left' }], 400, 'bad-history'],
-      ['far', [{ segmentId: 'intro', optionId: 'left' }, { segmentId: 'intro', optionId: 'left' }], 400, 'bad-history'],
+      [
+        'far',
+        [
+          { segmentId: 'intro', optionId: 'left' },
+          { segmentId: 'intro', optionId: 'left' },
+        ],
+        400,
+        'bad-history',
+      ],
     ];
     for (const [segmentId, history, status, code] of cases) {
       const reply = await postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history }, token);

@@ -14,7 +14,21 @@ afterEach(async () => {
 
 function task(prompt: string): RenderTask {
   const spec = { prompt, seed: 1 };
-  return { key: renditionKey({ generatorId: 'ffmpeg-test', generatorVersion: '1', spec, seed: 1, state: {}, durationSeconds: 1, segmentSeconds: 1 }), spec, state: {}, durationSeconds: 1, segmentSeconds: 1 };
+  return {
+    key: renditionKey({
+      generatorId: 'ffmpeg-test',
+      generatorVersion: '1',
+      spec,
+      seed: 1,
+      state: {},
+      durationSeconds: 1,
+      segmentSeconds: 1,
+    }),
+    spec,
+    state: {},
+    durationSeconds: 1,
+    segmentSeconds: 1,
+  };
 }
 
 function finalOf(queue: InProcessQueue, jobId: string): Promise<GenerationJob> {

@@ -22,7 +22,13 @@ beforeAll(async () => {
   redis = await startRestartableRedis();
   api = await startTestServer({ redisUrl: redis.url, workers: 0, rateLimit: { burst: 100, perSecond: 50 } });
   // Renders of 2 s and more run at real-time speed, so one is surely in flight at the crash.
-  worker = await spawnWorker({ REDIS_URL: redis.url, STORE_DIR: api.storeDir, REALTIME_FROM: '2', LOCK_MS: '2000', STALLED_MS: '1000' });
+  worker = await spawnWorker({
+    REDIS_URL: redis.url,
+    STORE_DIR: api.storeDir,
+    REALTIME_FROM: '2',
+    LOCK_MS: '2000',
+    STALLED_MS: '1000',
+  });
 }, 120_000);
 afterAll(async () => {
   await worker?.kill();
@@ -41,28 +47,48 @@ describe('Redis restarted mid-run (BullMQ queue, worker process)', () => {
 
     const running = (await ask('a', 'intro')).json() as GenerationJob;
     const queued = (await ask('b', 'left')).json() as GenerationJob;
-    await waitFor(async () => ((await jobOf(running.key)).readySeconds > 0 ? true : undefined), 20_000, 'the first job to be mid-render');
+    await waitFor(
+      async () => ((await jobOf(running.key)).readySeconds > 0 ? true : undefined),
+      20_000,
+      'the first job to be mid-render',
+    );
     expect((await jobOf(queued.key)).status).toBe('queued');
 
     await redis.crash();
-    await waitFor(async () => ((await httpRequest(api.url, '/healthz')).json() as { queue: string }).queue === 'unavailable' || undefined, 10_000, 'the API to notice');
+    await waitFor(
+      async () =>
+        ((await httpRequest(api.url, '/healthz')).json() as { queue: string }).queue === 'unavailable' || undefined,
+      10_000,
+      'the API to notice',
+    );
     const refused = await ask('c', 'right');
     expect(refused.status).toBe(503);
     expect((refused.json() as { error: { code: string } }).error.code).toBe('queue-unavailable');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect((await httpRequest(api.url, `/api/v1/jobs/${running.key}`)).status).toBe(503);
     expect((await httpRequest(api.url, `/api/v1/jobs/${running.key}/events`)).status).toBe(503);
-    expect((await httpRequest(api.url, `/api/v1/jobs/${running.key}`, { method: 'DELETE', headers: { Authorization: `Bearer ${api.token('a')}` } })).status).toBe(503);
+    expect(
+      (
+        await httpRequest(api.url, `/api/v1/jobs/${running.key}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${api.token('a')}` },
+        })
+      ).status,
+    ).toBe(503);
     expect((await httpRequest(api.url, '/api/v1/stories/cave')).status).toBe(200);
     const media = await httpRequest(api.url, `/store/${before.key}/media.m3u8`);
     expect(media.status).toBe(200);
     expect(media.text).toContain('#EXT-X-ENDLIST');
 
     await redis.start();
-    const retried = await waitFor(async () => {
-      const reply = await ask('c', 'right');
-      return reply.status === 503 ? undefined : reply;
-    }, 30_000, 'the API to take jobs again');
+    const retried = await waitFor(
+      async () => {
+        const reply = await ask('c', 'right');
+        return reply.status === 503 ? undefined : reply;
+      },
+      30_000,
+      'the API to take jobs again',
+    );
     expect(retried.status).toBe(202);
     const keys = [running.key, queued.key, (retried.json() as GenerationJob).key];
     const finals = await Promise.all(keys.map((key) => readSse(api.url, `/api/v1/jobs/${key}/events`, 60_000)));

@@ -23,7 +23,14 @@ import { waitFor } from './support/startTestServer.js';
 const SECRET = 'serve-generator-secret-0123456789';
 
 function recordingIO(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', errIsTTY: false, exitCode: 0, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    errIsTTY: false,
+    exitCode: 0,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -39,7 +46,28 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'offshoot-serve-gen-'));
   // What a model's own encoder might send: B-frames, sparse keyframes, 25 fps, another size.
   const file = join(root, 'model.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=400x240:rate=25', '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '3', '-g', '250', '-pix_fmt', 'yuv420p', file]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=400x240:rate=25',
+    '-t',
+    '2',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-bf',
+    '3',
+    '-g',
+    '250',
+    '-pix_fmt',
+    'yuv420p',
+    file,
+  ]);
   mp4 = await readFile(file);
   model = createServer((req, res) => {
     let body = '';
@@ -62,27 +90,69 @@ describe('offshoot serve --generator http', () => {
   it('renders a job through the model server into HLS, with its headers, and caps unfinished wants per viewer', async () => {
     const stories = await makeStoriesDir();
     const store = join(root, 'store');
-    const args = ['--port', '0', '--stories', stories, '--store', store, '--secret', SECRET,
-      '--generator', 'http', '--generator-url', modelUrl, '--generator-version', 'test-model-1',
-      '--generator-header', 'X-Model-Key: k-123', '--generator-header', 'X-Tenant: offshoot', '--generator-timeout', '120',
-      '--max-wants-per-viewer', '1'];
+    const args = [
+      '--port',
+      '0',
+      '--stories',
+      stories,
+      '--store',
+      store,
+      '--secret',
+      SECRET,
+      '--generator',
+      'http',
+      '--generator-url',
+      modelUrl,
+      '--generator-version',
+      'test-model-1',
+      '--generator-header',
+      'X-Model-Key: k-123',
+      '--generator-header',
+      'X-Tenant: offshoot',
+      '--generator-timeout',
+      '120',
+      '--max-wants-per-viewer',
+      '1',
+    ];
     let serve: ServeProcess | undefined;
     try {
       serve = await spawnServe(args);
       const { child, url } = serve;
       expect((await httpRequest(url, '/healthz')).json()).toMatchObject({ ok: true, generator: 'http@test-model-1' });
-      const token = signViewerToken({ sub: 'viewer-1', story: 'cave', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
+      const token = signViewerToken(
+        { sub: 'viewer-1', story: 'cave', exp: Math.floor(Date.now() / 1000) + 600 },
+        SECRET,
+      );
 
-      const first = await postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, token);
+      const first = await postJson(
+        url,
+        '/api/v1/generate',
+        { storyId: 'cave', segmentId: 'intro', history: [] },
+        token,
+      );
       expect(first.status).toBe(202);
       const job = first.json() as GenerationJob;
       await waitFor(() => received.length === 1 || undefined, 10_000, 'the model server to be asked');
       expect(received[0]?.url).toBe('/v1/generate');
-      expect(received[0]?.headers).toMatchObject({ 'x-model-key': 'k-123', 'x-tenant': 'offshoot', 'content-type': 'application/json' });
-      expect(received[0]?.body).toMatchObject({ key: job.key, spec: { prompt: 'a lamp in a cave' }, durationSeconds: 2, fps: 30 });
+      expect(received[0]?.headers).toMatchObject({
+        'x-model-key': 'k-123',
+        'x-tenant': 'offshoot',
+        'content-type': 'application/json',
+      });
+      expect(received[0]?.body).toMatchObject({
+        key: job.key,
+        spec: { prompt: 'a lamp in a cave' },
+        durationSeconds: 2,
+        fps: 30,
+      });
 
       // --max-wants-per-viewer 1: while intro is at the model server, a second want is refused and never reaches it.
-      const second = await postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }] }, token);
+      const second = await postJson(
+        url,
+        '/api/v1/generate',
+        { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }] },
+        token,
+      );
       expect(second.status).toBe(429);
       expect(second.json()).toMatchObject({ error: { code: 'too-many-wants', cap: 1 } });
       expect(second.headers['retry-after']).toBeTruthy();
@@ -105,7 +175,16 @@ describe('offshoot serve --generator http', () => {
       expect(serve.stderr).toMatch(/render \w+ done: 60 frames .* via http\+/);
 
       // The finished job freed the viewer's slot.
-      expect((await postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }] }, token)).status).toBe(202);
+      expect(
+        (
+          await postJson(
+            url,
+            '/api/v1/generate',
+            { storyId: 'cave', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }] },
+            token,
+          )
+        ).status,
+      ).toBe(202);
 
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -123,13 +202,37 @@ describe('offshoot serve --generator http', () => {
       [['--generator', 'http'], /--generator http needs --generator-url/],
       [['--generator', 'http', '--generator-url', modelUrl], /needs --generator-version/],
       [['--generator', 'http', '--generator-url', 'not a url', '--generator-version', '1'], /is not a URL/],
-      [['--generator', 'http', '--generator-url', 'file:///tmp/x', '--generator-version', '1'], /must be http:\/\/ or https:\/\//],
+      [
+        ['--generator', 'http', '--generator-url', 'file:///tmp/x', '--generator-version', '1'],
+        /must be http:\/\/ or https:\/\//,
+      ],
       [['--generator-url', modelUrl], /--generator-url only applies with --generator http/],
-      [['--generator', 'procedural', '--generator-version', '2', '--generator-header', 'A: b'], /--generator-version, --generator-header only apply with --generator http/],
+      [
+        ['--generator', 'procedural', '--generator-version', '2', '--generator-header', 'A: b'],
+        /--generator-version, --generator-header only apply with --generator http/,
+      ],
       [['--generator', 'sdxl'], /must be one of procedural, http/],
-      [['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--renderer', 'browser'], /--renderer only applies with --generator procedural/],
-      [['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--generator-header', 'no colon'], /"Name: value"/],
-      [['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--generator-timeout', '0'], /seconds above 0/],
+      [
+        ['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--renderer', 'browser'],
+        /--renderer only applies with --generator procedural/,
+      ],
+      [
+        [
+          '--generator',
+          'http',
+          '--generator-url',
+          modelUrl,
+          '--generator-version',
+          '1',
+          '--generator-header',
+          'no colon',
+        ],
+        /"Name: value"/,
+      ],
+      [
+        ['--generator', 'http', '--generator-url', modelUrl, '--generator-version', '1', '--generator-timeout', '0'],
+        /seconds above 0/,
+      ],
       [['--max-wants-per-viewer', '0'], /at least 1/],
       [['--max-wants-per-viewer', '2.5'], /at least 1/],
     ];

@@ -32,7 +32,9 @@ describe('slow clients cannot hold the server', () => {
 
   it('drops a client that trickles its body (408) and keeps serving others', async () => {
     const body = '{"storyId":"cave","segmentId":"intro","history":[]}';
-    const { reply, ms } = await stall(`POST /api/v1/generate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${t.token('slow')}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    const { reply, ms } = await stall(
+      `POST /api/v1/generate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${t.token('slow')}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
     expect(reply).toMatch(/408/);
     expect(ms).toBeLessThan(5_000);
     expect((await postJson(t.url, '/api/v1/generate', JSON.parse(body), t.token('fast'))).status).toBe(202);

@@ -12,7 +12,9 @@ const SECRET_TEXT = 'TOP-SECRET-OUTSIDE-THE-STORE';
 
 beforeAll(async () => {
   t = await startTestServer();
-  const job = (await postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, t.token('v'))).json() as GenerationJob;
+  const job = (
+    await postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, t.token('v'))
+  ).json() as GenerationJob;
   key = job.key;
   await readSse(t.url, `/api/v1/jobs/${key}/events`);
   // Bait: files next to and above the store that no URL may reach.
@@ -98,7 +100,10 @@ describe('store HTTP semantics', () => {
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
     expect(Number(head.headers['content-length'])).toBe(reply.body.length);
-    const preflight = await httpRequest(t.url, '/api/v1/generate', { method: 'OPTIONS', headers: { Origin: 'https://embedder.example', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await httpRequest(t.url, '/api/v1/generate', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://embedder.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-headers']).toContain('Authorization');
     expect((await httpRequest(t.url, `/store/${key}/missing.m4s`)).status).toBe(404);

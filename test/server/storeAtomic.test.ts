@@ -18,7 +18,9 @@ afterAll(() => t.stop());
 
 describe('the store never serves a half-written file', () => {
   it('playlists and segments read while a rendition grows are whole and equal the committed files', async () => {
-    const job = (await postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, t.token('reader'))).json() as GenerationJob;
+    const job = (
+      await postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, t.token('reader'))
+    ).json() as GenerationJob;
     const seen = new Map<string, Buffer[]>();
     const playlists: string[] = [];
     let growingReads = 0;
@@ -47,7 +49,8 @@ describe('the store never serves a half-written file', () => {
     }
     for (const [name, reads] of seen) {
       const committed = await readFile(join(t.storeDir, job.key, name));
-      for (const body of reads) expect(body.equals(committed), `${name}: read ${body.length} bytes, committed ${committed.length}`).toBe(true);
+      for (const body of reads)
+        expect(body.equals(committed), `${name}: read ${body.length} bytes, committed ${committed.length}`).toBe(true);
     }
   }, 60_000);
 });

@@ -58,7 +58,13 @@ function diskBoundGenerator(disk: Disk): Generator {
       signal.addEventListener('abort', () => stop.abort(), { once: true });
       let firstSegment = (): void => undefined;
       const first = new Promise<void>((resolve) => (firstSegment = resolve));
-      const running = inner.render(job, { onProgress: hooks.onProgress, onSegment: (s) => (hooks.onSegment(s), firstSegment()) }, stop.signal).catch(() => undefined);
+      const running = inner
+        .render(
+          job,
+          { onProgress: hooks.onProgress, onSegment: (s) => (hooks.onSegment(s), firstSegment()) },
+          stop.signal,
+        )
+        .catch(() => undefined);
       await Promise.race([first, running]);
       stop.abort();
       await running;
@@ -79,12 +85,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const ask = (viewer: string, segmentId: string) => postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, t.token(viewer));
+const ask = (viewer: string, segmentId: string) =>
+  postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, t.token(viewer));
 const finalOf = async (key: string) => {
   const sse = await readSse(t.url, `/api/v1/jobs/${key}/events`, 60_000);
   return { event: sse.events.at(-1)?.event, job: JSON.parse(sse.events.at(-1)?.data ?? '{}') as GenerationJob };
 };
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('a full store (ENOSPC)', () => {
   it('fails the job with a clear error, never serves the half-written file, and the API keeps answering', async () => {
@@ -95,7 +106,12 @@ describe('a full store (ENOSPC)', () => {
       completeSegment = await readFile(join(outDir, 'seg_00000.m4s'));
       for (const name of ['seg_00001.m4s', 'seg_00001.m4s.tmp', 'seg_00000.m4s', 'media.m3u8']) {
         const reply = await httpRequest(t.url, `/store/${key}/${name}`);
-        probes.push({ path: name, status: reply.status, cache: reply.headers['cache-control'], text: name.endsWith('.m3u8') ? reply.text : String(reply.body.length) });
+        probes.push({
+          path: name,
+          status: reply.status,
+          cache: reply.headers['cache-control'],
+          text: name.endsWith('.m3u8') ? reply.text : String(reply.body.length),
+        });
       }
       probes.push({ path: 'healthz', status: (await httpRequest(t.url, '/healthz')).status, text: '' });
     };
@@ -105,7 +121,9 @@ describe('a full store (ENOSPC)', () => {
     const { event, job } = await finalOf(key);
     expect(event).toBe('failed');
     expect(job.error?.code).toBe('store-full');
-    expect(job.error?.message).toMatch(/segment store is full \(ENOSPC: no space left on device, write '.*seg_00001\.m4s\.tmp'\)/);
+    expect(job.error?.message).toMatch(
+      /segment store is full \(ENOSPC: no space left on device, write '.*seg_00001\.m4s\.tmp'\)/,
+    );
     // While the render was stuck on the full disk: the half file is served under neither name,
     // the complete segment is served whole, and the growing playlist lists only complete segments.
     const by = Object.fromEntries(probes.map((p) => [p.path, p]));
@@ -119,10 +137,14 @@ describe('a full store (ENOSPC)', () => {
     expect(by['media.m3u8']?.text).not.toContain('#EXT-X-ENDLIST');
     expect(by.healthz?.status).toBe(200);
     // Afterwards nothing of the failed render is left or served.
-    for (const name of ['index.m3u8', 'media.m3u8', 'seg_00000.m4s', 'seg_00001.m4s']) expect((await httpRequest(t.url, `/store/${key}/${name}`)).status, name).toBe(404);
+    for (const name of ['index.m3u8', 'media.m3u8', 'seg_00000.m4s', 'seg_00001.m4s'])
+      expect((await httpRequest(t.url, `/store/${key}/${name}`)).status, name).toBe(404);
     expect(await exists(store.partialDir(key))).toBe(false);
     expect(await exists(store.finalDir(key))).toBe(false);
-    expect((await httpRequest(t.url, `/api/v1/jobs/${key}`)).json()).toMatchObject({ status: 'failed', error: { code: 'store-full' } });
+    expect((await httpRequest(t.url, `/api/v1/jobs/${key}`)).json()).toMatchObject({
+      status: 'failed',
+      error: { code: 'store-full' },
+    });
   });
 
   it('keeps answering while full, and the same segment renders once space is back', async () => {
@@ -182,8 +204,12 @@ describe('a read-only store (EROFS)', () => {
 describe('renderFailure', () => {
   it('names a full or read-only store from an fs error or from an encoder message, and leaves other errors alone', () => {
     expect(renderFailure(fsError('ENOSPC', 'write', '/s/x')).code).toBe('store-full');
-    expect(renderFailure(new Error('ffmpeg exited with 1: Error writing trailer: No space left on device')).code).toBe('store-full');
-    expect(renderFailure(new Error('ffmpeg exited with 1: /s/a.m4s: Read-only file system')).code).toBe('store-read-only');
+    expect(renderFailure(new Error('ffmpeg exited with 1: Error writing trailer: No space left on device')).code).toBe(
+      'store-full',
+    );
+    expect(renderFailure(new Error('ffmpeg exited with 1: /s/a.m4s: Read-only file system')).code).toBe(
+      'store-read-only',
+    );
     const explained = renderFailure(fsError('EROFS', 'mkdir', '/s/p'));
     // A BullMQ failedReason is the message only: it must come out the same.
     expect(renderFailure(explained.message)).toEqual(explained);

@@ -17,7 +17,11 @@ import { httpRequest, postJson, readSse } from './support/httpRequest.js';
 const TMPFS_BYTES = 1024 * 1024;
 
 function canMountTmpfs(): boolean {
-  const probe = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'], { stdio: 'ignore', timeout: 10_000 });
+  const probe = spawnSync(
+    'unshare',
+    ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'],
+    { stdio: 'ignore', timeout: 10_000 },
+  );
   return probe.status === 0;
 }
 
@@ -37,10 +41,19 @@ beforeAll(async () => {
   await mkdir(storeDir);
   storiesDir = await makeStoriesDir();
   const script = fileURLToPath(new URL('./support/tmpfsServerProcess.ts', import.meta.url));
-  const proc = spawn('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o size=${TMPFS_BYTES} tmpfs "$STORE_DIR" && exec "$NODE" --import tsx "$SCRIPT"`], {
-    env: { ...process.env, STORE_DIR: storeDir, STORIES_DIR: storiesDir, NODE: process.execPath, SCRIPT: script },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    'unshare',
+    [
+      '-rm',
+      'sh',
+      '-c',
+      `mount -t tmpfs -o size=${TMPFS_BYTES} tmpfs "$STORE_DIR" && exec "$NODE" --import tsx "$SCRIPT"`,
+    ],
+    {
+      env: { ...process.env, STORE_DIR: storeDir, STORIES_DIR: storiesDir, NODE: process.execPath, SCRIPT: script },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child = proc;
   let output = '';
   url = await new Promise<string>((resolve, reject) => {
@@ -64,10 +77,17 @@ afterAll(async () => {
   if (storiesDir) await rm(storiesDir, { recursive: true, force: true });
 });
 
-const token = (sub: string) => signViewerToken({ sub, story: 'cave', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
-const ask = (sub: string, segmentId: string) => postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, token(sub));
-const finalOf = async (key: string) => JSON.parse((await readSse(url, `/api/v1/jobs/${key}/events`, 60_000)).events.at(-1)?.data ?? '{}') as GenerationJob;
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const token = (sub: string) =>
+  signViewerToken({ sub, story: 'cave', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
+const ask = (sub: string, segmentId: string) =>
+  postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, token(sub));
+const finalOf = async (key: string) =>
+  JSON.parse((await readSse(url, `/api/v1/jobs/${key}/events`, 60_000)).events.at(-1)?.data ?? '{}') as GenerationJob;
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Fills the tmpfs but for `free` bytes. */
 async function fill(free: number): Promise<string> {
@@ -89,7 +109,8 @@ describe.runIf(supported)('the store on a real tmpfs (kernel ENOSPC / EROFS)', (
     expect(job.status).toBe('failed');
     expect(job.error?.code).toBe('store-full');
     expect(job.error?.message).toMatch(/No space left on device|ENOSPC/);
-    for (const name of ['index.m3u8', 'media.m3u8', 'init.mp4', 'seg_00000.m4s']) expect((await httpRequest(url, `/store/${key}/${name}`)).status, name).toBe(404);
+    for (const name of ['index.m3u8', 'media.m3u8', 'init.mp4', 'seg_00000.m4s'])
+      expect((await httpRequest(url, `/store/${key}/${name}`)).status, name).toBe(404);
     expect(await exists(join(storeView, '.partial', key))).toBe(false);
     expect((await httpRequest(url, '/healthz')).status).toBe(200);
     await unlink(filler);
@@ -100,7 +121,12 @@ describe.runIf(supported)('the store on a real tmpfs (kernel ENOSPC / EROFS)', (
 
   it('a read-only remount fails new renders as store-read-only, keeps serving, and recovers', async (ctx) => {
     const pid = String(child?.pid);
-    const remount = (mode: string) => spawnSync('nsenter', ['-t', pid, '-U', '-m', '--preserve-credentials', 'mount', '-o', `remount,${mode}`, storeDir], { encoding: 'utf8' });
+    const remount = (mode: string) =>
+      spawnSync(
+        'nsenter',
+        ['-t', pid, '-U', '-m', '--preserve-credentials', 'mount', '-o', `remount,${mode}`, storeDir],
+        { encoding: 'utf8' },
+      );
     // Remounting from outside the namespace needs root on the host (an unprivileged user may
     // create the namespace but not enter it to remount): skip where a no-op remount fails.
     if (remount('rw').status !== 0) ctx.skip();

@@ -23,13 +23,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const ask = (token: string, segmentId = 'intro') => postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, token);
+const ask = (token: string, segmentId = 'intro') =>
+  postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, token);
 
 describe('verifyViewerToken policy', () => {
   it('checks lifetime, issue time and revocation, and returns iat/jti only when present', () => {
     const token = signViewerToken({ sub: 'v', story: 's', exp: 2_000, iat: 1_000, jti: 'j1' }, SECRET);
-    expect(verifyViewerToken(token, SECRET, 1_500)).toEqual({ sub: 'v', story: 's', exp: 2_000, iat: 1_000, jti: 'j1' });
-    expect(() => verifyViewerToken(token, SECRET, 1_500, { maxLifetimeSeconds: 100 })).toThrow(/lives 1000 s; this backend accepts at most 100 s/);
+    expect(verifyViewerToken(token, SECRET, 1_500)).toEqual({
+      sub: 'v',
+      story: 's',
+      exp: 2_000,
+      iat: 1_000,
+      jti: 'j1',
+    });
+    expect(() => verifyViewerToken(token, SECRET, 1_500, { maxLifetimeSeconds: 100 })).toThrow(
+      /lives 1000 s; this backend accepts at most 100 s/,
+    );
     expect(() => verifyViewerToken(token, SECRET, 800)).toThrow(/issued in the future/);
     const revocations = new TokenRevocations(3600, () => 1_500);
     const policy = { revoked: (c: Parameters<Revocations['reason']>[0]) => revocations.reason(c) };
@@ -42,7 +51,9 @@ describe('verifyViewerToken policy', () => {
     const later = signViewerToken({ sub: 'v', story: 's', exp: 2_000, iat: 1_300 }, SECRET);
     expect(verifyViewerToken(later, SECRET, 1_500, policy).sub).toBe('v');
     // Without iat a token counts as issued long ago: a viewer revocation covers it too.
-    expect(() => verifyViewerToken(signViewerToken({ sub: 'v', story: 's', exp: 2_000 }, SECRET), SECRET, 1_500, policy)).toThrow(/revoked/);
+    expect(() =>
+      verifyViewerToken(signViewerToken({ sub: 'v', story: 's', exp: 2_000 }, SECRET), SECRET, 1_500, policy),
+    ).toThrow(/revoked/);
   });
 
   it('forgets revocations once every token they cover has expired', () => {
@@ -80,7 +91,14 @@ describe('replayed and over-long tokens over HTTP', () => {
     expect(codeOf(replay)).toBe('token-revoked');
     expect(replay.headers['www-authenticate']).toContain('invalid_token');
     // DELETE checks it too.
-    expect((await httpRequest(t.url, `/api/v1/jobs/${'0'.repeat(64)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${stolen}` } })).status).toBe(401);
+    expect(
+      (
+        await httpRequest(t.url, `/api/v1/jobs/${'0'.repeat(64)}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${stolen}` },
+        })
+      ).status,
+    ).toBe(401);
     expect((await ask(sibling)).status).toBe(202);
     revocations.revokeViewer('victim', now());
     expect(codeOf(await ask(sibling))).toBe('token-revoked');
@@ -90,14 +108,16 @@ describe('replayed and over-long tokens over HTTP', () => {
   it('fresh tokens for one viewer share its rate limit: replaying or re-minting buys no extra renders', async () => {
     const segments = ['right', 'left', 'right', 'slow', 'slow', 'slow'];
     const replies = [];
-    for (const [i, segmentId] of segments.entries()) replies.push(await ask(sign({ sub: 'minter', jti: `m-${i}` }), segmentId));
+    for (const [i, segmentId] of segments.entries())
+      replies.push(await ask(sign({ sub: 'minter', jti: `m-${i}` }), segmentId));
     expect(replies.map((r) => r.status)).toEqual([202, 202, 202, 429, 429, 429]);
     // 3 accepted requests for 2 distinct segments: once they are over, each rendered once;
     // the refused ones (the only asks for "slow" so far) rendered nothing.
     const keys = new Set(replies.filter((r) => r.status === 202).map((r) => (r.json() as GenerationJob).key));
     for (const key of keys) await readSse(t.url, `/api/v1/jobs/${key}/events`);
     expect(keys.size).toBe(2);
-    for (const key of keys) expect(t.logs.filter((l) => l.startsWith(`render ${key.slice(0, 12)} start`))).toHaveLength(1);
+    for (const key of keys)
+      expect(t.logs.filter((l) => l.startsWith(`render ${key.slice(0, 12)} start`))).toHaveLength(1);
     expect(t.logs.filter((l) => l.includes('"a long wait"'))).toEqual([]);
     expect((await ask(sign({ sub: 'bystander' }), 'left')).status).toBe(200);
   });
@@ -105,11 +125,17 @@ describe('replayed and over-long tokens over HTTP', () => {
   it("another viewer's DELETE (a replayed job id) does not cancel a job the first viewer still wants", async () => {
     const job = (await ask(sign({ sub: 'owner' }), 'slow')).json() as GenerationJob;
     expect(job.status).not.toBe('done');
-    const del = (sub: string) => httpRequest(t.url, `/api/v1/jobs/${job.jobId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${sign({ sub })}` } });
+    const del = (sub: string) =>
+      httpRequest(t.url, `/api/v1/jobs/${job.jobId}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${sign({ sub })}` },
+      });
     const other = await del('intruder');
     expect(other.status).toBe(200);
     expect((other.json() as GenerationJob).status).not.toBe('cancelled');
-    expect(((await httpRequest(t.url, `/api/v1/jobs/${job.jobId}`)).json() as GenerationJob).status).not.toBe('cancelled');
+    expect(((await httpRequest(t.url, `/api/v1/jobs/${job.jobId}`)).json() as GenerationJob).status).not.toBe(
+      'cancelled',
+    );
     expect(((await del('owner')).json() as GenerationJob).status).toBe('cancelled');
   });
 });

@@ -5,7 +5,15 @@ import { renditionKey, signViewerToken, verifyViewerToken } from '../../src/serv
 import type { RenditionInput } from '../../src/server/index.js';
 import { safeRelativePath } from '../../src/server/store/safeRelativePath.js';
 
-const base: RenditionInput = { generatorId: 'procedural', generatorVersion: '1', spec: { prompt: 'a fox', style: 'ink' }, seed: 7, state: { a: 1, b: true }, durationSeconds: 4, segmentSeconds: 1 };
+const base: RenditionInput = {
+  generatorId: 'procedural',
+  generatorVersion: '1',
+  spec: { prompt: 'a fox', style: 'ink' },
+  seed: 7,
+  state: { a: 1, b: true },
+  durationSeconds: 4,
+  segmentSeconds: 1,
+};
 
 describe('renditionKey', () => {
   it('ignores property order and changes with every input that shapes the output', () => {
@@ -13,8 +21,14 @@ describe('renditionKey', () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(renditionKey({ ...base, spec: { style: 'ink', prompt: 'a fox' }, state: { b: true, a: 1 } })).toBe(key);
     const variants: Array<Partial<RenditionInput>> = [
-      { generatorId: 'other' }, { generatorVersion: '2' }, { spec: { prompt: 'a fox!', style: 'ink' } }, { seed: 8 },
-      { state: { a: 2, b: true } }, { state: { a: '1', b: true } }, { durationSeconds: 5 }, { segmentSeconds: 2 },
+      { generatorId: 'other' },
+      { generatorVersion: '2' },
+      { spec: { prompt: 'a fox!', style: 'ink' } },
+      { seed: 8 },
+      { state: { a: 2, b: true } },
+      { state: { a: '1', b: true } },
+      { durationSeconds: 5 },
+      { segmentSeconds: 2 },
     ];
     const keys = new Set(variants.map((v) => renditionKey({ ...base, ...v })));
     expect(keys.size).toBe(variants.length);
@@ -49,7 +63,19 @@ describe('parseRange', () => {
 describe('safeRelativePath', () => {
   it('accepts plain names and refuses every way out', () => {
     expect(safeRelativePath('v0/seg_00001.m4s')).toEqual(['v0', 'seg_00001.m4s']);
-    for (const raw of ['..', '%2e%2e', 'a/../b', '..%2fetc', '%2fetc%2fpasswd', 'a//b', 'a%00b', '.hidden', 'a%5cb', 'C:%5cwin', '%E0%A4%A']) {
+    for (const raw of [
+      '..',
+      '%2e%2e',
+      'a/../b',
+      '..%2fetc',
+      '%2fetc%2fpasswd',
+      'a//b',
+      'a%00b',
+      '.hidden',
+      'a%5cb',
+      'C:%5cwin',
+      '%E0%A4%A',
+    ]) {
       expect(() => safeRelativePath(raw), raw).toThrow();
     }
   });

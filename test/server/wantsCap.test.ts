@@ -52,10 +52,14 @@ function gatedGenerator(): Gated {
         try {
           await new Promise<void>((resolve, reject) => {
             gates.set(job.key, { resolve, reject });
-            signal.addEventListener('abort', () => {
-              aborted.push(job.key);
-              reject(new Error('aborted'));
-            }, { once: true });
+            signal.addEventListener(
+              'abort',
+              () => {
+                aborted.push(job.key);
+                reject(new Error('aborted'));
+              },
+              { once: true },
+            );
           });
           return await inner.render(job, hooks, signal);
         } finally {
@@ -73,7 +77,12 @@ let up = false;
 async function start(options: { maxWantsPerViewer?: number } = { maxWantsPerViewer: CAP }): Promise<void> {
   gen = gatedGenerator();
   // Enough workers that every accepted job starts at once: a refused one would show up in `starts`.
-  t = await startTestServer({ ...options, generator: gen.generator, workers: 8, rateLimit: { burst: 100, perSecond: 50 } });
+  t = await startTestServer({
+    ...options,
+    generator: gen.generator,
+    workers: 8,
+    rateLimit: { burst: 100, perSecond: 50 },
+  });
   up = true;
 }
 afterEach(async () => {
@@ -86,10 +95,16 @@ afterEach(async () => {
   await t.stop();
 });
 
-const ask = (viewer: string, segmentId: string) => postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, t.token(viewer));
+const ask = (viewer: string, segmentId: string) =>
+  postJson(t.url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, t.token(viewer));
 const jobOf = (r: { json: () => unknown }) => r.json() as GenerationJob;
-const errorOf = (r: { json: () => unknown }) => (r.json() as { error: { code: string; message: string; cap: number; held: number } }).error;
-const cancel = (viewer: string, jobId: string) => httpRequest(t.url, `/api/v1/jobs/${jobId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${t.token(viewer)}` } });
+const errorOf = (r: { json: () => unknown }) =>
+  (r.json() as { error: { code: string; message: string; cap: number; held: number } }).error;
+const cancel = (viewer: string, jobId: string) =>
+  httpRequest(t.url, `/api/v1/jobs/${jobId}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${t.token(viewer)}` },
+  });
 const statusOf = async (jobId: string) => jobOf(await httpRequest(t.url, `/api/v1/jobs/${jobId}`)).status;
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
@@ -184,18 +199,39 @@ describe('per-viewer cap on unfinished jobs (POST /api/v1/generate)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'offshoot-fan-'));
     const branches = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     const fan = {
-      offshoot: 1, id: 'fan', title: 'Fan', start: 'hub', state: {},
+      offshoot: 1,
+      id: 'fan',
+      title: 'Fan',
+      start: 'hub',
+      state: {},
       segments: {
-        hub: { generate: { prompt: 'a hub' }, duration: 2, choice: { prompt: 'Where?', at: 0.5, default: 'a', options: branches.map((b) => ({ id: b, label: b, next: b })) } },
-        ...Object.fromEntries(branches.map((b) => [b, { generate: { prompt: `branch ${b}` }, duration: 2, end: true }])),
+        hub: {
+          generate: { prompt: 'a hub' },
+          duration: 2,
+          choice: {
+            prompt: 'Where?',
+            at: 0.5,
+            default: 'a',
+            options: branches.map((b) => ({ id: b, label: b, next: b })),
+          },
+        },
+        ...Object.fromEntries(
+          branches.map((b) => [b, { generate: { prompt: `branch ${b}` }, duration: 2, end: true }]),
+        ),
       },
     };
     await writeFile(join(dir, 'fan.json'), JSON.stringify(fan));
     try {
       gen = gatedGenerator();
-      t = await startTestServer({ stories: dir, generator: gen.generator, workers: 8, rateLimit: { burst: 100, perSecond: 50 } });
+      t = await startTestServer({
+        stories: dir,
+        generator: gen.generator,
+        workers: 8,
+        rateLimit: { burst: 100, perSecond: 50 },
+      });
       up = true;
-      const want = (s: string) => postJson(t.url, '/api/v1/generate', { storyId: 'fan', segmentId: s, history: [] }, t.token('d', 'fan'));
+      const want = (s: string) =>
+        postJson(t.url, '/api/v1/generate', { storyId: 'fan', segmentId: s, history: [] }, t.token('d', 'fan'));
       const statuses = [];
       for (const s of ['hub', ...branches]) statuses.push((await want(s)).status);
       expect(statuses).toEqual([202, 202, 202, 202, 202, 202, 429, 429, 429]);
@@ -205,7 +241,9 @@ describe('per-viewer cap on unfinished jobs (POST /api/v1/generate)', () => {
       await rm(dir, { recursive: true, force: true });
     }
     for (const bad of [0, 2.5, -1]) {
-      await expect(startServer({ generator: gen.generator, port: 0, stories: [], secret: SECRET, maxWantsPerViewer: bad })).rejects.toThrow(/maxWantsPerViewer/);
+      await expect(
+        startServer({ generator: gen.generator, port: 0, stories: [], secret: SECRET, maxWantsPerViewer: bad }),
+      ).rejects.toThrow(/maxWantsPerViewer/);
     }
   });
 });
@@ -213,14 +251,23 @@ describe('per-viewer cap on unfinished jobs (POST /api/v1/generate)', () => {
 describe('ViewerWants without the queue events', () => {
   it('re-reads held jobs from the queue at the cap, so a missed "finished" event never locks a viewer out', async () => {
     const jobs = new Map<string, GenerationJob>();
-    const snapshot = (key: string, status: GenerationJob['status']): GenerationJob => ({ jobId: key, key, status, progress: 0, readySeconds: 0, durationSeconds: 2, playlistUrl: `/store/${key}/index.m3u8` });
+    const snapshot = (key: string, status: GenerationJob['status']): GenerationJob => ({
+      jobId: key,
+      key,
+      status,
+      progress: 0,
+      readySeconds: 0,
+      durationSeconds: 2,
+      playlistUrl: `/store/${key}/index.m3u8`,
+    });
     // A queue whose watch never reports anything (e.g. its event stream dropped).
     const queue = { get: async (key: string) => jobs.get(key), watch: () => () => undefined };
     const wants = new ViewerWants(queue, 2);
-    const submit = (key: string) => wants.submitWithin('v', key, async () => {
-      jobs.set(key, snapshot(key, 'running'));
-      return snapshot(key, 'running');
-    });
+    const submit = (key: string) =>
+      wants.submitWithin('v', key, async () => {
+        jobs.set(key, snapshot(key, 'running'));
+        return snapshot(key, 'running');
+      });
     expect((await submit('k1')).ok).toBe(true);
     expect((await submit('k2')).ok).toBe(true);
     expect(await submit('k3')).toEqual({ ok: false, held: 2 });
@@ -229,7 +276,9 @@ describe('ViewerWants without the queue events', () => {
     expect(wants.count('v')).toBe(2);
     // A submit that throws gives its slot back.
     jobs.set('k2', snapshot('k2', 'failed'));
-    await expect(wants.submitWithin('v', 'k4', async () => Promise.reject(new Error('redis down')))).rejects.toThrow('redis down');
+    await expect(wants.submitWithin('v', 'k4', async () => Promise.reject(new Error('redis down')))).rejects.toThrow(
+      'redis down',
+    );
     expect(wants.holds('v', 'k4')).toBe(false);
   });
 });

@@ -11,15 +11,29 @@ function bigStory(n: number) {
   for (let i = 0; i < n; i++) {
     if (i >= n - 10) segments[id(i)] = { media: 'm/index.m3u8', duration: 4, end: true };
     else if (i % 3 === 0) {
-      const options = [1, 2, 7].map((k, j) => ({ id: `o${j}`, label: `Option ${j} towards ${id(Math.min(n - 1, i + k))}`, next: id(Math.min(n - 1, i + k)) }));
-      segments[id(i)] = { media: 'm/index.m3u8', duration: 4, choice: { prompt: 'Which?', at: 1, default: 'o0', options } };
-    } else if (i % 3 === 1) segments[id(i)] = { media: 'm/index.m3u8', duration: 4, next: [{ if: 'brave', to: id(i + 1) }, { to: id(Math.min(n - 1, i + 4)) }] };
+      const options = [1, 2, 7].map((k, j) => ({
+        id: `o${j}`,
+        label: `Option ${j} towards ${id(Math.min(n - 1, i + k))}`,
+        next: id(Math.min(n - 1, i + k)),
+      }));
+      segments[id(i)] = {
+        media: 'm/index.m3u8',
+        duration: 4,
+        choice: { prompt: 'Which?', at: 1, default: 'o0', options },
+      };
+    } else if (i % 3 === 1)
+      segments[id(i)] = {
+        media: 'm/index.m3u8',
+        duration: 4,
+        next: [{ if: 'brave', to: id(i + 1) }, { to: id(Math.min(n - 1, i + 4)) }],
+      };
     else segments[id(i)] = { media: 'm/index.m3u8', duration: 4, next: id(i + 1) };
   }
   return { offshoot: 1, id: 'big', title: 'Big', start: id(0), state: { brave: false }, segments };
 }
 
-const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
+const overlap = (a: NodeBox, b: NodeBox) =>
+  Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
 
 describe('layoutGraph', () => {
   it('lays out a 300-segment story with no overlapping nodes, every edge routed, all inside the drawing', () => {
@@ -29,7 +43,9 @@ describe('layoutGraph', () => {
     const graph = storyGraph(story, report);
     const started = performance.now();
     const layout = layoutGraph(graph);
-    console.log(`dagre layout, ${graph.nodes.length} nodes / ${graph.edges.length} edges: ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `dagre layout, ${graph.nodes.length} nodes / ${graph.edges.length} edges: ${(performance.now() - started).toFixed(0)} ms`,
+    );
     const boxes = [...layout.nodes.values()];
     expect(boxes).toHaveLength(300);
     for (let i = 0; i < boxes.length; i++) {

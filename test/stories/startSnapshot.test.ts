@@ -10,7 +10,9 @@ const story = JSON.parse(readFileSync('examples/night-walk.json', 'utf8')) as St
 
 describe('createPlayer start option (startSnapshot)', () => {
   it('starts the story machine in the segment, at its choice, with the given variables', () => {
-    const actor = createActor(createStoryMachine(story), { input: { resume: startSnapshot(story, { segment: 'forest', variables: { lantern: false }, atChoice: true }) } });
+    const actor = createActor(createStoryMachine(story), {
+      input: { resume: startSnapshot(story, { segment: 'forest', variables: { lantern: false }, atChoice: true }) },
+    });
     const opened: string[][] = [];
     actor.on('choicestart', (e) => opened.push(e.options.map((o) => o.id)));
     actor.start();
@@ -23,12 +25,21 @@ describe('createPlayer start option (startSnapshot)', () => {
 
   it('keeps undeclared variables at their declared values and does not open the choice unless asked', () => {
     const snapshot = startSnapshot(story, { segment: 'forest', variables: { lantern: true } });
-    expect(snapshot).toMatchObject({ segmentId: 'forest', vars: { lantern: true, courage: 0 }, visits: { forest: 1 }, history: [], atChoice: false });
+    expect(snapshot).toMatchObject({
+      segmentId: 'forest',
+      vars: { lantern: true, courage: 0 },
+      visits: { forest: 1 },
+      history: [],
+      atChoice: false,
+    });
   });
 
   it.each([
     [{ segment: 'frest' }, /start\.segment "frest" is not a segment of story "night-walk"/],
-    [{ segment: 'forest', variables: { torch: true } }, /start\.variables\.torch is not a variable of story "night-walk" \(variables: lantern, courage\)/],
+    [
+      { segment: 'forest', variables: { torch: true } },
+      /start\.variables\.torch is not a variable of story "night-walk" \(variables: lantern, courage\)/,
+    ],
     [{ segment: 'forest', variables: { courage: 'lots' } }, /courage must be a number, got "lots"/],
     [{ segment: 'home', atChoice: true }, /segment "home" has no choice/],
   ])('refuses %j with a PlayerError that names it', (start, message) => {

@@ -3,13 +3,28 @@ import { validateStory } from '../../src/core/validate/validateStory.js';
 import { storyGraph } from '../../stories/graph/storyGraph.js';
 
 const seg = (extra: object) => ({ media: 'm/index.m3u8', duration: 4, ...extra });
-const choice = (options: object[], extra: object = {}) => ({ prompt: 'Which?', at: 1, default: (options[0] as { id: string }).id, options, ...extra });
+const choice = (options: object[], extra: object = {}) => ({
+  prompt: 'Which?',
+  at: 1,
+  default: (options[0] as { id: string }).id,
+  options,
+  ...extra,
+});
 
 // intro ─choice─► loop1 ⇄ loop2 (a trap), or ─► yard ─route─► home (end) / lost (end); attic: nothing leads to it.
 const trapped = {
-  offshoot: 1, id: 'g', title: 'G', start: 'intro', state: { brave: false },
+  offshoot: 1,
+  id: 'g',
+  title: 'G',
+  start: 'intro',
+  state: { brave: false },
   segments: {
-    intro: seg({ choice: choice([{ id: 'in', label: 'Go in', next: 'loop1' }, { id: 'out', label: 'Go out', next: 'yard', if: 'brave' }]) }),
+    intro: seg({
+      choice: choice([
+        { id: 'in', label: 'Go in', next: 'loop1' },
+        { id: 'out', label: 'Go out', next: 'yard', if: 'brave' },
+      ]),
+    }),
     loop1: seg({ next: 'loop2' }),
     loop2: seg({ next: 'loop1' }),
     yard: seg({ next: [{ if: 'brave', to: 'home' }, { to: 'lost' }] }),
@@ -46,7 +61,9 @@ describe('storyGraph', () => {
   });
 
   it('puts each error on the segment it belongs to, adds a node for a missing target, and keeps story-level issues apart', () => {
-    const broken = structuredClone(trapped) as { segments: Record<string, { next?: string; choice?: { options: Array<{ if?: string }> } }> };
+    const broken = structuredClone(trapped) as {
+      segments: Record<string, { next?: string; choice?: { options: Array<{ if?: string }> } }>;
+    };
     broken.segments.yard = { media: 'm/index.m3u8', duration: 4, next: 'hom' } as { next: string };
     broken.segments.intro!.choice!.options[1]!.if = 'brave &&';
     const text = JSON.stringify(broken, null, 2);
@@ -56,7 +73,9 @@ describe('storyGraph', () => {
     expect(codes('yard')).toEqual(['unknown-segment']);
     expect(codes('intro')).toEqual(['bad-expression']);
     expect(graph.nodes.find((n) => n.id === 'hom')).toMatchObject({ kind: 'missing', issues: [] });
-    expect(report.errors.every((e) => graph.nodes.some((n) => n.issues.includes(e)) || graph.storyIssues.includes(e))).toBe(true);
+    expect(
+      report.errors.every((e) => graph.nodes.some((n) => n.issues.includes(e)) || graph.storyIssues.includes(e)),
+    ).toBe(true);
 
     const noStart = { ...trapped, start: 'nowhere' };
     const startGraph = storyGraph(noStart, validateStory(noStart));

@@ -16,9 +16,23 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const FIXTURE = 'test/stories/fixtures/storybook-story.json';
 const story = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { segments: Record<string, { choice?: unknown }> };
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.m3u8': 'application/vnd.apple.mpegurl', '.mp4': 'video/mp4', '.m4s': 'video/iso.segment' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.mp4': 'video/mp4',
+  '.m4s': 'video/iso.segment',
+};
 
-interface IndexEntry { id: string; title: string; name: string; type: string; exportName: string }
+interface IndexEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: string;
+  exportName: string;
+}
 
 describe('storybook build', { timeout: 120_000 }, () => {
   let out = '';
@@ -30,10 +44,20 @@ describe('storybook build', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'offshoot-storybook-'));
     const started = performance.now();
-    await promisify(execFile)(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', out, '--quiet', '--disable-telemetry'], {
-      env: { ...process.env, OFFSHOOT_STORY: FIXTURE, OFFSHOOT_MEDIA: 'test/media', STORYBOOK_DISABLE_TELEMETRY: '1', CI: '1' },
-      maxBuffer: 32 * 1024 * 1024,
-    });
+    await promisify(execFile)(
+      process.execPath,
+      ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', out, '--quiet', '--disable-telemetry'],
+      {
+        env: {
+          ...process.env,
+          OFFSHOOT_STORY: FIXTURE,
+          OFFSHOOT_MEDIA: 'test/media',
+          STORYBOOK_DISABLE_TELEMETRY: '1',
+          CI: '1',
+        },
+        maxBuffer: 32 * 1024 * 1024,
+      },
+    );
     buildSeconds = (performance.now() - started) / 1000;
     console.log(`storybook build: ${buildSeconds.toFixed(1)} s`);
     server = createServer((req, res) => {
@@ -72,56 +96,97 @@ describe('storybook build', { timeout: 120_000 }, () => {
 
   it('opens a choice-point story at the choice, with the options its state allows', async () => {
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
-    const gate = Object.values(index.entries).find((e) => e.title === 'Storybook Fixture/Choice points' && e.name === 'gate')!;
+    const gate = Object.values(index.entries).find(
+      (e) => e.title === 'Storybook Fixture/Choice points' && e.name === 'gate',
+    )!;
     browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage();
     const shown = async (args: string): Promise<{ player: string[]; table: string[] }> => {
       await page.goto(`${origin}/iframe.html?id=${gate.id}&viewMode=story${args ? `&args=${args}` : ''}`);
       // The player's own choice buttons (its keyboard/screen-reader twins of the drawn options).
       await page.waitForSelector('.osp-twins:not([hidden]) button.osp-twin', { timeout: 60_000 });
-      const player = await page.$$eval('button.osp-twin', (bs) => bs.map((b) => (b as HTMLElement).dataset.optionId ?? ''));
-      const table = await page.$$eval('tr[data-shown="true"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.offshootOption ?? ''));
+      const player = await page.$$eval('button.osp-twin', (bs) =>
+        bs.map((b) => (b as HTMLElement).dataset.optionId ?? ''),
+      );
+      const table = await page.$$eval('tr[data-shown="true"]', (rows) =>
+        rows.map((r) => (r as HTMLElement).dataset.offshootOption ?? ''),
+      );
       return { player, table };
     };
     expect(await shown('')).toEqual({ player: ['walk'], table: ['walk'] });
     expect(await shown('key:!true')).toEqual({ player: ['walk', 'unlock'], table: ['walk', 'unlock'] });
-    expect(await shown('coins:3;name:Ada')).toEqual({ player: ['walk', 'bribe', 'greet'], table: ['walk', 'bribe', 'greet'] });
+    expect(await shown('coins:3;name:Ada')).toEqual({
+      player: ['walk', 'bribe', 'greet'],
+      table: ['walk', 'bribe', 'greet'],
+    });
   });
 
-  it('plays just one segment in a segment story, and explains a generated one it cannot play', { timeout: 180_000 }, async () => {
-    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
-    const segment = (name: string) => Object.values(index.entries).find((e) => e.title === 'Storybook Fixture/Segments' && e.name === name)!;
-    browser ??= await chromium.launch(chromiumLaunchOptions);
-    const page = await browser.newPage();
-    await page.goto(`${origin}/iframe.html?id=${segment('dream').id}&viewMode=story`);
-    await page.waitForSelector('.osb-message', { timeout: 60_000 });
-    expect(await page.$eval('.osb-message', (m) => m.textContent)).toContain('No generation backend configured');
-    expect(await page.$$('canvas, video')).toHaveLength(0);
-    await page.goto(`${origin}/iframe.html?id=${segment('yard').id}&viewMode=story`);
-    // yard (6 s, a route onwards in the story) ends the segment story: the video stops at its end.
-    await page.waitForFunction(() => document.querySelector('video')?.ended === true, undefined, { timeout: 120_000 });
-    expect(await page.$eval('video', (v) => Math.round(v.currentTime))).toBe(6);
-    await page.close();
-  });
+  it(
+    'plays just one segment in a segment story, and explains a generated one it cannot play',
+    { timeout: 180_000 },
+    async () => {
+      const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {
+        entries: Record<string, IndexEntry>;
+      };
+      const segment = (name: string) =>
+        Object.values(index.entries).find((e) => e.title === 'Storybook Fixture/Segments' && e.name === name)!;
+      browser ??= await chromium.launch(chromiumLaunchOptions);
+      const page = await browser.newPage();
+      await page.goto(`${origin}/iframe.html?id=${segment('dream').id}&viewMode=story`);
+      await page.waitForSelector('.osb-message', { timeout: 60_000 });
+      expect(await page.$eval('.osb-message', (m) => m.textContent)).toContain('No generation backend configured');
+      expect(await page.$$('canvas, video')).toHaveLength(0);
+      await page.goto(`${origin}/iframe.html?id=${segment('yard').id}&viewMode=story`);
+      // yard (6 s, a route onwards in the story) ends the segment story: the video stops at its end.
+      await page.waitForFunction(() => document.querySelector('video')?.ended === true, undefined, {
+        timeout: 120_000,
+      });
+      expect(await page.$eval('video', (v) => Math.round(v.currentTime))).toBe(6);
+      await page.close();
+    },
+  );
 
-  it('draws the graph with endings, the unreachable segment and the playthrough as it plays', { timeout: 240_000 }, async () => {
-    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
-    const player = Object.values(index.entries).find((e) => e.title === 'Storybook Fixture/Player')!;
-    browser ??= await chromium.launch(chromiumLaunchOptions);
-    const page = await browser.newPage();
-    await page.goto(`${origin}/iframe.html?id=${player.id}&viewMode=story&args=_atChoice:!true;key:!true`);
-    await page.waitForSelector('g.osb-node.osb-current[data-segment="gate"]', { timeout: 60_000 });
-    const classes = (id: string) => page.$eval(`g.osb-node[data-segment="${id}"]`, (g) => g.getAttribute('class') ?? '');
-    expect(await classes('attic')).toContain('osb-unreachable');
-    expect(await classes('home')).toContain('osb-end');
-    expect(await classes('dream')).toContain('osb-generate');
-    // Nobody chooses (a click would race the timer on a loaded machine): the timer takes
-    // gate's default option (walk) to yard, and yard's route (key is true) leads home.
-    const reachedHome = await page.waitForSelector('g.osb-node.osb-current[data-segment="home"]', { timeout: 150_000 }).then(() => true, () => false);
-    // On failure, say how far it got (the story's own playthrough log).
-    expect(reachedHome, (await page.$$eval('.osb-log li', (items) => items.map((li) => li.textContent))).join(' | ')).toBe(true);
-    expect(await page.$$eval('g.osb-edge.osb-taken', (gs) => gs.map((g) => `${g.getAttribute('data-from')}>${g.getAttribute('data-to')}:${g.getAttribute('data-option') ?? ''}`))).toEqual(['gate>yard:walk', 'yard>home:']);
-    expect(await page.$$eval('g.osb-node.osb-visited', (gs) => gs.map((g) => g.getAttribute('data-segment')))).toEqual(['gate', 'yard', 'home']);
-    await page.close();
-  });
+  it(
+    'draws the graph with endings, the unreachable segment and the playthrough as it plays',
+    { timeout: 240_000 },
+    async () => {
+      const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {
+        entries: Record<string, IndexEntry>;
+      };
+      const player = Object.values(index.entries).find((e) => e.title === 'Storybook Fixture/Player')!;
+      browser ??= await chromium.launch(chromiumLaunchOptions);
+      const page = await browser.newPage();
+      await page.goto(`${origin}/iframe.html?id=${player.id}&viewMode=story&args=_atChoice:!true;key:!true`);
+      await page.waitForSelector('g.osb-node.osb-current[data-segment="gate"]', { timeout: 60_000 });
+      const classes = (id: string) =>
+        page.$eval(`g.osb-node[data-segment="${id}"]`, (g) => g.getAttribute('class') ?? '');
+      expect(await classes('attic')).toContain('osb-unreachable');
+      expect(await classes('home')).toContain('osb-end');
+      expect(await classes('dream')).toContain('osb-generate');
+      // Nobody chooses (a click would race the timer on a loaded machine): the timer takes
+      // gate's default option (walk) to yard, and yard's route (key is true) leads home.
+      const reachedHome = await page
+        .waitForSelector('g.osb-node.osb-current[data-segment="home"]', { timeout: 150_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      // On failure, say how far it got (the story's own playthrough log).
+      expect(
+        reachedHome,
+        (await page.$$eval('.osb-log li', (items) => items.map((li) => li.textContent))).join(' | '),
+      ).toBe(true);
+      expect(
+        await page.$$eval('g.osb-edge.osb-taken', (gs) =>
+          gs.map(
+            (g) => `${g.getAttribute('data-from')}>${g.getAttribute('data-to')}:${g.getAttribute('data-option') ?? ''}`,
+          ),
+        ),
+      ).toEqual(['gate>yard:walk', 'yard>home:']);
+      expect(
+        await page.$$eval('g.osb-node.osb-visited', (gs) => gs.map((g) => g.getAttribute('data-segment'))),
+      ).toEqual(['gate', 'yard', 'home']);
+      await page.close();
+    },
+  );
 });

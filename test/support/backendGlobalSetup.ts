@@ -61,7 +61,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const exp = Math.floor(Date.now() / 1000) + 3600;
   const token = (sub: string) => signViewerToken({ sub, story: '*', exp }, SECRET);
   project.provide('backendUrl', server.url);
-  project.provide('tokens', { first: token('e2e-viewer-1'), second: token('e2e-viewer-2'), third: token('e2e-viewer-3') });
+  project.provide('tokens', {
+    first: token('e2e-viewer-1'),
+    second: token('e2e-viewer-2'),
+    third: token('e2e-viewer-3'),
+  });
   return async () => {
     await server.close();
     await rm(root, { recursive: true, force: true });

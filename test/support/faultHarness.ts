@@ -23,7 +23,8 @@ export function watchPage(): PageWatch {
   let ticks = 0;
   let handle = 0;
   const onError = (e: ErrorEvent) => uncaught.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => uncaught.push(`unhandledrejection: ${String((e.reason as Error)?.stack ?? e.reason)}`);
+  const onRejection = (e: PromiseRejectionEvent) =>
+    uncaught.push(`unhandledrejection: ${String((e.reason as Error)?.stack ?? e.reason)}`);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   const tick = () => {
@@ -71,7 +72,8 @@ export function frameClock(video: HTMLVideoElement): FrameClock {
     frames,
     longestGapMs(since = 0) {
       let longest = 0;
-      for (let i = 1; i < frames.length; i++) if (frames[i]!.at >= since) longest = Math.max(longest, frames[i]!.at - frames[i - 1]!.at);
+      for (let i = 1; i < frames.length; i++)
+        if (frames[i]!.at >= since) longest = Math.max(longest, frames[i]!.at - frames[i - 1]!.at);
       return Math.round(longest);
     },
     countAfter: (since) => frames.filter((f) => f.at > since).length,

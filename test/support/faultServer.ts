@@ -129,7 +129,12 @@ export class FaultServer {
       return;
     }
     if (rule?.fault === 'body') {
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(rule.body ?? '');
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(rule.body ?? '');
       return;
     }
     if (this.target && !rule) return this.proxy(req, res);
@@ -138,7 +143,11 @@ export class FaultServer {
       res.writeHead(404).end();
       return;
     }
-    const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': String(bytes.length), 'cache-control': 'no-store' };
+    const headers = {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'content-length': String(bytes.length),
+      'cache-control': 'no-store',
+    };
     if (rule?.fault === 'truncate') {
       res.writeHead(200, headers);
       res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());

@@ -1,5 +1,10 @@
 // Helpers for the playback engine's browser tests: real <video>, real generated media.
-import type { PlaybackEngine, PlaybackEvents, PlaybackStats, SegmentSource } from '../../src/player/playback/PlaybackEngine.js';
+import type {
+  PlaybackEngine,
+  PlaybackEvents,
+  PlaybackStats,
+  SegmentSource,
+} from '../../src/player/playback/PlaybackEngine.js';
 
 /** A clip made by scripts/make-test-media.ts, served by Vite from the repo root. */
 export function clip(name: string, durationSeconds = 4, segmentId = name): SegmentSource {
@@ -47,7 +52,10 @@ export function nextEvent<K extends keyof PlaybackEvents>(
 }
 
 /** Every presented frame, seen independently of the engine. */
-export function recordFrames(video: HTMLVideoElement): { frames: Array<{ mediaTime: number; presented: number }>; stop(): void } {
+export function recordFrames(video: HTMLVideoElement): {
+  frames: Array<{ mediaTime: number; presented: number }>;
+  stop(): void;
+} {
   const frames: Array<{ mediaTime: number; presented: number }> = [];
   let handle = 0;
   let stopped = false;
@@ -72,7 +80,10 @@ export const FRAME_MS = 1000 / 30;
  * Frames whose content never reached the screen, beyond those the browser itself reports as
  * dropped for arriving late (CPU load on a shared 2-core machine, not a splice). Empty = seamless.
  */
-export function unexplainedSkips(frames: Array<{ mediaTime: number; presented: number }>, droppedVideoFrames: number): string[] {
+export function unexplainedSkips(
+  frames: Array<{ mediaTime: number; presented: number }>,
+  droppedVideoFrames: number,
+): string[] {
   const { missing, problems } = findSkips(frames);
   return missing <= droppedVideoFrames ? [] : problems;
 }
@@ -83,7 +94,10 @@ export function unexplainedSkips(frames: Array<{ mediaTime: number; presented: n
  * thread missed shows as 2 frames of media and 2 presented: fine. A hole or a skip at a
  * splice shows as more media than presented frames; a repeat as zero media time.)
  */
-export function findSkips(frames: Array<{ mediaTime: number; presented: number }>): { missing: number; problems: string[] } {
+export function findSkips(frames: Array<{ mediaTime: number; presented: number }>): {
+  missing: number;
+  problems: string[];
+} {
   const problems: string[] = [];
   let missing = 0;
   for (let i = 1; i < frames.length; i++) {
@@ -103,6 +117,9 @@ export function findSkips(frames: Array<{ mediaTime: number; presented: number }
  * the browser reports as dropped for lateness (CPU load). 0 = every splice was frame-exact.
  */
 export function unexplainedBoundarySkips(stats: PlaybackStats): number {
-  const skipped = stats.boundaries.reduce((n, b) => n + Math.max(0, Math.round(b.mediaGapMs / FRAME_MS) - b.presentedDelta), 0);
+  const skipped = stats.boundaries.reduce(
+    (n, b) => n + Math.max(0, Math.round(b.mediaGapMs / FRAME_MS) - b.presentedDelta),
+    0,
+  );
   return Math.max(0, skipped - stats.droppedVideoFrames);
 }

@@ -3,7 +3,13 @@
 // Install before creating the engine, read `outstanding()` after destroy().
 
 export interface ResourceTracker {
-  outstanding(): { timeouts: number; intervals: number; frameCallbacks: number; fetches: number; mediaListeners: number };
+  outstanding(): {
+    timeouts: number;
+    intervals: number;
+    frameCallbacks: number;
+    fetches: number;
+    mediaListeners: number;
+  };
   uninstall(): void;
 }
 
@@ -22,7 +28,13 @@ export function trackResources(): ResourceTracker {
     clearInterval: g.clearInterval.bind(g),
     fetch: g.fetch.bind(g),
   };
-  const unpatched = { setTimeout: g.setTimeout, clearTimeout: g.clearTimeout, setInterval: g.setInterval, clearInterval: g.clearInterval, fetch: g.fetch };
+  const unpatched = {
+    setTimeout: g.setTimeout,
+    clearTimeout: g.clearTimeout,
+    setInterval: g.setInterval,
+    clearInterval: g.clearInterval,
+    fetch: g.fetch,
+  };
   const rvfc = HTMLVideoElement.prototype.requestVideoFrameCallback;
   const cvfc = HTMLVideoElement.prototype.cancelVideoFrameCallback;
   const timeouts = new Set<unknown>();
@@ -40,15 +52,26 @@ export function trackResources(): ResourceTracker {
     if (h && !ids.has(h)) ids.set(h, nextId++);
     return `${type}:${h ? ids.get(h) : 'null'}`;
   };
-  const tracked = (t: EventTarget) => t instanceof HTMLMediaElement || t instanceof MediaSource || t instanceof SourceBuffer;
-  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, handler: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+  const tracked = (t: EventTarget) =>
+    t instanceof HTMLMediaElement || t instanceof MediaSource || t instanceof SourceBuffer;
+  EventTarget.prototype.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    handler: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
     if (tracked(this) && !(typeof options === 'object' && options.once)) {
       if (!listeners.has(this)) listeners.set(this, new Set());
       listeners.get(this)!.add(key(type, handler));
     }
     addListener.call(this, type, handler, options);
   };
-  EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, handler: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  EventTarget.prototype.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    handler: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
     listeners.get(this)?.delete(key(type, handler));
     removeListener.call(this, type, handler, options);
   };

@@ -24,7 +24,8 @@ export function createRecorder(video, segmentOf) {
     if (beforeLoad) {
       // A new media load resets the element's playback-quality counters: keep what was counted.
       const q = video.getVideoPlaybackQuality();
-      if (q.totalVideoFrames < beforeLoad.total) base = { dropped: base.dropped + beforeLoad.dropped, total: base.total + beforeLoad.total };
+      if (q.totalVideoFrames < beforeLoad.total)
+        base = { dropped: base.dropped + beforeLoad.dropped, total: base.total + beforeLoad.total };
       beforeLoad = null;
     }
     handle = video.requestVideoFrameCallback(onFrame);

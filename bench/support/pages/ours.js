@@ -47,10 +47,13 @@ async function run() {
       choice: (e) => {
         if (!e.byDefault) return;
         notes.defaults++;
-        notes.mismatches.push(`choice in ${e.segmentId} timed out to ${e.optionId} (step ${k}, at ${video?.currentTime.toFixed(3)} s)`);
+        notes.mismatches.push(
+          `choice in ${e.segmentId} timed out to ${e.optionId} (step ${k}, at ${video?.currentTime.toFixed(3)} s)`,
+        );
       },
       segmentstart: (e) => {
-        if (e.segmentId !== steps[segments]?.segmentId) notes.mismatches.push(`segment ${segments}: ${e.segmentId}, planned ${steps[segments]?.segmentId}`);
+        if (e.segmentId !== steps[segments]?.segmentId)
+          notes.mismatches.push(`segment ${segments}: ${e.segmentId}, planned ${steps[segments]?.segmentId}`);
         segments++;
         if (segments % 10 === 0) console.log(`[ours] ${segments - 1}/${plan.transitions} transitions`);
       },

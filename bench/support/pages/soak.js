@@ -7,7 +7,7 @@ const params = new URLSearchParams(location.search);
 const rate = Number(params.get('rate') ?? '4');
 const target = Number(params.get('transitions') ?? '500');
 let seed = Number(params.get('seed') ?? '1');
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 let liveTextures = 0;
 for (const Gl of [WebGLRenderingContext, WebGL2RenderingContext]) {

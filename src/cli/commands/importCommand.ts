@@ -30,7 +30,9 @@ interface ImportOptions {
  * offshoot import ink TheIntercept.ink --max-nodes 5000 -o intercept.json
  */
 export function importCommand(io: CliIO): Command {
-  const command = new Command('import').description('convert a Twine or ink story into an Offshoot story (generate segments)');
+  const command = new Command('import').description(
+    'convert a Twine or ink story into an Offshoot story (generate segments)',
+  );
   command
     .command('twine')
     .description('import a Twine 2 story: Twee 3 source (.twee, .tw) or published HTML (.html)')
@@ -44,15 +46,36 @@ export function importCommand(io: CliIO): Command {
     .argument('<file>', 'compiled ink JSON or .ink source')
     .option('-o, --output <file>', 'write the story here instead of stdout')
     .option('-q, --quiet', 'print only the summary line, not each warning')
-    .option('--max-nodes <n>', 'most ink choice points to explore (breadth-first); the rest end the story', parseCount, 3000)
+    .option(
+      '--max-nodes <n>',
+      'most ink choice points to explore (breadth-first); the rest end the story',
+      parseCount,
+      3000,
+    )
     .action((file: string, options: ImportOptions) => {
       const progress = progressLine(io);
-      return run(io, file, options, (text) => importInk(text, { maxNodes: options.maxNodes, onProgress: (explored, queued) => progress.update({ explored, states: explored + queued }) }), () => progress.done());
+      return run(
+        io,
+        file,
+        options,
+        (text) =>
+          importInk(text, {
+            maxNodes: options.maxNodes,
+            onProgress: (explored, queued) => progress.update({ explored, states: explored + queued }),
+          }),
+        () => progress.done(),
+      );
     });
   return command;
 }
 
-async function run(io: CliIO, file: string, options: ImportOptions, convert: (text: string) => ImportResult, finish?: () => void): Promise<void> {
+async function run(
+  io: CliIO,
+  file: string,
+  options: ImportOptions,
+  convert: (text: string) => ImportResult,
+  finish?: () => void,
+): Promise<void> {
   const text = await readTextFile(file, io);
   if (text === undefined) return;
   let result: ImportResult;
@@ -72,7 +95,8 @@ async function run(io: CliIO, file: string, options: ImportOptions, convert: (te
   const target = options.output ?? '<stdout>';
   const report = validateStory(json, { file: target });
   if (!options.quiet) for (const warning of result.warnings) io.err(`${warningLine(warning, file)}\n`);
-  for (const issue of [...report.errors, ...report.warnings]) if (!options.quiet || report.errors.includes(issue)) io.err(`${formatIssueLine(issue, target)}\n`);
+  for (const issue of [...report.errors, ...report.warnings])
+    if (!options.quiet || report.errors.includes(issue)) io.err(`${formatIssueLine(issue, target)}\n`);
   if (options.output) {
     try {
       await writeFile(options.output, json);

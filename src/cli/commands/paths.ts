@@ -29,7 +29,11 @@ export function pathsCommand(io: CliIO): Command {
       progress.done();
       io.exitCode = EXIT_OK;
       const { playthroughs, endings, neverShown, unreachedEndings, truncated } = paths;
-      io.out(options.json ? `${JSON.stringify({ playthroughs, endings, neverShown, unreachedEndings, truncated }, null, 2)}\n` : summary(file, paths, options.maxDepth));
+      io.out(
+        options.json
+          ? `${JSON.stringify({ playthroughs, endings, neverShown, unreachedEndings, truncated }, null, 2)}\n`
+          : summary(file, paths, options.maxDepth),
+      );
     });
 }
 
@@ -40,11 +44,17 @@ function parseDepth(value: string): number {
 }
 
 function summary(file: string, paths: PathsReport, maxDepth: number): string {
-  const lines = [`${file}: ${paths.playthroughs.toLocaleString('en')} playthrough${paths.playthroughs === 1 ? '' : 's'} of at most ${maxDepth} choices`];
-  if (paths.truncated) lines.push(`  (some branches go deeper than ${maxDepth} choices, or loop: they were cut, so counts are lower bounds)`);
+  const lines = [
+    `${file}: ${paths.playthroughs.toLocaleString('en')} playthrough${paths.playthroughs === 1 ? '' : 's'} of at most ${maxDepth} choices`,
+  ];
+  if (paths.truncated)
+    lines.push(
+      `  (some branches go deeper than ${maxDepth} choices, or loop: they were cut, so counts are lower bounds)`,
+    );
   lines.push('endings:');
   const width = Math.max(0, ...Object.keys(paths.endings).map((id) => id.length));
-  for (const [id, count] of Object.entries(paths.endings)) lines.push(`  ${id.padEnd(width)}  ${count.toLocaleString('en')}`);
+  for (const [id, count] of Object.entries(paths.endings))
+    lines.push(`  ${id.padEnd(width)}  ${count.toLocaleString('en')}`);
   lines.push(`options never shown: ${paths.neverShown.length ? paths.neverShown.join(', ') : 'none'}`);
   lines.push(`endings never reached: ${paths.unreachedEndings.length ? paths.unreachedEndings.join(', ') : 'none'}`);
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,13 @@ import { createProceduralGenerator } from '../../server/generate/procedural/crea
 import { startServer } from '../../server/startServer.js';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_OK, EXIT_USAGE } from '../CliIO.js';
-import { atLeastOne, collectHeader, generatorFromOptions, parseGeneratorKind, positiveSeconds } from './serveGenerator.js';
+import {
+  atLeastOne,
+  collectHeader,
+  generatorFromOptions,
+  parseGeneratorKind,
+  positiveSeconds,
+} from './serveGenerator.js';
 import type { GeneratorCliOptions } from './serveGenerator.js';
 
 interface ServeOptions extends GeneratorCliOptions {
@@ -32,72 +38,106 @@ interface ServeOptions extends GeneratorCliOptions {
  * offshoot serve --renderer browser   # paint in headless chromium even without a GPU
  */
 export function serveCommand(io: CliIO): Command {
-  return new Command('serve')
-    .description('run the generation backend (HTTP API, queue, render workers, segment store)')
-    .option('--port <n>', 'HTTP port', int, 8787)
-    .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--stories <dir>', 'folder of story files (*.json, */story.json)')
-    .option('--store <dir>', 'segment store folder', './.cache/offshoot-store')
-    .option('--redis <url>', 'use the BullMQ queue on this Redis (redis://host:port)')
-    .option('--workers <n>', 'render workers in this process (0 with --redis: API only)', int, 1)
-    .option('--no-api', 'worker-only process (needs --redis)')
-    .option('--secret <secret>', 'token secret shared with the embedder (default: $OFFSHOOT_SECRET)')
-    .option('--segment-seconds <s>', 'HLS segment length', Number, 1)
-    .option('--cors-origin <origin>', 'Access-Control-Allow-Origin', '*')
-    // Generator and per-viewer cap (parsed and checked in serveGenerator.ts).
-    .option('--generator <kind>', 'what renders: procedural (built in) or http (a model server)', parseGeneratorKind, 'procedural')
-    .option('--generator-url <url>', 'with --generator http: the model server endpoint (POSTed the job, answers an MP4)')
-    .option('--generator-version <v>', 'with --generator http: model version, part of every rendition key (required)')
-    .option('--generator-id <id>', 'with --generator http: name in rendition keys and logs (default "http")')
-    .option('--generator-timeout <s>', 'with --generator http: give up on the model server after this many seconds (default 600)', positiveSeconds)
-    .option('--generator-header <header>', 'with --generator http: "Name: value" sent to the model server (repeatable)', collectHeader)
-    .option('--max-wants-per-viewer <n>', 'most unfinished jobs one viewer may have asked for (default 6)', atLeastOne)
-    .addOption(new Option('--renderer <kind>', 'procedural generator: who paints (auto: chromium when it finds a GPU, else Skia on the CPU)').choices(['auto', 'cpu', 'browser']).default('auto'))
-    .action(async (options: ServeOptions, command: Command) => {
-      let server: Awaited<ReturnType<typeof startServer>>;
-      const log = (message: string) => io.err(`[offshoot] ${message}\n`);
-      if (options.generator === 'http' && command.getOptionValueSource('renderer') === 'cli') {
-        io.err('offshoot serve: --renderer only applies with --generator procedural (a model server renders by itself)\n');
-        io.exitCode = EXIT_USAGE;
-        return;
-      }
-      // Kept so the render path can be settled before serving and its chromium closed after.
-      let procedural: ProceduralGenerator | undefined;
-      try {
-        const generator = generatorFromOptions(options, () => (procedural = createProceduralGenerator({ renderer: options.renderer, log })));
-        // The procedural generator's version (in every rendition key) depends on the path 'auto' picks.
-        await procedural?.ready();
-        server = await startServer({
-          generator,
-          port: options.port,
-          host: options.host,
-          stories: options.stories,
-          store: options.store,
-          redisUrl: options.redis,
-          workers: options.workers,
-          api: options.api,
-          secret: options.secret ?? process.env.OFFSHOOT_SECRET,
-          segmentSeconds: options.segmentSeconds,
-          corsOrigin: options.corsOrigin,
-          maxWantsPerViewer: options.maxWantsPerViewer,
-          log,
+  return (
+    new Command('serve')
+      .description('run the generation backend (HTTP API, queue, render workers, segment store)')
+      .option('--port <n>', 'HTTP port', int, 8787)
+      .option('--host <addr>', 'address to listen on', '127.0.0.1')
+      .option('--stories <dir>', 'folder of story files (*.json, */story.json)')
+      .option('--store <dir>', 'segment store folder', './.cache/offshoot-store')
+      .option('--redis <url>', 'use the BullMQ queue on this Redis (redis://host:port)')
+      .option('--workers <n>', 'render workers in this process (0 with --redis: API only)', int, 1)
+      .option('--no-api', 'worker-only process (needs --redis)')
+      .option('--secret <secret>', 'token secret shared with the embedder (default: $OFFSHOOT_SECRET)')
+      .option('--segment-seconds <s>', 'HLS segment length', Number, 1)
+      .option('--cors-origin <origin>', 'Access-Control-Allow-Origin', '*')
+      // Generator and per-viewer cap (parsed and checked in serveGenerator.ts).
+      .option(
+        '--generator <kind>',
+        'what renders: procedural (built in) or http (a model server)',
+        parseGeneratorKind,
+        'procedural',
+      )
+      .option(
+        '--generator-url <url>',
+        'with --generator http: the model server endpoint (POSTed the job, answers an MP4)',
+      )
+      .option('--generator-version <v>', 'with --generator http: model version, part of every rendition key (required)')
+      .option('--generator-id <id>', 'with --generator http: name in rendition keys and logs (default "http")')
+      .option(
+        '--generator-timeout <s>',
+        'with --generator http: give up on the model server after this many seconds (default 600)',
+        positiveSeconds,
+      )
+      .option(
+        '--generator-header <header>',
+        'with --generator http: "Name: value" sent to the model server (repeatable)',
+        collectHeader,
+      )
+      .option(
+        '--max-wants-per-viewer <n>',
+        'most unfinished jobs one viewer may have asked for (default 6)',
+        atLeastOne,
+      )
+      .addOption(
+        new Option(
+          '--renderer <kind>',
+          'procedural generator: who paints (auto: chromium when it finds a GPU, else Skia on the CPU)',
+        )
+          .choices(['auto', 'cpu', 'browser'])
+          .default('auto'),
+      )
+      .action(async (options: ServeOptions, command: Command) => {
+        let server: Awaited<ReturnType<typeof startServer>>;
+        const log = (message: string) => io.err(`[offshoot] ${message}\n`);
+        if (options.generator === 'http' && command.getOptionValueSource('renderer') === 'cli') {
+          io.err(
+            'offshoot serve: --renderer only applies with --generator procedural (a model server renders by itself)\n',
+          );
+          io.exitCode = EXIT_USAGE;
+          return;
+        }
+        // Kept so the render path can be settled before serving and its chromium closed after.
+        let procedural: ProceduralGenerator | undefined;
+        try {
+          const generator = generatorFromOptions(
+            options,
+            () => (procedural = createProceduralGenerator({ renderer: options.renderer, log })),
+          );
+          // The procedural generator's version (in every rendition key) depends on the path 'auto' picks.
+          await procedural?.ready();
+          server = await startServer({
+            generator,
+            port: options.port,
+            host: options.host,
+            stories: options.stories,
+            store: options.store,
+            redisUrl: options.redis,
+            workers: options.workers,
+            api: options.api,
+            secret: options.secret ?? process.env.OFFSHOOT_SECRET,
+            segmentSeconds: options.segmentSeconds,
+            corsOrigin: options.corsOrigin,
+            maxWantsPerViewer: options.maxWantsPerViewer,
+            log,
+          });
+        } catch (error) {
+          await procedural?.close();
+          io.err(`offshoot serve: ${(error as Error).message}\n`);
+          io.exitCode = EXIT_USAGE;
+          return;
+        }
+        if (server.url) io.out(`${server.url}\n`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
         });
-      } catch (error) {
+        io.err('[offshoot] shutting down\n');
+        await server.close();
         await procedural?.close();
-        io.err(`offshoot serve: ${(error as Error).message}\n`);
-        io.exitCode = EXIT_USAGE;
-        return;
-      }
-      if (server.url) io.out(`${server.url}\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      io.err('[offshoot] shutting down\n');
-      await server.close();
-      await procedural?.close();
-      io.exitCode = EXIT_OK;
-    });
+        io.exitCode = EXIT_OK;
+      })
+  );
 }
 
 function int(value: string): number {

@@ -42,19 +42,28 @@ export function generatorFromOptions(options: GeneratorCliOptions, procedural: (
   ] as const;
   if (options.generator !== 'http') {
     const given = httpFlags.filter(([, value]) => value !== undefined).map(([flag]) => flag);
-    if (given.length > 0) throw new GeneratorUsageError(`${given.join(', ')} only ${given.length === 1 ? 'applies' : 'apply'} with --generator http (the generator is "${options.generator}")`);
+    if (given.length > 0)
+      throw new GeneratorUsageError(
+        `${given.join(', ')} only ${given.length === 1 ? 'applies' : 'apply'} with --generator http (the generator is "${options.generator}")`,
+      );
     return procedural();
   }
-  if (!options.generatorUrl) throw new GeneratorUsageError('--generator http needs --generator-url URL (the model server endpoint that answers a POSTed job with an MP4)');
+  if (!options.generatorUrl)
+    throw new GeneratorUsageError(
+      '--generator http needs --generator-url URL (the model server endpoint that answers a POSTed job with an MP4)',
+    );
   let url: URL;
   try {
     url = new URL(options.generatorUrl);
   } catch {
     throw new GeneratorUsageError(`--generator-url "${options.generatorUrl}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new GeneratorUsageError(`--generator-url must be http:// or https://, got "${url.protocol}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new GeneratorUsageError(`--generator-url must be http:// or https://, got "${url.protocol}"`);
   if (!options.generatorVersion) {
-    throw new GeneratorUsageError('--generator http needs --generator-version V (part of every rendition key: change it when the model or its settings change, or old renders are served)');
+    throw new GeneratorUsageError(
+      '--generator http needs --generator-version V (part of every rendition key: change it when the model or its settings change, or old renders are served)',
+    );
   }
   return createHttpGenerator({
     url: url.href,

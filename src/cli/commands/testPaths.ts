@@ -42,21 +42,35 @@ interface TestPathsOptions {
  */
 export function testPathsCommand(io: CliIO): Command {
   return new Command('test-paths')
-    .description('play every path of a story in headless chromium with the real player; report which paths break and why')
+    .description(
+      'play every path of a story in headless chromium with the real player; report which paths break and why',
+    )
     .argument('<file>', 'story file (JSON)')
     .option('--max-paths <n>', 'most paths to play (shortest first)', whole(1), 20)
     .option('--max-depth <n>', 'most choices in one path (loops are cut there)', whole(1), 20)
     .option('--path <n>', 'play only path n of the listing (to re-run one failure)', whole(1))
-    .option('--backend <auto|none|url>', 'generation backend: auto (start one here when the story has generate segments), none, or a URL', 'auto')
+    .option(
+      '--backend <auto|none|url>',
+      'generation backend: auto (start one here when the story has generate segments), none, or a URL',
+      'auto',
+    )
     .option('--token <token>', 'with --backend URL: viewer token (default $OFFSHOOT_TOKEN)')
     .option('--speed <n>', 'playback rate (story timers follow media time, so choices keep their place)', rate, 1)
     .option('--concurrency <n>', 'paths playing at once', whole(1), 1)
     .option('--max-stall-ms <ms>', 'a wait for picture longer than this fails the path', whole(0), 1000)
-    .option('--timeout <s>', 'per path, seconds (default: 30 + 3 × its media time / speed, + 60 per generated segment)', whole(1))
-    .option('--mount <prefix=dir>', 'serve folder dir as prefix/ next to the story (repeatable), e.g. media=test/media', collectMount)
+    .option(
+      '--timeout <s>',
+      'per path, seconds (default: 30 + 3 × its media time / speed, + 60 per generated segment)',
+      whole(1),
+    )
+    .option(
+      '--mount <prefix=dir>',
+      'serve folder dir as prefix/ next to the story (repeatable), e.g. media=test/media',
+      collectMount,
+    )
     .option('--bundle <file>', 'player bundle (default: dist/offshoot.umd.js of this package)')
     .option('--json', 'print { story, truncated, passed, failed, paths: [...] } as JSON')
-    .option('--verbose', 'show the embedded backend\'s log')
+    .option('--verbose', "show the embedded backend's log")
     .action(async (file: string, options: TestPathsOptions) => {
       const usage = (message: string) => {
         io.err(`offshoot test-paths: ${message}\n`);
@@ -64,14 +78,19 @@ export function testPathsCommand(io: CliIO): Command {
       };
       const bundle = options.bundle ?? findPlayerBundle();
       if (!existsSync(bundle)) return usage(`the player bundle ${bundle} is missing: run \`npm run build\` first`);
-      for (const [prefix, dir] of Object.entries(options.mount ?? {})) if (!existsSync(dir)) return usage(`--mount ${prefix}=${dir}: no such folder`);
-      const backendUrl = options.backend === 'auto' || options.backend === 'none' ? undefined : parseUrl(options.backend);
+      for (const [prefix, dir] of Object.entries(options.mount ?? {}))
+        if (!existsSync(dir)) return usage(`--mount ${prefix}=${dir}: no such folder`);
+      const backendUrl =
+        options.backend === 'auto' || options.backend === 'none' ? undefined : parseUrl(options.backend);
       if (backendUrl === null) return usage(`--backend must be auto, none or an http(s) URL, got "${options.backend}"`);
 
       const story = await readValidStory(file, io);
       if (!story) return;
       const listed = listPaths(story, { maxPaths: options.path ?? options.maxPaths, maxDepth: options.maxDepth });
-      if (options.path !== undefined && options.path > listed.paths.length) return usage(`--path ${options.path}: the story has ${listed.paths.length} path(s) within --max-depth ${options.maxDepth}`);
+      if (options.path !== undefined && options.path > listed.paths.length)
+        return usage(
+          `--path ${options.path}: the story has ${listed.paths.length} path(s) within --max-depth ${options.maxDepth}`,
+        );
       const indexes = options.path !== undefined ? [options.path - 1] : listed.paths.map((_, i) => i);
       const paths = indexes.map((i) => listed.paths[i]!);
       if (paths.length === 0) {
@@ -107,9 +126,19 @@ export function testPathsCommand(io: CliIO): Command {
           maxStallMs: options.maxStallMs,
           timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
           generation: backend,
-          onStart: (i) => (io.errIsTTY ? progress(`path ${i}/${total}: starting`) : io.err(`path ${i}/${total} (#${number(i)}): playing ${paths[i - 1]!.steps.length} segments, ${paths[i - 1]!.mediaSeconds} s of media\n`)),
+          onStart: (i) =>
+            io.errIsTTY
+              ? progress(`path ${i}/${total}: starting`)
+              : io.err(
+                  `path ${i}/${total} (#${number(i)}): playing ${paths[i - 1]!.steps.length} segments, ${paths[i - 1]!.mediaSeconds} s of media\n`,
+                ),
           onSegment: (i, segmentId) => progress(`path ${i}/${total}: ${segmentId}`),
-          onDone: (r) => (io.errIsTTY ? progress('') : io.err(`path ${r.index}/${total} (#${number(r.index)}): ${r.ok ? 'pass' : `FAIL ${r.failures[0]?.kind}`} in ${r.wallSeconds.toFixed(1)} s\n`)),
+          onDone: (r) =>
+            io.errIsTTY
+              ? progress('')
+              : io.err(
+                  `path ${r.index}/${total} (#${number(r.index)}): ${r.ok ? 'pass' : `FAIL ${r.failures[0]?.kind}`} in ${r.wallSeconds.toFixed(1)} s\n`,
+                ),
         }).catch((error: Error) => {
           usage(error.message);
           return null;
@@ -120,7 +149,13 @@ export function testPathsCommand(io: CliIO): Command {
         const byNumber = (n: number) => listed.paths[n - 1]!;
         const failed = results.filter((r) => !r.ok).length;
         if (options.json) {
-          const out = { story: file, truncated: listed.truncated, passed: results.length - failed, failed, paths: results.map((r) => ({ ...r, steps: byNumber(r.index).steps })) };
+          const out = {
+            story: file,
+            truncated: listed.truncated,
+            passed: results.length - failed,
+            failed,
+            paths: results.map((r) => ({ ...r, steps: byNumber(r.index).steps })),
+          };
           io.out(`${JSON.stringify(out, null, 2)}\n`);
         } else {
           io.out(formatPathTable(file, listed.paths, results, listed.truncated));
@@ -144,7 +179,8 @@ function whole(min: number) {
 function rate(value: string): number {
   const n = Number(value);
   // Chromium plays muted media at up to 16×.
-  if (!Number.isFinite(n) || n <= 0 || n > 16) throw new InvalidArgumentError('expected a playback rate above 0 and at most 16');
+  if (!Number.isFinite(n) || n <= 0 || n > 16)
+    throw new InvalidArgumentError('expected a playback rate above 0 and at most 16');
   return n;
 }
 

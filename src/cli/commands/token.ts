@@ -30,9 +30,13 @@ export function tokenCommand(io: CliIO): Command {
       try {
         const iat = Math.floor(Date.now() / 1000);
         if (options.ttl > DEFAULT_MAX_TOKEN_LIFETIME) {
-          io.err(`offshoot token: warning: --ttl ${options.ttl} is longer than a backend accepts by default (${DEFAULT_MAX_TOKEN_LIFETIME} s); \`offshoot serve\` will refuse this token (token-lifetime) unless started with a higher maxTokenLifetimeSeconds\n`);
+          io.err(
+            `offshoot token: warning: --ttl ${options.ttl} is longer than a backend accepts by default (${DEFAULT_MAX_TOKEN_LIFETIME} s); \`offshoot serve\` will refuse this token (token-lifetime) unless started with a higher maxTokenLifetimeSeconds\n`,
+          );
         }
-        io.out(`${signViewerToken({ sub: options.viewer, story: options.story, exp: iat + options.ttl, iat }, secret)}\n`);
+        io.out(
+          `${signViewerToken({ sub: options.viewer, story: options.story, exp: iat + options.ttl, iat }, secret)}\n`,
+        );
         io.exitCode = EXIT_OK;
       } catch (error) {
         io.err(`offshoot token: ${(error as Error).message}\n`);

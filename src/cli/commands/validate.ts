@@ -21,7 +21,9 @@ export function validateCommand(io: CliIO): Command {
       if (!report) return;
       io.exitCode = report.valid ? EXIT_OK : EXIT_INVALID;
       if (options.json) {
-        io.out(`${JSON.stringify({ valid: report.valid, errors: report.errors, warnings: report.warnings }, null, 2)}\n`);
+        io.out(
+          `${JSON.stringify({ valid: report.valid, errors: report.errors, warnings: report.warnings }, null, 2)}\n`,
+        );
         return;
       }
       for (const issue of [...report.errors, ...report.warnings]) io.out(`${formatIssueLine(issue, file)}\n`);

@@ -77,12 +77,24 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
     const segmentId = owners.find((id) => onPath.has(id));
     if (owners.length > 0 && !segmentId) continue;
     const why = failure.status ? `HTTP ${failure.status}` : (failure.error ?? 'no answer');
-    failures.push({ kind: 'missing-media', message: `${failure.url}: ${why}${segmentId ? ` (segment "${segmentId}")` : ''}`, url: failure.url, ...(segmentId ? { segmentId } : {}) });
+    failures.push({
+      kind: 'missing-media',
+      message: `${failure.url}: ${why}${segmentId ? ` (segment "${segmentId}")` : ''}`,
+      url: failure.url,
+      ...(segmentId ? { segmentId } : {}),
+    });
   }
-  for (const error of page.errors.filter((e) => e.code === 'generation-failed' && (!e.segmentId || onPath.has(e.segmentId)))) {
+  for (const error of page.errors.filter(
+    (e) => e.code === 'generation-failed' && (!e.segmentId || onPath.has(e.segmentId)),
+  )) {
     const backend = run.backendFailures.find((f) => f.code) ?? run.backendFailures[0];
     const code = backend?.code ?? (backend ? `http-${backend.status}` : undefined);
-    failures.push({ kind: 'generation-failed', message: error.message, segmentId: error.segmentId, ...(code ? { code } : {}) });
+    failures.push({
+      kind: 'generation-failed',
+      message: error.message,
+      segmentId: error.segmentId,
+      ...(code ? { code } : {}),
+    });
   }
   const explained = failures.length > 0;
   for (const error of page.errors) {
@@ -93,7 +105,11 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
   }
   if (page.reason === 'timeout') {
     const last = page.segments[page.segments.length - 1];
-    failures.push({ kind: 'timeout', message: last ? `still in "${last}" when time ran out` : 'no segment started before time ran out', segmentId: last });
+    failures.push({
+      kind: 'timeout',
+      message: last ? `still in "${last}" when time ran out` : 'no segment started before time ran out',
+      segmentId: last,
+    });
   }
   if (!failures.some((f) => f.kind !== 'timeout') && page.reason === 'ended') {
     const at = firstDifference(expected, page.segments);
@@ -101,7 +117,10 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
       // The usual cause: the choice before it took its default instead of the path's option.
       const wanted = path.steps[at - 1]?.optionId;
       const taken = page.choices.find((c) => c.segmentId === expected[at - 1] && c.optionId !== wanted);
-      const why = taken && wanted ? ` (the choice in "${taken.segmentId}" took "${taken.optionId}"${taken.byDefault ? ' by default' : ''}, not "${wanted}")` : '';
+      const why =
+        taken && wanted
+          ? ` (the choice in "${taken.segmentId}" took "${taken.optionId}"${taken.byDefault ? ' by default' : ''}, not "${wanted}")`
+          : '';
       failures.push({
         kind: 'wrong-order',
         message: `segment ${at + 1}: expected "${expected[at] ?? '(end)'}", the player played "${page.segments[at] ?? '(end)'}"${why}`,
@@ -109,10 +128,17 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
       });
     }
   }
-  const longest = page.waits.reduce<{ segmentId: string; ms: number } | null>((worst, w) => (!worst || w.ms > worst.ms ? w : worst), null);
+  const longest = page.waits.reduce<{ segmentId: string; ms: number } | null>(
+    (worst, w) => (!worst || w.ms > worst.ms ? w : worst),
+    null,
+  );
   if (longest && longest.ms > options.maxStallMs) {
     const total = page.waits.reduce((sum, w) => sum + w.ms, 0);
-    failures.push({ kind: 'stall', message: `the picture waited ${Math.round(longest.ms)} ms in "${longest.segmentId}" (${page.waits.length} wait(s), ${Math.round(total)} ms in all)`, segmentId: longest.segmentId });
+    failures.push({
+      kind: 'stall',
+      message: `the picture waited ${Math.round(longest.ms)} ms in "${longest.segmentId}" (${page.waits.length} wait(s), ${Math.round(total)} ms in all)`,
+      segmentId: longest.segmentId,
+    });
   }
   return {
     index,

@@ -12,14 +12,23 @@ import type { StoryPath } from './listPaths.js';
  * //  1  pass    9.4 s  12 s   intro[lantern] → lantern → forest[home] → home
  */
 export function formatPathTable(file: string, paths: StoryPath[], results: PathResult[], truncated: boolean): string {
-  const lines = [`${file}: ${results.length} path${results.length === 1 ? '' : 's'}${truncated ? ' (more exist: raise --max-paths or --max-depth)' : ''}`];
+  const lines = [
+    `${file}: ${results.length} path${results.length === 1 ? '' : 's'}${truncated ? ' (more exist: raise --max-paths or --max-depth)' : ''}`,
+  ];
   const width = String(results.length).length;
   lines.push(`  ${'#'.padStart(width)}  result    wall   media  path`);
   for (const result of results) {
     const path = paths[result.index - 1];
-    const route = path ? path.steps.map((s) => (s.optionId ? `${s.segmentId}[${s.optionId}]` : s.segmentId)).join(' → ') : '';
-    lines.push(`  ${String(result.index).padStart(width)}  ${(result.ok ? 'pass' : 'FAIL').padEnd(6)} ${seconds(result.wallSeconds)}  ${seconds(result.mediaSeconds)}  ${route}`);
-    for (const failure of result.failures) lines.push(`  ${' '.repeat(width)}    ${failure.kind}${failure.code ? ` (${failure.code})` : ''}: ${failure.message}`);
+    const route = path
+      ? path.steps.map((s) => (s.optionId ? `${s.segmentId}[${s.optionId}]` : s.segmentId)).join(' → ')
+      : '';
+    lines.push(
+      `  ${String(result.index).padStart(width)}  ${(result.ok ? 'pass' : 'FAIL').padEnd(6)} ${seconds(result.wallSeconds)}  ${seconds(result.mediaSeconds)}  ${route}`,
+    );
+    for (const failure of result.failures)
+      lines.push(
+        `  ${' '.repeat(width)}    ${failure.kind}${failure.code ? ` (${failure.code})` : ''}: ${failure.message}`,
+      );
   }
   const failed = results.filter((r) => !r.ok);
   const kinds = new Map<string, number>();

@@ -61,7 +61,9 @@ export function listPaths(story: Story, options: ListPathsOptions = {}): PathLis
   const paths: StoryPath[] = [];
   let truncated = false;
   let explored = 0;
-  let frontier: Walk[] = [settle(story, { position: initialPosition(story), steps: [] })].filter((w): w is Walk => w !== undefined);
+  let frontier: Walk[] = [settle(story, { position: initialPosition(story), steps: [] })].filter(
+    (w): w is Walk => w !== undefined,
+  );
   for (let depth = 0; frontier.length > 0; depth++) {
     const next: Walk[] = [];
     for (const walk of frontier) {
@@ -79,7 +81,10 @@ export function listPaths(story: Story, options: ListPathsOptions = {}): PathLis
       const head = walk.steps.slice(0, -1);
       const here = walk.steps[walk.steps.length - 1]!;
       for (const option of takeableOptions(story, walk.position)) {
-        const child = settle(story, { position: applyOption(walk.position, option), steps: [...head, { ...here, optionId: option.id }] });
+        const child = settle(story, {
+          position: applyOption(walk.position, option),
+          steps: [...head, { ...here, optionId: option.id }],
+        });
         if (child) next.push(child);
         else truncated = true;
       }

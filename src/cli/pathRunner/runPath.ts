@@ -42,7 +42,9 @@ export interface RunPathOptions {
 }
 
 /** What the page reports while it plays (also kept here, for a page that stops answering). */
-export type PageProgress = { type: 'segment'; segmentId: string } | { type: 'error'; code: string; message: string; fatal: boolean; segmentId?: string };
+export type PageProgress =
+  | { type: 'segment'; segmentId: string }
+  | { type: 'error'; code: string; message: string; fatal: boolean; segmentId?: string };
 
 const MEDIA = /\.(m3u8|m4s|mp4|ts|aac|vtt|json)(\?|$)/i;
 
@@ -71,7 +73,13 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
     } else if (backend && url.startsWith(backend)) {
       reads.push(
         response.json().then(
-          (body: { error?: { code?: string; message?: string } }) => void backendFailures.push({ url, status: response.status(), code: body.error?.code, message: body.error?.message }),
+          (body: { error?: { code?: string; message?: string } }) =>
+            void backendFailures.push({
+              url,
+              status: response.status(),
+              code: body.error?.code,
+              message: body.error?.message,
+            }),
           () => void backendFailures.push({ url, status: response.status() }),
         ),
       );
@@ -90,7 +98,8 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
   const heard: Pick<PageRun, 'segments' | 'errors'> = { segments: [], errors: [] };
   const onProgress = (event: PageProgress): void => {
     if (event.type === 'segment') heard.segments.push(event.segmentId);
-    else heard.errors.push({ code: event.code, message: event.message, fatal: event.fatal, segmentId: event.segmentId });
+    else
+      heard.errors.push({ code: event.code, message: event.message, fatal: event.fatal, segmentId: event.segmentId });
     options.onProgress?.(event);
   };
   try {
@@ -103,7 +112,10 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
       timeoutMs: options.timeoutMs,
       generation: options.generation,
     };
-    const playing = page.evaluate(([name, a]) => (globalThis as unknown as Record<string, (x: unknown) => Promise<PageRun>>)[name as string]!(a), [RUNNER_GLOBAL, args] as const);
+    const playing = page.evaluate(
+      ([name, a]) => (globalThis as unknown as Record<string, (x: unknown) => Promise<PageRun>>)[name as string]!(a),
+      [RUNNER_GLOBAL, args] as const,
+    );
     // The page has its own timer; this one only catches a page that stopped answering.
     const result = await withTimeout(playing, options.timeoutMs + 15_000).catch((error: unknown) => {
       if (!(error instanceof PageTimeout)) throw error;
@@ -121,7 +133,18 @@ class PageTimeout extends Error {}
 
 /** The run of a page that stopped answering: a timeout, with what it reported before. */
 function unanswered(heard: Pick<PageRun, 'segments' | 'errors'>, elapsedMs: number): PageRun {
-  return { reason: 'timeout', segments: heard.segments, errors: heard.errors, choices: [], waits: [], misses: [], ended: null, stats: null, elapsedMs, rate: 0 };
+  return {
+    reason: 'timeout',
+    segments: heard.segments,
+    errors: heard.errors,
+    choices: [],
+    waits: [],
+    misses: [],
+    ended: null,
+    stats: null,
+    elapsedMs,
+    rate: 0,
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -36,7 +36,10 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
   try {
     browser = await chromium.launch(chromiumLaunchOptions);
   } catch (error) {
-    throw new Error(`could not launch chromium (${chromiumLaunchOptions.executablePath}): ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new Error(
+      `could not launch chromium (${chromiumLaunchOptions.executablePath}): ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
   }
   const results: PathResult[] = new Array<PathResult>(paths.length);
   let next = 0;
@@ -55,7 +58,9 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
           storyFile: options.storyFile,
           speed: options.speed,
           timeoutMs: options.timeoutMs ?? timeoutFor(options.story, path, options.speed),
-          generation: options.generation ? { baseUrl: options.generation.baseUrl, ...(token ? { token } : {}) } : undefined,
+          generation: options.generation
+            ? { baseUrl: options.generation.baseUrl, ...(token ? { token } : {}) }
+            : undefined,
           onProgress: (event) => {
             if (event.type === 'segment') options.onSegment?.(index, event.segmentId);
           },
@@ -65,7 +70,13 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
         result = {
           index,
           ok: false,
-          failures: [{ kind: 'player-error', message: `the page failed: ${(error as Error).message.split('\n')[0]}`, code: 'page-crashed' }],
+          failures: [
+            {
+              kind: 'player-error',
+              message: `the page failed: ${(error as Error).message.split('\n')[0]}`,
+              code: 'page-crashed',
+            },
+          ],
           expected: path.steps.map((s) => s.segmentId),
           played: [],
           mediaSeconds: path.mediaSeconds,

@@ -1,5 +1,9 @@
 /** Where the runner page, the player bundle and the story live on the runner's server. */
-export const RUNNER_PATHS = { page: '/__offshoot/runner.html', bundle: '/__offshoot/offshoot.umd.js', story: '/story/' } as const;
+export const RUNNER_PATHS = {
+  page: '/__offshoot/runner.html',
+  bundle: '/__offshoot/offshoot.umd.js',
+  story: '/story/',
+} as const;
 
 /** The global the page script installs; `runPath` drives it with `page.evaluate`. */
 export const RUNNER_GLOBAL = '__offshootRunPath';
@@ -29,7 +33,13 @@ export interface PageRun {
   /** Choices that opened where the path expected none, or without the path's option. */
   misses: Array<{ segmentId: string; expected?: string; shown: string[]; error?: string }>;
   ended: string | null;
-  stats: { stalls: number; stallMs: number; failedSegments: string[]; droppedFrames: number; totalFrames: number } | null;
+  stats: {
+    stalls: number;
+    stallMs: number;
+    failedSegments: string[];
+    droppedFrames: number;
+    totalFrames: number;
+  } | null;
   elapsedMs: number;
   /** The playbackRate the video ended with (a player that resets it would show 1). */
   rate: number;

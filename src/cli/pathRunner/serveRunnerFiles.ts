@@ -42,7 +42,9 @@ export interface RunnerFiles {
 export async function serveRunnerFiles(options: RunnerFilesOptions): Promise<RunnerFiles> {
   // Longest prefix first, so a mount wins over the story folder it sits in.
   const roots = [
-    ...Object.entries(options.mounts ?? {}).map(([prefix, dir]) => [`${RUNNER_PATHS.story}${prefix.replace(/^\/+|\/+$/g, '')}/`, resolve(dir)] as const),
+    ...Object.entries(options.mounts ?? {}).map(
+      ([prefix, dir]) => [`${RUNNER_PATHS.story}${prefix.replace(/^\/+|\/+$/g, '')}/`, resolve(dir)] as const,
+    ),
     [RUNNER_PATHS.story, resolve(options.storyDir)] as const,
   ].sort((a, b) => b[0].length - a[0].length);
 
@@ -59,7 +61,9 @@ export async function serveRunnerFiles(options: RunnerFilesOptions): Promise<Run
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://runner');
     if (pathname === RUNNER_PATHS.page) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(runnerPageHtml());
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        .end(runnerPageHtml());
       return;
     }
     let file: string | null;
@@ -68,17 +72,21 @@ export async function serveRunnerFiles(options: RunnerFilesOptions): Promise<Run
     } catch {
       file = null; // a malformed %-escape
     }
-    const notFound = () => res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}\n`);
+    const notFound = () =>
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}\n`);
     if (!file) return notFound();
     const path = file;
-    stat(path).then(
-      (info) => {
-        if (!info.isFile()) return notFound();
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-store' });
-        createReadStream(path).on('error', () => res.destroy()).pipe(res);
-      },
-      notFound,
-    );
+    stat(path).then((info) => {
+      if (!info.isFile()) return notFound();
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-store',
+      });
+      createReadStream(path)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    }, notFound);
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

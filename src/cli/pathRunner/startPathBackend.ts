@@ -28,7 +28,11 @@ const RATE_LIMIT = { burst: 100, perSecond: 50 };
  * player options: { generation: { baseUrl: backend.baseUrl, token: backend.tokenFor(1) } }
  * await backend.close();
  */
-export async function startPathBackend(story: Story, file: string, log: (message: string) => void): Promise<PathBackend> {
+export async function startPathBackend(
+  story: Story,
+  file: string,
+  log: (message: string) => void,
+): Promise<PathBackend> {
   const generator = createProceduralGenerator({ log });
   const store = await mkdtemp(join(tmpdir(), 'offshoot-test-paths-'));
   try {

@@ -56,11 +56,21 @@ function typeOf(node: ExpressionNode, context: ExpressionContext, problems: Expr
       return typeOfValue(node.value);
     case 'variable':
       if (Object.hasOwn(context.state, node.name)) return typeOfValue(context.state[node.name]!);
-      problems.push({ kind: 'unknown-variable', position: node.start, name: node.name, message: `\`${node.name}\` is not a declared state variable` });
+      problems.push({
+        kind: 'unknown-variable',
+        position: node.start,
+        name: node.name,
+        message: `\`${node.name}\` is not a declared state variable`,
+      });
       return 'unknown';
     case 'visits':
       if (context.segments && !context.segments.has(node.segment)) {
-        problems.push({ kind: 'unknown-segment', position: node.start, name: node.segment, message: `\`visits\` names segment \`${node.segment}\`, which does not exist` });
+        problems.push({
+          kind: 'unknown-segment',
+          position: node.start,
+          name: node.segment,
+          message: `\`visits\` names segment \`${node.segment}\`, which does not exist`,
+        });
       }
       return 'number';
     case 'unary': {
@@ -70,11 +80,23 @@ function typeOf(node: ExpressionNode, context: ExpressionContext, problems: Expr
       return 'number';
     }
     case 'binary':
-      return binaryType(node.op, typeOf(node.left, context, problems), typeOf(node.right, context, problems), node, problems);
+      return binaryType(
+        node.op,
+        typeOf(node.left, context, problems),
+        typeOf(node.right, context, problems),
+        node,
+        problems,
+      );
   }
 }
 
-function binaryType(op: BinaryOperator, a: ExpressionType, b: ExpressionType, node: ExpressionNode, problems: ExpressionProblem[]): ExpressionType {
+function binaryType(
+  op: BinaryOperator,
+  a: ExpressionType,
+  b: ExpressionType,
+  node: ExpressionNode,
+  problems: ExpressionProblem[],
+): ExpressionType {
   const known = a !== 'unknown' && b !== 'unknown';
   switch (op) {
     case '||':
@@ -82,11 +104,13 @@ function binaryType(op: BinaryOperator, a: ExpressionType, b: ExpressionType, no
       return 'boolean';
     case '==':
     case '!=':
-      if (known && a !== b) mismatch(node, `\`${op}\` compares a ${a} with a ${b}: values of different types are never equal`, problems);
+      if (known && a !== b)
+        mismatch(node, `\`${op}\` compares a ${a} with a ${b}: values of different types are never equal`, problems);
       return 'boolean';
     case '+':
       if (a === 'string' || b === 'string') return 'string';
-      if (known && (a === 'boolean' || b === 'boolean')) mismatch(node, `\`+\` adds numbers or joins strings, not a ${a} and a ${b}`, problems);
+      if (known && (a === 'boolean' || b === 'boolean'))
+        mismatch(node, `\`+\` adds numbers or joins strings, not a ${a} and a ${b}`, problems);
       return a === 'unknown' || b === 'unknown' ? 'unknown' : 'number';
     case '-':
     case '*':
@@ -102,7 +126,13 @@ function binaryType(op: BinaryOperator, a: ExpressionType, b: ExpressionType, no
   }
 }
 
-function expect(actual: ExpressionType, wanted: ExpressionType, node: ExpressionNode, message: string, problems: ExpressionProblem[]): void {
+function expect(
+  actual: ExpressionType,
+  wanted: ExpressionType,
+  node: ExpressionNode,
+  message: string,
+  problems: ExpressionProblem[],
+): void {
   if (actual !== 'unknown' && actual !== wanted) mismatch(node, message, problems);
 }
 

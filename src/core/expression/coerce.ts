@@ -31,5 +31,7 @@ export function finite(value: number): number {
 
 /** Whether a host value is a StateValue (scopes come from callers and may hold anything). */
 export function isStateValue(value: unknown): value is StateValue {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }

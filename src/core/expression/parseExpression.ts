@@ -25,7 +25,10 @@ const LEVELS: { ops: BinaryOperator[]; chain: boolean }[] = [
 export function parseExpression(source: string): ExpressionNode {
   if (typeof source !== 'string') throw new ExpressionError('an expression must be a string', 0);
   if (source.length > MAX_EXPRESSION_LENGTH) {
-    throw new ExpressionError(`expression is longer than ${MAX_EXPRESSION_LENGTH} characters: split the logic into variables`, MAX_EXPRESSION_LENGTH);
+    throw new ExpressionError(
+      `expression is longer than ${MAX_EXPRESSION_LENGTH} characters: split the logic into variables`,
+      MAX_EXPRESSION_LENGTH,
+    );
   }
   if (source.trim() === '') throw new ExpressionError('expression is empty', 0);
   return new Parser(tokenize(source)).parseAll();
@@ -40,7 +43,8 @@ class Parser {
   parseAll(): ExpressionNode {
     const node = this.parseLevel(0);
     const next = this.peek();
-    if (next.kind !== 'end') throw new ExpressionError(`unexpected \`${next.text}\`: expected an operator or the end`, next.start);
+    if (next.kind !== 'end')
+      throw new ExpressionError(`unexpected \`${next.text}\`: expected an operator or the end`, next.start);
     return node;
   }
 
@@ -75,7 +79,10 @@ class Parser {
       const op = token.kind === 'operator' ? spec.ops.find((o) => o === token.text) : undefined;
       if (!op) return left;
       if (chained && !spec.chain) {
-        throw new ExpressionError(`\`${op}\` cannot follow another comparison: combine them with && or ||`, token.start);
+        throw new ExpressionError(
+          `\`${op}\` cannot follow another comparison: combine them with && or ||`,
+          token.start,
+        );
       }
       this.take();
       const right = this.parseLevel(level + 1);
@@ -135,18 +142,29 @@ class Parser {
       if ((id.kind !== 'identifier' && id.kind !== 'number') || id.start !== this.tokens[this.index - 2]!.end) {
         throw new ExpressionError('expected a segment id right after `visits.`', id.start);
       }
-      return { kind: 'visits', segment: this.readIdTail(id), start: token.start, end: this.tokens[this.index - 1]!.end };
+      return {
+        kind: 'visits',
+        segment: this.readIdTail(id),
+        start: token.start,
+        end: this.tokens[this.index - 1]!.end,
+      };
     }
     if (this.isOperator('[')) {
       this.take();
       const id = this.take();
       const close = this.take();
       if (id.kind !== 'string' || close.text !== ']') {
-        throw new ExpressionError("expected a quoted segment id and `]` after `visits[`, e.g. visits['forest-path']", id.start);
+        throw new ExpressionError(
+          "expected a quoted segment id and `]` after `visits[`, e.g. visits['forest-path']",
+          id.start,
+        );
       }
       return { kind: 'visits', segment: id.text, start: token.start, end: close.end };
     }
-    throw new ExpressionError('`visits` must be followed by a segment id: visits.intro or visits[\'forest-path\']', token.end);
+    throw new ExpressionError(
+      "`visits` must be followed by a segment id: visits.intro or visits['forest-path']",
+      token.end,
+    );
   }
 
   // `visits.2b` tokenizes as number `2` + identifier `b`: glue adjacent tokens back into one id.
@@ -155,7 +173,8 @@ class Parser {
     let end = first.end;
     for (;;) {
       const next = this.peek();
-      if (next.start !== end || (next.kind !== 'identifier' && next.kind !== 'number') || next.text.includes('.')) return id;
+      if (next.start !== end || (next.kind !== 'identifier' && next.kind !== 'number') || next.text.includes('.'))
+        return id;
       id += next.text;
       end = next.end;
       this.take();

@@ -10,7 +10,13 @@ export interface StoryEmittedMap {
   /** A segment starts playing, `offset` seconds in (0, or the choice point after BACK or a resume). */
   segmentstart: { segmentId: string; offset: number; pendingNext: string | null };
   /** The choice window opens. `deadline` is seconds from the segment's start (the choice's `until`). */
-  choicestart: { segmentId: string; prompt: string; options: VisibleOption[]; deadline: number; defaultOptionId: string };
+  choicestart: {
+    segmentId: string;
+    prompt: string;
+    options: VisibleOption[];
+    deadline: number;
+    defaultOptionId: string;
+  };
   /** A choice is locked: by the viewer (`byDefault` false) or the timer. `next` plays after this segment. */
   choice: { segmentId: string; optionId: string; byDefault: boolean; next: string };
   /** A request was refused: CHOOSE outside the window or for a hidden option, BACK with no history. */

@@ -6,7 +6,8 @@ import { SnapshotError } from './StorySnapshot.js';
 import type { StorySnapshot } from './StorySnapshot.js';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks that `value` is a snapshot of `story` and returns a clean copy. Throws a
@@ -18,7 +19,8 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
  */
 export function checkSnapshot(story: Story, value: unknown): StorySnapshot {
   if (!isObject(value)) throw new SnapshotError('snapshot must be an object');
-  if (value.version !== 1) throw new SnapshotError(`snapshot version ${JSON.stringify(value.version)} is not supported (expected 1)`);
+  if (value.version !== 1)
+    throw new SnapshotError(`snapshot version ${JSON.stringify(value.version)} is not supported (expected 1)`);
   if (value.storyId !== story.id) {
     throw new SnapshotError(`snapshot is for story ${JSON.stringify(value.storyId)}, not "${story.id}"`);
   }
@@ -76,7 +78,8 @@ function checkVars(story: Story, vars: unknown, where: string): Variables {
     out[name] = value as StateValue;
   }
   const unknown = Object.keys(vars).find((name) => !Object.hasOwn(story.state, name));
-  if (unknown !== undefined) throw new SnapshotError(`snapshot ${where}.${unknown} is not a variable of story "${story.id}"`);
+  if (unknown !== undefined)
+    throw new SnapshotError(`snapshot ${where}.${unknown} is not a variable of story "${story.id}"`);
   return out;
 }
 
@@ -84,7 +87,8 @@ function checkVisits(story: Story, visits: unknown, where: string): Visits {
   if (!isObject(visits)) throw new SnapshotError(`snapshot ${where} must be an object`);
   const out: Visits = {};
   for (const [id, count] of Object.entries(visits)) {
-    if (!Object.hasOwn(story.segments, id)) throw new SnapshotError(`snapshot ${where}.${id} is not a segment of story "${story.id}"`);
+    if (!Object.hasOwn(story.segments, id))
+      throw new SnapshotError(`snapshot ${where}.${id} is not a segment of story "${story.id}"`);
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       throw new SnapshotError(`snapshot ${where}.${id} must be a whole number ≥ 0, got ${JSON.stringify(count)}`);
     }

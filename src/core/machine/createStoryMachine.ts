@@ -102,7 +102,14 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
           defaultOptionId: defaultOption(story, position).id,
         };
         enqueue.assign({ choice: open });
-        enqueue.emit({ type: 'choicestart', segmentId: open.segmentId, prompt: open.prompt, options: open.options, deadline: open.deadline, defaultOptionId: open.defaultOptionId });
+        enqueue.emit({
+          type: 'choicestart',
+          segmentId: open.segmentId,
+          prompt: open.prompt,
+          options: open.options,
+          deadline: open.deadline,
+          defaultOptionId: open.defaultOptionId,
+        });
       }),
       // Locks the viewer's option on CHOOSE, otherwise the default (timer or early segment end).
       lock: enqueueActions(({ context, event, enqueue }) => {
@@ -112,9 +119,26 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
         const byDefault = event.type !== 'CHOOSE';
         const option = byDefault ? defaultOption(story, position) : choice.options.find((o) => o.id === event.optionId);
         if (!option) return;
-        const entry = { segmentId: context.segmentId, optionId: option.id, byDefault, vars: context.vars, visits: context.visits };
-        enqueue.assign({ locked: { optionId: option.id, byDefault }, choice: null, pendingNext: option.next, history: [...context.history, entry] });
-        enqueue.emit({ type: 'choice', segmentId: context.segmentId, optionId: option.id, byDefault, next: option.next });
+        const entry = {
+          segmentId: context.segmentId,
+          optionId: option.id,
+          byDefault,
+          vars: context.vars,
+          visits: context.visits,
+        };
+        enqueue.assign({
+          locked: { optionId: option.id, byDefault },
+          choice: null,
+          pendingNext: option.next,
+          history: [...context.history, entry],
+        });
+        enqueue.emit({
+          type: 'choice',
+          segmentId: context.segmentId,
+          optionId: option.id,
+          byDefault,
+          next: option.next,
+        });
       }),
       rejectChoose: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'CHOOSE') return;
@@ -130,7 +154,11 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
       advance: enqueueActions(({ context, enqueue }) => {
         const position = positionOf(context);
         const option = choiceOf(context)?.options.find((o) => o.id === context.locked?.optionId);
-        const next = option ? applyOption(position, option) : context.pendingNext ? enterSegment(position, context.pendingNext) : position;
+        const next = option
+          ? applyOption(position, option)
+          : context.pendingNext
+            ? enterSegment(position, context.pendingNext)
+            : position;
         enqueue.assign({ ...next, offset: 0, choice: null, locked: null, pendingNext: null });
       }),
       goBack: enqueueActions(({ context, enqueue }) => {
@@ -138,8 +166,14 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
         if (!entry) return;
         const at = story.segments[entry.segmentId]?.choice?.at ?? 0;
         enqueue.assign({
-          segmentId: entry.segmentId, vars: entry.vars, visits: entry.visits, history: context.history.slice(0, -1),
-          offset: at, choice: null, locked: null, pendingNext: null,
+          segmentId: entry.segmentId,
+          vars: entry.vars,
+          visits: entry.visits,
+          history: context.history.slice(0, -1),
+          offset: at,
+          choice: null,
+          locked: null,
+          pendingNext: null,
         });
       }),
       emitEnded: enqueueActions(({ context, enqueue }) => {
@@ -155,10 +189,7 @@ export function createStoryMachine(story: Story, options: StoryMachineOptions = 
     initial: 'boot',
     on: {
       CHOOSE: { actions: 'rejectChoose' },
-      BACK: [
-        { guard: 'hasHistory', target: '.segment', reenter: true, actions: 'goBack' },
-        { actions: 'rejectBack' },
-      ],
+      BACK: [{ guard: 'hasHistory', target: '.segment', reenter: true, actions: 'goBack' }, { actions: 'rejectBack' }],
     },
     states: {
       boot: { always: [{ guard: 'hasError', target: 'failed' }, { target: 'segment' }] },

@@ -30,5 +30,12 @@ export function initialContext(story: Story, input: StoryMachineInput | undefine
     return { ...fresh, error: error instanceof Error ? error : new SnapshotError(String(error)) };
   }
   const at = snapshot.atChoice ? (story.segments[snapshot.segmentId]?.choice?.at ?? 0) : 0;
-  return { ...base, segmentId: snapshot.segmentId, vars: snapshot.vars, visits: snapshot.visits, history: snapshot.history, offset: at };
+  return {
+    ...base,
+    segmentId: snapshot.segmentId,
+    vars: snapshot.vars,
+    visits: snapshot.visits,
+    history: snapshot.history,
+    offset: at,
+  };
 }

@@ -50,7 +50,13 @@ export function candidateSegments(story: Story, position: Position, depth: numbe
         nextFrontier.push(child);
         const known = best.get(child.position.segmentId);
         if (!known || child.seconds < known.seconds) {
-          best.set(child.position.segmentId, { segmentId: child.position.segmentId, seconds: child.seconds, depth: level, via: child.via, position: child.position });
+          best.set(child.position.segmentId, {
+            segmentId: child.position.segmentId,
+            seconds: child.seconds,
+            depth: level,
+            via: child.via,
+            position: child.position,
+          });
         }
       }
     }

@@ -19,6 +19,7 @@ export function defaultOption(story: Story, position: Position): ChoiceOption {
   const declared = choice.options.find((o) => o.id === choice.default);
   if (declared && visible.includes(declared)) return declared;
   if (visible[0]) return visible[0];
-  if (!declared) throw new RuleError('unknown-option', `default "${choice.default}" is not an option of "${position.segmentId}"`);
+  if (!declared)
+    throw new RuleError('unknown-option', `default "${choice.default}" is not an option of "${position.segmentId}"`);
   return declared;
 }

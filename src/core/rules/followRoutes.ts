@@ -21,7 +21,10 @@ export function followRoutes(story: Story, position: Position, maxSteps = MAX_RO
     const to = resolveNext(story, current);
     if (to === undefined) return current;
     if (steps >= maxSteps) {
-      throw new RuleError('route-loop', `routes from "${position.segmentId}" loop for more than ${maxSteps} segments without a choice`);
+      throw new RuleError(
+        'route-loop',
+        `routes from "${position.segmentId}" loop for more than ${maxSteps} segments without a choice`,
+      );
     }
     current = enterSegment(current, to);
   }

@@ -29,7 +29,11 @@ export function replayHistory(story: Story, history: readonly ChoiceStep[]): Pos
       throw new RuleError('story-ended', `${where}: the story already ended at "${position.segmentId}"`, index);
     }
     if (step.segmentId !== position.segmentId) {
-      throw new RuleError('history-mismatch', `${where}: the viewer is at "${position.segmentId}", not "${step.segmentId}"`, index);
+      throw new RuleError(
+        'history-mismatch',
+        `${where}: the viewer is at "${position.segmentId}", not "${step.segmentId}"`,
+        index,
+      );
     }
     try {
       position = takeOption(story, position, step.optionId);

@@ -53,9 +53,13 @@ export function takeOption(story: Story, position: Position, optionId: string): 
   const choice = segmentOf(story, position.segmentId).choice;
   if (!choice) throw new RuleError('no-choice', `segment "${position.segmentId}" has no choice`);
   const option = choice.options.find((o) => o.id === optionId);
-  if (!option) throw new RuleError('unknown-option', `"${optionId}" is not an option of segment "${position.segmentId}"`);
+  if (!option)
+    throw new RuleError('unknown-option', `"${optionId}" is not an option of segment "${position.segmentId}"`);
   if (!takeableOptions(story, position).includes(option)) {
-    throw new RuleError('option-hidden', `option "${optionId}" of segment "${position.segmentId}" is hidden (its if is false)`);
+    throw new RuleError(
+      'option-hidden',
+      `option "${optionId}" of segment "${position.segmentId}" is hidden (its if is false)`,
+    );
   }
   return applyOption(position, option);
 }

@@ -17,7 +17,10 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
  */
 export function checkExpressions(story: unknown, issues: IssueList): void {
   const state = declaredState(story);
-  const context: ExpressionContext = { state, segments: new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {})) };
+  const context: ExpressionContext = {
+    state,
+    segments: new Set(Object.keys(isRecord(fieldAt(story, 'segments')) ? (fieldAt(story, 'segments') as object) : {})),
+  };
   const names = Object.keys(state);
   const declaredNames = new Set(entriesOf(fieldAt(story, 'state')).map(([name]) => name));
   const segmentIds = [...(context.segments ?? [])];
@@ -36,7 +39,12 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
     }
     if (result instanceof ExpressionError) {
       const path = at();
-      issues.add('bad-expression', path, `${label(path)}: ${result.message} (character ${result.position + 1} of "${clip(source)}"); fix the expression`, { offset: result.position });
+      issues.add(
+        'bad-expression',
+        path,
+        `${label(path)}: ${result.message} (character ${result.position + 1} of "${clip(source)}"); fix the expression`,
+        { offset: result.position },
+      );
       return undefined;
     }
     if (result.problems.length > 0) {
@@ -46,29 +54,50 @@ export function checkExpressions(story: unknown, issues: IssueList): void {
         // A variable declared with a bad initial value already has its `schema` error.
         if (problem.kind === 'unknown-variable' && declaredNames.has(problem.name ?? '')) continue;
         const hint = issues.listed(problem.kind) ? hintFor(problem, names, segmentIds) : '';
-        issues.add(problem.kind, path, `${what}: ${problem.message} (character ${problem.position + 1} of "${clip(source)}")${hint}`, { offset: problem.position });
+        issues.add(
+          problem.kind,
+          path,
+          `${what}: ${problem.message} (character ${problem.position + 1} of "${clip(source)}")${hint}`,
+          { offset: problem.position },
+        );
       }
     }
     return result;
   };
   for (const [id, segment] of segmentsOf(story)) {
     itemsOf(fieldAt(segment, 'next')).forEach((route, i) => {
-      run(fieldAt(route, 'if'), () => pointer('segments', id, 'next', i, 'if'), () => `\`if\` of route ${i + 1} of segment ${id}`);
+      run(
+        fieldAt(route, 'if'),
+        () => pointer('segments', id, 'next', i, 'if'),
+        () => `\`if\` of route ${i + 1} of segment ${id}`,
+      );
     });
     itemsOf(fieldAt(fieldAt(segment, 'choice'), 'options')).forEach((option, i) => {
       const base = (): string => pointer('segments', id, 'choice', 'options', i);
       const optionName = `option ${i + 1} of segment ${id}`;
-      run(fieldAt(option, 'if'), () => `${base()}/if`, () => `\`if\` of ${optionName}`);
+      run(
+        fieldAt(option, 'if'),
+        () => `${base()}/if`,
+        () => `\`if\` of ${optionName}`,
+      );
       for (const [name, source] of entriesOf(fieldAt(option, 'set'))) {
         const at = (): string => pointer('segments', id, 'choice', 'options', i, 'set', name);
         if (!declaredNames.has(name)) {
           const guess = issues.listed('unknown-variable') ? didYouMean(name, names) : undefined;
-          issues.add('unknown-variable', at(), `${optionName} sets \`${name}\`, which is not declared in \`state\`; ${guess ? `did you mean \`${guess}\`?` : `add it to \`state\` with its initial value`}`);
+          issues.add(
+            'unknown-variable',
+            at(),
+            `${optionName} sets \`${name}\`, which is not declared in \`state\`; ${guess ? `did you mean \`${guess}\`?` : `add it to \`state\` with its initial value`}`,
+          );
         }
         const result = run(source, at, () => `\`set.${name}\` of ${optionName}`);
         const declared = Object.hasOwn(state, name) ? typeOfValue(state[name]!) : 'unknown';
         if (result && result.type !== 'unknown' && declared !== 'unknown' && result.type !== declared) {
-          issues.add('type-mismatch', at(), `${optionName} sets \`${name}\` (a ${declared}) to a ${result.type}: variables keep the type of their initial value; change the expression or the initial value`);
+          issues.add(
+            'type-mismatch',
+            at(),
+            `${optionName} sets \`${name}\` (a ${declared}) to a ${result.type}: variables keep the type of their initial value; change the expression or the initial value`,
+          );
         }
       }
     });
@@ -83,7 +112,12 @@ function checkGenerate(id: string, generate: unknown, declared: ReadonlySet<stri
     for (const match of (text ?? '').matchAll(PLACEHOLDER)) {
       const name = (match[1] ?? '').trim();
       if (!declared.has(name)) {
-        issues.add('unknown-variable', path, `placeholder \`{${name}}\` in ${describe(base)} names no declared state variable; declare \`${name}\` in \`state\` or fix the name`, { offset: match.index });
+        issues.add(
+          'unknown-variable',
+          path,
+          `placeholder \`{${name}}\` in ${describe(base)} names no declared state variable; declare \`${name}\` in \`state\` or fix the name`,
+          { offset: match.index },
+        );
       }
     }
   };
@@ -94,7 +128,11 @@ function checkGenerate(id: string, generate: unknown, declared: ReadonlySet<stri
   });
   itemsOf(generate.uses).forEach((name, i) => {
     if (typeof name === 'string' && !declared.has(name)) {
-      issues.add('unknown-variable', `${base}/uses/${i}`, `\`uses\` in ${describe(base)} lists \`${name}\`, which is not declared in \`state\`; declare it or remove it from \`uses\``);
+      issues.add(
+        'unknown-variable',
+        `${base}/uses/${i}`,
+        `\`uses\` in ${describe(base)} lists \`${name}\`, which is not declared in \`state\`; declare it or remove it from \`uses\``,
+      );
     }
   });
 }

@@ -11,7 +11,9 @@ import { fieldAt, itemsOf, segmentsOf, stringAt } from './storyView.js';
 export function checkGraph(story: unknown, issues: IssueList): void {
   const segments = segmentsOf(story);
   const index = new Map(segments.map(([id], i) => [id, i]));
-  const targets: number[][] = segments.map(([, segment]) => successors(segment).flatMap((t) => (index.has(t) ? [index.get(t)!] : [])));
+  const targets: number[][] = segments.map(([, segment]) =>
+    successors(segment).flatMap((t) => (index.has(t) ? [index.get(t)!] : [])),
+  );
   const start = index.get(stringAt(story, 'start') ?? '');
   if (start === undefined) return;
   const reachable = spread([start], targets);
@@ -21,16 +23,29 @@ export function checkGraph(story: unknown, issues: IssueList): void {
   const canEnd = spread(endings, sources);
   if (!canEnd[start]) {
     const startId = segments[start]![0];
-    issues.add('no-ending', '/start', `no ending can be reached from \`start\` (${startId}): mark a segment with \`"end": true\` and lead to it from the story's paths`);
+    issues.add(
+      'no-ending',
+      '/start',
+      `no ending can be reached from \`start\` (${startId}): mark a segment with \`"end": true\` and lead to it from the story's paths`,
+    );
   } else {
     segments.forEach(([id], i) => {
       if (!reachable[i] || canEnd[i]) return;
       const leads = [...new Set(targets[i]!.map((t) => segments[t]![0]))];
-      issues.add('trap', pointer('segments', id), `segment ${id} is a trap: no ending can be reached from it (it leads only to ${leads.slice(0, 4).join(', ')}${leads.length > 4 ? ', …' : ''}); add an option or route that leads towards an ending`);
+      issues.add(
+        'trap',
+        pointer('segments', id),
+        `segment ${id} is a trap: no ending can be reached from it (it leads only to ${leads.slice(0, 4).join(', ')}${leads.length > 4 ? ', …' : ''}); add an option or route that leads towards an ending`,
+      );
     });
   }
   segments.forEach(([id], i) => {
-    if (!reachable[i]) issues.add('unreachable', pointer('segments', id), `segment ${id} can never be played: nothing leads to it from \`start\`; link it from a \`next\` or an option, or remove it`);
+    if (!reachable[i])
+      issues.add(
+        'unreachable',
+        pointer('segments', id),
+        `segment ${id} can never be played: nothing leads to it from \`start\`; link it from a \`next\` or an option, or remove it`,
+      );
   });
 }
 

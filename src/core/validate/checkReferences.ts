@@ -17,7 +17,11 @@ export function checkReferences(story: unknown, issues: IssueList): void {
     const guess = issues.listed('unknown-segment') ? didYouMean(target, known) : undefined;
     const path = at();
     const what = label ?? describe(path.slice(0, path.lastIndexOf('/')));
-    issues.add('unknown-segment', path, `${what} names segment \`${clip(target)}\`, which does not exist; ${guess ? `did you mean \`${guess}\`?` : 'add that segment or fix the id'}`);
+    issues.add(
+      'unknown-segment',
+      path,
+      `${what} names segment \`${clip(target)}\`, which does not exist; ${guess ? `did you mean \`${guess}\`?` : 'add that segment or fix the id'}`,
+    );
   };
   // The schema gives `start` no id pattern: any string that names no segment is reported here.
   check(stringAt(story, 'start'), () => '/start', '`start`', true);
@@ -42,9 +46,17 @@ function checkRoutes(id: string, routes: unknown[], issues: IssueList, check: Ch
     const last = i === routes.length - 1;
     const hasIf = Object.hasOwn(route, 'if');
     if (last && hasIf) {
-      issues.add('bad-route', `${path()}/if`, `the last route of segment ${id} has an \`if\`: when it is false nothing could play; remove its \`if\` so it is the fallback, or add a route without \`if\` after it`);
+      issues.add(
+        'bad-route',
+        `${path()}/if`,
+        `the last route of segment ${id} has an \`if\`: when it is false nothing could play; remove its \`if\` so it is the fallback, or add a route without \`if\` after it`,
+      );
     } else if (!last && !hasIf) {
-      issues.add('bad-route', path(), `${describe(path())} has no \`if\`, so the routes after it can never be taken; give it an \`if\` or move it last`);
+      issues.add(
+        'bad-route',
+        path(),
+        `${describe(path())} has no \`if\`, so the routes after it can never be taken; give it an \`if\` or move it last`,
+      );
     }
   });
 }
@@ -59,7 +71,11 @@ function checkChoice(id: string, choice: Record<string, unknown>, issues: IssueL
     if (optionId === undefined) return;
     const first = optionIds.get(optionId);
     if (first !== undefined) {
-      issues.add('duplicate-option', `${path()}/id`, `options ${first + 1} and ${i + 1} of segment ${id} are both \`${optionId}\`: option ids must be unique within a choice; rename one`);
+      issues.add(
+        'duplicate-option',
+        `${path()}/id`,
+        `options ${first + 1} and ${i + 1} of segment ${id} are both \`${optionId}\`: option ids must be unique within a choice; rename one`,
+      );
     } else {
       optionIds.set(optionId, i);
     }
@@ -71,10 +87,22 @@ function checkChoice(id: string, choice: Record<string, unknown>, issues: IssueL
   if (index === undefined) {
     const list = [...optionIds.keys()];
     const guess = issues.listed('unknown-default') ? didYouMean(chosen, list) : undefined;
-    const named = list.slice(0, 10).map((o) => `\`${o}\``).join(', ') + (list.length > 10 ? ', …' : '');
+    const named =
+      list
+        .slice(0, 10)
+        .map((o) => `\`${o}\``)
+        .join(', ') + (list.length > 10 ? ', …' : '');
     const hint = guess ? `did you mean \`${guess}\`?` : `use one of ${named || 'its option ids'}`;
-    issues.add('unknown-default', defaultPath, `\`default\` of segment ${id} is \`${chosen}\`, which is not one of its options; ${hint}`);
+    issues.add(
+      'unknown-default',
+      defaultPath,
+      `\`default\` of segment ${id} is \`${chosen}\`, which is not one of its options; ${hint}`,
+    );
   } else if (isRecord(options[index]) && Object.hasOwn(options[index], 'if')) {
-    issues.add('hidden-default', defaultPath, `the default option \`${chosen}\` of segment ${id} has an \`if\`: when it is hidden and time runs out, the first visible option is taken instead (and if none is visible, \`${chosen}\` is taken anyway); drop the \`if\` or pick an always-visible default`);
+    issues.add(
+      'hidden-default',
+      defaultPath,
+      `the default option \`${chosen}\` of segment ${id} has an \`if\`: when it is hidden and time runs out, the first visible option is taken instead (and if none is visible, \`${chosen}\` is taken anyway); drop the \`if\` or pick an always-visible default`,
+    );
   }
 }

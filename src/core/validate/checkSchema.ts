@@ -8,12 +8,22 @@ import { fieldsOf, schemaAt } from './schemaLookup.js';
 import { schemaMessage } from './schemaMessage.js';
 
 // Wrapper errors ("Property x does not match schema") repeat what their sub-errors say precisely.
-const WRAPPERS = new Set(['properties', 'patternProperties', 'additionalProperties', 'items', 'prefixItems', 'allOf', '$ref', 'if', 'propertyNames', 'unevaluatedProperties']);
+const WRAPPERS = new Set([
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'prefixItems',
+  'allOf',
+  '$ref',
+  'if',
+  'propertyNames',
+  'unevaluatedProperties',
+]);
 // Negative times are reported by the timing check as `bad-timing`, with the segment's context.
 const TIMING_FIELDS = new Set(['at', 'until', 'from', 'to']);
 
 let validator: Validator | undefined;
-
 
 /**
  * Check the story's shape against story.schema.json (with @cfworker/json-schema: no eval,
@@ -27,7 +37,11 @@ export function checkSchema(story: unknown, issues: IssueList): boolean {
     result = validator.validate(story);
   } catch (error) {
     // The validator URI-encodes keys and throws on lone surrogates (e.g. a key "\ud800").
-    issues.add('schema', '', `the story could not be checked against the schema (${String(error)}): look for keys with invalid characters`);
+    issues.add(
+      'schema',
+      '',
+      `the story could not be checked against the schema (${String(error)}): look for keys with invalid characters`,
+    );
     return false;
   }
   if (result.valid) return true;
@@ -49,8 +63,13 @@ export function checkSchema(story: unknown, issues: IssueList): boolean {
       if (chosen !== undefined) continue;
     }
     if (WRAPPERS.has(error.keyword)) continue;
-    if ((error.keyword === 'minimum' || error.keyword === 'exclusiveMinimum') && TIMING_FIELDS.has(tokensOf(path).pop() ?? '')) continue;
-    const message = error.keyword === 'false' ? unknownField(path, owner) : schemaMessage(error, path, valueAt(story, path));
+    if (
+      (error.keyword === 'minimum' || error.keyword === 'exclusiveMinimum') &&
+      TIMING_FIELDS.has(tokensOf(path).pop() ?? '')
+    )
+      continue;
+    const message =
+      error.keyword === 'false' ? unknownField(path, owner) : schemaMessage(error, path, valueAt(story, path));
     const key = `${path}\n${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -62,11 +81,14 @@ export function checkSchema(story: unknown, issues: IssueList): boolean {
 function unknownField(path: string, ownerLocation: string): string {
   const tokens = tokensOf(path);
   const field = tokens.pop() ?? '';
-  const parent = tokens.length === 0 ? '' : '/' + tokens.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  const parent =
+    tokens.length === 0 ? '' : '/' + tokens.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
   const owner = schemaAt(ownerLocation.replace(/\/additionalProperties$/, ''));
   const known = fieldsOf(owner).filter((f) => f !== '$schema');
   const guess = didYouMean(field, known);
-  const hint = guess ? `did you mean \`${guess}\`?` : `known fields: ${known.map((f) => `\`${f}\``).join(', ')} (prefix your own with \`x-\`)`;
+  const hint = guess
+    ? `did you mean \`${guess}\`?`
+    : `known fields: ${known.map((f) => `\`${f}\``).join(', ')} (prefix your own with \`x-\`)`;
   return `unknown field \`${field}\` in ${describe(parent)}; ${hint}`;
 }
 
@@ -84,7 +106,10 @@ function pickBranch(error: OutputUnit, value: unknown): number | undefined {
 function instancePath(location: string): string {
   const raw = location.replace(/^#/, '');
   try {
-    return raw.split('/').map((t) => decodeURIComponent(t)).join('/');
+    return raw
+      .split('/')
+      .map((t) => decodeURIComponent(t))
+      .join('/');
   } catch {
     return raw;
   }

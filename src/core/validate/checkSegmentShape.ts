@@ -16,7 +16,13 @@ export function checkSegmentShape(story: unknown, issues: IssueList): void {
   }
 }
 
-function exactlyOne(id: string, segment: Record<string, unknown>, fields: string[], issues: IssueList, hint: string): void {
+function exactlyOne(
+  id: string,
+  segment: Record<string, unknown>,
+  fields: string[],
+  issues: IssueList,
+  hint: string,
+): void {
   const present = fields.filter((f) => Object.hasOwn(segment, f));
   if (present.length === 1) return;
   const list = fields.map((f) => `\`${f}\``).join(fields.length > 2 ? ', ' : ' or ');

@@ -32,21 +32,26 @@ export function guardJsonValue(root: unknown, issues: IssueList): boolean {
       issues.add('schema', '', `${tooLarge(size)} (counted up to ${pathOf(item) || 'the story'})`);
       return false;
     }
-    if (type === 'string' || type === 'boolean' || value === null || (type === 'number' && Number.isFinite(value))) continue;
+    if (type === 'string' || type === 'boolean' || value === null || (type === 'number' && Number.isFinite(value)))
+      continue;
     const fail = (what: string): false => {
       const at = pathOf(item);
       issues.add('schema', at, `${at === '' ? 'the story' : `\`${at.slice(1)}\``} ${what}`);
       return false;
     };
     if (type === 'number') return fail(`is ${String(value)}, which JSON cannot hold: use a finite number`);
-    if (type !== 'object') return fail(`is ${type === 'undefined' ? 'undefined' : `a ${type}`}, which JSON cannot hold: remove it`);
-    if (depth >= MAX_JSON_DEPTH) return fail(`nests deeper than ${MAX_JSON_DEPTH} levels (or is part of a cycle): a story is a few levels deep`);
+    if (type !== 'object')
+      return fail(`is ${type === 'undefined' ? 'undefined' : `a ${type}`}, which JSON cannot hold: remove it`);
+    if (depth >= MAX_JSON_DEPTH)
+      return fail(`nests deeper than ${MAX_JSON_DEPTH} levels (or is part of a cycle): a story is a few levels deep`);
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], key: String(i), parent: item, depth: depth + 1 });
+      for (let i = 0; i < value.length; i++)
+        stack.push({ value: value[i], key: String(i), parent: item, depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(value as object)) {
-      if (LONE_SURROGATE.test(key)) return fail(`has a key with an invalid character (a lone UTF-16 surrogate): rename it`);
+      if (LONE_SURROGATE.test(key))
+        return fail(`has a key with an invalid character (a lone UTF-16 surrogate): rename it`);
       stack.push({ value: (value as Record<string, unknown>)[key], key, parent: item, depth: depth + 1 });
     }
   }

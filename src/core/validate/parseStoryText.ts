@@ -65,7 +65,12 @@ export function parseStoryText(text: string): ParsedText {
   }
   for (const { path, key, at } of scan.duplicates) {
     const where = path.slice(1, path.lastIndexOf('/')) || 'the story';
-    issues.add('duplicate-key', path, `\`${key}\` appears twice in ${where}: the second one silently replaces the first; rename or remove one`, { at });
+    issues.add(
+      'duplicate-key',
+      path,
+      `\`${key}\` appears twice in ${where}: the second one silently replaces the first; rename or remove one`,
+      { at },
+    );
   }
   return { value, issues, locator };
 }

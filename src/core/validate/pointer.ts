@@ -8,7 +8,10 @@ export function pointer(...tokens: (string | number)[]): string {
 /** Split a JSON Pointer into raw tokens. */
 export function tokensOf(path: string): string[] {
   if (path === '') return [];
-  return path.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return path
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The segment id a pointer is inside, if any. */

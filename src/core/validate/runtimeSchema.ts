@@ -36,7 +36,10 @@ function inline(node: unknown, defs: Record<string, Node>, depth: number): unkno
       out = { ...target, ...out };
       continue;
     }
-    out[key] = key === 'properties' || key === 'patternProperties' ? inlineEach(value as Node, defs, depth) : inline(value, defs, depth + 1);
+    out[key] =
+      key === 'properties' || key === 'patternProperties'
+        ? inlineEach(value as Node, defs, depth)
+        : inline(value, defs, depth + 1);
   }
   if (depth === 0 || out.allOf === undefined) return out;
   // The segment definition: drop its exactly-one-of rules (see above).

@@ -36,7 +36,8 @@ export function scanJsonText(text: string, maxDepth: number): JsonTextScan {
       if (top?.keys && expectKey) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (top.keys.has(key)) duplicates.push({ path: pointer(...stack.slice(0, -1).map((f) => f.key), key), key, at: i });
+        if (top.keys.has(key))
+          duplicates.push({ path: pointer(...stack.slice(0, -1).map((f) => f.key), key), key, at: i });
         top.keys.add(key);
         top.key = key;
         expectKey = false;

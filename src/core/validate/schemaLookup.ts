@@ -2,7 +2,8 @@ import { runtimeSchema } from './runtimeSchema.js';
 
 type SchemaNode = Record<string, unknown>;
 
-const isNode = (value: unknown): value is SchemaNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNode = (value: unknown): value is SchemaNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Lookups go through the schema the validator ran (refs inlined), so its locations match.
 const root = (): SchemaNode => runtimeSchema() as SchemaNode;

@@ -14,7 +14,8 @@ const TYPE_NAMES: Record<string, string> = {
 
 const ID_RULES: Record<string, string> = {
   segments: 'a segment id is 1 to 128 letters, digits, `_` or `-` (not `__proto__`)',
-  state: 'a variable name starts with a letter or `_`, then letters, digits or `_`; `true`, `false`, `visits` and `__proto__` are reserved',
+  state:
+    'a variable name starts with a letter or `_`, then letters, digits or `_`; `true`, `false`, `visits` and `__proto__` are reserved',
   set: 'a variable name starts with a letter or `_`, then letters, digits or `_`; `true`, `false`, `visits` and `__proto__` are reserved',
 };
 
@@ -41,7 +42,8 @@ export function schemaMessage(error: OutputUnit, path: string, value: unknown): 
     }
     case 'type': {
       const expected = (/Expected "(.*)"/.exec(error.error)?.[1] ?? '').split('", "').map((t) => TYPE_NAMES[t] ?? t);
-      const choices = expected.length > 1 ? `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1]}` : expected[0];
+      const choices =
+        expected.length > 1 ? `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1]}` : expected[0];
       return `${fieldIn} must be ${choices}, not ${actualType(value)}`;
     }
     case 'const':
@@ -67,11 +69,11 @@ export function schemaMessage(error: OutputUnit, path: string, value: unknown): 
   }
 }
 
-
 function actualType(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   if (typeof value === 'number' || typeof value === 'boolean') return `${String(value)}`;
   return TYPE_NAMES[typeof value] ?? typeof value;
 }

@@ -5,7 +5,8 @@ import type { StateValue } from '../story/Story.js';
 
 export type Json = Record<string, unknown>;
 
-export const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Own entries of an object, or none. */
 export function entriesOf(value: unknown): [string, unknown][] {
@@ -37,7 +38,12 @@ export function fieldAt(value: unknown, key: string): unknown {
 export function declaredState(story: unknown): Record<string, StateValue> {
   const state: Record<string, StateValue> = Object.create(null) as Record<string, StateValue>;
   for (const [name, value] of entriesOf(fieldAt(story, 'state'))) {
-    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) state[name] = value;
+    if (
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value))
+    )
+      state[name] = value;
   }
   return state;
 }

@@ -36,7 +36,11 @@ export function validateStory(input: string | unknown, options: ValidateOptions 
   } catch (error) {
     // A validator bug must still come back as a report, never as an exception in the caller.
     const message = `the validator failed unexpectedly (${String(error)}); please report this with the story file`;
-    return { valid: false, errors: [{ code: 'internal', path: '', message, ...(options.file ? { file: options.file } : {}) }], warnings: [] };
+    return {
+      valid: false,
+      errors: [{ code: 'internal', path: '', message, ...(options.file ? { file: options.file } : {}) }],
+      warnings: [],
+    };
   }
 }
 
@@ -54,7 +58,11 @@ function validate(input: unknown, options: ValidateOptions): ValidationReport {
   }
   const segments = isRecord(value) && isRecord(value.segments) ? Object.keys(value.segments).length : 0;
   if (segments > MAX_SEGMENTS) {
-    issues.add('schema', '/segments', `the story has ${segments} segments; the limit is ${MAX_SEGMENTS}: split it into several stories`);
+    issues.add(
+      'schema',
+      '/segments',
+      `the story has ${segments} segments; the limit is ${MAX_SEGMENTS}: split it into several stories`,
+    );
     return finish(issues, locator, options, undefined);
   }
   checkSchema(value, issues);
@@ -68,7 +76,12 @@ function validate(input: unknown, options: ValidateOptions): ValidationReport {
   return finish(issues, locator, options, value);
 }
 
-function finish(issues: IssueList, locator: TextLocator | undefined, options: ValidateOptions, value: unknown): ValidationReport {
+function finish(
+  issues: IssueList,
+  locator: TextLocator | undefined,
+  options: ValidateOptions,
+  value: unknown,
+): ValidationReport {
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   const counts = new Map<string, number>();
@@ -80,7 +93,15 @@ function finish(issues: IssueList, locator: TextLocator | undefined, options: Va
   }
   for (const [code, count] of counts) {
     if (count <= MAX_ISSUES_PER_CODE) continue;
-    const summary = place({ code: code as ValidationIssue['code'], path: '', message: `…and ${count - MAX_ISSUES_PER_CODE} more \`${code}\` issues not listed` }, undefined, options);
+    const summary = place(
+      {
+        code: code as ValidationIssue['code'],
+        path: '',
+        message: `…and ${count - MAX_ISSUES_PER_CODE} more \`${code}\` issues not listed`,
+      },
+      undefined,
+      options,
+    );
     (WARNING_CODES.has(summary.code) ? warnings : errors).push(summary);
   }
   const report: ValidationReport = { valid: errors.length === 0, errors, warnings };

@@ -15,12 +15,16 @@ export function compileInk(source: string): string {
     story = compiler.Compile();
   } catch (error) {
     // inkjs throws after collecting errors; the collected ones say where.
-    if (!compiler.errors.length) throw new ImportError(`ink compiler failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!compiler.errors.length)
+      throw new ImportError(`ink compiler failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const first = compiler.errors[0];
   if (first || !story) {
     const line = first ? /line (\d+)/.exec(first)?.[1] : undefined;
-    throw new ImportError(`ink does not compile: ${first ?? 'unknown error'}${compiler.errors.length > 1 ? ` (and ${compiler.errors.length - 1} more)` : ''}`, line ? Number(line) : undefined);
+    throw new ImportError(
+      `ink does not compile: ${first ?? 'unknown error'}${compiler.errors.length > 1 ? ` (and ${compiler.errors.length - 1} more)` : ''}`,
+      line ? Number(line) : undefined,
+    );
   }
   return story.ToJson() ?? '';
 }

@@ -74,7 +74,16 @@ export function exploreInk(json: string, options: ExploreOptions = {}): InkExplo
       return key;
     }
     const place = choices[0] ? placeOf(choices[0].sourcePath) : fallbackPlace;
-    nodes.set(key, { key, place, text, tags, globals, choices: choices.map((c) => ({ label: c.text.trim() })), cut: false, errors });
+    nodes.set(key, {
+      key,
+      place,
+      text,
+      tags,
+      globals,
+      choices: choices.map((c) => ({ label: c.text.trim() })),
+      cut: false,
+      errors,
+    });
     saved.set(key, state);
     readCounts.set(key, visits);
     return key;
@@ -132,11 +141,18 @@ function placeOf(path: string): string {
 
 function globalsOf(story: InkStory): Record<string, InkValue> {
   // inkjs keeps globals in a private map; there is no public way to list them.
-  const map = (story.variablesState as unknown as { _globalVariables: Map<string, { valueObject: unknown; constructor: { name: string } }> })._globalVariables;
+  const map = (
+    story.variablesState as unknown as {
+      _globalVariables: Map<string, { valueObject: unknown; constructor: { name: string } }>;
+    }
+  )._globalVariables;
   const globals: Record<string, InkValue> = {};
   for (const [name, value] of map) {
     const v = value.valueObject;
-    globals[name] = typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : { unsupported: v === null ? 'null' : String(v) };
+    globals[name] =
+      typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string'
+        ? v
+        : { unsupported: v === null ? 'null' : String(v) };
   }
   return globals;
 }

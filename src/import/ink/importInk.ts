@@ -70,18 +70,56 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
     const id = idOf.get(node.key)!;
     const segment = generatedSegment(id, node.text, options);
     // `truncated`: the exploration bound stopped here; in ink the story goes on.
-    segments[id] = Object.assign(segment, { 'x-ink': { path: node.place, ...(node.tags.length ? { tags: node.tags } : {}), ...(node.cut ? { truncated: true } : {}) } });
+    segments[id] = Object.assign(segment, {
+      'x-ink': {
+        path: node.place,
+        ...(node.tags.length ? { tags: node.tags } : {}),
+        ...(node.cut ? { truncated: true } : {}),
+      },
+    });
     if (node.tags.length) tagged.push(`${node.place} (#${node.tags.join(' #')})`);
-    for (const message of node.errors) warnings.push({ code: 'ink-runtime', passage: node.place, message: `ink runtime: ${message}` });
+    for (const message of node.errors)
+      warnings.push({ code: 'ink-runtime', passage: node.place, message: `ink runtime: ${message}` });
   }
-  if (exploration.cutNodes) warnings.push({ code: 'truncated', message: `exploration stopped after ${options.maxNodes ?? 3000} choice points: ${exploration.cutNodes} state(s) whose choices were not followed end the story here (raise --max-nodes)` });
-  if (exploration.mergedWithOtherReadCounts) warnings.push({ code: 'merged', message: `${exploration.mergedWithOtherReadCounts} arrival(s) at a choice point were merged with an earlier one that had the same text, choices and variables but different read counts; where later ink text or choices test read counts, they follow the first arrival` });
-  if (tagged.length) warnings.push({ code: 'tag', message: `ink tags in ${tagged.length} segment(s) are kept under "x-ink".tags but mean nothing to the player: ${tagged.slice(0, 3).join('; ')}${tagged.length > 3 ? '; …' : ''}` });
+  if (exploration.cutNodes)
+    warnings.push({
+      code: 'truncated',
+      message: `exploration stopped after ${options.maxNodes ?? 3000} choice points: ${exploration.cutNodes} state(s) whose choices were not followed end the story here (raise --max-nodes)`,
+    });
+  if (exploration.mergedWithOtherReadCounts)
+    warnings.push({
+      code: 'merged',
+      message: `${exploration.mergedWithOtherReadCounts} arrival(s) at a choice point were merged with an earlier one that had the same text, choices and variables but different read counts; where later ink text or choices test read counts, they follow the first arrival`,
+    });
+  if (tagged.length)
+    warnings.push({
+      code: 'tag',
+      message: `ink tags in ${tagged.length} segment(s) are kept under "x-ink".tags but mean nothing to the player: ${tagged.slice(0, 3).join('; ')}${tagged.length > 3 ? '; …' : ''}`,
+    });
   const added = addWayOut(segments, ids.idFor('The End'), warnings);
 
-  const story: Story = { offshoot: 1, id: 'imported-ink-story', title: 'Imported ink story', start: idOf.get(root)!, state, segments, 'x-imported-from': { tool: 'offshoot import ink', choicesFollowed: exploration.choicesFollowed } };
+  const story: Story = {
+    offshoot: 1,
+    id: 'imported-ink-story',
+    title: 'Imported ink story',
+    start: idOf.get(root)!,
+    state,
+    segments,
+    'x-imported-from': { tool: 'offshoot import ink', choicesFollowed: exploration.choicesFollowed },
+  };
   const endings = Object.values(segments).filter((s) => s.end).length;
-  return { story, warnings, stats: { sourceNodes: nodes.size, sourceLinks: choiceCount, segments: Object.keys(segments).length, options: optionCount + added, endings, variables: Object.keys(state).length } };
+  return {
+    story,
+    warnings,
+    stats: {
+      sourceNodes: nodes.size,
+      sourceLinks: choiceCount,
+      segments: Object.keys(segments).length,
+      options: optionCount + added,
+      endings,
+      variables: Object.keys(state).length,
+    },
+  };
 }
 
 function compiledJson(source: string): string {
@@ -93,7 +131,10 @@ function compiledJson(source: string): string {
   } catch (error) {
     throw new ImportError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!parsed || typeof parsed !== 'object' || !('inkVersion' in parsed)) throw new ImportError('JSON without "inkVersion": not a compiled ink story (compile it with inklecate, or pass the .ink source)');
+  if (!parsed || typeof parsed !== 'object' || !('inkVersion' in parsed))
+    throw new ImportError(
+      'JSON without "inkVersion": not a compiled ink story (compile it with inklecate, or pass the .ink source)',
+    );
   return source;
 }
 
@@ -112,26 +153,38 @@ function declaredVariables(nodes: InkNode[], root: InkNode, warnings: ImportWarn
     const values = nodes.map((n) => n.globals[name]);
     const unsupported = values.find((v): v is { unsupported: string } => typeof v === 'object' && v !== null);
     if (unsupported) {
-      warnings.push({ code: 'ink-list', message: `ink variable ${name} holds a list or divert target: not a story variable (its changes still split segments)` });
+      warnings.push({
+        code: 'ink-list',
+        message: `ink variable ${name} holds a list or divert target: not a story variable (its changes still split segments)`,
+      });
       continue;
     }
     const types = new Set(values.map((v) => typeof v));
     if (types.size > 1) {
-      warnings.push({ code: 'variable', message: `ink variable ${name} changes type (${[...types].join(', ')}): not a story variable` });
+      warnings.push({
+        code: 'variable',
+        message: `ink variable ${name} changes type (${[...types].join(', ')}): not a story variable`,
+      });
       continue;
     }
-    if (new Set(values.map((v) => JSON.stringify(v))).size > 1) state[RESERVED.has(name) ? `${name}_` : name] = root.globals[name] as StateValue;
+    if (new Set(values.map((v) => JSON.stringify(v))).size > 1)
+      state[RESERVED.has(name) ? `${name}_` : name] = root.globals[name] as StateValue;
   }
   return state;
 }
 
 /** The `set` that takes `from`'s variables to `to`'s: literal values, exact because nodes differ by variables. */
-function changes(from: Record<string, InkValue>, to: Record<string, InkValue>, state: Record<string, StateValue>): Record<string, string> {
+function changes(
+  from: Record<string, InkValue>,
+  to: Record<string, InkValue>,
+  state: Record<string, StateValue>,
+): Record<string, string> {
   const set: Record<string, string> = {};
   for (const [name, value] of Object.entries(to)) {
     const key = RESERVED.has(name) ? `${name}_` : name;
     if (!(key in state) || JSON.stringify(from[name]) === JSON.stringify(value)) continue;
-    set[key] = typeof value === 'string' ? `'${value.replace(/[\\']/g, '\\$&').replace(/\n/g, '\\n')}'` : numberLiteral(value);
+    set[key] =
+      typeof value === 'string' ? `'${value.replace(/[\\']/g, '\\$&').replace(/\n/g, '\\n')}'` : numberLiteral(value);
   }
   return set;
 }

@@ -15,11 +15,27 @@ const WORD_OPERATORS: Record<string, string> = {
   false: 'false',
 };
 const SYMBOL_OPERATORS: Record<string, string> = {
-  '===': '==', '!==': '!=', '==': '==', '!=': '!=', '>=': '>=', '<=': '<=', '>': '>', '<': '<',
-  '&&': '&&', '||': '||', '!': '!', '(': '(', ')': ')', '+': '+', '-': '-', '*': '*', '/': '/',
+  '===': '==',
+  '!==': '!=',
+  '==': '==',
+  '!=': '!=',
+  '>=': '>=',
+  '<=': '<=',
+  '>': '>',
+  '<': '<',
+  '&&': '&&',
+  '||': '||',
+  '!': '!',
+  '(': '(',
+  ')': ')',
+  '+': '+',
+  '-': '-',
+  '*': '*',
+  '/': '/',
 };
 const COMPARISONS = new Set(['==', '!=', '>', '>=', '<', '<=']);
-const TOKEN = /\s*(?:(\$[A-Za-z_][A-Za-z0-9_]*)|(\d+(?:\.\d+)?)|"([^"\\]*)"|'([^'\\]*)'|(===|!==|==|!=|>=|<=|&&|\|\||[<>!()+\-*/])|([A-Za-z_][A-Za-z0-9_]*))/y;
+const TOKEN =
+  /\s*(?:(\$[A-Za-z_][A-Za-z0-9_]*)|(\d+(?:\.\d+)?)|"([^"\\]*)"|'([^'\\]*)'|(===|!==|==|!=|>=|<=|&&|\|\||[<>!()+\-*/])|([A-Za-z_][A-Za-z0-9_]*))/y;
 
 export interface ConvertedExpression {
   /** The Offshoot expression. */
@@ -67,10 +83,14 @@ export function convertTwineExpression(source: string, it?: string): ConvertedEx
       else out.push(op);
     } else return undefined;
     // `is >=` → `>=`
-    if (out.length >= 2 && out.at(-2) === '==' && COMPARISONS.has(out.at(-1)!) && out.at(-1) !== '==' ) out.splice(out.length - 2, 1);
+    if (out.length >= 2 && out.at(-2) === '==' && COMPARISONS.has(out.at(-1)!) && out.at(-1) !== '==')
+      out.splice(out.length - 2, 1);
   }
   if (out.length === 0 || elidedComparison(out)) return undefined;
-  return { expression: out.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/! /g, '!'), variables: [...variables] };
+  return {
+    expression: out.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/! /g, '!'),
+    variables: [...variables],
+  };
 }
 
 /** Harlowe's `$x is 1 or 2` means `$x is 1 or $x is 2`; a bare literal operand of a logic operator is that, or a mistake. */

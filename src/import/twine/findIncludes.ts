@@ -7,7 +7,8 @@ export interface TwineInclude {
   length: number;
 }
 
-const INCLUDES = /\(display\s*:\s*(?:"([^"]*)"|'([^']*)')\s*\)|<<include\s+(?:"([^"]*)"|'([^']*)'|\[\[([^\]]*)\]\])[^>]*>>/gi;
+const INCLUDES =
+  /\(display\s*:\s*(?:"([^"]*)"|'([^']*)')\s*\)|<<include\s+(?:"([^"]*)"|'([^']*)'|\[\[([^\]]*)\]\])[^>]*>>/gi;
 
 /**
  * The passages a passage displays inline, in order. Their links are links of the including

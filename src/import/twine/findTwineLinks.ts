@@ -16,7 +16,8 @@ export interface TwineLink {
 
 // `[[…]]` on one line; SugarCube's setter form is `[[text|target][$x to 1]]`.
 const BRACKET_LINK = /\[\[(?!\[)([^\n]*?)\]\]/g;
-const HARLOWE_GOTO = /\((link-goto|goto|go-to|click-goto)\s*:\s*("([^"]*)"|'([^']*)')\s*(?:,\s*("([^"]*)"|'([^']*)'))?\s*\)/gi;
+const HARLOWE_GOTO =
+  /\((link-goto|goto|go-to|click-goto)\s*:\s*("([^"]*)"|'([^']*)')\s*(?:,\s*("([^"]*)"|'([^']*)'))?\s*\)/gi;
 const SUGARCUBE_GOTO = /<<(goto|link|button)\s+("([^"]*)"|'([^']*)')(?:\s+("([^"]*)"|'([^']*)'))?\s*>>/g;
 
 /**
@@ -51,7 +52,9 @@ export function findTwineLinks(text: string): TwineLink[] {
     if (name !== 'goto' && second === undefined) continue; // <<link "text">> … <</link>>: a link with no passage
     links.push({ label: first, target: name === 'goto' ? first : second!, offset: m.index, macro: `<<${name}>>` });
   }
-  for (const link of links) if (link.macro === '(goto:)' || link.macro === '(go-to:)' || link.macro === '<<goto>>') labelFromEnclosingLink(text, link);
+  for (const link of links)
+    if (link.macro === '(goto:)' || link.macro === '(go-to:)' || link.macro === '<<goto>>')
+      labelFromEnclosingLink(text, link);
   return links.sort((a, b) => a.offset - b.offset);
 }
 

@@ -46,7 +46,8 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   const lineOf = (p: ExtweePassage, offset: number) => lineIn(p.text, offset, firstLines.get(p.name));
 
   const scenes = tw.passages.filter((p) => !specialPassageKind(p));
-  if (scenes.length === 0) throw new ImportError('the story has no passages (only special ones such as StoryInit or script passages)');
+  if (scenes.length === 0)
+    throw new ImportError('the story has no passages (only special ones such as StoryInit or script passages)');
   const names = new Set(scenes.map((p) => p.name));
   const byName = new Map(tw.passages.map((p) => [p.name, p]));
   const ids = createIdAllocator('passage');
@@ -70,12 +71,28 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
       for (const set of scan.sets) {
         if (set.topLevel && set.literal !== undefined) {
           initial.set(set.variable, set.literal);
-          warnings.push({ code: 'mapped', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} became the initial value of \`${varName(set.variable)}\`` });
-        } else warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} in an init passage is not a literal value: not carried over` });
+          warnings.push({
+            code: 'mapped',
+            passage: p.name,
+            line: lineOf(p, set.offset),
+            message: `${set.source} became the initial value of \`${varName(set.variable)}\``,
+          });
+        } else
+          warnings.push({
+            code: 'macro',
+            passage: p.name,
+            line: lineOf(p, set.offset),
+            message: `${set.source} in an init passage is not a literal value: not carried over`,
+          });
       }
       reportFeatures(scan, p, lineOf, tw.format, warnings, 'in an init passage');
     } else {
-      warnings.push({ code: 'special-passage', passage: p.name, line: firstLines.get(p.name), message: `special passage (${p.tags.length ? `tags ${p.tags.join(' ')}` : p.name}) is story-format machinery, not a scene: not carried over` });
+      warnings.push({
+        code: 'special-passage',
+        passage: p.name,
+        line: firstLines.get(p.name),
+        message: `special passage (${p.tags.length ? `tags ${p.tags.join(' ')}` : p.name}) is story-format machinery, not a scene: not carried over`,
+      });
     }
   }
   for (const scan of scans.values()) for (const set of scan.sets) noteType(set);
@@ -83,31 +100,48 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   let start = tw.start;
   if (!names.has(start)) {
     start = names.has('Start') ? 'Start' : scenes[0]!.name;
-    warnings.push({ code: 'start', passage: start, message: tw.start ? `the start passage "${tw.start}" is not a story passage; starting at "${start}"` : `no start passage named (StoryData start or a "Start" passage); starting at "${start}"` });
+    warnings.push({
+      code: 'start',
+      passage: start,
+      message: tw.start
+        ? `the start passage "${tw.start}" is not a story passage; starting at "${start}"`
+        : `no start passage named (StoryData start or a "Start" passage); starting at "${start}"`,
+    });
   }
 
   // Which variables every mapped construct needs, then their declared initial values.
   const wanted = new Set<string>();
   for (const scan of scans.values()) {
-    for (const set of scan.sets) if (set.topLevel && set.expression) [set.variable, ...set.variables].forEach((v) => wanted.add(v));
+    for (const set of scan.sets)
+      if (set.topLevel && set.expression) [set.variable, ...set.variables].forEach((v) => wanted.add(v));
   }
   for (const p of scenes) {
     const scan = scans.get(p.name)!;
-    for (const link of findTwineLinks(p.text)) for (const set of setsInHook(scan, link)) if (set.expression) [set.variable, ...set.variables].forEach((v) => wanted.add(v));
+    for (const link of findTwineLinks(p.text))
+      for (const set of setsInHook(scan, link))
+        if (set.expression) [set.variable, ...set.variables].forEach((v) => wanted.add(v));
     const offsets = [...findTwineLinks(p.text), ...findIncludes(p.text)].map((l) => l.offset);
     for (const region of scan.regions) {
-      if (region.expression && offsets.some((o) => region.start <= o && o < region.end)) region.variables.forEach((v) => wanted.add(v));
+      if (region.expression && offsets.some((o) => region.start <= o && o < region.end))
+        region.variables.forEach((v) => wanted.add(v));
     }
   }
   const state: Record<string, StateValue> = {};
   for (const v of [...wanted].sort()) {
     const seen = types.get(v);
     if (seen && seen.size > 1) {
-      warnings.push({ code: 'variable', message: `$${v} is given values of different types (${[...seen].join(', ')}): Offshoot variables keep one type, so its sets and conditions are not carried over` });
+      warnings.push({
+        code: 'variable',
+        message: `$${v} is given values of different types (${[...seen].join(', ')}): Offshoot variables keep one type, so its sets and conditions are not carried over`,
+      });
       continue;
     }
     const value = initial.get(v) ?? defaultOf(seen ? [...seen][0] : undefined);
-    if (!initial.has(v)) warnings.push({ code: 'variable', message: `$${v} has no literal initial value in StoryInit or a startup passage: it starts at ${JSON.stringify(value)}` });
+    if (!initial.has(v))
+      warnings.push({
+        code: 'variable',
+        message: `$${v} has no literal initial value in StoryInit or a startup passage: it starts at ${JSON.stringify(value)}`,
+      });
     state[varName(v)] = value;
   }
   const valid = (expression: string, type?: string) => {
@@ -129,18 +163,41 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
       if (!set.topLevel) continue;
       const name = varName(set.variable);
       const reads = set.variables.filter((v) => v !== set.variable || assigned.has(v));
-      const ok = set.expression && name in state && valid(set.expression, typeof state[name]) && !assigned.has(set.variable) && !reads.some((v) => assigned.has(v));
+      const ok =
+        set.expression &&
+        name in state &&
+        valid(set.expression, typeof state[name]) &&
+        !assigned.has(set.variable) &&
+        !reads.some((v) => assigned.has(v));
       if (ok) {
         sets[name] = renameVars(set.expression!);
         assigned.add(set.variable);
-        warnings.push({ code: 'mapped', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} became \`set: { ${name}: "${sets[name]}" }\` on every option into this passage${p.name === start ? ' (and the initial value, for the start passage)' : ''}` });
-        if (p.name === start && set.literal !== undefined && typeof set.literal === typeof state[name]) state[name] = set.literal;
+        warnings.push({
+          code: 'mapped',
+          passage: p.name,
+          line: lineOf(p, set.offset),
+          message: `${set.source} became \`set: { ${name}: "${sets[name]}" }\` on every option into this passage${p.name === start ? ' (and the initial value, for the start passage)' : ''}`,
+        });
+        if (p.name === start && set.literal !== undefined && typeof set.literal === typeof state[name])
+          state[name] = set.literal;
       } else {
-        warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} could not be mapped (not a simple value of a variable with one type, or set twice in the passage): not carried over` });
+        warnings.push({
+          code: 'macro',
+          passage: p.name,
+          line: lineOf(p, set.offset),
+          message: `${set.source} could not be mapped (not a simple value of a variable with one type, or set twice in the passage): not carried over`,
+        });
       }
     }
     const inLinkHooks = new Set(findTwineLinks(p.text).flatMap((l) => setsInHook(scan, l)));
-    for (const set of scan.sets) if (!set.topLevel && !inLinkHooks.has(set)) warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, set.offset), message: `${set.source} runs only inside a hook, condition or container macro: not carried over` });
+    for (const set of scan.sets)
+      if (!set.topLevel && !inLinkHooks.has(set))
+        warnings.push({
+          code: 'macro',
+          passage: p.name,
+          line: lineOf(p, set.offset),
+          message: `${set.source} runs only inside a hook, condition or container macro: not carried over`,
+        });
     if (Object.keys(sets).length) entrySets.set(p.name, sets);
   }
 
@@ -158,7 +215,12 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
     for (const { link, from, conditions, conditionNotes } of links) {
       const line = lineOf(from, link.offset);
       if (!names.has(link.target)) {
-        warnings.push({ code: 'broken-link', passage: from.name, line, message: `link to "${link.target}", which is not a story passage: left out` });
+        warnings.push({
+          code: 'broken-link',
+          passage: from.name,
+          line,
+          message: `link to "${link.target}", which is not a story passage: left out`,
+        });
         continue;
       }
       const label = link.label || link.target;
@@ -168,30 +230,72 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
       same.add(key);
       const n = (labels.get(label) ?? 0) + 1;
       labels.set(label, n);
-      const option: ChoiceOption = { id: optionIds.idFor(n === 1 ? label : `${label} ${n}`), label, next: ids.idFor(link.target) };
+      const option: ChoiceOption = {
+        id: optionIds.idFor(n === 1 ? label : `${label} ${n}`),
+        label,
+        next: ids.idFor(link.target),
+      };
       if (condition) option.if = condition;
       // Notes about links of displayed passages are given once, for the passage they are written in.
-      if (from === p) for (const note of conditionNotes) warnings.push({ code: option.if ? 'mapped' : 'macro', passage: p.name, line, message: note });
-      const sets = { ...entrySets.get(link.target), ...setterOf(link, state, valid, warnings, from.name, line), ...(from === p ? hookSets(scan, link, state, valid, warnings, p, lineOf) : {}) };
+      if (from === p)
+        for (const note of conditionNotes)
+          warnings.push({ code: option.if ? 'mapped' : 'macro', passage: p.name, line, message: note });
+      const sets = {
+        ...entrySets.get(link.target),
+        ...setterOf(link, state, valid, warnings, from.name, line),
+        ...(from === p ? hookSets(scan, link, state, valid, warnings, p, lineOf) : {}),
+      };
       if (Object.keys(sets).length) option.set = sets;
       const jumps = link.macro?.includes('goto') && !link.macro.includes('link') && !link.hook;
-      if (link.macro && from === p) warnings.push({ code: 'mapped', passage: p.name, line, message: `${link.macro} to "${link.target}"${link.hook ? ` inside the link "${label}"` : ''} became option "${label}"${jumps ? ' (it jumps without asking in Twine; here the viewer picks it)' : ''}` });
+      if (link.macro && from === p)
+        warnings.push({
+          code: 'mapped',
+          passage: p.name,
+          line,
+          message: `${link.macro} to "${link.target}"${link.hook ? ` inside the link "${label}"` : ''} became option "${label}"${jumps ? ' (it jumps without asking in Twine; here the viewer picks it)' : ''}`,
+        });
       options.push(option);
     }
     optionCount += options.length;
     const own = [...findTwineLinks(p.text), ...findIncludes(p.text)];
     for (const c of scan.conditions) {
       const guards = own.some((l) => c.offset < l.offset && l.offset < c.end);
-      if (!guards) warnings.push({ code: 'macro', passage: p.name, line: lineOf(p, c.offset), message: `${c.name} shows text conditionally: the prompt keeps the text of every branch` });
+      if (!guards)
+        warnings.push({
+          code: 'macro',
+          passage: p.name,
+          line: lineOf(p, c.offset),
+          message: `${c.name} shows text conditionally: the prompt keeps the text of every branch`,
+        });
     }
     reportFeatures(scan, p, lineOf, tw.format, warnings);
-    if (p.tags.length) warnings.push({ code: 'tag', passage: p.name, line: firstLines.get(p.name), message: `tags ${p.tags.join(' ')} have no meaning in Offshoot: not carried over` });
+    if (p.tags.length)
+      warnings.push({
+        code: 'tag',
+        passage: p.name,
+        line: firstLines.get(p.name),
+        message: `tags ${p.tags.join(' ')} have no meaning in Offshoot: not carried over`,
+      });
     segments[ids.idFor(p.name)] = generatedSegment(p.name, proseWithIncludes(p, byName), options);
   }
   const ends = addWayOut(segments, ids.idFor('The End'), warnings);
-  if (tw.storyJavaScript.trim()) warnings.push({ code: 'script', message: `story JavaScript (${tw.storyJavaScript.trim().split('\n').length} lines) is not carried over: Offshoot runs no story code` });
-  if (tw.storyStylesheet.trim()) warnings.push({ code: 'stylesheet', message: `story stylesheet (${tw.storyStylesheet.trim().split('\n').length} lines) is not carried over: the player draws its own overlay` });
-  for (const [name, id] of ids.renames()) warnings.push({ code: 'rename', passage: name, line: firstLines.get(name), message: `passage "${name}" is segment \`${id}\` (ids are letters, digits, _ and -)` });
+  if (tw.storyJavaScript.trim())
+    warnings.push({
+      code: 'script',
+      message: `story JavaScript (${tw.storyJavaScript.trim().split('\n').length} lines) is not carried over: Offshoot runs no story code`,
+    });
+  if (tw.storyStylesheet.trim())
+    warnings.push({
+      code: 'stylesheet',
+      message: `story stylesheet (${tw.storyStylesheet.trim().split('\n').length} lines) is not carried over: the player draws its own overlay`,
+    });
+  for (const [name, id] of ids.renames())
+    warnings.push({
+      code: 'rename',
+      passage: name,
+      line: firstLines.get(name),
+      message: `passage "${name}" is segment \`${id}\` (ids are letters, digits, _ and -)`,
+    });
 
   const title = tw.name && tw.name !== 'Untitled Story' ? tw.name : 'Imported Twine story';
   const story: Story = {
@@ -201,10 +305,25 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
     start: ids.idFor(start),
     state,
     segments,
-    'x-imported-from': { tool: 'offshoot import twine', container: kind === 'html' ? 'Twine 2 HTML' : 'Twee 3', storyFormat: [tw.format, tw.formatVersion].filter(Boolean).join(' ') || 'unknown' },
+    'x-imported-from': {
+      tool: 'offshoot import twine',
+      container: kind === 'html' ? 'Twine 2 HTML' : 'Twee 3',
+      storyFormat: [tw.format, tw.formatVersion].filter(Boolean).join(' ') || 'unknown',
+    },
   };
   const endings = Object.values(segments).filter((s) => s.end).length;
-  return { story, warnings, stats: { sourceNodes: scenes.length, sourceLinks: linkCount, segments: Object.keys(segments).length, options: optionCount + ends, endings, variables: Object.keys(state).length } };
+  return {
+    story,
+    warnings,
+    stats: {
+      sourceNodes: scenes.length,
+      sourceLinks: linkCount,
+      segments: Object.keys(segments).length,
+      options: optionCount + ends,
+      endings,
+      variables: Object.keys(state).length,
+    },
+  };
 }
 
 interface PlacedLink {
@@ -222,14 +341,33 @@ const MAX_INCLUDE_DEPTH = 8;
  * The links of a passage plus those of the passages it displays inline (recursively), each with
  * the converted conditions of the regions around it, in the passage and around each include.
  */
-function reachableLinks(p: ExtweePassage, byName: Map<string, ExtweePassage>, scans: Map<string, TwineScan>, valid: (e: string, type?: string) => boolean, warnings: ImportWarning[], lineOf: (p: ExtweePassage, offset: number) => number | undefined, depth = 0, outer: string[] = [], seen = new Set<string>()): PlacedLink[] {
+function reachableLinks(
+  p: ExtweePassage,
+  byName: Map<string, ExtweePassage>,
+  scans: Map<string, TwineScan>,
+  valid: (e: string, type?: string) => boolean,
+  warnings: ImportWarning[],
+  lineOf: (p: ExtweePassage, offset: number) => number | undefined,
+  depth = 0,
+  outer: string[] = [],
+  seen = new Set<string>(),
+): PlacedLink[] {
   const scan = scans.get(p.name) ?? scanTwineText(p.text);
   const conditionsAt = (offset: number, what: string): { conditions: string[]; notes: string[] } => {
     const around = scan.regions.filter((r) => r.start <= offset && offset < r.end);
     const bad = around.find((r) => !r.expression || !valid(r.expression));
-    if (bad) return { conditions: [...outer], notes: [`${bad.source.trim()} around ${what} could not be converted: the option is always shown`] };
+    if (bad)
+      return {
+        conditions: [...outer],
+        notes: [`${bad.source.trim()} around ${what} could not be converted: the option is always shown`],
+      };
     const conditions = around.map((r) => renameVars(r.expression!));
-    return { conditions: [...outer, ...conditions], notes: around.length ? [`${around.map((r) => r.source.trim()).join(' and ')} became the \`if\` of the option for ${what}`] : [] };
+    return {
+      conditions: [...outer, ...conditions],
+      notes: around.length
+        ? [`${around.map((r) => r.source.trim()).join(' and ')} became the \`if\` of the option for ${what}`]
+        : [],
+    };
   };
   const placed: PlacedLink[] = findTwineLinks(p.text).map((link) => {
     const { conditions, notes } = conditionsAt(link.offset, `the link to "${link.target}"`);
@@ -239,24 +377,44 @@ function reachableLinks(p: ExtweePassage, byName: Map<string, ExtweePassage>, sc
   for (const include of findIncludes(p.text)) {
     const target = byName.get(include.target);
     if (!target || inner.has(include.target) || depth >= MAX_INCLUDE_DEPTH) {
-      if (!target) warnings.push({ code: 'broken-link', passage: p.name, line: lineOf(p, include.offset), message: `${include.macro} of "${include.target}", which is not a passage: left out` });
+      if (!target)
+        warnings.push({
+          code: 'broken-link',
+          passage: p.name,
+          line: lineOf(p, include.offset),
+          message: `${include.macro} of "${include.target}", which is not a passage: left out`,
+        });
       continue;
     }
     const { conditions } = conditionsAt(include.offset, `"${include.target}"`);
     const links = reachableLinks(target, byName, scans, valid, warnings, lineOf, depth + 1, conditions, inner);
-    if (depth === 0) warnings.push({ code: 'mapped', passage: p.name, line: lineOf(p, include.offset), message: `${include.macro} of "${include.target}": its text joins this prompt and its ${links.length} link(s) become options here` });
+    if (depth === 0)
+      warnings.push({
+        code: 'mapped',
+        passage: p.name,
+        line: lineOf(p, include.offset),
+        message: `${include.macro} of "${include.target}": its text joins this prompt and its ${links.length} link(s) become options here`,
+      });
     placed.push(...links);
   }
   return placed;
 }
 
 /** The prose of a passage with the prose of the passages it displays put where they are displayed. */
-function proseWithIncludes(p: ExtweePassage, byName: Map<string, ExtweePassage>, depth = 0, seen = new Set<string>()): string {
+function proseWithIncludes(
+  p: ExtweePassage,
+  byName: Map<string, ExtweePassage>,
+  depth = 0,
+  seen = new Set<string>(),
+): string {
   let text = p.text;
   const inner = new Set(seen).add(p.name);
   for (const include of findIncludes(p.text).reverse()) {
     const target = byName.get(include.target);
-    const shown = target && !inner.has(target.name) && depth < MAX_INCLUDE_DEPTH ? ` ${proseWithIncludes(target, byName, depth + 1, inner)} ` : ' ';
+    const shown =
+      target && !inner.has(target.name) && depth < MAX_INCLUDE_DEPTH
+        ? ` ${proseWithIncludes(target, byName, depth + 1, inner)} `
+        : ' ';
     text = text.slice(0, include.offset) + shown.replace(/[(<]/g, ' ') + text.slice(include.offset + include.length);
   }
   return proseOfPassage(text);
@@ -269,30 +427,66 @@ function setsInHook(scan: TwineScan, link: TwineLink): TwineSet[] {
 }
 
 /** Those sets as the option's `set`, when each converts and is the only set of its variable there. */
-function hookSets(scan: TwineScan, link: TwineLink, state: Record<string, StateValue>, valid: (e: string, type?: string) => boolean, warnings: ImportWarning[], p: ExtweePassage, lineOf: (p: ExtweePassage, offset: number) => number | undefined): Record<string, string> {
+function hookSets(
+  scan: TwineScan,
+  link: TwineLink,
+  state: Record<string, StateValue>,
+  valid: (e: string, type?: string) => boolean,
+  warnings: ImportWarning[],
+  p: ExtweePassage,
+  lineOf: (p: ExtweePassage, offset: number) => number | undefined,
+): Record<string, string> {
   const sets: Record<string, string> = {};
   for (const set of setsInHook(scan, link)) {
     const name = varName(set.variable);
     const line = lineOf(p, set.offset);
     if (set.expression && name in state && !(name in sets) && valid(set.expression, typeof state[name])) {
       sets[name] = renameVars(set.expression);
-      warnings.push({ code: 'mapped', passage: p.name, line, message: `${set.source} in the link "${link.label}" became \`set: { ${name}: "${sets[name]}" }\` of its option` });
-    } else warnings.push({ code: 'macro', passage: p.name, line, message: `${set.source} in the link "${link.label}" could not be mapped: not carried over` });
+      warnings.push({
+        code: 'mapped',
+        passage: p.name,
+        line,
+        message: `${set.source} in the link "${link.label}" became \`set: { ${name}: "${sets[name]}" }\` of its option`,
+      });
+    } else
+      warnings.push({
+        code: 'macro',
+        passage: p.name,
+        line,
+        message: `${set.source} in the link "${link.label}" could not be mapped: not carried over`,
+      });
   }
   return sets;
 }
 
 /** SugarCube's `[[text|target][$x to 1]]` setter, as option sets. */
-function setterOf(link: TwineLink, state: Record<string, StateValue>, valid: (e: string, type?: string) => boolean, warnings: ImportWarning[], passage: string, line: number | undefined): Record<string, string> {
+function setterOf(
+  link: TwineLink,
+  state: Record<string, StateValue>,
+  valid: (e: string, type?: string) => boolean,
+  warnings: ImportWarning[],
+  passage: string,
+  line: number | undefined,
+): Record<string, string> {
   if (link.setter === undefined) return {};
   const scan = scanTwineText(`<<set ${link.setter}>>`);
   const set = scan.sets[0];
   const name = set && varName(set.variable);
   if (set?.expression && name && name in state && valid(set.expression, typeof state[name])) {
-    warnings.push({ code: 'mapped', passage, line, message: `setter [${link.setter}] became \`set: { ${name}: "${renameVars(set.expression)}" }\`` });
+    warnings.push({
+      code: 'mapped',
+      passage,
+      line,
+      message: `setter [${link.setter}] became \`set: { ${name}: "${renameVars(set.expression)}" }\``,
+    });
     return { [name]: renameVars(set.expression) };
   }
-  warnings.push({ code: 'macro', passage, line, message: `setter [${link.setter}] on the link to "${link.target}" could not be mapped: not carried over` });
+  warnings.push({
+    code: 'macro',
+    passage,
+    line,
+    message: `setter [${link.setter}] on the link to "${link.target}" could not be mapped: not carried over`,
+  });
   return {};
 }
 

@@ -40,9 +40,11 @@ function locateTwee(source: string): Map<string, number> {
 function tweeName(header: string): string {
   let rest = header;
   const meta = lastUnescaped(rest, '{');
-  if (meta !== -1 && lastUnescaped(rest, '}') > meta) rest = rest.slice(0, meta) + rest.slice(lastUnescaped(rest, '}') + 1);
+  if (meta !== -1 && lastUnescaped(rest, '}') > meta)
+    rest = rest.slice(0, meta) + rest.slice(lastUnescaped(rest, '}') + 1);
   const tags = lastUnescaped(rest, '[');
-  if (tags !== -1 && lastUnescaped(rest, ']') > tags) rest = rest.slice(0, tags) + rest.slice(lastUnescaped(rest, ']') + 1);
+  if (tags !== -1 && lastUnescaped(rest, ']') > tags)
+    rest = rest.slice(0, tags) + rest.slice(lastUnescaped(rest, ']') + 1);
   return rest.trim().replace(/\\(.)/g, '$1');
 }
 

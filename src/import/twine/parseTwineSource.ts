@@ -14,8 +14,13 @@ export type TwineSourceKind = 'twee' | 'html';
 export function twineSourceKind(source: string): TwineSourceKind {
   if (/<tw-storydata\b/i.test(source)) return 'html';
   if (/^::/m.test(source)) return 'twee';
-  if (/<html\b|<!doctype html/i.test(source)) throw new ImportError('an HTML file without <tw-storydata>: not a published Twine 2 story (Twine 1 HTML is not supported)');
-  throw new ImportError('neither Twee 3 (no line starts with ":: passage name") nor published Twine 2 HTML (no <tw-storydata>)');
+  if (/<html\b|<!doctype html/i.test(source))
+    throw new ImportError(
+      'an HTML file without <tw-storydata>: not a published Twine 2 story (Twine 1 HTML is not supported)',
+    );
+  throw new ImportError(
+    'neither Twee 3 (no line starts with ":: passage name") nor published Twine 2 HTML (no <tw-storydata>)',
+  );
 }
 
 /**
@@ -29,7 +34,13 @@ export function twineSourceKind(source: string): TwineSourceKind {
 export function parseTwineSource(source: string, kind: TwineSourceKind): { story: ExtweeStory; notes: string[] } {
   const notes: string[] = [];
   const saved = { warn: console.warn, info: console.info, log: console.log };
-  const note = (...args: unknown[]) => void notes.push(args.map(String).join(' ').replace(/^(Warning|Info):\s*/, ''));
+  const note = (...args: unknown[]) =>
+    void notes.push(
+      args
+        .map(String)
+        .join(' ')
+        .replace(/^(Warning|Info):\s*/, ''),
+    );
   console.warn = note;
   console.info = note;
   console.log = note;
@@ -38,8 +49,12 @@ export function parseTwineSource(source: string, kind: TwineSourceKind): { story
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^(TypeError|Error):\s*/, '') : String(error);
     // extwee says "Malformed passage header!" without a place: find the header with no name.
-    const bad = kind === 'twee' ? source.split('\n').findIndex((line) => /^::\s*(\[[^\]]*\])?\s*(\{.*\})?\s*$/.test(line)) : -1;
-    throw new ImportError(bad === -1 ? `extwee could not parse it: ${message}` : `passage header without a name (${message})`, bad === -1 ? undefined : bad + 1);
+    const bad =
+      kind === 'twee' ? source.split('\n').findIndex((line) => /^::\s*(\[[^\]]*\])?\s*(\{.*\})?\s*$/.test(line)) : -1;
+    throw new ImportError(
+      bad === -1 ? `extwee could not parse it: ${message}` : `passage header without a name (${message})`,
+      bad === -1 ? undefined : bad + 1,
+    );
   } finally {
     Object.assign(console, saved);
   }

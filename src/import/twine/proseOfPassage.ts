@@ -28,7 +28,10 @@ export function proseOfPassage(text: string): string {
     .replace(/[$_][A-Za-z_]\w*/g, ' ')
     .replace(/''|\/\/|\*\*|~~|\^\^|@@|==|[[\]{}]/g, ' ')
     .replace(/^\s*#+/gm, ' ')
-    .replace(/&(nbsp|amp|lt|gt|quot);/g, (_, e: string) => ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? ' ')
+    .replace(
+      /&(nbsp|amp|lt|gt|quot);/g,
+      (_, e: string) => ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? ' ',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

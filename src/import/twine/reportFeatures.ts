@@ -9,7 +9,14 @@ import type { TwineScan } from './scanTwineText.js';
  * @example
  * reportFeatures(scanTwineText(p.text), p, lineOf, 'SugarCube', warnings);
  */
-export function reportFeatures(scan: TwineScan, passage: ExtweePassage, lineOf: (p: ExtweePassage, offset: number) => number | undefined, format: string, warnings: ImportWarning[], where = ''): void {
+export function reportFeatures(
+  scan: TwineScan,
+  passage: ExtweePassage,
+  lineOf: (p: ExtweePassage, offset: number) => number | undefined,
+  format: string,
+  warnings: ImportWarning[],
+  where = '',
+): void {
   const groups = new Map<string, { kind: string; offset: number; count: number }>();
   for (const f of scan.features) {
     const group = groups.get(f.name);
@@ -25,6 +32,11 @@ export function reportFeatures(scan: TwineScan, passage: ExtweePassage, lineOf: 
         : kind === 'markup'
           ? `HTML ${name}${times}${suffix} is left out of the prompt`
           : `${format || 'story-format'} macro ${name}${times}${suffix} is not carried over`;
-    warnings.push({ code: kind === 'macro' ? 'macro' : kind === 'markup' ? 'markup' : 'variable', passage: passage.name, line: lineOf(passage, offset), message });
+    warnings.push({
+      code: kind === 'macro' ? 'macro' : kind === 'markup' ? 'markup' : 'variable',
+      passage: passage.name,
+      line: lineOf(passage, offset),
+      message,
+    });
   }
 }

@@ -46,7 +46,27 @@ export interface TwineScan {
 const HARLOWE_MACRO = /\(([A-Za-z][\w-]*)\s*:/g;
 const SUGARCUBE_MACRO = /<<(\/?)([A-Za-z=-][\w-]*)?([\s\S]*?)>>/g;
 /** SugarCube macros whose body runs only sometimes (or never by itself). */
-const SUGARCUBE_CONTAINERS = new Set(['if', 'for', 'link', 'button', 'switch', 'widget', 'capture', 'repeat', 'timed', 'linkreplace', 'linkappend', 'linkprepend', 'createplaylist', 'done', 'script', 'do', 'type', 'cycle', 'listbox']);
+const SUGARCUBE_CONTAINERS = new Set([
+  'if',
+  'for',
+  'link',
+  'button',
+  'switch',
+  'widget',
+  'capture',
+  'repeat',
+  'timed',
+  'linkreplace',
+  'linkappend',
+  'linkprepend',
+  'createplaylist',
+  'done',
+  'script',
+  'do',
+  'type',
+  'cycle',
+  'listbox',
+]);
 const LINK_MACROS = new Set(['link-goto', 'goto', 'go-to', 'click-goto']);
 const HARLOWE_CONDITIONS = new Set(['if', 'else-if', 'elseif', 'unless', 'else']);
 
@@ -69,10 +89,12 @@ export function scanTwineText(text: string): TwineScan {
     if (!m[1]) scan.features.push({ kind: 'markup', name: `<${m[2]!.toLowerCase()}>`, offset: m.index });
   }
   // Snowman runs JavaScript in <% … %> (and prints with <%= … %>).
-  for (const m of text.matchAll(/<%(=?)[\s\S]*?%>/g)) scan.features.push({ kind: 'macro', name: m[1] ? '<%= %>' : '<% %>', offset: m.index });
+  for (const m of text.matchAll(/<%(=?)[\s\S]*?%>/g))
+    scan.features.push({ kind: 'macro', name: m[1] ? '<%= %>' : '<% %>', offset: m.index });
   const inMacro = macroSpans(text);
   for (const m of text.matchAll(/\$[A-Za-z_][\w]*/g)) {
-    if (!inMacro.some(([s, e]) => s <= m.index && m.index < e)) scan.features.push({ kind: 'variable', name: m[0], offset: m.index });
+    if (!inMacro.some(([s, e]) => s <= m.index && m.index < e))
+      scan.features.push({ kind: 'variable', name: m[0], offset: m.index });
   }
   return scan;
 }
@@ -96,16 +118,33 @@ function scanHarlowe(text: string, scan: TwineScan, containers: { start: number;
         chain = converted ? [] : undefined;
         expression = converted && (name === 'unless' ? `!(${converted.expression})` : converted.expression);
       } else if (chain && (name === 'else' || converted)) {
-        expression = [...chain.map((c) => `!(${c})`), ...(converted ? [converted.expression] : [])].join(' && ') || undefined;
+        expression =
+          [...chain.map((c) => `!(${c})`), ...(converted ? [converted.expression] : [])].join(' && ') || undefined;
       }
       if (converted && chain && name !== 'unless') chain.push(converted.expression);
       if (!converted && name !== 'else') chain = undefined;
-      scan.conditions.push({ name: `(${name}:)`, offset: m.index, end: hookEnd, ...(expression ? { expression } : {}) });
-      if (hookEnd !== -1) scan.regions.push({ start: hookStart, end: hookEnd, variables: converted?.variables ?? [], source, offset: m.index, ...(expression ? { expression } : {}) });
+      scan.conditions.push({
+        name: `(${name}:)`,
+        offset: m.index,
+        end: hookEnd,
+        ...(expression ? { expression } : {}),
+      });
+      if (hookEnd !== -1)
+        scan.regions.push({
+          start: hookStart,
+          end: hookEnd,
+          variables: converted?.variables ?? [],
+          source,
+          offset: m.index,
+          ...(expression ? { expression } : {}),
+        });
       continue;
     }
     if (name === 'set' || name === 'put') {
-      const set = name === 'set' ? /^\s*\$([A-Za-z_]\w*)\s+to\s+([\s\S]+?)\s*$/.exec(args) : /^\s*([\s\S]+?)\s+into\s+\$([A-Za-z_]\w*)\s*$/.exec(args);
+      const set =
+        name === 'set'
+          ? /^\s*\$([A-Za-z_]\w*)\s+to\s+([\s\S]+?)\s*$/.exec(args)
+          : /^\s*([\s\S]+?)\s+into\s+\$([A-Za-z_]\w*)\s*$/.exec(args);
       if (set) {
         const [variable, value] = name === 'set' ? [set[1]!, set[2]!] : [set[2]!, set[1]!];
         scan.sets.push(setOf(variable, value, source, m.index));
@@ -120,7 +159,10 @@ function scanHarlowe(text: string, scan: TwineScan, containers: { start: number;
 function scanSugarCube(text: string, scan: TwineScan, containers: { start: number; end: number }[]): void {
   const open: { name: string; end: number }[] = [];
   // One frame per <<if>>: the converted conditions so far (undefined once one failed), and the open branch.
-  const ifs: { prior: string[] | undefined; branch?: { start: number; expression?: string; variables: string[]; source: string; offset: number } }[] = [];
+  const ifs: {
+    prior: string[] | undefined;
+    branch?: { start: number; expression?: string; variables: string[]; source: string; offset: number };
+  }[] = [];
   for (const m of text.matchAll(SUGARCUBE_MACRO)) {
     const closing = m[1] === '/';
     const name = (m[2] ?? '').toLowerCase();
@@ -132,7 +174,14 @@ function scanSugarCube(text: string, scan: TwineScan, containers: { start: numbe
       if (!frame) continue;
       if (frame.branch) {
         const b = frame.branch;
-        scan.regions.push({ start: b.start, end: m.index, variables: b.variables, source: b.source, offset: b.offset, ...(b.expression ? { expression: b.expression } : {}) });
+        scan.regions.push({
+          start: b.start,
+          end: m.index,
+          variables: b.variables,
+          source: b.source,
+          offset: b.offset,
+          ...(b.expression ? { expression: b.expression } : {}),
+        });
       }
       if (closing) {
         ifs.pop();
@@ -142,11 +191,19 @@ function scanSugarCube(text: string, scan: TwineScan, containers: { start: numbe
       const converted = name === 'else' ? undefined : convertTwineExpression(args);
       let expression: string | undefined;
       if (frame.prior && (name === 'else' || converted)) {
-        expression = [...frame.prior.map((c) => `!(${c})`), ...(converted ? [converted.expression] : [])].join(' && ') || undefined;
+        expression =
+          [...frame.prior.map((c) => `!(${c})`), ...(converted ? [converted.expression] : [])].join(' && ') ||
+          undefined;
       }
       if (converted && frame.prior) frame.prior.push(converted.expression);
       else if (name !== 'else') frame.prior = undefined;
-      frame.branch = { start: end, variables: converted?.variables ?? [], source: m[0], offset: m.index, ...(expression ? { expression } : {}) };
+      frame.branch = {
+        start: end,
+        variables: converted?.variables ?? [],
+        source: m[0],
+        offset: m.index,
+        ...(expression ? { expression } : {}),
+      };
       scan.conditions.push({ name: `<<${name}>>`, offset: m.index, end, ...(expression ? { expression } : {}) });
       if (name === 'if') open.push({ name, end });
       continue;
@@ -165,14 +222,27 @@ function scanSugarCube(text: string, scan: TwineScan, containers: { start: numbe
         continue;
       }
     }
-    if ((name === 'goto' || name === 'link' || name === 'button') && /^\s*("[^"]*"|'[^']*')\s+("[^"]*"|'[^']*')?\s*$/.test(args)) continue;
+    if (
+      (name === 'goto' || name === 'link' || name === 'button') &&
+      /^\s*("[^"]*"|'[^']*')\s+("[^"]*"|'[^']*')?\s*$/.test(args)
+    )
+      continue;
     if (name === 'goto' && /^\s*("[^"]*"|'[^']*')\s*$/.test(args)) continue;
     if (name === 'nobr' || name === 'silently') continue; // whitespace control: nothing is lost
-    scan.features.push({ kind: 'macro', name: `<<${name || m[0].slice(2, -2).trim().split(/\s/)[0] || '?'}>>`, offset: m.index });
+    scan.features.push({
+      kind: 'macro',
+      name: `<<${name || m[0].slice(2, -2).trim().split(/\s/)[0] || '?'}>>`,
+      offset: m.index,
+    });
   }
 }
 
-function closeContainer(open: { name: string; end: number }[], name: string, at: number, containers: { start: number; end: number }[]): void {
+function closeContainer(
+  open: { name: string; end: number }[],
+  name: string,
+  at: number,
+  containers: { start: number; end: number }[],
+): void {
   const index = open.map((o) => o.name).lastIndexOf(name);
   if (index === -1) return;
   containers.push({ start: open[index]!.end, end: at });

@@ -1,9 +1,33 @@
 import type { ExtweePassage } from 'extwee';
 
 /** SugarCube's special passage names: they configure the UI or run code, they are not scenes. */
-const SUGARCUBE_SPECIAL = new Set(['StoryInit', 'StoryCaption', 'StoryMenu', 'StoryBanner', 'StorySubtitle', 'StoryAuthor', 'StoryShare', 'StoryInterface', 'StoryDisplayTitle', 'PassageReady', 'PassageDone', 'PassageHeader', 'PassageFooter']);
+const SUGARCUBE_SPECIAL = new Set([
+  'StoryInit',
+  'StoryCaption',
+  'StoryMenu',
+  'StoryBanner',
+  'StorySubtitle',
+  'StoryAuthor',
+  'StoryShare',
+  'StoryInterface',
+  'StoryDisplayTitle',
+  'PassageReady',
+  'PassageDone',
+  'PassageHeader',
+  'PassageFooter',
+]);
 /** Tags that make a passage run code or decorate others rather than be a scene (Harlowe, SugarCube). */
-const SPECIAL_TAGS = new Set(['startup', 'header', 'footer', 'debug-startup', 'debug-header', 'debug-footer', 'widget', 'init', 'Twine.private']);
+const SPECIAL_TAGS = new Set([
+  'startup',
+  'header',
+  'footer',
+  'debug-startup',
+  'debug-header',
+  'debug-footer',
+  'widget',
+  'init',
+  'Twine.private',
+]);
 /** Special passages that run once before the story starts: their literal sets are initial values. */
 const INIT_TAGS = new Set(['startup', 'init']);
 

@@ -25,7 +25,10 @@ export class ChoiceTwins {
   private buttons: HTMLButtonElement[] = [];
   private locked = false;
 
-  constructor(parent: HTMLElement, private readonly callbacks: ChoiceTwinsCallbacks) {
+  constructor(
+    parent: HTMLElement,
+    private readonly callbacks: ChoiceTwinsCallbacks,
+  ) {
     this.element = parent.ownerDocument.createElement('div');
     this.element.className = 'osp-twins';
     this.element.setAttribute('role', 'group');
@@ -62,7 +65,12 @@ export class ChoiceTwins {
     this.buttons.forEach((button, i) => {
       const r = rects[i];
       if (!r) return;
-      Object.assign(button.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
+      Object.assign(button.style, {
+        left: `${r.x}px`,
+        top: `${r.y}px`,
+        width: `${r.width}px`,
+        height: `${r.height}px`,
+      });
     });
   }
 

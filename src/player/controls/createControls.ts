@@ -48,7 +48,11 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
   const render = (): void => {
     label(play, state.playing ? 'Pause' : 'Play', state.playing ? 'pause' : 'play');
     label(mute, state.muted ? 'Unmute' : 'Mute', state.muted ? 'muted' : 'volume');
-    label(full, state.fullscreen ? 'Exit full screen' : 'Full screen', state.fullscreen ? 'exitFullscreen' : 'fullscreen');
+    label(
+      full,
+      state.fullscreen ? 'Exit full screen' : 'Full screen',
+      state.fullscreen ? 'exitFullscreen' : 'fullscreen',
+    );
     label(back, 'Back to previous choice', 'back');
     back.disabled = !state.canGoBack;
     element.dataset.paused = String(!state.playing);

@@ -22,7 +22,16 @@ const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as ty
  * </script>
  */
 export class OffshootPlayerElement extends Base {
-  static readonly observedAttributes = ['src', 'autoplay', 'muted', 'controls', 'persist', 'base-url', 'generation-url', 'generation-token'];
+  static readonly observedAttributes = [
+    'src',
+    'autoplay',
+    'muted',
+    'controls',
+    'persist',
+    'base-url',
+    'generation-url',
+    'generation-token',
+  ];
   private current: Player | null = null;
   private generation = 0;
   private storyObject: object | null = null;
@@ -56,7 +65,11 @@ export class OffshootPlayerElement extends Base {
       stage.className = 'stage';
       shadow.append(stage);
       // A constructed sheet, not a <style>: a strict CSP (no 'unsafe-inline' styles) blocks the latter.
-      adoptStyles(shadow, ':host{display:block;position:relative;aspect-ratio:16/9;background:#000;contain:content}:host([hidden]){display:none}.stage{position:absolute;inset:0}', stage);
+      adoptStyles(
+        shadow,
+        ':host{display:block;position:relative;aspect-ratio:16/9;background:#000;contain:content}:host([hidden]){display:none}.stage{position:absolute;inset:0}',
+        stage,
+      );
     }
     this.schedule();
   }
@@ -135,7 +148,8 @@ export class OffshootPlayerElement extends Base {
     const story = this.storyObject ?? this.getAttribute('src');
     if (!this.isConnected || !stage || !story) return null;
     const on: { [K in keyof PlayerEvents]?: (detail: PlayerEvents[K]) => void } = {};
-    for (const type of EVENTS) on[type] = ((detail: unknown) => void this.dispatchEvent(new CustomEvent(type, { detail }))) as never;
+    for (const type of EVENTS)
+      on[type] = ((detail: unknown) => void this.dispatchEvent(new CustomEvent(type, { detail }))) as never;
     const player = await createPlayer(stage, {
       story,
       baseUrl: this.getAttribute('base-url') ?? undefined,
@@ -165,7 +179,10 @@ export class OffshootPlayerElement extends Base {
  */
 export function defineOffshootPlayer(name = 'offshoot-player'): void {
   if (typeof customElements === 'undefined' || customElements.get(name)) return;
-  customElements.define(name, name === 'offshoot-player' ? OffshootPlayerElement : class extends OffshootPlayerElement {});
+  customElements.define(
+    name,
+    name === 'offshoot-player' ? OffshootPlayerElement : class extends OffshootPlayerElement {},
+  );
 }
 
 declare global {

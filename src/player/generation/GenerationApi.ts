@@ -67,7 +67,8 @@ export class GenerationApi {
     }
     this.base = options.baseUrl.replace(/\/+$/, '');
     const f = options.fetch ?? globalThis.fetch;
-    if (typeof f !== 'function') throw new TypeError('createGenerationClient: no fetch in this environment; pass `fetch`');
+    if (typeof f !== 'function')
+      throw new TypeError('createGenerationClient: no fetch in this environment; pass `fetch`');
     this.fetch = f.bind(globalThis);
     this.random = options.random ?? Math.random;
   }
@@ -90,7 +91,11 @@ export class GenerationApi {
    */
   async cancel(jobId: string, signal?: AbortSignal, keepalive = false): Promise<void> {
     try {
-      const res = await this.send('DELETE', `/api/v1/jobs/${encodeURIComponent(jobId)}`, { signal, keepalive, ...(keepalive ? { retries: 0 } : {}) });
+      const res = await this.send('DELETE', `/api/v1/jobs/${encodeURIComponent(jobId)}`, {
+        signal,
+        keepalive,
+        ...(keepalive ? { retries: 0 } : {}),
+      });
       await res.body?.cancel();
     } catch (error) {
       if (!(error instanceof GenerationError && error.status === 404)) throw error;
@@ -99,10 +104,18 @@ export class GenerationApi {
 
   /** GET /api/v1/jobs/:id/events: an open `text/event-stream` response. */
   async events(jobId: string, signal?: AbortSignal): Promise<Response> {
-    const res = await this.send('GET', `/api/v1/jobs/${encodeURIComponent(jobId)}/events`, { signal, accept: 'text/event-stream', retries: 1 });
+    const res = await this.send('GET', `/api/v1/jobs/${encodeURIComponent(jobId)}/events`, {
+      signal,
+      accept: 'text/event-stream',
+      retries: 1,
+    });
     if (!res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) {
       await res.body?.cancel();
-      throw new GenerationError('sse-unsupported', `job ${jobId} events: the reply is not text/event-stream`, res.status);
+      throw new GenerationError(
+        'sse-unsupported',
+        `job ${jobId} events: the reply is not text/event-stream`,
+        res.status,
+      );
     }
     return res;
   }
@@ -161,10 +174,17 @@ export class GenerationApi {
       const after = res.status === 429 ? parseRetryAfter(res.headers.get('retry-after'), Date.now()) : undefined;
       await res.body?.cancel();
       const ceiling = this.options.retry?.maxMs ?? 10_000;
-      const delay = after !== undefined ? Math.min(after, ceiling) : backoffDelay(attempt, this.options.retry ?? {}, this.random);
+      const delay =
+        after !== undefined ? Math.min(after, ceiling) : backoffDelay(attempt, this.options.retry ?? {}, this.random);
       attempt++;
       this.failing = true;
-      this.options.onRetry?.({ what, attempt, delayMs: delay, code: res.status === 429 ? 'rate-limited' : 'server-error', message: `${what}: HTTP ${res.status}` });
+      this.options.onRetry?.({
+        what,
+        attempt,
+        delayMs: delay,
+        code: res.status === 429 ? 'rate-limited' : 'server-error',
+        message: `${what}: HTTP ${res.status}`,
+      });
       await this.wait(delay, opts.signal);
     }
   }

@@ -22,7 +22,14 @@ export class GenerationError extends Error {
 
 /** Reads a backend error body (`{ error: { code, message } }`) into a GenerationError; never throws. */
 export async function errorFromResponse(res: Response, what: string): Promise<GenerationError> {
-  let code = res.status === 401 ? 'unauthorized' : res.status === 429 ? 'rate-limited' : res.status >= 500 ? 'server-error' : `http-${res.status}`;
+  let code =
+    res.status === 401
+      ? 'unauthorized'
+      : res.status === 429
+        ? 'rate-limited'
+        : res.status >= 500
+          ? 'server-error'
+          : `http-${res.status}`;
   let message = `${what}: HTTP ${res.status}`;
   try {
     const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };

@@ -93,17 +93,28 @@ export class LookaheadPolicy {
   /** Smoothed seconds from request to head playable; undefined until measured. */
   private headLatency: number | undefined;
   private readonly entries = new Map<string, LookaheadEntry>();
-  private readonly counts: LookaheadStats = { requested: 0, readyInTime: 0, late: 0, cancelled: 0, skipped: 0, failed: 0 };
+  private readonly counts: LookaheadStats = {
+    requested: 0,
+    readyInTime: 0,
+    late: 0,
+    cancelled: 0,
+    skipped: 0,
+    failed: 0,
+  };
 
   constructor(options: LookaheadPolicyOptions = {}) {
     this.maxInFlight = options.maxInFlight ?? 4;
     this.headSeconds = options.headSeconds ?? 2;
     this.leadFactor = options.leadFactor ?? 3;
     this.minLeadSeconds = options.minLeadSeconds ?? 4;
-    if (!(this.maxInFlight >= 1)) throw new RangeError(`LookaheadPolicy: maxInFlight must be at least 1, got ${options.maxInFlight}`);
-    if (!(this.leadFactor >= 0)) throw new RangeError(`LookaheadPolicy: leadFactor must be 0 or more, got ${options.leadFactor}`);
-    if (!(this.minLeadSeconds >= 0)) throw new RangeError(`LookaheadPolicy: minLeadSeconds must be 0 or more, got ${options.minLeadSeconds}`);
-    if (!(this.headSeconds > 0)) throw new RangeError(`LookaheadPolicy: headSeconds must be above 0, got ${options.headSeconds}`);
+    if (!(this.maxInFlight >= 1))
+      throw new RangeError(`LookaheadPolicy: maxInFlight must be at least 1, got ${options.maxInFlight}`);
+    if (!(this.leadFactor >= 0))
+      throw new RangeError(`LookaheadPolicy: leadFactor must be 0 or more, got ${options.leadFactor}`);
+    if (!(this.minLeadSeconds >= 0))
+      throw new RangeError(`LookaheadPolicy: minLeadSeconds must be 0 or more, got ${options.minLeadSeconds}`);
+    if (!(this.headSeconds > 0))
+      throw new RangeError(`LookaheadPolicy: headSeconds must be above 0, got ${options.headSeconds}`);
   }
 
   /**
@@ -130,7 +141,14 @@ export class LookaheadPolicy {
       const dueAt = now + Math.max(0, target.seconds);
       const entry = this.entries.get(target.segmentId);
       if (!entry) {
-        this.entries.set(target.segmentId, { segmentId: target.segmentId, state: 'queued', dueAt, durationSeconds: target.durationSeconds, readySeconds: 0, urgent: false });
+        this.entries.set(target.segmentId, {
+          segmentId: target.segmentId,
+          state: 'queued',
+          dueAt,
+          durationSeconds: target.durationSeconds,
+          readySeconds: 0,
+          urgent: false,
+        });
       } else {
         entry.dueAt = dueAt;
         if (entry.state === 'failed') entry.state = 'queued'; // reachable again: one more try
@@ -145,7 +163,14 @@ export class LookaheadPolicy {
     if (entry && (entry.state === 'in-flight' || entry.state === 'done')) return [];
     // Due when the target says (the viewer may still have seconds of picture): it is sent
     // now either way, and `reached` judges it against that time.
-    this.entries.set(target.segmentId, { segmentId: target.segmentId, state: 'queued', dueAt: now + Math.max(0, target.seconds), durationSeconds: target.durationSeconds, readySeconds: 0, urgent: true });
+    this.entries.set(target.segmentId, {
+      segmentId: target.segmentId,
+      state: 'queued',
+      dueAt: now + Math.max(0, target.seconds),
+      durationSeconds: target.durationSeconds,
+      readySeconds: 0,
+      urgent: true,
+    });
     return this.dispatch(now);
   }
 
@@ -154,8 +179,18 @@ export class LookaheadPolicy {
     const entry = this.entries.get(segmentId);
     if (!entry) return;
     entry.readySeconds = Math.max(entry.readySeconds, readySeconds);
-    if (entry.headAt === undefined && now !== undefined && entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds)) entry.headAt = now;
-    if (!entry.headSeen && now !== undefined && entry.requestedAt !== undefined && entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds)) {
+    if (
+      entry.headAt === undefined &&
+      now !== undefined &&
+      entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds)
+    )
+      entry.headAt = now;
+    if (
+      !entry.headSeen &&
+      now !== undefined &&
+      entry.requestedAt !== undefined &&
+      entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds)
+    ) {
       entry.headSeen = true;
       const sample = Math.max(0, now - entry.requestedAt);
       this.headLatency = this.headLatency === undefined ? sample : 0.7 * this.headLatency + 0.3 * sample;
@@ -210,7 +245,8 @@ export class LookaheadPolicy {
     const ready = entry.readySeconds >= Math.min(this.headSeconds, entry.durationSeconds);
     // A player that knows whether it had to hold for the segment says so: that is the truth
     // the viewer saw. The due-time estimate is wall clock and drifts with every stall or pause.
-    const inTime = held !== undefined ? !held : ready && (entry.headAt === undefined || entry.headAt <= entry.dueAt + REACH_SLACK_S);
+    const inTime =
+      held !== undefined ? !held : ready && (entry.headAt === undefined || entry.headAt <= entry.dueAt + REACH_SLACK_S);
     if (inTime) this.counts.readyInTime++;
     else this.counts.late++;
     return inTime ? 'in-time' : 'late';
@@ -249,7 +285,9 @@ export class LookaheadPolicy {
   /** Send queued entries, urgent then soonest first, while slots are free. */
   private dispatch(now: number): LookaheadAction[] {
     const lead = this.lead();
-    const queued = [...this.entries.values()].filter((e) => e.state === 'queued' && (e.urgent || e.dueAt - now <= lead)).sort(byDue);
+    const queued = [...this.entries.values()]
+      .filter((e) => e.state === 'queued' && (e.urgent || e.dueAt - now <= lead))
+      .sort(byDue);
     let free = this.maxInFlight - this.inFlight();
     const actions: LookaheadAction[] = [];
     for (const entry of queued) {

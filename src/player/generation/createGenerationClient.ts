@@ -2,7 +2,13 @@ import type { ChoiceStep, GenerationJob, Story } from '../../core/index.js';
 import { EventHub } from '../../core/events/EventHub.js';
 import type { Position } from '../../core/rules/index.js';
 import { GenerationApi } from './GenerationApi.js';
-import type { GenerationClient, GenerationClientOptions, GenerationEvents, GenerationStatus, Playable } from './GenerationClient.js';
+import type {
+  GenerationClient,
+  GenerationClientOptions,
+  GenerationEvents,
+  GenerationStatus,
+  Playable,
+} from './GenerationClient.js';
 import { GenerationError } from './GenerationError.js';
 import type { LookaheadAction } from './LookaheadPolicy.js';
 import { LookaheadPolicy } from './LookaheadPolicy.js';
@@ -55,7 +61,12 @@ class GenerationClientImpl implements GenerationClient {
       onRetry: (notice) => this.hub.emit('retry', notice),
       onRecovered: (what, attempts) => this.hub.emit('recovered', { what, attempts }),
     });
-    this.policy = new LookaheadPolicy({ maxInFlight: options.maxInFlight, headSeconds: options.headSeconds, leadFactor: options.leadFactor, minLeadSeconds: options.minLeadSeconds });
+    this.policy = new LookaheadPolicy({
+      maxInFlight: options.maxInFlight,
+      headSeconds: options.headSeconds,
+      leadFactor: options.leadFactor,
+      minLeadSeconds: options.minLeadSeconds,
+    });
     this.waiters = new PlayableWaiters(this.policy.headSeconds);
     this.clock = options.now ?? (() => performance.now());
     this.depth = options.depth ?? 2;
@@ -72,14 +83,16 @@ class GenerationClientImpl implements GenerationClient {
     this.remember(targets);
     const actions = this.policy.want(targets, now / 1000);
     const target = targets[0];
-    if (reached === 'late' && target?.segmentId === position.segmentId && !this.status(position.segmentId).ready) actions.push(...this.policy.urgent(target, now / 1000));
+    if (reached === 'late' && target?.segmentId === position.segmentId && !this.status(position.segmentId).ready)
+      actions.push(...this.policy.urgent(target, now / 1000));
     this.run(actions);
   }
 
   commit(history: readonly ChoiceStep[], now = this.clock()): void {
     if (this.life.signal.aborted) return;
     const { story, current } = this;
-    if (!story || !current) throw new Error('GenerationClient.commit: call plan() when the first segment starts, before commit()');
+    if (!story || !current)
+      throw new Error('GenerationClient.commit: call plan() when the first segment starts, before commit()');
     const duration = story.segments[current.segmentId]?.duration ?? 0;
     const remaining = Math.max(0, duration - (now - current.startedAt) / 1000);
     const targets = commitTargets(story, current.segmentId, history, remaining, this.depth);
@@ -103,20 +116,33 @@ class GenerationClientImpl implements GenerationClient {
   }
 
   whenPlayable(segmentId: string, seconds?: number): Promise<Playable> {
-    if (this.life.signal.aborted) return Promise.reject(new GenerationError('aborted', 'the generation client was destroyed'));
+    if (this.life.signal.aborted)
+      return Promise.reject(new GenerationError('aborted', 'the generation client was destroyed'));
     const promise = this.waiters.add(segmentId, seconds).then((p) => ({ segmentId, ...p }));
     const rendition = this.renditions.get(segmentId);
     if (rendition) this.waiters.check(segmentId, rendition);
     const state = this.policy.entry(segmentId)?.state;
     if (this.waiters.has(segmentId) && state !== 'in-flight' && state !== 'done') {
-      const segment = this.story && Object.hasOwn(this.story.segments, segmentId) ? this.story.segments[segmentId] : undefined;
+      const segment =
+        this.story && Object.hasOwn(this.story.segments, segmentId) ? this.story.segments[segmentId] : undefined;
       if (!segment?.generate) {
-        this.waiters.fail(segmentId, new GenerationError('not-generated', `whenPlayable: "${segmentId}" is not a generated segment of the planned story`));
+        this.waiters.fail(
+          segmentId,
+          new GenerationError(
+            'not-generated',
+            `whenPlayable: "${segmentId}" is not a generated segment of the planned story`,
+          ),
+        );
       } else {
         const history = this.planned.get(segmentId)?.history ?? [...(this.current?.history ?? [])];
         // The player waits for the segment playing (due now) or for the one it splices
         // next, due when the current one ends.
-        const target: PlannedTarget = { segmentId, seconds: this.secondsUntil(segmentId), durationSeconds: segment.duration, history };
+        const target: PlannedTarget = {
+          segmentId,
+          seconds: this.secondsUntil(segmentId),
+          durationSeconds: segment.duration,
+          history,
+        };
         this.remember([target]);
         this.run(this.policy.urgent(target, this.clock() / 1000));
       }
@@ -165,7 +191,8 @@ class GenerationClientImpl implements GenerationClient {
       // for along the earliest path): its state on arrival, hence its rendition, may differ.
       // Ask again with this history; the backend answers from its store when it is the same.
       // The segment playing is never replaced.
-      if (before && t.segmentId !== this.current?.segmentId && !sameHistory(before.history, t.history)) this.replace(t.segmentId);
+      if (before && t.segmentId !== this.current?.segmentId && !sameHistory(before.history, t.history))
+        this.replace(t.segmentId);
       this.planned.set(t.segmentId, t);
     }
   }
@@ -210,12 +237,20 @@ class GenerationClientImpl implements GenerationClient {
       for (let asked = 0; !final; asked++) {
         // The POST runs under the client's life signal only: a cancel during it must still
         // learn the job id so it can DELETE it (an aborted POST may have created the job).
-        const first = await this.api.generate({ storyId: story.id, segmentId, history, deadline: round(deadline) }, this.life.signal);
+        const first = await this.api.generate(
+          { storyId: story.id, segmentId, history, deadline: round(deadline) },
+          this.life.signal,
+        );
         job.jobId = first.jobId;
         if (job.cancelled) return this.sendDelete(segmentId, first.jobId, false);
         this.update(segmentId, first);
         try {
-          final = isFinal(first) ? first : await watchJob(this.api, first.jobId, (j) => this.update(segmentId, j), job.watch.signal, { pollMs: this.options.pollMs, reconnectMs: this.options.reconnectMs });
+          final = isFinal(first)
+            ? first
+            : await watchJob(this.api, first.jobId, (j) => this.update(segmentId, j), job.watch.signal, {
+                pollMs: this.options.pollMs,
+                reconnectMs: this.options.reconnectMs,
+              });
         } catch (error) {
           const lost = error instanceof GenerationError && error.status === 404 && asked === 0 && !job.cancelled;
           if (!lost) throw error;
@@ -224,10 +259,17 @@ class GenerationClientImpl implements GenerationClient {
       if (job.cancelled) return;
       if (final.status === 'done') return this.settle(segmentId, job, 'done');
       const code = final.error?.code ?? (final.status === 'cancelled' ? 'job-cancelled' : 'job-failed');
-      this.fail(segmentId, job, new GenerationError(code, final.error?.message ?? `the backend reports job ${final.jobId} ${final.status}`));
+      this.fail(
+        segmentId,
+        job,
+        new GenerationError(code, final.error?.message ?? `the backend reports job ${final.jobId} ${final.status}`),
+      );
     } catch (error) {
       if (job.cancelled || this.life.signal.aborted) return;
-      const e = error instanceof GenerationError ? error : new GenerationError('network', String((error as Error)?.message ?? error));
+      const e =
+        error instanceof GenerationError
+          ? error
+          : new GenerationError('network', String((error as Error)?.message ?? error));
       this.fail(segmentId, job, e);
     }
   }
@@ -280,7 +322,10 @@ class GenerationClientImpl implements GenerationClient {
     job.watch.abort();
     this.forgetPartial(segmentId);
     if (job.jobId) this.sendDelete(segmentId, job.jobId, false);
-    this.waiters.fail(segmentId, new GenerationError('cancelled', `"${segmentId}" is no longer reachable; its job was cancelled`));
+    this.waiters.fail(
+      segmentId,
+      new GenerationError('cancelled', `"${segmentId}" is no longer reachable; its job was cancelled`),
+    );
   }
 
   /** The backend drops a cancelled or failed render's partial files: so do we. */
@@ -298,7 +343,10 @@ class GenerationClientImpl implements GenerationClient {
 }
 
 function sameHistory(a: readonly ChoiceStep[], b: readonly ChoiceStep[]): boolean {
-  return a.length === b.length && a.every((step, i) => step.segmentId === b[i]!.segmentId && step.optionId === b[i]!.optionId);
+  return (
+    a.length === b.length &&
+    a.every((step, i) => step.segmentId === b[i]!.segmentId && step.optionId === b[i]!.optionId)
+  );
 }
 
 function round(seconds: number): number {

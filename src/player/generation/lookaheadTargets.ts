@@ -21,8 +21,17 @@ export interface PlannedTarget extends LookaheadTarget {
  * @example
  * planTargets(story, initialPosition(story), [], 2); // [{ segmentId: 'forest', seconds: 6, durationSeconds: 8, history: [...] }, ...]
  */
-export function planTargets(story: Story, position: Position, history: readonly ChoiceStep[], depth: number): PlannedTarget[] {
-  const ahead = candidateSegments(story, position, depth).map((c) => ({ segmentId: c.segmentId, seconds: c.seconds, history: [...history, ...c.via] }));
+export function planTargets(
+  story: Story,
+  position: Position,
+  history: readonly ChoiceStep[],
+  depth: number,
+): PlannedTarget[] {
+  const ahead = candidateSegments(story, position, depth).map((c) => ({
+    segmentId: c.segmentId,
+    seconds: c.seconds,
+    history: [...history, ...c.via],
+  }));
   return generated(story, [{ segmentId: position.segmentId, seconds: 0, history: [...history] }, ...ahead]);
 }
 
@@ -42,7 +51,11 @@ export function commitTargets(
   depth: number,
 ): PlannedTarget[] {
   const chosen = replayHistory(story, history);
-  const ahead = candidateSegments(story, chosen, depth).map((c) => ({ segmentId: c.segmentId, seconds: remaining + c.seconds, history: [...history, ...c.via] }));
+  const ahead = candidateSegments(story, chosen, depth).map((c) => ({
+    segmentId: c.segmentId,
+    seconds: remaining + c.seconds,
+    history: [...history, ...c.via],
+  }));
   return generated(story, [
     { segmentId: currentSegmentId, seconds: 0, history: [...history] },
     { segmentId: chosen.segmentId, seconds: remaining, history: [...history] },
@@ -50,7 +63,10 @@ export function commitTargets(
   ]);
 }
 
-function generated(story: Story, list: Array<{ segmentId: string; seconds: number; history: ChoiceStep[] }>): PlannedTarget[] {
+function generated(
+  story: Story,
+  list: Array<{ segmentId: string; seconds: number; history: ChoiceStep[] }>,
+): PlannedTarget[] {
   const seen = new Set<string>();
   const out: PlannedTarget[] = [];
   for (const { segmentId, seconds, history } of list) {

@@ -56,7 +56,10 @@ export async function watchJob(
 
 /** A failure the backend coming back would heal (not a 404 or 403: those stay). */
 function isTransient(error: unknown): boolean {
-  return error instanceof GenerationError && (error.code === 'network' || (error.status !== undefined && error.status >= 500));
+  return (
+    error instanceof GenerationError &&
+    (error.code === 'network' || (error.status !== undefined && error.status >= 500))
+  );
 }
 
 /** The final job from the stream, or undefined when polling must take over. */
@@ -88,7 +91,14 @@ async function followStream(
     );
   } catch (error) {
     if (signal.aborted) throw new GenerationError('aborted', `job ${jobId}: aborted`);
-    if (!final && error instanceof GenerationError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429) {
+    if (
+      !final &&
+      error instanceof GenerationError &&
+      error.status !== undefined &&
+      error.status >= 400 &&
+      error.status < 500 &&
+      error.status !== 429
+    ) {
       throw error; // 404 / 403: polling would get the same answer
     }
   } finally {

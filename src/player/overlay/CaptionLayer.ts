@@ -16,7 +16,14 @@ export class CaptionLayer {
   private readonly bg = new Graphics();
   private readonly text = new Text({
     text: '',
-    style: { fontFamily: theme.fontFamily, fontSize: theme.captionSize, fill: theme.text, align: 'center', wordWrap: true, lineHeight: theme.captionSize * 1.3 },
+    style: {
+      fontFamily: theme.fontFamily,
+      fontSize: theme.captionSize,
+      fill: theme.text,
+      align: 'center',
+      wordWrap: true,
+      lineHeight: theme.captionSize * 1.3,
+    },
   });
   private captions: Caption[] = [];
   private shown: string | null = null;
@@ -57,6 +64,9 @@ export class CaptionLayer {
     this.text.position.set(width / 2, bottom - pad);
     const w = this.text.width + 2 * pad;
     const h = this.text.height + pad;
-    this.bg.clear().roundRect(width / 2 - w / 2, bottom - h - pad / 2, w, h, 6 * scale).fill({ color: 0x000000, alpha: 0.72 });
+    this.bg
+      .clear()
+      .roundRect(width / 2 - w / 2, bottom - h - pad / 2, w, h, 6 * scale)
+      .fill({ color: 0x000000, alpha: 0.72 });
   }
 }

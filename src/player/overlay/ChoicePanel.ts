@@ -24,7 +24,12 @@ export class ChoicePanel {
   private transition: { elapsed: number; duration: number; done: () => void } | null = null;
   private spinAngle = 0;
 
-  constructor(parent: Container, prompt: string, readonly options: OverlayOption[], private readonly styles: TextStyles) {
+  constructor(
+    parent: Container,
+    prompt: string,
+    readonly options: OverlayOption[],
+    private readonly styles: TextStyles,
+  ) {
     this.prompt = new Text({ text: prompt, style: this.promptLook(1, 100) });
     this.prompt.anchor.set(0.5);
     this.view.addChild(this.bg, this.prompt);
@@ -42,7 +47,10 @@ export class ChoicePanel {
   }
 
   layout(l: ChoiceLayout, scale: number): void {
-    this.bg.clear().roundRect(l.panel.x, l.panel.y, l.panel.width, l.panel.height, theme.panelRadius * scale).fill({ color: theme.panel, alpha: theme.panelAlpha });
+    this.bg
+      .clear()
+      .roundRect(l.panel.x, l.panel.y, l.panel.width, l.panel.height, theme.panelRadius * scale)
+      .fill({ color: theme.panel, alpha: theme.panelAlpha });
     this.prompt.style = this.promptLook(scale, l.prompt.width);
     this.prompt.scale.set(1);
     this.prompt.scale.set(Math.min(1, l.prompt.height / Math.max(1, this.prompt.height)));
@@ -114,7 +122,13 @@ export class ChoicePanel {
   }
 
   private promptLook(scale: number, width: number): TextStyle {
-    return this.styles.get({ fontSize: Math.round(theme.promptSize * scale), fill: theme.text, fontWeight: '700', align: 'center', wordWrapWidth: Math.max(10, Math.round(width)) });
+    return this.styles.get({
+      fontSize: Math.round(theme.promptSize * scale),
+      fill: theme.text,
+      fontWeight: '700',
+      align: 'center',
+      wordWrapWidth: Math.max(10, Math.round(width)),
+    });
   }
 
   destroy(): void {

@@ -63,7 +63,8 @@ export class ChoiceWindow {
     const labels = choice.options.map((o) => o.label).join(', ');
     host.live.announce(`${choice.prompt} Options: ${labels}. ${secondsPhrase(left)} to choose.`);
     const active = host.container.ownerDocument.activeElement;
-    if (host.autoFocus && (!active || active === host.container.ownerDocument.body || host.container.contains(active))) host.twins.focus(0);
+    if (host.autoFocus && (!active || active === host.container.ownerDocument.body || host.container.contains(active)))
+      host.twins.focus(0);
   }
 
   /** The viewer's (or the default's) choice is locked: transition, then remove. */
@@ -127,7 +128,7 @@ export class ChoiceWindow {
   }
 
   private layoutPanel(): void {
-    if (!this.panel || !this.choice && !this.layoutCache) return;
+    if (!this.panel || (!this.choice && !this.layoutCache)) return;
     const { width, height, scale } = this.size;
     this.layoutCache = layoutChoices(width, height, this.panel.options.length, scale);
     this.panel.layout(this.layoutCache, scale);

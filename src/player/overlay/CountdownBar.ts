@@ -21,7 +21,10 @@ export class CountdownBar {
   private readonly seconds: BitmapText;
   private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
-  constructor(parent: Container, private readonly styles: TextStyles) {
+  constructor(
+    parent: Container,
+    private readonly styles: TextStyles,
+  ) {
     this.seconds = new BitmapText({ text: '', style: this.look(1) });
     this.fill.tint = theme.accent;
     this.seconds.anchor.set(1, 1);

@@ -14,8 +14,14 @@ export class HoldIndicator {
   private readonly bg = new Graphics();
   private readonly bar = new Graphics();
   private readonly spinner = new Graphics();
-  private readonly label = new Text({ text: '', style: { fontFamily: theme.fontFamily, fontSize: 16, fill: theme.text, fontWeight: '600' } });
-  private readonly percent = new BitmapText({ text: '', style: { fontFamily: theme.fontFamily, fontSize: 14, fill: theme.mutedText } });
+  private readonly label = new Text({
+    text: '',
+    style: { fontFamily: theme.fontFamily, fontSize: 16, fill: theme.text, fontWeight: '600' },
+  });
+  private readonly percent = new BitmapText({
+    text: '',
+    style: { fontFamily: theme.fontFamily, fontSize: 14, fill: theme.mutedText },
+  });
   private progress = 0;
   private width = 0;
   private height = 0;
@@ -55,18 +61,30 @@ export class HoldIndicator {
     const h = 96 * scale;
     const x = (width - w) / 2;
     const y = (height - h) / 2;
-    this.bg.clear().roundRect(x, y, w, h, theme.panelRadius * scale).fill({ color: theme.panel, alpha: theme.panelAlpha });
+    this.bg
+      .clear()
+      .roundRect(x, y, w, h, theme.panelRadius * scale)
+      .fill({ color: theme.panel, alpha: theme.panelAlpha });
     this.label.style.fontSize = Math.round(16 * scale);
     this.label.position.set(width / 2, y + 30 * scale);
     const bw = w - 40 * scale;
     const bh = theme.barHeight * scale;
-    this.bar.clear().roundRect(x + 20 * scale, y + 52 * scale, bw, bh, bh / 2).fill({ color: 0xffffff, alpha: 0.2 });
-    if (this.progress > 0) this.bar.roundRect(x + 20 * scale, y + 52 * scale, Math.max(bh, bw * this.progress), bh, bh / 2).fill({ color: theme.accent });
+    this.bar
+      .clear()
+      .roundRect(x + 20 * scale, y + 52 * scale, bw, bh, bh / 2)
+      .fill({ color: 0xffffff, alpha: 0.2 });
+    if (this.progress > 0)
+      this.bar
+        .roundRect(x + 20 * scale, y + 52 * scale, Math.max(bh, bw * this.progress), bh, bh / 2)
+        .fill({ color: theme.accent });
     this.percent.style.fontSize = Math.round(13 * scale);
     this.percent.position.set(width / 2, y + 64 * scale);
     const r = 7 * scale;
     this.spinner.position.set(x + 20 * scale + r, y + 30 * scale);
-    this.spinner.clear().arc(0, 0, r, 0, Math.PI * 1.4).stroke({ width: 2 * scale, color: theme.accent });
+    this.spinner
+      .clear()
+      .arc(0, 0, r, 0, Math.PI * 1.4)
+      .stroke({ width: 2 * scale, color: theme.accent });
   }
 
   tick(dtMs: number, motion: boolean): void {

@@ -24,7 +24,11 @@ export class OptionButton {
   chosen = false;
   ready = true;
 
-  constructor(parent: Container, label: string, private readonly styles: TextStyles) {
+  constructor(
+    parent: Container,
+    label: string,
+    private readonly styles: TextStyles,
+  ) {
     this.text = new Text({ text: label, style: this.look() });
     this.text.anchor.set(0.5);
     this.view.addChild(this.bg, this.text, this.mark);
@@ -43,7 +47,11 @@ export class OptionButton {
     this.text.style = this.look();
     this.text.scale.set(1);
     // Long labels shrink to fit rather than spill out of the button.
-    const fit = Math.min(1, (rect.width - 2 * pad) / Math.max(1, this.text.width), (rect.height - pad / 2) / Math.max(1, this.text.height));
+    const fit = Math.min(
+      1,
+      (rect.width - 2 * pad) / Math.max(1, this.text.width),
+      (rect.height - pad / 2) / Math.max(1, this.text.height),
+    );
     this.text.scale.set(fit);
     this.text.position.set(rect.x + rect.width / 2, rect.y + rect.height / 2);
     this.redraw();
@@ -54,7 +62,8 @@ export class OptionButton {
     const radius = theme.panelRadius * this.scale * 0.8;
     const fill = this.chosen ? theme.accent : this.focused ? 0x2b3446 : 0x1b2130;
     this.bg.clear().roundRect(x, y, width, height, radius).fill({ color: fill, alpha: 0.95 });
-    if (this.focused || this.chosen) this.bg.stroke({ width: 2 * this.scale, color: this.chosen ? 0xffffff : theme.accent });
+    if (this.focused || this.chosen)
+      this.bg.stroke({ width: 2 * this.scale, color: this.chosen ? 0xffffff : theme.accent });
     else this.bg.stroke({ width: 1 * this.scale, color: 0xffffff, alpha: 0.25 });
     const look = this.look();
     if (this.text.style !== look) this.text.style = look;
@@ -63,7 +72,13 @@ export class OptionButton {
 
   private look(): TextStyle {
     const fill = this.chosen ? 0x06121c : theme.text;
-    return this.styles.get({ fontSize: Math.round(theme.optionSize * this.scale), fill, fontWeight: '600', align: 'center', wordWrapWidth: this.wrapWidth });
+    return this.styles.get({
+      fontSize: Math.round(theme.optionSize * this.scale),
+      fill,
+      fontWeight: '600',
+      align: 'center',
+      wordWrapWidth: this.wrapWidth,
+    });
   }
 
   /** Spin the readiness ring (`angle` radians); static when motion is reduced. */

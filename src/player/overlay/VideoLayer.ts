@@ -20,7 +20,10 @@ export class VideoLayer {
   private source: VideoSource | null = null;
   private size = { width: 0, height: 0 };
 
-  constructor(private readonly parent: Container, private readonly onReady: () => void) {}
+  constructor(
+    private readonly parent: Container,
+    private readonly onReady: () => void,
+  ) {}
 
   attach(video: HTMLVideoElement): void {
     this.detach();

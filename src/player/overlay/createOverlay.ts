@@ -73,7 +73,17 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     onFocus: (optionId) => choice.setFocused(optionId),
   });
   const styles = new TextStyles(theme.fontFamily);
-  const choice = new ChoiceWindow({ stage, twins, live, time, motion, hub, autoFocus: options.autoFocus !== false, container, styles });
+  const choice = new ChoiceWindow({
+    stage,
+    twins,
+    live,
+    time,
+    motion,
+    hub,
+    autoFocus: options.autoFocus !== false,
+    container,
+    styles,
+  });
   const controls = options.controls === false ? null : createControls(element, hub);
   const message = doc.createElement('div');
   message.className = 'osp-message';

@@ -31,13 +31,21 @@ export function layoutChoices(width: number, height: number, count: number, scal
   const innerW = Math.max(0, width - 2 * margin - 2 * pad);
   // Never narrower than a readable button: below that, options wrap into rows instead.
   const minW = Math.min(innerW, Math.max(theme.optionMinWidth * scale, MIN_OPTION_CSS_PX));
-  const ideal = Math.min(theme.optionMaxWidth * scale, Math.max(minW, (innerW - gap * (count - 1)) / Math.max(1, count)));
+  const ideal = Math.min(
+    theme.optionMaxWidth * scale,
+    Math.max(minW, (innerW - gap * (count - 1)) / Math.max(1, count)),
+  );
   const perRow = Math.max(1, Math.min(count, Math.floor((innerW + gap) / (ideal + gap))));
   const rows = Math.max(1, Math.ceil(count / perRow));
   const optionW = Math.min(ideal, (innerW - gap * (perRow - 1)) / perRow);
   const panelH = pad + promptH + gap + rows * optionH + (rows - 1) * gap + gap + barH + pad;
   const panelW = Math.min(width - 2 * margin, perRow * optionW + (perRow - 1) * gap + 2 * pad);
-  const panel: Rect = { x: (width - panelW) / 2, y: Math.max(margin, height - margin - panelH), width: panelW, height: panelH };
+  const panel: Rect = {
+    x: (width - panelW) / 2,
+    y: Math.max(margin, height - margin - panelH),
+    width: panelW,
+    height: panelH,
+  };
   const prompt: Rect = { x: panel.x + pad, y: panel.y + pad, width: panelW - 2 * pad, height: promptH };
   const options: Rect[] = [];
   for (let i = 0; i < count; i++) {

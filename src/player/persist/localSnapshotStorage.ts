@@ -9,7 +9,10 @@ import type { SnapshotStorage } from './SnapshotStorage.js';
  * const storage = localSnapshotStorage();
  * storage.save('night-walk', snapshot);
  */
-export function localSnapshotStorage(prefix = 'offshoot:snapshot:', store: () => Storage = () => localStorage): SnapshotStorage {
+export function localSnapshotStorage(
+  prefix = 'offshoot:snapshot:',
+  store: () => Storage = () => localStorage,
+): SnapshotStorage {
   return {
     load(storyId) {
       try {

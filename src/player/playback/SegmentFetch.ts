@@ -112,7 +112,8 @@ export class SegmentFetch {
 
   private async run(): Promise<void> {
     const signal = this.abortController.signal;
-    const text = (url: string) => fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal, this.hooks());
+    const text = (url: string) =>
+      fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal, this.hooks());
     try {
       this.playlist = await readSegmentPlaylist(this.source.url, text, (variants) => this.host.chooseVariant(variants));
       while (!signal.aborted) {
@@ -173,10 +174,15 @@ export class SegmentFetch {
       const started = performance.now();
       // Bytes that are not fMP4 (garbage, a body cut short without a length) are retried here,
       // never handed to hls.js: a failed append would stop the whole timeline.
-      const verify = this.host.checkStructure ? (body: ArrayBuffer | string) => checkMp4Structure(body as ArrayBuffer, kind, url) : undefined;
+      const verify = this.host.checkStructure
+        ? (body: ArrayBuffer | string) => checkMp4Structure(body as ArrayBuffer, kind, url)
+        : undefined;
       pending = fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal, this.hooks(verify));
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
-      pending.then((bytes) => this.host.bandwidth.sample(bytes.byteLength, performance.now() - started), () => {});
+      pending.then(
+        (bytes) => this.host.bandwidth.sample(bytes.byteLength, performance.now() - started),
+        () => {},
+      );
       this.requests.set(url, pending);
     }
     return pending;
@@ -229,10 +235,22 @@ export class SegmentFetch {
   private grow(before: SegmentPlaylist, text: string): SegmentPlaylist {
     if (!text.endsWith('\n')) return before;
     const after = toSegmentPlaylist(parsePlaylist(text), before.mediaUrl);
-    if (after.fragments.length < before.fragments.length || (after.fragments.length === before.fragments.length && !after.complete)) return before;
+    if (
+      after.fragments.length < before.fragments.length ||
+      (after.fragments.length === before.fragments.length && !after.complete)
+    )
+      return before;
     const changed = before.fragments.some((f, i) => after.fragments[i]?.url !== f.url);
-    if (changed) throw new PlaybackError('playlist-changed', `${before.mediaUrl}: fragments already listed changed while the segment was growing`);
-    if (before.initUrl && after.initUrl !== before.initUrl) throw new PlaybackError('playlist-changed', `${before.mediaUrl}: EXT-X-MAP changed while the segment was growing`);
+    if (changed)
+      throw new PlaybackError(
+        'playlist-changed',
+        `${before.mediaUrl}: fragments already listed changed while the segment was growing`,
+      );
+    if (before.initUrl && after.initUrl !== before.initUrl)
+      throw new PlaybackError(
+        'playlist-changed',
+        `${before.mediaUrl}: EXT-X-MAP changed while the segment was growing`,
+      );
     return after;
   }
 

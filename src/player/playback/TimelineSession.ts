@@ -83,7 +83,8 @@ export class TimelineSession {
   /** Something a fetch or the queue did may have changed the playlist. */
   changed(): void {
     const first = this.first;
-    if (first.failed && first.verified.length === 0) this.rejectReady(new Error(`${first.source.segmentId} could not be loaded`));
+    if (first.failed && first.verified.length === 0)
+      this.rejectReady(new Error(`${first.source.segmentId} could not be loaded`));
     for (const watcher of [...this.watchers]) watcher();
   }
 
@@ -143,7 +144,8 @@ export class TimelineSession {
       }),
       fLoader: createFragmentLoader({
         take: (url) => this.take(url),
-        fetch: (url, signal) => fetchWithRetry(url.split('#')[0]!, 'arrayBuffer', 'fragment-load-failed', retry, signal),
+        fetch: (url, signal) =>
+          fetchWithRetry(url.split('#')[0]!, 'arrayBuffer', 'fragment-load-failed', retry, signal),
       }),
     });
   }
@@ -203,7 +205,10 @@ export class TimelineSession {
     if (!this.host.stats.started || this.video.seeking || this.waitingSince !== null) return;
     this.waitingSince = performance.now();
     this.host.stats.waiting();
-    this.host.hub.emit('waiting', { segmentId: this.current()?.fetch.source.segmentId ?? null, mediaTime: this.video.currentTime });
+    this.host.hub.emit('waiting', {
+      segmentId: this.current()?.fetch.source.segmentId ?? null,
+      mediaTime: this.video.currentTime,
+    });
   }
 
   private onPlaying(): void {
@@ -211,7 +216,11 @@ export class TimelineSession {
     const durationMs = performance.now() - this.waitingSince;
     this.waitingSince = null;
     this.host.stats.stall(durationMs);
-    this.host.hub.emit('stall', { segmentId: this.current()?.fetch.source.segmentId ?? null, mediaTime: this.video.currentTime, durationMs });
+    this.host.hub.emit('stall', {
+      segmentId: this.current()?.fetch.source.segmentId ?? null,
+      mediaTime: this.video.currentTime,
+      durationMs,
+    });
   }
 
   private onHlsError(data: ErrorData): void {
@@ -221,9 +230,19 @@ export class TimelineSession {
       this.hls.recoverMediaError();
       return;
     }
-    const code = data.type === Hls.ErrorTypes.MEDIA_ERROR ? 'media-error' : data.details.startsWith('frag') ? 'fragment-load-failed' : 'playlist-load-failed';
+    const code =
+      data.type === Hls.ErrorTypes.MEDIA_ERROR
+        ? 'media-error'
+        : data.details.startsWith('frag')
+          ? 'fragment-load-failed'
+          : 'playlist-load-failed';
     const segmentId = this.current()?.fetch.source.segmentId;
-    this.host.hub.emit('error', { code, message: `hls.js: ${data.details}${data.error ? ` (${data.error.message})` : ''}`, segmentId, fatal: true });
+    this.host.hub.emit('error', {
+      code,
+      message: `hls.js: ${data.details}${data.error ? ` (${data.error.message})` : ''}`,
+      segmentId,
+      fatal: true,
+    });
     this.rejectReady(new Error(`hls.js: ${data.details}`));
   }
 }

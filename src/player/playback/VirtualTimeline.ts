@@ -98,7 +98,12 @@ export class VirtualTimeline {
     const all = shown.flatMap((e) => e.fetch.verified);
     const target = Math.max(1, Math.ceil(Math.max(0, ...all.map((f) => f.duration))));
     const { fragments, discontinuities } = this.trimmed;
-    const lines = ['#EXTM3U', '#EXT-X-VERSION:9', `#EXT-X-TARGETDURATION:${target}`, `#EXT-X-MEDIA-SEQUENCE:${fragments}`];
+    const lines = [
+      '#EXTM3U',
+      '#EXT-X-VERSION:9',
+      `#EXT-X-TARGETDURATION:${target}`,
+      `#EXT-X-MEDIA-SEQUENCE:${fragments}`,
+    ];
     if (discontinuities > 0) lines.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuities}`);
     lines.push('#EXT-X-INDEPENDENT-SEGMENTS');
     // Blocking reload: after each update hls.js asks again at once (with _HLS_msn) instead of

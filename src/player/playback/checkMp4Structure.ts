@@ -21,7 +21,12 @@ export function checkMp4Structure(data: ArrayBuffer, kind: 'init' | 'fragment', 
   while (at < data.byteLength) {
     if (at + 8 > data.byteLength) throw corrupt(url, `${data.byteLength - at} stray byte(s) at offset ${at}`);
     let size = view.getUint32(at);
-    const type = String.fromCharCode(view.getUint8(at + 4), view.getUint8(at + 5), view.getUint8(at + 6), view.getUint8(at + 7));
+    const type = String.fromCharCode(
+      view.getUint8(at + 4),
+      view.getUint8(at + 5),
+      view.getUint8(at + 6),
+      view.getUint8(at + 7),
+    );
     if (!/^[\x20-\x7e]{4}$/.test(type)) throw corrupt(url, `no box type at offset ${at}`);
     if (size === 1) {
       if (at + 16 > data.byteLength) throw corrupt(url, `box "${type}" at offset ${at} is cut short`);
@@ -29,12 +34,17 @@ export function checkMp4Structure(data: ArrayBuffer, kind: 'init' | 'fragment', 
     } else if (size === 0) {
       size = data.byteLength - at; // "to the end of the file"
     }
-    if (size < 8 || at + size > data.byteLength) throw corrupt(url, `box "${type}" at offset ${at} claims ${size} bytes, ${data.byteLength - at} left`);
+    if (size < 8 || at + size > data.byteLength)
+      throw corrupt(url, `box "${type}" at offset ${at} claims ${size} bytes, ${data.byteLength - at} left`);
     seen.add(type);
     at += size;
   }
   const missing = REQUIRED[kind].filter((t) => !seen.has(t));
-  if (missing.length > 0) throw corrupt(url, `no ${missing.map((t) => `"${t}"`).join(' or ')} box in this ${kind === 'init' ? 'init section' : 'fragment'}`);
+  if (missing.length > 0)
+    throw corrupt(
+      url,
+      `no ${missing.map((t) => `"${t}"`).join(' or ')} box in this ${kind === 'init' ? 'init section' : 'fragment'}`,
+    );
 }
 
 function corrupt(url: string, what: string): PlaybackError {

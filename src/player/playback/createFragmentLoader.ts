@@ -1,4 +1,11 @@
-import type { FragmentLoaderConstructor, FragmentLoaderContext, Loader, LoaderCallbacks, LoaderConfiguration, LoaderStats } from 'hls.js';
+import type {
+  FragmentLoaderConstructor,
+  FragmentLoaderContext,
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderStats,
+} from 'hls.js';
 import { loaderStats } from './loaderStats.js';
 
 /** What the fragment loader may use: bytes already downloaded, or a network fetch. */
@@ -24,7 +31,11 @@ export function createFragmentLoader(host: FragmentLoaderHost): FragmentLoaderCo
 
     constructor(_config: unknown) {}
 
-    load(context: FragmentLoaderContext, _config: LoaderConfiguration, callbacks: LoaderCallbacks<FragmentLoaderContext>): void {
+    load(
+      context: FragmentLoaderContext,
+      _config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<FragmentLoaderContext>,
+    ): void {
       this.context = context;
       const start = performance.now();
       const controller = (this.controller = new AbortController());
@@ -38,7 +49,12 @@ export function createFragmentLoader(host: FragmentLoaderHost): FragmentLoaderCo
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          callbacks.onError({ code: 0, text: error instanceof Error ? error.message : String(error) }, context, null, this.stats);
+          callbacks.onError(
+            { code: 0, text: error instanceof Error ? error.message : String(error) },
+            context,
+            null,
+            this.stats,
+          );
         },
       );
     }

@@ -39,8 +39,18 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
         maxHeight: options.maxVideoHeight?.(),
         isSupported: (type) => typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(type),
       }),
-    retry: { retries: options.retries ?? 2, delayMs: options.retryDelayMs ?? 200, maxDelayMs: options.maxRetryDelayMs ?? 4_000, timeoutMs: options.fragmentTimeoutMs ?? 10_000 },
-    playlistRetry: { retries: options.retries ?? 2, delayMs: options.retryDelayMs ?? 200, maxDelayMs: options.maxRetryDelayMs ?? 4_000, timeoutMs: options.playlistTimeoutMs ?? 2_000 },
+    retry: {
+      retries: options.retries ?? 2,
+      delayMs: options.retryDelayMs ?? 200,
+      maxDelayMs: options.maxRetryDelayMs ?? 4_000,
+      timeoutMs: options.fragmentTimeoutMs ?? 10_000,
+    },
+    playlistRetry: {
+      retries: options.retries ?? 2,
+      delayMs: options.retryDelayMs ?? 200,
+      maxDelayMs: options.maxRetryDelayMs ?? 4_000,
+      timeoutMs: options.playlistTimeoutMs ?? 2_000,
+    },
     growingPollMs: options.growingPollMs ?? 500,
     checkStructure: true,
     onChange: () => session?.changed(),
@@ -98,7 +108,8 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     restartAt: (source, offsetSeconds) => start(source, Math.max(0, offsetSeconds)),
     queueNext(next) {
       const current = requireSession('queueNext');
-      if (current.timeline.isEnded) throw new Error(`PlaybackEngine.queueNext(${next.segmentId}): end() was already called`);
+      if (current.timeline.isEnded)
+        throw new Error(`PlaybackEngine.queueNext(${next.segmentId}): end() was already called`);
       current.queue(takeFetch(next));
     },
     end: () => requireSession('end').end(),
@@ -124,11 +135,17 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     stats() {
       const listed = session?.timeline.visible() ?? [];
       let bufferedSeconds = 0;
-      for (let i = 0; i < video.buffered.length; i++) bufferedSeconds += video.buffered.end(i) - video.buffered.start(i);
+      for (let i = 0; i < video.buffered.length; i++)
+        bufferedSeconds += video.buffered.end(i) - video.buffered.start(i);
       let pendingBytes = 0;
       for (const entry of session?.timeline.entries ?? []) pendingBytes += entry.fetch.cachedBytes();
       for (const fetch of prefetches.values()) pendingBytes += fetch.cachedBytes();
-      const held = { listedSegments: listed.length, listedFragments: listed.reduce((n, e) => n + e.fetch.verified.length, 0), bufferedSeconds, pendingBytes };
+      const held = {
+        listedSegments: listed.length,
+        listedFragments: listed.reduce((n, e) => n + e.fetch.verified.length, 0),
+        bufferedSeconds,
+        pendingBytes,
+      };
       return stats.snapshot(video, held);
     },
     on: (type, handler) => hub.on(type, handler),

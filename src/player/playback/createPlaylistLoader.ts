@@ -1,4 +1,11 @@
-import type { Loader, LoaderCallbacks, LoaderConfiguration, LoaderStats, PlaylistLoaderConstructor, PlaylistLoaderContext } from 'hls.js';
+import type {
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderStats,
+  PlaylistLoaderConstructor,
+  PlaylistLoaderContext,
+} from 'hls.js';
 import { loaderStats } from './loaderStats.js';
 
 /** What the playlist loader may use: the current timeline text and change notices. */
@@ -29,7 +36,11 @@ export function createPlaylistLoader(host: PlaylistLoaderHost): PlaylistLoaderCo
 
     constructor(_config: unknown) {}
 
-    load(context: PlaylistLoaderContext, _config: LoaderConfiguration, callbacks: LoaderCallbacks<PlaylistLoaderContext>): void {
+    load(
+      context: PlaylistLoaderContext,
+      _config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<PlaylistLoaderContext>,
+    ): void {
       this.context = context;
       const start = performance.now();
       const answer = () => {

@@ -68,7 +68,10 @@ export async function fetchWithRetry<T extends 'text' | 'arrayBuffer'>(
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new Error(`no complete answer in ${policy.timeoutMs} ms`)), policy.timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new Error(`no complete answer in ${policy.timeoutMs} ms`)),
+      policy.timeoutMs,
+    );
     try {
       // Playlists may grow between reads: never let an HTTP cache answer for them.
       const response = await fetch(url, { signal: controller.signal, cache: as === 'text' ? 'no-store' : 'default' });
@@ -103,6 +106,13 @@ export async function fetchWithRetry<T extends 'text' | 'arrayBuffer'>(
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }

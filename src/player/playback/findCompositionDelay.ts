@@ -11,7 +11,8 @@ export function findCompositionDelay(data: Uint8Array): number {
   let delay = 0;
   for (const moof of boxes(data, 0, data.length, 'moof')) {
     for (const traf of boxes(data, moof.start, moof.end, 'traf')) {
-      for (const trun of boxes(data, traf.start, traf.end, 'trun')) delay = Math.max(delay, firstSampleOffset(data, trun.start));
+      for (const trun of boxes(data, traf.start, traf.end, 'trun'))
+        delay = Math.max(delay, firstSampleOffset(data, trun.start));
     }
   }
   return delay;
@@ -26,7 +27,7 @@ interface Box {
 function boxes(data: Uint8Array, from: number, to: number, type: string): Box[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const found: Box[] = [];
-  for (let at = from; at + 8 <= to; ) {
+  for (let at = from; at + 8 <= to;) {
     const size = view.getUint32(at);
     if (size < 8 || at + size > to) break;
     const name = String.fromCharCode(data[at + 4]!, data[at + 5]!, data[at + 6]!, data[at + 7]!);

@@ -46,7 +46,10 @@ export async function readSegmentPlaylist(
     const variant = choose(manifest.playlists);
     if (!variant) {
       const codecs = manifest.playlists.map((v) => v.attributes.CODECS ?? '?').join('; ');
-      throw new PlaybackError('media-incompatible', `${mediaUrl}: no rendition this browser can play (CODECS: ${codecs})`);
+      throw new PlaybackError(
+        'media-incompatible',
+        `${mediaUrl}: no rendition this browser can play (CODECS: ${codecs})`,
+      );
     }
     mediaUrl = new URL(variant.uri, mediaUrl).href;
     manifest = parsePlaylist(await fetchText(mediaUrl));
@@ -62,7 +65,8 @@ export function toSegmentPlaylist(manifest: ParsedManifest, mediaUrl: string): S
   const complete = manifest.endList === true;
   if (complete && segments.length === 0) throw invalid('no fragments');
   const mapUri = segments[0]?.map?.uri;
-  if (segments.length > 0 && !mapUri) throw invalid('no EXT-X-MAP: Offshoot splices fMP4 (-hls_segment_type fmp4) only');
+  if (segments.length > 0 && !mapUri)
+    throw invalid('no EXT-X-MAP: Offshoot splices fMP4 (-hls_segment_type fmp4) only');
   if (segments.some((s) => s.byterange || s.map?.byterange)) throw invalid('byte-range fragments are not supported');
   if (segments.some((s, i) => i > 0 && (s.discontinuity || s.map?.uri !== mapUri))) {
     throw invalid('one init section and no discontinuity inside a segment, please');

@@ -9,7 +9,10 @@ import type { PlayerErrorCode } from '../PlayerEvents.js';
  */
 export class PlayerError extends Error {
   override readonly name = 'PlayerError';
-  constructor(readonly code: PlayerErrorCode, message: string) {
+  constructor(
+    readonly code: PlayerErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -5,12 +5,23 @@
  * @example
  * const { root, video } = createPlayerRoot(container, { muted: true });
  */
-export function createPlayerRoot(container: HTMLElement, options: { muted?: boolean } = {}): { root: HTMLDivElement; video: HTMLVideoElement } {
+export function createPlayerRoot(
+  container: HTMLElement,
+  options: { muted?: boolean } = {},
+): { root: HTMLDivElement; video: HTMLVideoElement } {
   const doc = container.ownerDocument;
   const root = doc.createElement('div');
   root.className = 'osp-root';
   root.dataset.offshootPlayer = '';
-  Object.assign(root.style, { position: 'relative', width: '100%', height: '100%', minHeight: '120px', background: '#000', overflow: 'hidden', aspectRatio: container.clientHeight ? '' : '16 / 9' });
+  Object.assign(root.style, {
+    position: 'relative',
+    width: '100%',
+    height: '100%',
+    minHeight: '120px',
+    background: '#000',
+    overflow: 'hidden',
+    aspectRatio: container.clientHeight ? '' : '16 / 9',
+  });
   const video = doc.createElement('video');
   video.playsInline = true;
   video.muted = options.muted === true;

@@ -23,7 +23,16 @@ export function failedPlayer(root: HTMLElement, hub: EventHub<PlayerEvents>, cle
     },
     restore: () => Promise.reject(new Error('Player.restore(): no story is loaded')),
     setMuted: () => undefined,
-    getStats: () => ({ transitions: 0, stalls: 0, stallMs: 0, maxBranchGapMs: 0, droppedFrames: 0, totalFrames: 0, startupMs: null, failedSegments: [] }),
+    getStats: () => ({
+      transitions: 0,
+      stalls: 0,
+      stallMs: 0,
+      maxBranchGapMs: 0,
+      droppedFrames: 0,
+      totalFrames: 0,
+      startupMs: null,
+      failedSegments: [],
+    }),
     on: (type, handler) => hub.on(type, handler),
     off: (type, handler) => hub.off(type, handler),
     destroy() {
@@ -33,4 +42,3 @@ export function failedPlayer(root: HTMLElement, hub: EventHub<PlayerEvents>, cle
     },
   };
 }
-

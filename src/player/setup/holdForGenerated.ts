@@ -75,7 +75,12 @@ export function markGenerationFailed(host: PlayerHost, segmentId: string, reason
   if (state.failed.has(segmentId)) return;
   state.failed.add(segmentId);
   const why = reason instanceof Error ? reason.message : String(reason);
-  hub.emit('error', { code: 'generation-failed', message: `Segment "${segmentId}" could not be generated (${why}); taking another path.`, fatal: false, segmentId });
+  hub.emit('error', {
+    code: 'generation-failed',
+    message: `Segment "${segmentId}" could not be generated (${why}); taking another path.`,
+    fatal: false,
+    segmentId,
+  });
 }
 
 /** What the viewer is told while a download is being retried. */
@@ -150,7 +155,13 @@ export function showReconnecting(host: PlayerHost): void {
   if (outage && first && !outage.reported) {
     outage.reported = true;
     const { segmentId, cause, reason } = first;
-    host.hub.emit('error', { code: 'reconnecting', message: `A download failed (${reason}); retrying.`, fatal: false, segmentId, cause });
+    host.hub.emit('error', {
+      code: 'reconnecting',
+      message: `A download failed (${reason}); retrying.`,
+      fatal: false,
+      segmentId,
+      cause,
+    });
   }
   if (overlay.state().holding && messages.get(host) === RECONNECTING) return;
   if (overlay.state().holding) beforeReconnect.set(host, messages.get(host));

@@ -18,7 +18,11 @@ const MAX_LISTED = 5;
  * @example
  * const { story, baseUrl } = await loadStory('/stories/night-walk.json');
  */
-export async function loadStory(input: string | URL | object, baseUrl?: string | URL, signal?: AbortSignal): Promise<LoadedStory> {
+export async function loadStory(
+  input: string | URL | object,
+  baseUrl?: string | URL,
+  signal?: AbortSignal,
+): Promise<LoadedStory> {
   const pageBase = globalThis.document?.baseURI ?? globalThis.location?.href ?? 'http://localhost/';
   if (typeof input === 'string' || input instanceof URL) {
     const url = new URL(String(input), pageBase).href;
@@ -29,7 +33,10 @@ export async function loadStory(input: string | URL | object, baseUrl?: string |
       text = await res.text();
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new PlayerError('story-load-failed', `Could not load the story ${url}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new PlayerError(
+        'story-load-failed',
+        `Could not load the story ${url}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return { story: check(text, fileName(url)), baseUrl: new URL(String(baseUrl ?? url), pageBase).href };
   }

@@ -15,6 +15,9 @@ export function segmentSource(story: Story, segmentId: string, baseUrl: string, 
   const media = segment.media ?? generatedUrl;
   // Callers wait for a generated segment's rendition (needsRender) before they ask: an
   // unusable URL handed to the engine would fail the segment instead of holding for it.
-  if (!media) throw new Error(`segmentSource: generated segment "${segmentId}" of story "${story.id}" has no rendition yet; wait for the generation client's whenPlayable() first`);
+  if (!media)
+    throw new Error(
+      `segmentSource: generated segment "${segmentId}" of story "${story.id}" has no rendition yet; wait for the generation client's whenPlayable() first`,
+    );
   return { segmentId, url: new URL(media, baseUrl).href, durationSeconds: segment.duration };
 }

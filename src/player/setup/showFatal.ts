@@ -9,13 +9,29 @@ import type { PlayerErrorCode, PlayerEvents } from '../PlayerEvents.js';
  * @example
  * const cancel = showFatal(root, hub, 'story-invalid', 'segments.intro.next: unknown segment "frest"');
  */
-export function showFatal(root: HTMLElement, hub: EventHub<PlayerEvents>, code: PlayerErrorCode, message: string): () => void {
+export function showFatal(
+  root: HTMLElement,
+  hub: EventHub<PlayerEvents>,
+  code: PlayerErrorCode,
+  message: string,
+): () => void {
   const box = root.ownerDocument.createElement('div');
   box.setAttribute('role', 'alert');
   box.className = 'osp-fatal';
   Object.assign(box.style, {
-    position: 'absolute', inset: '0', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: '24px',
-    color: '#fff', background: '#111', font: '15px/1.5 system-ui, sans-serif', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textAlign: 'left', overflow: 'auto',
+    position: 'absolute',
+    inset: '0',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    padding: '24px',
+    color: '#fff',
+    background: '#111',
+    font: '15px/1.5 system-ui, sans-serif',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    textAlign: 'left',
+    overflow: 'auto',
   });
   box.textContent = message;
   root.appendChild(box);

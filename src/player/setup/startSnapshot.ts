@@ -15,11 +15,15 @@ import type { PlayerStart } from './PlayerStart.js';
  */
 export function startSnapshot(story: Story, start: PlayerStart): StorySnapshot {
   const where = `createPlayer option start`;
-  if (typeof start !== 'object' || start === null) throw new PlayerError('story-invalid', `${where} must be { segment, variables?, atChoice? }`);
+  if (typeof start !== 'object' || start === null)
+    throw new PlayerError('story-invalid', `${where} must be { segment, variables?, atChoice? }`);
   const { segment, variables = {}, atChoice = false } = start;
   if (typeof segment !== 'string' || !Object.hasOwn(story.segments, segment)) {
     const known = Object.keys(story.segments).slice(0, 8).join(', ');
-    throw new PlayerError('story-invalid', `${where}.segment ${JSON.stringify(segment)} is not a segment of story "${story.id}" (segments: ${known}${Object.keys(story.segments).length > 8 ? ', …' : ''})`);
+    throw new PlayerError(
+      'story-invalid',
+      `${where}.segment ${JSON.stringify(segment)} is not a segment of story "${story.id}" (segments: ${known}${Object.keys(story.segments).length > 8 ? ', …' : ''})`,
+    );
   }
   if (atChoice && !story.segments[segment]?.choice) {
     throw new PlayerError('story-invalid', `${where}.atChoice is true, but segment "${segment}" has no choice`);
@@ -27,7 +31,10 @@ export function startSnapshot(story: Story, start: PlayerStart): StorySnapshot {
   for (const name of Object.keys(variables)) {
     if (!Object.hasOwn(story.state, name)) {
       const known = Object.keys(story.state).join(', ') || 'none';
-      throw new PlayerError('story-invalid', `${where}.variables.${name} is not a variable of story "${story.id}" (variables: ${known})`);
+      throw new PlayerError(
+        'story-invalid',
+        `${where}.variables.${name} is not a variable of story "${story.id}" (variables: ${known})`,
+      );
     }
   }
   try {

@@ -26,7 +26,11 @@ export function startStory(host: PlayerHost, resume?: StorySnapshot | null): () 
   const unwire = wireStory(host);
   let inner: (() => void) | null = null;
   const failed = actor.on('failed', (e) => {
-    host.hub.emit('error', { code: 'resume-failed', message: `The saved place does not fit this story (${e.message}); starting from the beginning.`, fatal: false });
+    host.hub.emit('error', {
+      code: 'resume-failed',
+      message: `The saved place does not fit this story (${e.message}); starting from the beginning.`,
+      fatal: false,
+    });
     queueMicrotask(() => {
       if (host.actor !== actor) return;
       stop();

@@ -1,6 +1,14 @@
 import type { PlaybackEvents } from '../playback/PlaybackEngine.js';
 import type { PlayerHost } from './PlayerHost.js';
-import { beginOutage, endOutage, generationUnreachable, hideHold, inOutage, showHold, showReconnecting } from './holdForGenerated.js';
+import {
+  beginOutage,
+  endOutage,
+  generationUnreachable,
+  hideHold,
+  inOutage,
+  showHold,
+  showReconnecting,
+} from './holdForGenerated.js';
 import { queueSegment } from './queueSegment.js';
 import { enterSegment } from '../../core/rules/enterSegment.js';
 
@@ -48,13 +56,15 @@ export function wireEngine(host: PlayerHost): () => void {
     if (e.segmentId !== c.segmentId) state.timeBase = 0;
     // The engine crossed into the segment we spliced, but the machine's clock has not
     // reached the declared duration: the media was shorter. Let the story catch up.
-    if (e.segmentId === state.queued && c.segmentId !== e.segmentId) host.actor?.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
+    if (e.segmentId === state.queued && c.segmentId !== e.segmentId)
+      host.actor?.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
   };
 
   const onEnded = (): void => {
     onMoving();
     const c = context();
-    if (c && host.actor?.getSnapshot().status === 'active') host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
+    if (c && host.actor?.getSnapshot().status === 'active')
+      host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
   };
 
   const onError = (e: PlaybackEvents['error']): void => {
@@ -68,7 +78,13 @@ export function wireEngine(host: PlayerHost): () => void {
     onPictureBack();
     if (state.failed.has(segmentId)) return;
     state.failed.add(segmentId);
-    hub.emit('error', { code: 'segment-failed', message: `Segment "${segmentId}" could not be played (${e.message}); taking another path.`, fatal: false, segmentId, cause: e.code });
+    hub.emit('error', {
+      code: 'segment-failed',
+      message: `Segment "${segmentId}" could not be played (${e.message}); taking another path.`,
+      fatal: false,
+      segmentId,
+      cause: e.code,
+    });
     if (e.fatal) state.loaded = false; // the engine stopped: the next segment starts a new timeline
     if (c.segmentId === segmentId) {
       host.actor?.send({ type: 'SEGMENT_END', segmentId });
@@ -107,7 +123,8 @@ export function wireEngine(host: PlayerHost): () => void {
       return;
     }
     const c = context();
-    if (!c || state.queued !== null || state.pending.length > 0 || host.actor?.getSnapshot().status !== 'active') return;
+    if (!c || state.queued !== null || state.pending.length > 0 || host.actor?.getSnapshot().status !== 'active')
+      return;
     const duration = host.story.segments[c.segmentId]?.duration ?? Infinity;
     if (engine.currentSegmentId() === c.segmentId && host.segmentTime() >= duration - END_SLACK_S) {
       host.actor.send({ type: 'SEGMENT_END', segmentId: c.segmentId });

@@ -1,7 +1,14 @@
 import type { ChoiceStep } from '../../core/protocol/GenerationRequest.js';
 import { createGenerationClient } from '../generation/GenerationClient.js';
 import type { GenerationClient, GenerationClientOptions } from '../generation/GenerationClient.js';
-import { beginOutage, endOutage, leaveReconnecting, markGenerationFailed, showReconnecting, updateHold } from './holdForGenerated.js';
+import {
+  beginOutage,
+  endOutage,
+  leaveReconnecting,
+  markGenerationFailed,
+  showReconnecting,
+  updateHold,
+} from './holdForGenerated.js';
 import type { PlayerHost } from './PlayerHost.js';
 
 /**
@@ -13,11 +20,15 @@ import type { PlayerHost } from './PlayerHost.js';
  * @example
  * host.generation = wireGeneration(host, { baseUrl: 'https://gen.example.com' });
  */
-export function wireGeneration(host: PlayerHost, options: GenerationClientOptions | undefined): { client: GenerationClient; destroy: () => void } | null {
+export function wireGeneration(
+  host: PlayerHost,
+  options: GenerationClientOptions | undefined,
+): { client: GenerationClient; destroy: () => void } | null {
   const { story, hub, overlay, state } = host;
   if (!options || !Object.values(story.segments).some((s) => s.generate)) return null;
   const client = createGenerationClient(options);
-  const history = (): ChoiceStep[] => (host.actor?.getSnapshot().context.history ?? []).map((h) => ({ segmentId: h.segmentId, optionId: h.optionId }));
+  const history = (): ChoiceStep[] =>
+    (host.actor?.getSnapshot().context.history ?? []).map((h) => ({ segmentId: h.segmentId, optionId: h.optionId }));
   let open: { segmentId: string; targets: Map<string, string> } | null = null;
 
   const offs = [

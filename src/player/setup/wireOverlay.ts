@@ -29,7 +29,12 @@ export function wireOverlay(host: PlayerHost): () => void {
       else if (!fullscreen && doc.fullscreenElement) void doc.exitFullscreen().catch(() => undefined);
     }),
   ];
-  const sync = (): void => overlay.setControls({ playing: !video.paused && !video.ended, muted: video.muted, fullscreen: doc.fullscreenElement === root });
+  const sync = (): void =>
+    overlay.setControls({
+      playing: !video.paused && !video.ended,
+      muted: video.muted,
+      fullscreen: doc.fullscreenElement === root,
+    });
   const mediaEvents = ['play', 'pause', 'ended', 'volumechange'] as const;
   for (const type of mediaEvents) video.addEventListener(type, sync);
   doc.addEventListener('fullscreenchange', sync);

@@ -39,7 +39,11 @@ export function wireStory(host: PlayerHost): () => void {
       // every one of them is known to fail, without a pause: the page would hang. Going
       // round more often than the story has segments without playing one means no playable path.
       if (++state.skipsInARow > Object.keys(story.segments).length) {
-        fatal(host, 'playback-failed', `No playable path: the story goes round segments whose media failed (${[...state.failed].join(', ')}).`);
+        fatal(
+          host,
+          'playback-failed',
+          `No playable path: the story goes round segments whose media failed (${[...state.failed].join(', ')}).`,
+        );
         return;
       }
       // Its media cannot play: move the story on at once (the engine already has the continuation).
@@ -75,7 +79,12 @@ export function wireStory(host: PlayerHost): () => void {
   const onChoiceStart = (e: StoryEmittedMap['choicestart']): void => {
     // Already asked for at segment start; this catches a generated head that became ready since.
     safely(() => prefetchOptionTargets(host, position()));
-    overlay.showChoice({ segmentId: e.segmentId, prompt: e.prompt, options: e.options.map((o) => ({ id: o.id, label: o.label })), until: e.deadline });
+    overlay.showChoice({
+      segmentId: e.segmentId,
+      prompt: e.prompt,
+      options: e.options.map((o) => ({ id: o.id, label: o.label })),
+      until: e.deadline,
+    });
     hub.emit('choicestart', { segmentId: e.segmentId, prompt: e.prompt, options: e.options, deadline: e.deadline });
   };
 
@@ -85,7 +94,10 @@ export function wireStory(host: PlayerHost): () => void {
     const option = choice?.options.find((o) => o.id === e.optionId);
     const c = actor.getSnapshot().context;
     const last = c.history[c.history.length - 1];
-    const at = last && last.segmentId === e.segmentId && last.optionId === e.optionId ? { segmentId: e.segmentId, vars: last.vars, visits: last.visits } : position();
+    const at =
+      last && last.segmentId === e.segmentId && last.optionId === e.optionId
+        ? { segmentId: e.segmentId, vars: last.vars, visits: last.visits }
+        : position();
     const others = (choice?.options ?? []).map((o) => o.next).filter((t) => t !== e.next);
     safely(() => engine.cancel([...new Set(others)]));
     void overlay.confirmChoice(e.optionId, { byDefault: e.byDefault });

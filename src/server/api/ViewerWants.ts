@@ -84,7 +84,11 @@ export class ViewerWants {
    * At the cap, a job the queue already has as `done` is answered as is (no submit, no slot).
    * Resolves to the job, or to the refusal without calling `submit`.
    */
-  async submitWithin(viewer: string, key: string, submit: () => Promise<GenerationJob>): Promise<{ ok: true; job: GenerationJob } | { ok: false; held: number }> {
+  async submitWithin(
+    viewer: string,
+    key: string,
+    submit: () => Promise<GenerationJob>,
+  ): Promise<{ ok: true; job: GenerationJob } | { ok: false; held: number }> {
     let reservation = this.reserve(viewer, key);
     if (!reservation.ok) {
       await this.reconcile(viewer);

@@ -20,13 +20,18 @@ export function arrivalPosition(story: Story, request: GenerationRequest): Posit
   try {
     here = replayHistory(story, request.history);
   } catch (error) {
-    if (error instanceof RuleError) throw new HttpError(400, 'bad-history', `history does not fit story "${story.id}": ${error.message}`);
+    if (error instanceof RuleError)
+      throw new HttpError(400, 'bad-history', `history does not fit story "${story.id}": ${error.message}`);
     throw error;
   }
   if (here.segmentId === request.segmentId) return here;
   const candidate = candidateSegments(story, here, LOOKAHEAD_DEPTH).find((c) => c.segmentId === request.segmentId);
   if (!candidate) {
-    throw new HttpError(403, 'unreachable', `segment "${request.segmentId}" is not reachable within ${LOOKAHEAD_DEPTH} steps of "${here.segmentId}" for this history`);
+    throw new HttpError(
+      403,
+      'unreachable',
+      `segment "${request.segmentId}" is not reachable within ${LOOKAHEAD_DEPTH} steps of "${here.segmentId}" for this history`,
+    );
   }
   return candidate.position;
 }

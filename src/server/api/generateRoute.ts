@@ -32,7 +32,9 @@ export function generateRoute(ctx: ApiContext): RouteHandler {
     const wait = ctx.limiter.take(viewer.sub);
     if (wait > 0) {
       const seconds = Math.max(1, Math.ceil(wait));
-      throw new HttpError(429, 'rate-limited', `Too many generation requests from this viewer; retry in ${seconds} s`, { 'Retry-After': String(seconds) });
+      throw new HttpError(429, 'rate-limited', `Too many generation requests from this viewer; retry in ${seconds} s`, {
+        'Retry-After': String(seconds),
+      });
     }
     const request = parseGenerationRequest(await readJsonBody(req, ctx.bodyLimit));
     requireStoryScope(viewer, request.storyId);
@@ -40,10 +42,19 @@ export function generateRoute(ctx: ApiContext): RouteHandler {
     if (!loaded) throw new HttpError(404, 'unknown-story', `No story "${request.storyId}" on this server`);
     const { story } = loaded;
     const segment = Object.hasOwn(story.segments, request.segmentId) ? story.segments[request.segmentId] : undefined;
-    if (!segment) throw new HttpError(404, 'unknown-segment', `Story "${story.id}" has no segment "${request.segmentId}"`);
-    if (!segment.generate) throw new HttpError(400, 'not-generated', `Segment "${request.segmentId}" has media of its own (no generate spec)`);
+    if (!segment)
+      throw new HttpError(404, 'unknown-segment', `Story "${story.id}" has no segment "${request.segmentId}"`);
+    if (!segment.generate)
+      throw new HttpError(
+        400,
+        'not-generated',
+        `Segment "${request.segmentId}" has media of its own (no generate spec)`,
+      );
     const arrival = arrivalPosition(story, request);
-    const task = resolveRenderTask(story, request.segmentId, arrival.vars, { generator: ctx.generator, segmentSeconds: ctx.segmentSeconds });
+    const task = resolveRenderTask(story, request.segmentId, arrival.vars, {
+      generator: ctx.generator,
+      segmentSeconds: ctx.segmentSeconds,
+    });
     const want = { viewerId: viewer.sub, deadline: request.deadline ?? DEFAULT_DEADLINE };
     const outcome = await ctx.wants.submitWithin(viewer.sub, task.key, () => ctx.queue.submit(task, want));
     if (!outcome.ok) {
@@ -51,7 +62,14 @@ export function generateRoute(ctx: ApiContext): RouteHandler {
       sendJson(
         res,
         429,
-        { error: { code: 'too-many-wants', message: `This viewer already has ${outcome.held} unfinished generation jobs (the cap is ${cap}); cancel one (DELETE /api/v1/jobs/:id) or retry once one finishes`, cap, held: outcome.held } },
+        {
+          error: {
+            code: 'too-many-wants',
+            message: `This viewer already has ${outcome.held} unfinished generation jobs (the cap is ${cap}); cancel one (DELETE /api/v1/jobs/:id) or retry once one finishes`,
+            cap,
+            held: outcome.held,
+          },
+        },
         { 'Retry-After': String(WANTS_RETRY_SECONDS) },
       );
       return;

@@ -15,7 +15,8 @@ import type { ApiContext } from './ApiContext.js';
  */
 export function jobIdParam(params: Record<string, string>): string {
   const id = params.id ?? '';
-  if (!RENDITION_KEY.test(id)) throw new HttpError(404, 'unknown-job', `No job "${id.length > 80 ? `${id.slice(0, 80)}…` : id}"`);
+  if (!RENDITION_KEY.test(id))
+    throw new HttpError(404, 'unknown-job', `No job "${id.length > 80 ? `${id.slice(0, 80)}…` : id}"`);
   return id;
 }
 

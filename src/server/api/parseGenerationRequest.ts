@@ -18,7 +18,10 @@ export function parseGenerationRequest(body: unknown): GenerationRequest {
   const input = body as Record<string, unknown>;
   for (const field of Object.keys(input)) {
     if (!['storyId', 'segmentId', 'history', 'deadline'].includes(field)) {
-      bad(field, 'is not a field of a generation request (storyId, segmentId, history, deadline); state is never taken from the client');
+      bad(
+        field,
+        'is not a field of a generation request (storyId, segmentId, history, deadline); state is never taken from the client',
+      );
     }
   }
   const storyId = id(input.storyId, 'storyId');
@@ -26,14 +29,24 @@ export function parseGenerationRequest(body: unknown): GenerationRequest {
   if (!Array.isArray(input.history)) bad('history', 'must be an array of { segmentId, optionId } (empty at the start)');
   if (input.history.length > MAX_HISTORY) bad('history', `must have at most ${MAX_HISTORY} steps`);
   const history: ChoiceStep[] = input.history.map((step: unknown, i: number) => {
-    if (!step || typeof step !== 'object' || Array.isArray(step)) bad(`history[${i}]`, 'must be an object { segmentId, optionId }');
+    if (!step || typeof step !== 'object' || Array.isArray(step))
+      bad(`history[${i}]`, 'must be an object { segmentId, optionId }');
     const s = step as Record<string, unknown>;
-    if (Object.keys(s).some((k) => k !== 'segmentId' && k !== 'optionId')) bad(`history[${i}]`, 'must have only segmentId and optionId');
-    return { segmentId: id(s.segmentId, `history[${i}].segmentId`), optionId: id(s.optionId, `history[${i}].optionId`) };
+    if (Object.keys(s).some((k) => k !== 'segmentId' && k !== 'optionId'))
+      bad(`history[${i}]`, 'must have only segmentId and optionId');
+    return {
+      segmentId: id(s.segmentId, `history[${i}].segmentId`),
+      optionId: id(s.optionId, `history[${i}].optionId`),
+    };
   });
   const request: GenerationRequest = { storyId, segmentId, history };
   if (input.deadline !== undefined) {
-    if (typeof input.deadline !== 'number' || !Number.isFinite(input.deadline) || input.deadline < 0 || input.deadline > 86_400) {
+    if (
+      typeof input.deadline !== 'number' ||
+      !Number.isFinite(input.deadline) ||
+      input.deadline < 0 ||
+      input.deadline > 86_400
+    ) {
       bad('deadline', 'must be a number of seconds between 0 and 86400');
     }
     request.deadline = input.deadline;
@@ -42,7 +55,8 @@ export function parseGenerationRequest(body: unknown): GenerationRequest {
 }
 
 function id(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ID.test(value)) bad(field, 'must be an id string (letters, digits, _ . -; at most 128)');
+  if (typeof value !== 'string' || !ID.test(value))
+    bad(field, 'must be an id string (letters, digits, _ . -; at most 128)');
   return value;
 }
 

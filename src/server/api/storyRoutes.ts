@@ -20,7 +20,9 @@ export function storyRoute(stories: StoryLibrary): RouteHandler {
   return ({ res, params }) => {
     const loaded = stories.get(params.id as string);
     if (!loaded) throw new HttpError(404, 'unknown-story', `No story "${params.id}" on this server`);
-    sendJson(res, 200, loaded.story, { 'Content-Location': `/api/v1/stories/${encodeURIComponent(loaded.story.id)}/story.json` });
+    sendJson(res, 200, loaded.story, {
+      'Content-Location': `/api/v1/stories/${encodeURIComponent(loaded.story.id)}/story.json`,
+    });
   };
 }
 

@@ -34,7 +34,10 @@ export class TokenRevocations {
 
   /** Refuses every token of `sub` issued at or before `before` (default: now). */
   revokeViewer(sub: string, before: number = this.now()): void {
-    this.viewers.set(sub, { before: Math.max(before, this.viewers.get(sub)?.before ?? 0), until: before + this.maxLifetimeSeconds + 60 });
+    this.viewers.set(sub, {
+      before: Math.max(before, this.viewers.get(sub)?.before ?? 0),
+      until: before + this.maxLifetimeSeconds + 60,
+    });
     this.sweep();
   }
 
@@ -42,7 +45,8 @@ export class TokenRevocations {
   reason(claims: ViewerClaims): string | undefined {
     if (claims.jti !== undefined && this.tokens.has(claims.jti)) return `Token ${claims.jti} was revoked`;
     const viewer = this.viewers.get(claims.sub);
-    if (viewer && (claims.iat ?? -Infinity) <= viewer.before) return `Tokens of viewer "${claims.sub}" issued before ${new Date(viewer.before * 1000).toISOString()} were revoked`;
+    if (viewer && (claims.iat ?? -Infinity) <= viewer.before)
+      return `Tokens of viewer "${claims.sub}" issued before ${new Date(viewer.before * 1000).toISOString()} were revoked`;
     return undefined;
   }
 

@@ -39,7 +39,9 @@ const PREFIX = 'ofs1';
 export function signViewerToken(claims: ViewerClaims, secret: string): string {
   checkSecret(secret);
   const { sub, story, exp, iat, jti } = claims;
-  const body = Buffer.from(JSON.stringify({ sub, story, exp, ...(iat === undefined ? {} : { iat }), ...(jti === undefined ? {} : { jti }) })).toString('base64url');
+  const body = Buffer.from(
+    JSON.stringify({ sub, story, exp, ...(iat === undefined ? {} : { iat }), ...(jti === undefined ? {} : { jti }) }),
+  ).toString('base64url');
   return `${PREFIX}.${body}.${mac(`${PREFIX}.${body}`, secret)}`;
 }
 
@@ -47,7 +49,13 @@ export function signViewerToken(claims: ViewerClaims, secret: string): string {
 export class TokenError extends Error {
   override readonly name = 'TokenError';
   constructor(
-    readonly code: 'token-malformed' | 'token-signature' | 'token-expired' | 'token-lifetime' | 'token-not-yet-valid' | 'token-revoked',
+    readonly code:
+      | 'token-malformed'
+      | 'token-signature'
+      | 'token-expired'
+      | 'token-lifetime'
+      | 'token-not-yet-valid'
+      | 'token-revoked',
     message: string,
   ) {
     super(message);
@@ -63,9 +71,15 @@ export class TokenError extends Error {
  * @example
  * const { sub } = verifyViewerToken(token, secret); // throws TokenError when forged, expired or revoked
  */
-export function verifyViewerToken(token: string, secret: string, nowSeconds = Date.now() / 1000, policy: TokenPolicy = {}): ViewerClaims {
+export function verifyViewerToken(
+  token: string,
+  secret: string,
+  nowSeconds = Date.now() / 1000,
+  policy: TokenPolicy = {},
+): ViewerClaims {
   const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== PREFIX) throw new TokenError('token-malformed', 'Token is not an Offshoot viewer token (ofs1.<claims>.<signature>)');
+  if (parts.length !== 3 || parts[0] !== PREFIX)
+    throw new TokenError('token-malformed', 'Token is not an Offshoot viewer token (ofs1.<claims>.<signature>)');
   const [, body = '', signature = ''] = parts;
   const expected = Buffer.from(mac(`${PREFIX}.${body}`, secret), 'base64url');
   const given = Buffer.from(signature, 'base64url');
@@ -78,15 +92,24 @@ export function verifyViewerToken(token: string, secret: string, nowSeconds = Da
   } catch {
     throw new TokenError('token-malformed', 'Token claims are not JSON');
   }
-  if (!isClaims(claims)) throw new TokenError('token-malformed', 'Token claims need sub (string), story (string) and exp (number)');
-  if (claims.exp <= nowSeconds) throw new TokenError('token-expired', `Token expired at ${new Date(claims.exp * 1000).toISOString()}`);
+  if (!isClaims(claims))
+    throw new TokenError('token-malformed', 'Token claims need sub (string), story (string) and exp (number)');
+  if (claims.exp <= nowSeconds)
+    throw new TokenError('token-expired', `Token expired at ${new Date(claims.exp * 1000).toISOString()}`);
   if (claims.iat !== undefined && claims.iat > nowSeconds + CLOCK_SKEW) {
-    throw new TokenError('token-not-yet-valid', `Token is issued in the future (iat ${new Date(claims.iat * 1000).toISOString()})`);
+    throw new TokenError(
+      'token-not-yet-valid',
+      `Token is issued in the future (iat ${new Date(claims.iat * 1000).toISOString()})`,
+    );
   }
   const max = policy.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME;
   // Without iat, what is left of it counts: a token valid for a year is refused either way.
   const lifetime = claims.exp - (claims.iat ?? nowSeconds);
-  if (lifetime > max + CLOCK_SKEW) throw new TokenError('token-lifetime', `Token lives ${Math.round(lifetime)} s; this backend accepts at most ${max} s (issue shorter-lived tokens)`);
+  if (lifetime > max + CLOCK_SKEW)
+    throw new TokenError(
+      'token-lifetime',
+      `Token lives ${Math.round(lifetime)} s; this backend accepts at most ${max} s (issue shorter-lived tokens)`,
+    );
   const revoked = policy.revoked?.(claims);
   if (revoked) throw new TokenError('token-revoked', revoked);
   const { sub, story, exp, iat, jti } = claims;
@@ -104,8 +127,15 @@ function checkSecret(secret: string): void {
 function isClaims(value: unknown): value is ViewerClaims {
   const c = value as ViewerClaims | null;
   return (
-    !!c && typeof c === 'object' && typeof c.sub === 'string' && c.sub.length > 0 && c.sub.length <= 256 &&
-    typeof c.story === 'string' && c.story.length > 0 && typeof c.exp === 'number' && Number.isFinite(c.exp) &&
+    !!c &&
+    typeof c === 'object' &&
+    typeof c.sub === 'string' &&
+    c.sub.length > 0 &&
+    c.sub.length <= 256 &&
+    typeof c.story === 'string' &&
+    c.story.length > 0 &&
+    typeof c.exp === 'number' &&
+    Number.isFinite(c.exp) &&
     (c.iat === undefined || (typeof c.iat === 'number' && Number.isFinite(c.iat))) &&
     (c.jti === undefined || (typeof c.jti === 'string' && c.jti.length > 0 && c.jti.length <= 128))
   );

@@ -14,7 +14,9 @@ export function authenticate(req: IncomingMessage, secret: string, policy: Token
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) {
-    throw new HttpError(401, 'token-missing', 'Send a viewer token as Authorization: Bearer <token>', { 'WWW-Authenticate': 'Bearer' });
+    throw new HttpError(401, 'token-missing', 'Send a viewer token as Authorization: Bearer <token>', {
+      'WWW-Authenticate': 'Bearer',
+    });
   }
   try {
     return verifyViewerToken(match[1] as string, secret, Date.now() / 1000, policy);

@@ -5,7 +5,11 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /** The `{var}` names a spec's text fields refer to, in first-use order. */
 export function placeholdersOf(spec: GenerateSpec): string[] {
   const names: string[] = [];
-  const texts = [spec.prompt, spec.style ?? '', ...(spec.characters ?? []).flatMap((c) => [c.name, c.kind ?? '', c.color ?? ''])];
+  const texts = [
+    spec.prompt,
+    spec.style ?? '',
+    ...(spec.characters ?? []).flatMap((c) => [c.name, c.kind ?? '', c.color ?? '']),
+  ];
   for (const text of texts) {
     for (const m of text.matchAll(PLACEHOLDER)) if (!names.includes(m[1]!)) names.push(m[1]!);
   }

@@ -19,7 +19,12 @@ export interface ResolveOptions {
  * @example
  * resolveRenderTask(story, 'forest', { colour: 'red' }, { generator, segmentSeconds: 1 }).key;
  */
-export function resolveRenderTask(story: Story, segmentId: string, vars: Record<string, StateValue>, options: ResolveOptions): RenderTask {
+export function resolveRenderTask(
+  story: Story,
+  segmentId: string,
+  vars: Record<string, StateValue>,
+  options: ResolveOptions,
+): RenderTask {
   const segment = story.segments[segmentId];
   const spec = segment?.generate;
   if (!segment || !spec) throw new Error(`Segment "${segmentId}" of story "${story.id}" has no generate spec`);

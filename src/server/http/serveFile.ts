@@ -18,7 +18,12 @@ export interface ServeFileOptions {
  * @example
  * await serveFile(req, res, '/store/ab…/init.mp4', { contentType: 'video/mp4', cacheControl: IMMUTABLE });
  */
-export async function serveFile(req: IncomingMessage, res: ServerResponse, file: string, options: ServeFileOptions): Promise<void> {
+export async function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  options: ServeFileOptions,
+): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new HttpError(404, 'not-found', 'No such file');
   const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;

@@ -69,7 +69,15 @@ export class InProcessQueue implements JobQueue {
       deadlineAt: deadlineAt(want),
       settled: Promise.resolve(),
       previous: again?.settled,
-      job: { jobId: task.key, key: task.key, status: 'queued', progress: 0, readySeconds: 0, durationSeconds: task.durationSeconds, playlistUrl: playlistUrlOf(task.key) },
+      job: {
+        jobId: task.key,
+        key: task.key,
+        status: 'queued',
+        progress: 0,
+        readySeconds: 0,
+        durationSeconds: task.durationSeconds,
+        playlistUrl: playlistUrlOf(task.key),
+      },
     };
     this.entries.set(task.key, entry);
     this.pending.push(entry);
@@ -140,7 +148,14 @@ export class InProcessQueue implements JobQueue {
     if (isFinal(entry.job)) return;
     this.update(entry, { status: 'running' });
     try {
-      await renderIntoStore(this.options.generator, this.options.store, entry.task, controller.signal, (u) => this.update(entry, u), this.log);
+      await renderIntoStore(
+        this.options.generator,
+        this.options.store,
+        entry.task,
+        controller.signal,
+        (u) => this.update(entry, u),
+        this.log,
+      );
       this.finish(entry, { status: 'done', progress: 1, readySeconds: entry.task.durationSeconds });
     } catch (error) {
       if (error instanceof RenderCancelled) this.finish(entry, { status: 'cancelled' });
@@ -160,9 +175,12 @@ export class InProcessQueue implements JobQueue {
     if (isFinal(entry.job)) return;
     entry.job = { ...entry.job, ...patch };
     this.watchers.notify({ ...entry.job });
-    const timer = setTimeout(() => {
-      if (this.entries.get(entry.task.key) === entry) this.entries.delete(entry.task.key);
-    }, this.options.keepFinishedMs ?? 10 * 60_000);
+    const timer = setTimeout(
+      () => {
+        if (this.entries.get(entry.task.key) === entry) this.entries.delete(entry.task.key);
+      },
+      this.options.keepFinishedMs ?? 10 * 60_000,
+    );
     timer.unref();
   }
 }

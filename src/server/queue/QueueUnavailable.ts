@@ -13,6 +13,11 @@ export const QUEUE_RETRY_SECONDS = 2;
  */
 export class QueueUnavailable extends HttpError {
   constructor(where: string, why: string) {
-    super(503, 'queue-unavailable', `The job queue is unreachable (${where}: ${why}); nothing was queued; retry in ${QUEUE_RETRY_SECONDS} s`, { 'Retry-After': String(QUEUE_RETRY_SECONDS) });
+    super(
+      503,
+      'queue-unavailable',
+      `The job queue is unreachable (${where}: ${why}); nothing was queued; retry in ${QUEUE_RETRY_SECONDS} s`,
+      { 'Retry-After': String(QUEUE_RETRY_SECONDS) },
+    );
   }
 }

@@ -50,7 +50,9 @@ export async function renderIntoStore(
     lastSent = now;
     report({ ...update });
   };
-  log(`render ${short} start (${generator.id}@${generator.version}, ${task.durationSeconds}s, "${task.spec.prompt.slice(0, 60)}")`);
+  log(
+    `render ${short} start (${generator.id}@${generator.version}, ${task.durationSeconds}s, "${task.spec.prompt.slice(0, 60)}")`,
+  );
   try {
     const result = await generator.render(
       { ...task, outDir },
@@ -69,7 +71,8 @@ export async function renderIntoStore(
     );
     if (signal.aborted) throw new RenderCancelled();
     const master = await stat(join(outDir, result.playlist)).catch(() => undefined);
-    if (!master?.isFile()) throw new Error(`generator ${generator.id} reported ${result.playlist} but wrote no such file`);
+    if (!master?.isFile())
+      throw new Error(`generator ${generator.id} reported ${result.playlist} but wrote no such file`);
     await store.describeRender(task.key, { durationSeconds: task.durationSeconds });
     await store.commit(task.key);
     report({ progress: 1, readySeconds: task.durationSeconds });
@@ -78,7 +81,9 @@ export async function renderIntoStore(
   } catch (error) {
     // On a read-only store even the clean-up fails: the leftovers are complete files or
     // temporary names (never served), and the next beginRender of this key removes them.
-    await store.abandon(task.key).catch((cleanup: Error) => log(`render ${short} left its partial folder: ${cleanup.message}`));
+    await store
+      .abandon(task.key)
+      .catch((cleanup: Error) => log(`render ${short} left its partial folder: ${cleanup.message}`));
     if (signal.aborted) {
       log(`render ${short} cancelled`);
       throw new RenderCancelled();

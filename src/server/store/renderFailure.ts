@@ -7,8 +7,18 @@ export interface RenderFailure {
 // Matched on the error code (Node fs calls) and on the text (an encoder child such as ffmpeg
 // only says "No space left on device" on stderr), so a fault is named the same either way.
 const FAULTS: Array<{ code: RenderFailure['code']; errno: string[]; text: RegExp; says: string }> = [
-  { code: 'store-full', errno: ['ENOSPC', 'EDQUOT'], text: /ENOSPC|EDQUOT|No space left on device|quota exceeded/i, says: 'the segment store is full' },
-  { code: 'store-read-only', errno: ['EROFS', 'EACCES', 'EPERM'], text: /EROFS|Read-only file system/i, says: 'the segment store is read-only or not writable' },
+  {
+    code: 'store-full',
+    errno: ['ENOSPC', 'EDQUOT'],
+    text: /ENOSPC|EDQUOT|No space left on device|quota exceeded/i,
+    says: 'the segment store is full',
+  },
+  {
+    code: 'store-read-only',
+    errno: ['EROFS', 'EACCES', 'EPERM'],
+    text: /EROFS|Read-only file system/i,
+    says: 'the segment store is read-only or not writable',
+  },
 ];
 
 /** Marks a message as already explained (so a second pass, e.g. BullMQ's failedReason, keeps it). */
@@ -33,7 +43,10 @@ export function renderFailure(error: unknown): RenderFailure {
   for (const fault of FAULTS) {
     if ((typeof errno === 'string' && fault.errno.includes(errno)) || fault.text.test(message)) {
       const cause = typeof errno === 'string' && !message.includes(errno) ? `${errno}: ${message}` : message;
-      return { code: fault.code, message: `${fault.code}: ${fault.says} (${cause}); the render was abandoned and nothing of it is served; ask again once the store is writable` };
+      return {
+        code: fault.code,
+        message: `${fault.code}: ${fault.says} (${cause}); the render was abandoned and nothing of it is served; ask again once the store is writable`,
+      };
     }
   }
   return { code: 'render-failed', message };

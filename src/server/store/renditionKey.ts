@@ -26,7 +26,9 @@ export const RENDITION_KEY = /^[0-9a-f]{64}$/;
  *   seed: 7, state: {}, durationSeconds: 4, segmentSeconds: 1 }); // '3f1c…' (64 hex digits)
  */
 export function renditionKey(input: RenditionInput): string {
-  return createHash('sha256').update(canonicalJson({ v: 1, ...input })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ v: 1, ...input }))
+    .digest('hex');
 }
 
 /** JSON with object keys sorted recursively; arrays keep their order (it is meaningful). */

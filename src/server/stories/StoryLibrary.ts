@@ -39,9 +39,11 @@ export class StoryLibrary {
       });
       if (text === undefined) continue;
       const report = validateStory(text, { file });
-      for (const w of report.warnings) log(`story warning ${w.file ?? file}:${w.line ?? 0}:${w.column ?? 0} ${w.message}`);
+      for (const w of report.warnings)
+        log(`story warning ${w.file ?? file}:${w.line ?? 0}:${w.column ?? 0} ${w.message}`);
       if (!report.valid || !report.story) {
-        for (const e of report.errors) log(`story error ${e.file ?? file}:${e.line ?? 0}:${e.column ?? 0} ${e.message}`);
+        for (const e of report.errors)
+          log(`story error ${e.file ?? file}:${e.line ?? 0}:${e.column ?? 0} ${e.message}`);
         log(`story ${file}: invalid, skipped`);
         continue;
       }

@@ -4,13 +4,16 @@ import type { ExpressionContext } from '../../../src/core/expression/checkExpres
 import { compileExpression } from '../../../src/core/expression/compileExpression.js';
 import { ExpressionError } from '../../../src/core/expression/ExpressionError.js';
 
-const context: ExpressionContext = { state: { coins: 0, brave: false, name: 'Fox' }, segments: new Set(['intro', 'cave']) };
+const context: ExpressionContext = {
+  state: { coins: 0, brave: false, name: 'Fox' },
+  segments: new Set(['intro', 'cave']),
+};
 const kinds = (source: string) => checkExpression(source, context).problems.map((p) => p.kind);
 
 describe('checkExpression', () => {
   it.each([
     ['coins + 1', 'number'],
-    ["name + coins", 'string'],
+    ['name + coins', 'string'],
     ['coins > 1 && brave', 'boolean'],
     ['!coins', 'boolean'],
     ['visits.cave * 2', 'number'],
@@ -20,7 +23,14 @@ describe('checkExpression', () => {
   });
 
   it('accepts well-typed expressions, truthiness included', () => {
-    for (const source of ['coins', 'coins && brave', "name == 'Fox'", "name < 'Z'", '-coins + visits.intro', "name + ' has ' + coins"]) {
+    for (const source of [
+      'coins',
+      'coins && brave',
+      "name == 'Fox'",
+      "name < 'Z'",
+      '-coins + visits.intro',
+      "name + ' has ' + coins",
+    ]) {
       expect(kinds(source), source).toEqual([]);
     }
   });
@@ -42,7 +52,7 @@ describe('checkExpression', () => {
     ['brave + 1'],
     ["coins == 'three'"],
     ['brave < true'],
-    ["coins > name"],
+    ['coins > name'],
     ['brave - 1'],
   ])('flags the type mismatch in %s', (source) => {
     expect(kinds(source)).toEqual(['type-mismatch']);

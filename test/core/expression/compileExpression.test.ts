@@ -35,7 +35,7 @@ describe('compileExpression: grammar and precedence', () => {
     ['courage > 2 && brave', true],
     ['courage >= 3 == true', true],
     ['1 < 2 == 2 < 3', true],
-    ["'a' + \"b\"", 'ab'],
+    ['\'a\' + "b"', 'ab'],
     ["'it\\'s' + \"\\n\"", "it's\n"],
     ['visits.cave', 2],
     ["visits['forest-path'] + visits.2b", 9],
@@ -70,7 +70,11 @@ describe('evaluate: documented semantics', () => {
   it('gives 0 for division by zero and overflow, never NaN or Infinity', () => {
     expect(run('5 / 0')).toBe(0);
     expect(run('5 / zero')).toBe(0);
-    expect(run('99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999')).toBe(0);
+    expect(
+      run(
+        '99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999 * 99999999999999999999',
+      ),
+    ).toBe(0);
     expect(Object.is(run('0 * -1'), 0)).toBe(true);
   });
 
@@ -82,7 +86,7 @@ describe('evaluate: documented semantics', () => {
 
   it('compares two strings as text, anything else as numbers', () => {
     expect(run("'apple' < 'banana'")).toBe(true);
-    expect(run("digits > 9")).toBe(true);
+    expect(run('digits > 9')).toBe(true);
     expect(run("'10' < '9'")).toBe(true);
   });
 
@@ -106,9 +110,23 @@ describe('evaluate: documented semantics', () => {
 
   it('is total for malformed scopes', () => {
     const e = compileExpression('courage + visits.cave');
-    const bad = [undefined, null, {}, { vars: null, visits: 5 }, { vars: { courage: Number.NaN }, visits: { cave: 'x' } }, { vars: { courage: {} }, visits: [] }];
+    const bad = [
+      undefined,
+      null,
+      {},
+      { vars: null, visits: 5 },
+      { vars: { courage: Number.NaN }, visits: { cave: 'x' } },
+      { vars: { courage: {} }, visits: [] },
+    ];
     for (const s of bad) expect(e.evaluate(s as unknown as ExpressionScope)).toBe(0);
-    const throwing = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    const throwing = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(e.evaluate({ vars: throwing, visits: throwing } as unknown as ExpressionScope)).toBe(0);
   });
 });
@@ -147,7 +165,9 @@ describe('compileExpression: errors', () => {
 
   it('reports nesting past the depth limit instead of overflowing the stack', () => {
     expect(run('('.repeat(MAX_EXPRESSION_DEPTH) + '1' + ')'.repeat(MAX_EXPRESSION_DEPTH))).toBe(1);
-    expect(errorOf('('.repeat(MAX_EXPRESSION_DEPTH + 1) + '1' + ')'.repeat(MAX_EXPRESSION_DEPTH + 1)).message).toMatch(/nests deeper/);
+    expect(errorOf('('.repeat(MAX_EXPRESSION_DEPTH + 1) + '1' + ')'.repeat(MAX_EXPRESSION_DEPTH + 1)).message).toMatch(
+      /nests deeper/,
+    );
     expect(errorOf('!'.repeat(500) + 'a').message).toMatch(/nests deeper/);
     expect(errorOf('-'.repeat(500) + '1').position).toBe(MAX_EXPRESSION_DEPTH);
   });

@@ -6,11 +6,49 @@ import type { CompiledExpression, ExpressionScope } from '../../../src/core/expr
 import { ExpressionError } from '../../../src/core/expression/ExpressionError.js';
 
 // Fragments that make random strings look like expressions often enough to reach the parser's depths.
-const piece = fc.constantFrom('a', 'b', 'visits.', 'visits.x', "visits['y']", '1', '2.5', 'true', "'s'", '"t"', '(', ')', '!', '-', '+', '*', '/', '<', '<=', '==', '!=', '&&', '||', ' ', '.', '[', ']', '\\', "'", '=', '&');
-const source = fc.oneof(fc.string({ maxLength: 40 }), fc.array(piece, { maxLength: 40 }).map((p) => p.join('')));
+const piece = fc.constantFrom(
+  'a',
+  'b',
+  'visits.',
+  'visits.x',
+  "visits['y']",
+  '1',
+  '2.5',
+  'true',
+  "'s'",
+  '"t"',
+  '(',
+  ')',
+  '!',
+  '-',
+  '+',
+  '*',
+  '/',
+  '<',
+  '<=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  ' ',
+  '.',
+  '[',
+  ']',
+  '\\',
+  "'",
+  '=',
+  '&',
+);
+const source = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+);
 const stateValue = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.string({ maxLength: 5 }));
 const scope = fc.oneof(
-  fc.record({ vars: fc.dictionary(fc.constantFrom('a', 'b', 'c'), stateValue), visits: fc.dictionary(fc.constantFrom('x', 'y'), fc.integer({ min: 0, max: 9 })) }),
+  fc.record({
+    vars: fc.dictionary(fc.constantFrom('a', 'b', 'c'), stateValue),
+    visits: fc.dictionary(fc.constantFrom('x', 'y'), fc.integer({ min: 0, max: 9 })),
+  }),
   fc.anything(),
 ) as fc.Arbitrary<ExpressionScope>;
 
@@ -18,7 +56,8 @@ function tryCompile(text: string): CompiledExpression | undefined {
   try {
     return compileExpression(text);
   } catch (error) {
-    if (!(error instanceof ExpressionError)) throw new Error(`non-ExpressionError for ${JSON.stringify(text)}: ${String(error)}`, { cause: error });
+    if (!(error instanceof ExpressionError))
+      throw new Error(`non-ExpressionError for ${JSON.stringify(text)}: ${String(error)}`, { cause: error });
     expect(error.position).toBeGreaterThanOrEqual(0);
     expect(error.position).toBeLessThanOrEqual(Math.max(text.length, 1000));
     return undefined;

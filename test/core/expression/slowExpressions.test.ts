@@ -6,10 +6,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../../src/core/expression/compileExpression.js';
 import { ExpressionError } from '../../../src/core/expression/ExpressionError.js';
-import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, MAX_STRING_VALUE_LENGTH } from '../../../src/core/expression/limits.js';
+import {
+  MAX_EXPRESSION_DEPTH,
+  MAX_EXPRESSION_LENGTH,
+  MAX_STRING_VALUE_LENGTH,
+} from '../../../src/core/expression/limits.js';
 import { validateStory } from '../../../src/core/validate/validateStory.js';
 
-const base = JSON.parse(readFileSync('test/fixtures/stories/valid/fox-and-cave.json', 'utf8')) as { state: Record<string, unknown>; segments: Record<string, { next?: { if?: string }[]; choice?: { options: { set?: Record<string, string> }[] } }> };
+const base = JSON.parse(readFileSync('test/fixtures/stories/valid/fox-and-cave.json', 'utf8')) as {
+  state: Record<string, unknown>;
+  segments: Record<string, { next?: { if?: string }[]; choice?: { options: { set?: Record<string, string> }[] } }>;
+};
 
 function refused(source: string): ExpressionError {
   try {
@@ -53,7 +60,11 @@ describe('expressions past the limits are refused with a position', () => {
     ['an unclosed string of quotes', `'${"\\'".repeat(400)}`, /^string is not closed/],
     ['a run of unknown characters', '#'.repeat(900), /^unexpected character `#`/],
     ['operators with no operands', '&&'.repeat(400), /^unexpected `&&`: expected a value$/],
-    ['a chain of comparisons', Array.from({ length: 150 }, (_, i) => `a${i}`).join('<'), /cannot follow another comparison/],
+    [
+      'a chain of comparisons',
+      Array.from({ length: 150 }, (_, i) => `a${i}`).join('<'),
+      /cannot follow another comparison/,
+    ],
   ])('%s', (_, source, message) => {
     expect(refused(source).message).toMatch(message);
   });
@@ -87,8 +98,14 @@ describe('through the validator, a slow expression is reported at its JSON path'
   it('too deep: bad-expression naming the route, segment and character', () => {
     const report = routeIf('('.repeat(100) + 'brave' + ')'.repeat(100));
     expect(report.valid).toBe(false);
-    expect(report.errors[0]).toMatchObject({ code: 'bad-expression', path: '/segments/cave/next/0/if', segment: 'cave' });
-    expect(report.errors[0]!.message).toMatch(/^`if` of route 1 of segment cave: expression nests deeper than 64 levels \(character 65 of "\({57}…"\)/);
+    expect(report.errors[0]).toMatchObject({
+      code: 'bad-expression',
+      path: '/segments/cave/next/0/if',
+      segment: 'cave',
+    });
+    expect(report.errors[0]!.message).toMatch(
+      /^`if` of route 1 of segment cave: expression nests deeper than 64 levels \(character 65 of "\({57}…"\)/,
+    );
   });
 
   it('too long: bad-expression with the limit', () => {

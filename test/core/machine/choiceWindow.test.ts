@@ -7,15 +7,25 @@ const nightWalk = loadExample('night-walk');
 describe('story machine: the choice window', () => {
   it('emits segmentstart at once and opens the choice at `at` with the visible options and the deadline', () => {
     const run = drive(nightWalk);
-    expect(run.of('segmentstart')).toEqual([{ type: 'segmentstart', segmentId: 'intro', offset: 0, pendingNext: null, t: 0 }]);
+    expect(run.of('segmentstart')).toEqual([
+      { type: 'segmentstart', segmentId: 'intro', offset: 0, pendingNext: null, t: 0 },
+    ]);
     run.to(990);
     expect(run.of('choicestart')).toEqual([]);
     expect(run.context().choice).toBeNull();
     run.to(1000);
     expect(run.of('choicestart')).toEqual([
       {
-        type: 'choicestart', segmentId: 'intro', prompt: 'Take the lantern?', deadline: 4, defaultOptionId: 'lantern', t: 1000,
-        options: [{ id: 'lantern', label: 'Take the lantern' }, { id: 'dark', label: 'Walk in the dark' }],
+        type: 'choicestart',
+        segmentId: 'intro',
+        prompt: 'Take the lantern?',
+        deadline: 4,
+        defaultOptionId: 'lantern',
+        t: 1000,
+        options: [
+          { id: 'lantern', label: 'Take the lantern' },
+          { id: 'dark', label: 'Walk in the dark' },
+        ],
       },
     ]);
     expect(run.context().choice).toMatchObject({ segmentId: 'intro', deadline: 4, defaultOptionId: 'lantern' });
@@ -25,8 +35,15 @@ describe('story machine: the choice window', () => {
     const run = drive(nightWalk);
     run.to(1500);
     run.actor.send({ type: 'CHOOSE', optionId: 'dark' });
-    expect(run.of('choice')).toEqual([{ type: 'choice', segmentId: 'intro', optionId: 'dark', byDefault: false, next: 'dark', t: 1500 }]);
-    expect(run.context()).toMatchObject({ segmentId: 'intro', pendingNext: 'dark', locked: { optionId: 'dark', byDefault: false }, choice: null });
+    expect(run.of('choice')).toEqual([
+      { type: 'choice', segmentId: 'intro', optionId: 'dark', byDefault: false, next: 'dark', t: 1500 },
+    ]);
+    expect(run.context()).toMatchObject({
+      segmentId: 'intro',
+      pendingNext: 'dark',
+      locked: { optionId: 'dark', byDefault: false },
+      choice: null,
+    });
     run.to(3990);
     expect(run.context().segmentId).toBe('intro');
     run.to(4000);
@@ -41,11 +58,21 @@ describe('story machine: the choice window', () => {
     run.to(8000); // intro (4 s) + dark (4 s): forest starts
     expect(run.context().segmentId).toBe('forest');
     run.to(10_000); // forest's window opens at 2 s: "home" needs the lantern
-    expect(run.of('choicestart').at(-1)).toMatchObject({ options: [{ id: 'deeper', label: 'Go deeper' }], defaultOptionId: 'deeper', deadline: 5 });
+    expect(run.of('choicestart').at(-1)).toMatchObject({
+      options: [{ id: 'deeper', label: 'Go deeper' }],
+      defaultOptionId: 'deeper',
+      deadline: 5,
+    });
     run.to(12_990);
     expect(run.of('choice')).toHaveLength(1);
     run.to(13_000);
-    expect(run.of('choice').at(-1)).toMatchObject({ segmentId: 'forest', optionId: 'deeper', byDefault: true, next: 'lost', t: 13_000 });
+    expect(run.of('choice').at(-1)).toMatchObject({
+      segmentId: 'forest',
+      optionId: 'deeper',
+      byDefault: true,
+      next: 'lost',
+      t: 13_000,
+    });
     expect(run.context().pendingNext).toBe('lost');
   });
 
@@ -83,7 +110,10 @@ describe('story machine: the choice window', () => {
       ['CHOOSE', 'hidden-option', 'home'],
       ['CHOOSE', 'no-window', 'home'],
     ]);
-    expect(run.context().history.map((h) => `${h.segmentId}:${h.optionId}:${h.byDefault}`)).toEqual(['intro:dark:false', 'forest:deeper:false']);
+    expect(run.context().history.map((h) => `${h.segmentId}:${h.optionId}:${h.byDefault}`)).toEqual([
+      'intro:dark:false',
+      'forest:deeper:false',
+    ]);
   });
 
   it('moves on at SEGMENT_END before the nominal duration, taking the default if nothing was chosen, and ignores a stale end', () => {

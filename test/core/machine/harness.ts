@@ -5,7 +5,15 @@ import type { StoryEmitted, StoryEmittedMap, StoryMachineInput } from '../../../
 import type { StoryMachineOptions } from '../../../src/core/machine/createStoryMachine.js';
 import type { Story } from '../../../src/core/story/Story.js';
 
-const TYPES: (keyof StoryEmittedMap)[] = ['segmentstart', 'choicestart', 'choice', 'rejected', 'segmentend', 'ended', 'failed'];
+const TYPES: (keyof StoryEmittedMap)[] = [
+  'segmentstart',
+  'choicestart',
+  'choice',
+  'rejected',
+  'segmentend',
+  'ended',
+  'failed',
+];
 const TICK = 10;
 
 export function drive(story: Story, input?: StoryMachineInput, options?: StoryMachineOptions) {

@@ -32,7 +32,13 @@ describe('story machine: BACK', () => {
     run.to(9000);
     expect(run.context()).toMatchObject({ segmentId: 'forest', vars: { courage: 1 }, visits: { dark: 1, forest: 1 } });
     run.actor.send({ type: 'BACK' });
-    expect(run.context()).toMatchObject({ segmentId: 'intro', vars: { lantern: false, courage: 0 }, history: [], pendingNext: null, locked: null });
+    expect(run.context()).toMatchObject({
+      segmentId: 'intro',
+      vars: { lantern: false, courage: 0 },
+      history: [],
+      pendingNext: null,
+      locked: null,
+    });
     expect(run.context().visits).toEqual({ intro: 1 });
     expect(run.of('segmentstart').at(-1)).toMatchObject({ segmentId: 'intro', offset: 1, t: 9000 });
     expect(run.of('choicestart').at(-1)).toMatchObject({ segmentId: 'intro', deadline: 4, t: 9000 });
@@ -64,7 +70,13 @@ describe('story machine: BACK', () => {
     run.to(1000);
     run.actor.send({ type: 'CHOOSE', optionId: 'dark' });
     expect(run.context().history).toEqual([
-      { segmentId: 'intro', optionId: 'dark', byDefault: false, vars: { lantern: false, courage: 0 }, visits: { intro: 1 } },
+      {
+        segmentId: 'intro',
+        optionId: 'dark',
+        byDefault: false,
+        vars: { lantern: false, courage: 0 },
+        visits: { intro: 1 },
+      },
     ]);
   });
 });

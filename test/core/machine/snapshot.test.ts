@@ -14,13 +14,21 @@ describe('story machine: snapshots', () => {
     run.actor.send({ type: 'CHOOSE', optionId: 'dark' });
     run.to(10_500);
     const saved = viaJson(snapshotOf(run.actor));
-    expect(saved).toMatchObject({ version: 1, storyId: 'night-walk', segmentId: 'forest', vars: { lantern: false, courage: 1 }, atChoice: true });
+    expect(saved).toMatchObject({
+      version: 1,
+      storyId: 'night-walk',
+      segmentId: 'forest',
+      vars: { lantern: false, courage: 1 },
+      atChoice: true,
+    });
     expect(saved.history.map((h) => h.optionId)).toEqual(['dark']);
 
     const resumed = drive(nightWalk, { resume: saved });
     expect(snapshotOf(resumed.actor)).toEqual(saved);
     expect(resumed.of('segmentstart')).toMatchObject([{ segmentId: 'forest', offset: 2 }]);
-    expect(resumed.of('choicestart')).toMatchObject([{ segmentId: 'forest', options: [{ id: 'deeper' }], deadline: 5, t: 0 }]);
+    expect(resumed.of('choicestart')).toMatchObject([
+      { segmentId: 'forest', options: [{ id: 'deeper' }], deadline: 5, t: 0 },
+    ]);
     resumed.to(3000); // until 5 − at 2
     expect(resumed.of('choice')).toMatchObject([{ optionId: 'deeper', byDefault: true }]);
     resumed.to(4000); // duration 6 − at 2
@@ -58,7 +66,10 @@ describe('story machine: snapshots', () => {
       [{ ...good, segmentId: 'nowhere' }, /segmentId "nowhere" is not a segment of story "night-walk"/],
       [{ ...good, version: 2 }, /version 2 is not supported/],
       [{ ...good, vars: { lantern: 'yes', courage: 0 } }, /vars.lantern must be a boolean/],
-      [{ ...good, history: [{ segmentId: 'forest', optionId: 'home', vars: good.vars, visits: good.visits }] }, /history does not fit.*step 0/],
+      [
+        { ...good, history: [{ segmentId: 'forest', optionId: 'home', vars: good.vars, visits: good.visits }] },
+        /history does not fit.*step 0/,
+      ],
       ['not a snapshot', /must be an object/],
     ];
     for (const [resume, message] of cases) {

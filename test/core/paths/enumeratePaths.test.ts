@@ -9,13 +9,21 @@ import { naivePaths } from './naivePaths.js';
 describe('enumeratePaths', () => {
   it('counts playthroughs and endings with state tracked (night-walk: no lantern, no way home)', () => {
     expect(enumeratePaths(loadExample('night-walk'))).toEqual({
-      playthroughs: 3, endings: { home: 1, lost: 2 }, neverShown: [], unreachedEndings: [], truncated: false,
+      playthroughs: 3,
+      endings: { home: 1, lost: 2 },
+      neverShown: [],
+      unreachedEndings: [],
+      truncated: false,
     });
   });
 
   it('follows sets and visit-count routes, and lists options never shown', () => {
     expect(enumeratePaths(tiny, { maxDepth: 5 })).toEqual({
-      playthroughs: 2, endings: { x: 2 }, neverShown: ['s:hid'], unreachedEndings: [], truncated: false,
+      playthroughs: 2,
+      endings: { x: 2 },
+      neverShown: ['s:hid'],
+      unreachedEndings: [],
+      truncated: false,
     });
     expect(enumeratePaths(tiny, { maxDepth: 1 })).toMatchObject({ playthroughs: 1, truncated: true });
   });
@@ -33,12 +41,19 @@ describe('enumeratePaths', () => {
   });
 
   it('marks routes that loop without a choice as truncated instead of hanging', () => {
-    expect(enumeratePaths(routeLoop)).toEqual({ playthroughs: 0, endings: { z: 0 }, neverShown: [], unreachedEndings: ['z'], truncated: true });
+    expect(enumeratePaths(routeLoop)).toEqual({
+      playthroughs: 0,
+      endings: { z: 0 },
+      neverShown: [],
+      unreachedEndings: ['z'],
+      truncated: true,
+    });
   });
 
   it('agrees with a naive enumeration on the examples', () => {
     for (const story of [loadExample('night-walk'), loadExample('three-doors'), tiny]) {
-      for (const maxDepth of [1, 2, 4, 8, 12]) expect(enumeratePaths(story, { maxDepth })).toEqual(naivePaths(story, maxDepth));
+      for (const maxDepth of [1, 2, 4, 8, 12])
+        expect(enumeratePaths(story, { maxDepth })).toEqual(naivePaths(story, maxDepth));
     }
   });
 
@@ -55,7 +70,16 @@ describe('enumeratePaths', () => {
     const segments: Record<string, Segment> = {};
     const n = 20_000;
     for (let i = 0; i < n; i++) {
-      segments[`c${i}`] = { media: 'm', duration: 1, choice: { prompt: '?', at: 0, default: 'go', options: [{ id: 'go', label: 'Go', next: i + 1 < n ? `c${i + 1}` : 'end' }] } };
+      segments[`c${i}`] = {
+        media: 'm',
+        duration: 1,
+        choice: {
+          prompt: '?',
+          at: 0,
+          default: 'go',
+          options: [{ id: 'go', label: 'Go', next: i + 1 < n ? `c${i + 1}` : 'end' }],
+        },
+      };
     }
     segments.end = { media: 'm', duration: 1, end: true };
     const chain: Story = { offshoot: 1, id: 'chain', title: 'Chain', start: 'c0', state: {}, segments };
@@ -83,16 +107,34 @@ const randomStory: fc.Arbitrary<Story> = fc.integer({ min: 2, max: 6 }).chain((n
   const option = fc.record({ next: target, if: cond, set: fc.option(fc.constantFrom(...sets), { nil: undefined }) });
   const choiceSegment = fc.array(option, { minLength: 1, maxLength: 3 }).chain((options) =>
     fc.integer({ min: 0, max: options.length - 1 }).map((d): Segment => ({
-      media: 'm', duration: 2,
-      choice: { prompt: '?', at: 0, default: `o${d}`, options: options.map((o, i): ChoiceOption => ({ id: `o${i}`, label: `O${i}`, next: o.next, ...clean({ if: o.if, set: o.set }) })) },
+      media: 'm',
+      duration: 2,
+      choice: {
+        prompt: '?',
+        at: 0,
+        default: `o${d}`,
+        options: options.map((o, i): ChoiceOption => ({
+          id: `o${i}`,
+          label: `O${i}`,
+          next: o.next,
+          ...clean({ if: o.if, set: o.set }),
+        })),
+      },
     })),
   );
-  const routeSegment = fc.tuple(fc.constantFrom(...expressions), target, target).map(([ifSource, to1, to2]): Segment => ({
-    media: 'm', duration: 1, next: [{ if: ifSource, to: to1 }, { to: to2 }],
-  }));
+  const routeSegment = fc
+    .tuple(fc.constantFrom(...expressions), target, target)
+    .map(([ifSource, to1, to2]): Segment => ({
+      media: 'm',
+      duration: 1,
+      next: [{ if: ifSource, to: to1 }, { to: to2 }],
+    }));
   const segment = fc.oneof({ weight: 3, arbitrary: choiceSegment }, { weight: 1, arbitrary: routeSegment });
   return fc.array(segment, { minLength: n, maxLength: n }).map((list): Story => {
-    const segments: Record<string, Segment> = { e0: { media: 'm', duration: 1, end: true }, e1: { media: 'm', duration: 1, end: true } };
+    const segments: Record<string, Segment> = {
+      e0: { media: 'm', duration: 1, end: true },
+      e1: { media: 'm', duration: 1, end: true },
+    };
     list.forEach((s, i) => (segments[`s${i}`] = s));
     return { offshoot: 1, id: 'random', title: 'Random', start: 's0', state: { a: 0, f: false }, segments };
   });

@@ -32,7 +32,9 @@ export function naivePaths(story: Story, maxDepth: number) {
     for (const o of takeableOptions(story, position)) walk(applyOption(position, o), depthLeft - 1);
   };
   walk(initialPosition(story), maxDepth);
-  const all = Object.entries(story.segments).flatMap(([id, s]) => (s.choice?.options ?? []).map((o) => `${id}:${o.id}`));
+  const all = Object.entries(story.segments).flatMap(([id, s]) =>
+    (s.choice?.options ?? []).map((o) => `${id}:${o.id}`),
+  );
   return {
     playthroughs: Object.values(endings).reduce((a, b) => a + b, 0),
     endings,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOption, initialPosition, RuleError, takeOption, visibleOptions } from '../../../src/core/rules/index.js';
+import {
+  defaultOption,
+  initialPosition,
+  RuleError,
+  takeOption,
+  visibleOptions,
+} from '../../../src/core/rules/index.js';
 import { allHidden, loadExample, tiny } from './fixtures.js';
 
 describe('initialPosition', () => {
@@ -41,7 +47,9 @@ describe('takeOption', () => {
     const start = initialPosition(tiny);
     expect(() => takeOption(tiny, start, 'hid')).toThrow(/option "hid" of segment "s" is hidden/);
     expect(() => takeOption(tiny, start, 'fly')).toThrow(expect.objectContaining({ code: 'unknown-option' }));
-    expect(() => takeOption(tiny, { ...start, segmentId: 'r' }, 'swap')).toThrow(expect.objectContaining({ code: 'no-choice' }));
+    expect(() => takeOption(tiny, { ...start, segmentId: 'r' }, 'swap')).toThrow(
+      expect.objectContaining({ code: 'no-choice' }),
+    );
     expect(() => takeOption(tiny, { ...start, segmentId: 'nowhere' }, 'swap')).toThrow(RuleError);
   });
 

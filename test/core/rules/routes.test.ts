@@ -19,7 +19,9 @@ describe('resolveNext', () => {
 
 describe('followRoutes', () => {
   it('bounds routes that cycle without a choice', () => {
-    expect(() => followRoutes(routeLoop, initialPosition(routeLoop), 50)).toThrow(expect.objectContaining({ code: 'route-loop' }));
+    expect(() => followRoutes(routeLoop, initialPosition(routeLoop), 50)).toThrow(
+      expect.objectContaining({ code: 'route-loop' }),
+    );
   });
 });
 
@@ -38,10 +40,18 @@ describe('replayHistory', () => {
 
   it('names the step that does not fit', () => {
     const story = loadExample('night-walk');
-    const wrongPlace = () => replayHistory(story, [{ segmentId: 'intro', optionId: 'dark' }, { segmentId: 'intro', optionId: 'dark' }]);
+    const wrongPlace = () =>
+      replayHistory(story, [
+        { segmentId: 'intro', optionId: 'dark' },
+        { segmentId: 'intro', optionId: 'dark' },
+      ]);
     expect(wrongPlace).toThrow(/history step 1 \(intro:dark\): the viewer is at "forest", not "intro"/);
     expect(wrongPlace).toThrow(expect.objectContaining({ code: 'history-mismatch', step: 1 }));
-    const hidden = () => replayHistory(story, [{ segmentId: 'intro', optionId: 'dark' }, { segmentId: 'forest', optionId: 'home' }]);
+    const hidden = () =>
+      replayHistory(story, [
+        { segmentId: 'intro', optionId: 'dark' },
+        { segmentId: 'forest', optionId: 'home' },
+      ]);
     expect(hidden).toThrow(expect.objectContaining({ code: 'option-hidden', step: 1 }));
     const pastEnd = () =>
       replayHistory(story, [

@@ -5,11 +5,19 @@
 // `npx tsx bench/validate.bench.ts` has the timings.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_ISSUES_PER_CODE, MAX_JSON_DEPTH, MAX_SEGMENTS, MAX_STORY_CHARACTERS } from '../../../src/core/validate/limits.js';
+import {
+  MAX_ISSUES_PER_CODE,
+  MAX_JSON_DEPTH,
+  MAX_SEGMENTS,
+  MAX_STORY_CHARACTERS,
+} from '../../../src/core/validate/limits.js';
 import { validateStory } from '../../../src/core/validate/validateStory.js';
 import type { ValidationReport } from '../../../src/core/validate/ValidationReport.js';
 
-const base = JSON.parse(readFileSync('test/fixtures/stories/valid/fox-and-cave.json', 'utf8')) as Record<string, unknown> & { segments: Record<string, Record<string, unknown>> };
+const base = JSON.parse(readFileSync('test/fixtures/stories/valid/fox-and-cave.json', 'utf8')) as Record<
+  string,
+  unknown
+> & { segments: Record<string, Record<string, unknown>> };
 const LEVELS = 100_000;
 
 function onlyError(report: ValidationReport) {
@@ -19,11 +27,15 @@ function onlyError(report: ValidationReport) {
 }
 
 /** A chain of `count` segments, s0 → s1 → … → an ending. */
-function chain(count: number, next: (i: number) => string | undefined = (i) => (i + 1 < count ? `s${i + 1}` : undefined)) {
+function chain(
+  count: number,
+  next: (i: number) => string | undefined = (i) => (i + 1 < count ? `s${i + 1}` : undefined),
+) {
   const segments: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
     const to = next(i);
-    segments[`s${i}`] = to === undefined ? { media: 'm.m3u8', duration: 1, end: true } : { media: 'm.m3u8', duration: 1, next: to };
+    segments[`s${i}`] =
+      to === undefined ? { media: 'm.m3u8', duration: 1, end: true } : { media: 'm.m3u8', duration: 1, next: to };
   }
   return { ...base, start: 's0', segments };
 }
@@ -33,7 +45,10 @@ describe('deeply nested JSON', () => {
     ['arrays', '['.repeat(LEVELS) + ']'.repeat(LEVELS)],
     ['arrays never closed', '['.repeat(LEVELS)],
     ['objects', '{"a":'.repeat(LEVELS) + '1' + '}'.repeat(LEVELS)],
-    ['objects inside a story', JSON.stringify(base).replace('"x-editor":', `"x-deep":${'['.repeat(LEVELS)}${']'.repeat(LEVELS)},"x-editor":`)],
+    [
+      'objects inside a story',
+      JSON.stringify(base).replace('"x-editor":', `"x-deep":${'['.repeat(LEVELS)}${']'.repeat(LEVELS)},"x-editor":`),
+    ],
   ])('%s, 100,000 levels as text: one error at the first level past the limit', (_, text) => {
     const error = onlyError(validateStory(text));
     expect(error.message).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
@@ -82,7 +97,9 @@ describe('huge JSON', () => {
   it(`more than ${MAX_SEGMENTS} segments (100,000): one error at /segments, no further checks`, () => {
     const error = onlyError(validateStory(chain(100_000)));
     expect(error).toMatchObject({ code: 'schema', path: '/segments' });
-    expect(error.message).toBe(`the story has 100000 segments; the limit is ${MAX_SEGMENTS}: split it into several stories`);
+    expect(error.message).toBe(
+      `the story has 100000 segments; the limit is ${MAX_SEGMENTS}: split it into several stories`,
+    );
   });
 
   it(`${MAX_SEGMENTS} segments in a chain, as text: valid`, () => {
@@ -91,19 +108,30 @@ describe('huge JSON', () => {
   }, 60_000);
 
   it(`4000 segments that each name a missing one: ${MAX_ISSUES_PER_CODE} listed with positions, the rest counted`, () => {
-    const report = validateStory(JSON.stringify(chain(4000, (i) => `nope${i}`), null, 1));
+    const report = validateStory(
+      JSON.stringify(
+        chain(4000, (i) => `nope${i}`),
+        null,
+        1,
+      ),
+    );
     const unknown = report.errors.filter((e) => e.code === 'unknown-segment');
     expect(unknown).toHaveLength(MAX_ISSUES_PER_CODE + 1);
     expect(unknown[0]).toMatchObject({ path: '/segments/s0/next', segment: 's0' });
     expect(unknown[0]!.line).toBeGreaterThan(1);
-    expect(unknown.at(-1)!.message).toBe(`…and ${4000 - MAX_ISSUES_PER_CODE} more \`unknown-segment\` issues not listed`);
+    expect(unknown.at(-1)!.message).toBe(
+      `…and ${4000 - MAX_ISSUES_PER_CODE} more \`unknown-segment\` issues not listed`,
+    );
   }, 60_000);
 });
 
 describe('ids the schema does not constrain', () => {
-  it.each(['a b', '__proto__', 'x'.repeat(5000), 'constructor'])('`start` = %j names no segment: unknown-segment, clipped', (start) => {
-    const error = onlyError(validateStory({ ...base, start }));
-    expect(error).toMatchObject({ code: 'unknown-segment', path: '/start' });
-    expect(error.message.length).toBeLessThan(200);
-  });
+  it.each(['a b', '__proto__', 'x'.repeat(5000), 'constructor'])(
+    '`start` = %j names no segment: unknown-segment, clipped',
+    (start) => {
+      const error = onlyError(validateStory({ ...base, start }));
+      expect(error).toMatchObject({ code: 'unknown-segment', path: '/start' });
+      expect(error.message.length).toBeLessThan(200);
+    },
+  );
 });

@@ -32,14 +32,19 @@ describe('story.schema.json', () => {
     }
   });
 
-  it.each(readdirSync('test/fixtures/stories/valid'))('accepts the valid fixture %s as is (with its "$schema")', (file) => {
-    const value = JSON.parse(readFileSync(`test/fixtures/stories/valid/${file}`, 'utf8'));
-    expect(editorValidator.validate(value).errors).toEqual([]);
-  });
+  it.each(readdirSync('test/fixtures/stories/valid'))(
+    'accepts the valid fixture %s as is (with its "$schema")',
+    (file) => {
+      const value = JSON.parse(readFileSync(`test/fixtures/stories/valid/${file}`, 'utf8'));
+      expect(editorValidator.validate(value).errors).toEqual([]);
+    },
+  );
 
   it('points "$schema" of the fixtures at the schema file', () => {
     const value = JSON.parse(readFileSync('test/fixtures/stories/valid/fox-and-cave.json', 'utf8'));
-    expect(readFileSync(new URL(value.$schema, new URL('../../fixtures/stories/valid/', import.meta.url)), 'utf8')).toContain('"$id"');
+    expect(
+      readFileSync(new URL(value.$schema, new URL('../../fixtures/stories/valid/', import.meta.url)), 'utf8'),
+    ).toContain('"$id"');
   });
 
   it('states the exactly-one-of rules itself, for editors', () => {

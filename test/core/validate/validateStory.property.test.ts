@@ -13,27 +13,40 @@ function expectReport(input: unknown): ValidationReport {
   expect(Array.isArray(report.errors) && Array.isArray(report.warnings)).toBe(true);
   expect(report.valid).toBe(report.errors.length === 0);
   expect(report.story !== undefined).toBe(report.valid);
-  const odd = [...report.errors, ...report.warnings].filter((i) => i.code === 'internal' || typeof i.message !== 'string' || !(i.path === '' || i.path.startsWith('/')));
+  const odd = [...report.errors, ...report.warnings].filter(
+    (i) => i.code === 'internal' || typeof i.message !== 'string' || !(i.path === '' || i.path.startsWith('/')),
+  );
   expect(odd).toEqual([]);
   return report;
 }
 
 // Every place in the story, as the list of keys leading to it.
-function places(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function places(
+  value: unknown,
+  path: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(path);
   if (Array.isArray(value)) value.forEach((v, i) => places(v, [...path, i], out));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) places(v, [...path, k], out);
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) places(v, [...path, k], out);
   return out;
 }
 const allPlaces = places(base);
 
 type Mutation = { kind: 'delete' | 'replace' | 'rename-target' | 'insert'; at: number; value: unknown; key: string };
-const garbage = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('nowhere', 'intro', '', 'visits.', '(((', '{name}', -1, 0, 1e308, true, null, [], {}));
+const garbage = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom('nowhere', 'intro', '', 'visits.', '(((', '{name}', -1, 0, 1e308, true, null, [], {}),
+);
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom('delete', 'replace', 'rename-target', 'insert'),
   at: fc.nat({ max: allPlaces.length - 1 }),
   value: garbage,
-  key: fc.oneof(fc.constantFrom('next', 'nxt', 'if', 'set', 'end', 'x-a', '__proto__', 'constructor', 'media', 'generate'), fc.string({ maxLength: 6 })),
+  key: fc.oneof(
+    fc.constantFrom('next', 'nxt', 'if', 'set', 'end', 'x-a', '__proto__', 'constructor', 'media', 'generate'),
+    fc.string({ maxLength: 6 }),
+  ),
 });
 
 function mutate(story: unknown, mutations: Mutation[]): unknown {
@@ -49,10 +62,12 @@ function mutate(story: unknown, mutations: Mutation[]): unknown {
       if (Array.isArray(target)) target.splice(Number(last), 1);
       else delete target[last];
     } else if (m.kind === 'replace') target[last] = m.value;
-    else if (m.kind === 'rename-target') target[last] = typeof target[last] === 'string' ? `${String(target[last])}x` : m.key;
+    else if (m.kind === 'rename-target')
+      target[last] = typeof target[last] === 'string' ? `${String(target[last])}x` : m.key;
     else {
       const into = target[last];
-      if (typeof into === 'object' && into !== null && !Array.isArray(into)) Object.defineProperty(into, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      if (typeof into === 'object' && into !== null && !Array.isArray(into))
+        Object.defineProperty(into, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
       else if (Array.isArray(into)) into.push(m.value);
     }
   }
@@ -88,13 +103,18 @@ describe('validateStory never throws', () => {
 
   it('on the story text cut or with characters inserted anywhere', () => {
     fc.assert(
-      fc.property(fc.nat({ max: baseText.length }), fc.nat({ max: baseText.length }), fc.constantFrom('', ',', '{', ']', '"', '//', '\\', '\u0000', 'null'), (from, to, insert) => {
-        const [a, b] = from <= to ? [from, to] : [to, from];
-        const report = expectReport(baseText.slice(0, a) + insert + baseText.slice(b));
-        for (const issue of report.errors) {
-          if (issue.code === 'parse-error') expect(issue.line).toBeGreaterThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.nat({ max: baseText.length }),
+        fc.nat({ max: baseText.length }),
+        fc.constantFrom('', ',', '{', ']', '"', '//', '\\', '\u0000', 'null'),
+        (from, to, insert) => {
+          const [a, b] = from <= to ? [from, to] : [to, from];
+          const report = expectReport(baseText.slice(0, a) + insert + baseText.slice(b));
+          for (const issue of report.errors) {
+            if (issue.code === 'parse-error') expect(issue.line).toBeGreaterThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -51,7 +51,11 @@ const expected: Record<string, [IssueCode, string | undefined, number, number]> 
 
 describe('invalid stories: one fixture per code', () => {
   it('has a fixture for every code', () => {
-    expect(readdirSync(`${dir}/invalid`).map((f) => f.replace('.json', '')).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      readdirSync(`${dir}/invalid`)
+        .map((f) => f.replace('.json', ''))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   it.each(Object.entries(expected))('%s', (name, [code, segment, line, column]) => {
@@ -93,7 +97,9 @@ describe('messages and locations', () => {
     delete story.segments.ending.end;
     const messages = validateStory(story).errors.map((e) => e.message);
     expect(messages).toContain('segment river: has `media` and `generate`; keep exactly one of `media` or `generate`');
-    expect(messages).toContain('segment ending: needs one of `choice`, `next`, `end` (`"end": true` if the story ends here)');
+    expect(messages).toContain(
+      'segment ending: needs one of `choice`, `next`, `end` (`"end": true` if the story ends here)',
+    );
   });
 
   it('explains types, ids, empty values and extension fields', () => {
@@ -122,20 +128,33 @@ describe('messages and locations', () => {
     const story = JSON.parse(read('valid/minimal.json'));
     story.state.courage = { level: 0 };
     expect(validateStory(story).errors).toEqual([
-      expect.objectContaining({ code: 'schema', path: '/state/courage', message: '`courage` in the state block must be a number, true/false or a string, not an object { … }' }),
+      expect.objectContaining({
+        code: 'schema',
+        path: '/state/courage',
+        message: '`courage` in the state block must be a number, true/false or a string, not an object { … }',
+      }),
     ]);
   });
 
   it('refuses __proto__ as a segment id or variable name', () => {
-    const story = JSON.parse(read('valid/minimal.json').replace('"courage": 0,', '"courage": 0, "__proto__": 1,').replace('"river": {', '"__proto__": { "media": "m", "duration": 1, "end": true },\n    "river": {'));
-    const paths = validateStory(story).errors.filter((e) => e.code === 'schema').map((e) => e.path);
+    const story = JSON.parse(
+      read('valid/minimal.json')
+        .replace('"courage": 0,', '"courage": 0, "__proto__": 1,')
+        .replace('"river": {', '"__proto__": { "media": "m", "duration": 1, "end": true },\n    "river": {'),
+    );
+    const paths = validateStory(story)
+      .errors.filter((e) => e.code === 'schema')
+      .map((e) => e.path);
     expect(paths).toEqual(['/state/__proto__', '/segments/__proto__']);
   });
 
   it('reports the timing rules', () => {
     const story = JSON.parse(read('valid/minimal.json'));
     const choice = story.segments.intro.choice;
-    const timing = () => validateStory(story).errors.filter((e) => e.code === 'bad-timing').map((e) => e.message);
+    const timing = () =>
+      validateStory(story)
+        .errors.filter((e) => e.code === 'bad-timing')
+        .map((e) => e.message);
     choice.at = -1;
     expect(timing()).toEqual([expect.stringContaining('`at` must be 0 or more')]);
     choice.at = 7;
@@ -146,32 +165,52 @@ describe('messages and locations', () => {
     choice.at = 8;
     expect(timing()).toEqual([expect.stringContaining('before the end of the segment')]);
     choice.at = 3;
-    story.segments.intro.captions = [{ from: 2, to: 1, text: 'x' }, { from: 1, to: 9, text: 'y' }];
-    expect(timing()).toEqual([expect.stringContaining('caption 1 ends'), expect.stringContaining('caption 2 ends at 9 s')]);
+    story.segments.intro.captions = [
+      { from: 2, to: 1, text: 'x' },
+      { from: 1, to: 9, text: 'y' },
+    ];
+    expect(timing()).toEqual([
+      expect.stringContaining('caption 1 ends'),
+      expect.stringContaining('caption 2 ends at 9 s'),
+    ]);
   });
 
   it('checks set targets, placeholders and uses against the declared state', () => {
     const story = JSON.parse(read('valid/minimal.json'));
     story.segments.intro.choice.options[0].set = { gold: '1' };
-    story.segments.river = { generate: { prompt: 'a {colour} river', uses: ['courage', 'mood'] }, duration: 5, next: 'ending' };
+    story.segments.river = {
+      generate: { prompt: 'a {colour} river', uses: ['courage', 'mood'] },
+      duration: 5,
+      next: 'ending',
+    };
     const issues = validateStory(story).errors.filter((e) => e.code === 'unknown-variable');
-    expect(issues.map((e) => e.path)).toEqual(['/segments/intro/choice/options/0/set/gold', '/segments/river/generate/prompt', '/segments/river/generate/uses/1']);
+    expect(issues.map((e) => e.path)).toEqual([
+      '/segments/intro/choice/options/0/set/gold',
+      '/segments/river/generate/prompt',
+      '/segments/river/generate/uses/1',
+    ]);
   });
 
   it('flags visits of a segment that does not exist', () => {
     const story = JSON.parse(read('valid/minimal.json'));
     story.segments.intro.choice.options[1].if = 'visits.cellar > 0';
-    expect(validateStory(story).errors).toEqual([expect.objectContaining({ code: 'unknown-segment', path: '/segments/intro/choice/options/1/if' })]);
+    expect(validateStory(story).errors).toEqual([
+      expect.objectContaining({ code: 'unknown-segment', path: '/segments/intro/choice/options/1/if' }),
+    ]);
     story.segments['old-mill'] = { media: 'm', duration: 2, next: 'ending' };
     story.segments.river.next = 'old-mill';
     story.segments.intro.choice.options[1].if = 'visits.old-mill > 0';
     const messages = validateStory(story).errors.map((e) => e.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining("for segment `old-mill` write visits['old-mill']")]));
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringContaining("for segment `old-mill` write visits['old-mill']")]),
+    );
   });
 
   it('reports nesting deeper than 100 as a schema error, for text and for objects', () => {
     const deep = '['.repeat(50_000) + ']'.repeat(50_000);
-    expect(validateStory(`{"offshoot": 1, "x-deep": ${deep}}`).errors).toEqual([expect.objectContaining({ code: 'schema', line: 1 })]);
+    expect(validateStory(`{"offshoot": 1, "x-deep": ${deep}}`).errors).toEqual([
+      expect.objectContaining({ code: 'schema', line: 1 }),
+    ]);
     expect(validateStory('['.repeat(50_000)).errors[0]?.code).toBe('schema');
     let nested: unknown = 1;
     for (let i = 0; i < 50_000; i++) nested = [nested];
@@ -190,7 +229,14 @@ describe('messages and locations', () => {
   });
 
   it('turns a host object that throws into an internal issue, never an exception', () => {
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     const report = validateStory(hostile);
     expect(report.errors).toEqual([expect.objectContaining({ code: 'internal' })]);
   });
@@ -201,7 +247,10 @@ describe('messages and locations', () => {
     story.segments.b = { media: 'm', duration: 2, next: 'a' };
     const report = validateStory(story);
     expect(report.valid).toBe(true);
-    expect(report.warnings.map((w) => [w.code, w.segment])).toEqual([['unreachable', 'a'], ['unreachable', 'b']]);
+    expect(report.warnings.map((w) => [w.code, w.segment])).toEqual([
+      ['unreachable', 'a'],
+      ['unreachable', 'b'],
+    ]);
   });
 
   it('reports no-ending alone, not every segment as a trap', () => {

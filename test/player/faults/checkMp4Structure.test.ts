@@ -28,7 +28,9 @@ describe('checkMp4Structure', () => {
     const whole = bytes('seg_001.m4s');
     const error = failure(whole.slice(0, Math.floor(whole.byteLength / 2)), 'fragment');
     expect(error.code).toBe('fragment-corrupt');
-    expect(error.message).toMatch(/^https:\/\/cdn\.example\/x\.m4s: not valid fMP4 \(box "mdat" at offset \d+ claims \d+ bytes, \d+ left\)$/);
+    expect(error.message).toMatch(
+      /^https:\/\/cdn\.example\/x\.m4s: not valid fMP4 \(box "mdat" at offset \d+ claims \d+ bytes, \d+ left\)$/,
+    );
   });
 
   it('rejects garbage bytes and trailing bytes', () => {

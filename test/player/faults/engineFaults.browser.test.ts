@@ -6,14 +6,25 @@
 // What the viewer sees for each: docs/playback-faults.md.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import type { PlaybackEngine, PlaybackEngineOptions, PlaybackEvents, SegmentSource } from '../../../src/player/playback/PlaybackEngine.js';
+import type {
+  PlaybackEngine,
+  PlaybackEngineOptions,
+  PlaybackEvents,
+  SegmentSource,
+} from '../../../src/player/playback/PlaybackEngine.js';
 import { createTestVideo, nextEvent, recordEvents } from '../../support/playbackHarness.js';
 import { frameClock, intervals, startFaults, watchPage } from '../../support/faultHarness.js';
 import type { Faults, FrameClock, PageWatch } from '../../support/faultHarness.js';
 import type { FaultRule } from '../../support/faultServer.js';
 
 /** Small delays and a short timeout so a test takes seconds; the shape is the defaults'. */
-const OPTIONS: PlaybackEngineOptions = { retries: 3, retryDelayMs: 100, maxRetryDelayMs: 2_000, fragmentTimeoutMs: 1_500, growingPollMs: 200 };
+const OPTIONS: PlaybackEngineOptions = {
+  retries: 3,
+  retryDelayMs: 100,
+  maxRetryDelayMs: 2_000,
+  fragmentTimeoutMs: 1_500,
+  growingPollMs: 200,
+};
 
 let faults: Faults;
 let engine: PlaybackEngine | null = null;
@@ -35,7 +46,11 @@ afterEach(async () => {
 });
 
 /** A test clip behind the fault server. */
-const via = (name: string, durationSeconds = 3): SegmentSource => ({ segmentId: name, url: `${faults.origin}/test/media/${name}/index.m3u8`, durationSeconds });
+const via = (name: string, durationSeconds = 3): SegmentSource => ({
+  segmentId: name,
+  url: `${faults.origin}/test/media/${name}/index.m3u8`,
+  durationSeconds,
+});
 
 interface Run {
   engine: PlaybackEngine;
@@ -65,7 +80,8 @@ async function play(rules: FaultRule[], middle: SegmentSource = via('a')): Promi
   return { engine, video, log, retries, queuedAt };
 }
 
-const starts = (run: Run) => run.log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId);
+const starts = (run: Run) =>
+  run.log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId);
 const errors = (run: Run) => run.log.filter((e) => e.type === 'error').map((e) => e.payload as PlaybackEvents['error']);
 
 /** The page kept running and the picture kept moving to the end. */
@@ -91,7 +107,9 @@ async function expectBackoff(run: Run, path: string, count: number): Promise<num
 
 function report(name: string, run: Run, recoveredAt: number): void {
   const gap = frames!.longestGapMs(run.queuedAt);
-  console.log(`[faults] ${name}: fault→${errors(run).length ? 'skip' : 'recovery'} ${Math.round(recoveredAt - run.queuedAt)} ms, longest frozen picture ${gap} ms, stalls ${run.engine.stats().stalls}`);
+  console.log(
+    `[faults] ${name}: fault→${errors(run).length ? 'skip' : 'recovery'} ${Math.round(recoveredAt - run.queuedAt)} ms, longest frozen picture ${gap} ms, stalls ${run.engine.stats().stalls}`,
+  );
 }
 
 describe('fragment faults', () => {
@@ -176,7 +194,14 @@ describe('fragment faults', () => {
 
 /** A growing (EVENT) playlist of forest's fragments `from`.. (absolute paths on the fault server). */
 function growing(names: string[], done = false): string {
-  const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:1', '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-MAP:URI="/test/media/forest/init.mp4"'];
+  const lines = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-TARGETDURATION:1',
+    '#EXT-X-MEDIA-SEQUENCE:0',
+    '#EXT-X-PLAYLIST-TYPE:EVENT',
+    '#EXT-X-MAP:URI="/test/media/forest/init.mp4"',
+  ];
   for (const name of names) lines.push('#EXTINF:1.000000,', `/test/media/forest/${name}`);
   if (done) lines.push('#EXT-X-ENDLIST');
   return `${lines.join('\n')}\n`;
@@ -185,13 +210,20 @@ function growing(names: string[], done = false): string {
 describe('playlist faults', () => {
   it('a growing playlist that rewrites fragments already listed: playlist-changed, cut where it was, the next one plays', async () => {
     const PATH = '/faults/rewritten/media.m3u8';
-    const run = await play(
-      [{ path: PATH, fault: 'body', body: growing(['seg_000.m4s', 'seg_001.m4s']) }],
-      { segmentId: 'rewritten', url: `${faults.origin}${PATH}`, durationSeconds: 4 },
-    );
+    const run = await play([{ path: PATH, fault: 'body', body: growing(['seg_000.m4s', 'seg_001.m4s']) }], {
+      segmentId: 'rewritten',
+      url: `${faults.origin}${PATH}`,
+      durationSeconds: 4,
+    });
     await nextEvent(run.engine, 'segmentstart', (e) => e.segmentId === 'rewritten', 20_000);
     // Rendered again under the player: other fragments, other durations, in place of the listed ones.
-    await faults.rules([{ path: PATH, fault: 'body', body: growing(['seg_003.m4s', 'seg_002.m4s', 'seg_001.m4s'], true).replaceAll('1.000000', '0.500000') }]);
+    await faults.rules([
+      {
+        path: PATH,
+        fault: 'body',
+        body: growing(['seg_003.m4s', 'seg_002.m4s', 'seg_001.m4s'], true).replaceAll('1.000000', '0.500000'),
+      },
+    ]);
     const error = await nextEvent(run.engine, 'error');
     const at = performance.now();
     expect(error).toMatchObject({ code: 'playlist-changed', segmentId: 'rewritten', fatal: false });

@@ -21,7 +21,15 @@ afterEach(async () => {
 
 it('a job the restarted backend no longer knows is asked for again, and its branch becomes playable', async () => {
   const story = forkStory();
-  client = createGenerationClient({ baseUrl: backend.url, token: 'tok', retry: { baseMs: 20, maxMs: 200 }, random: () => 1, pollMs: 20, maxInFlight: 1, leadFactor: Infinity });
+  client = createGenerationClient({
+    baseUrl: backend.url,
+    token: 'tok',
+    retry: { baseMs: 20, maxMs: 200 },
+    random: () => 1,
+    pollMs: 20,
+    maxInFlight: 1,
+    leadFactor: Infinity,
+  });
   const failed: Array<GenerationEvents['failed']> = [];
   client.on('failed', (e) => failed.push(e));
   // The first event stream: the backend dies under it and comes back without its jobs.
@@ -32,8 +40,12 @@ it('a job the restarted backend no longer knows is asked for again, and its bran
   });
   client.plan(story, initialPosition(story), [], 0);
   const playable = client.whenPlayable('left', 2);
-  const posts = () => backend.log.filter((r) => r.method === 'POST' && (r.body as { segmentId: string }).segmentId === 'left');
-  await backend.until(() => posts().length === 2 && backend.openStreams() === 1, 'the segment asked for again, its new stream open');
+  const posts = () =>
+    backend.log.filter((r) => r.method === 'POST' && (r.body as { segmentId: string }).segmentId === 'left');
+  await backend.until(
+    () => posts().length === 2 && backend.openStreams() === 1,
+    'the segment asked for again, its new stream open',
+  );
   // The cut stream was asked for again and found the job gone (404), before the new POST.
   expect(backend.log.filter((r) => r.path === '/api/v1/jobs/job-left/events').length).toBeGreaterThanOrEqual(2);
   backend.push('job-left', { status: 'done', progress: 1, readySeconds: 6 });

@@ -24,7 +24,8 @@ afterAll(async () => {
 });
 let lastLog: Logged[] = [];
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.log(`[faults] events: ${JSON.stringify(lastLog)}\n[faults] stats: ${JSON.stringify(player?.getStats())}`);
+  if (ctx.task.result?.state === 'fail')
+    console.log(`[faults] events: ${JSON.stringify(lastLog)}\n[faults] stats: ${JSON.stringify(player?.getStats())}`);
   page?.stop();
   frames?.stop();
   player?.destroy();
@@ -64,9 +65,16 @@ async function open(engine: PlaybackEngineOptions): Promise<Run> {
 }
 
 const live = (p: Player) => p.element.querySelector('[data-osp-live]')?.textContent?.trim() ?? '';
-const busy = (p: Player) => p.element.closest('[aria-busy="true"]') !== null || p.element.querySelector('[aria-busy="true"]') !== null || p.element.getAttribute('aria-busy') === 'true';
-const errors = (log: Logged[]) => log.filter((e): e is Logged & { type: 'error' } => e.type === 'error').map(({ code, cause, segmentId, fatal }: PlayerEvents['error']) => ({ code, cause, segmentId, fatal }));
-const starts = (log: Logged[]) => log.filter((e) => e.type === 'segmentstart').map((e) => (e as PlayerEvents['segmentstart']).segmentId);
+const busy = (p: Player) =>
+  p.element.closest('[aria-busy="true"]') !== null ||
+  p.element.querySelector('[aria-busy="true"]') !== null ||
+  p.element.getAttribute('aria-busy') === 'true';
+const errors = (log: Logged[]) =>
+  log
+    .filter((e): e is Logged & { type: 'error' } => e.type === 'error')
+    .map(({ code, cause, segmentId, fatal }: PlayerEvents['error']) => ({ code, cause, segmentId, fatal }));
+const starts = (log: Logged[]) =>
+  log.filter((e) => e.type === 'segmentstart').map((e) => (e as PlayerEvents['segmentstart']).segmentId);
 
 /** Resolves once the player shows "Reconnecting…" (live region and aria-busy); when, on performance.now(). */
 async function reconnectingShown(p: Player): Promise<number> {
@@ -87,12 +95,16 @@ describe('the viewer during a media outage', () => {
     expect(gone).toBe(true);
     expect(page!.ticks()).toBeGreaterThan(ticks);
     expect(page!.uncaught).toEqual([]);
-    expect(errors(log)).toEqual([{ code: 'reconnecting', cause: 'fragment-load-failed', segmentId: 'a', fatal: false }]);
+    expect(errors(log)).toEqual([
+      { code: 'reconnecting', cause: 'fragment-load-failed', segmentId: 'a', fatal: false },
+    ]);
     expect(starts(log)).toEqual(['c', 'a', 'b']);
     expect(p.getStats().failedSegments).toEqual([]);
     // Every frame of a after the hole was shown: 9 s of media played.
     expect(p.element.querySelector('video')!.currentTime).toBeCloseTo(9, 1);
-    console.log(`[faults] player, fragment 503 until healed: frozen picture ${frames!.longestGapMs()} ms, stalls ${p.getStats().stalls}`);
+    console.log(
+      `[faults] player, fragment 503 until healed: frozen picture ${frames!.longestGapMs()} ms, stalls ${p.getStats().stalls}`,
+    );
   });
 
   it('a fragment that never comes: "Reconnecting…" until the retries run out, then segment-failed and the story goes on', async () => {
@@ -115,6 +127,8 @@ describe('the viewer during a media outage', () => {
       { code: 'segment-failed', cause: 'fragment-load-failed', segmentId: 'a', fatal: false },
     ]);
     expect(starts(log)).toEqual(['c', 'a', 'b']);
-    console.log(`[faults] player, fragment 503 for good: "Reconnecting…" shown ${Math.round(skippedAt - shownAt)} ms, frozen picture ${frames!.longestGapMs()} ms, stalls ${p.getStats().stalls}`);
+    console.log(
+      `[faults] player, fragment 503 for good: "Reconnecting…" shown ${Math.round(skippedAt - shownAt)} ms, frozen picture ${frames!.longestGapMs()} ms, stalls ${p.getStats().stalls}`,
+    );
   });
 });

@@ -9,10 +9,21 @@ import { watchJob } from '../../../src/player/generation/watchJob.js';
 // answers again. Only the transport is scripted; watchJob's reconnect logic is real.
 function downFor(failures: number, final: Partial<GenerationJob> = {}): { api: GenerationApi; polls: () => number } {
   let polls = 0;
-  const job = { jobId: 'j1', status: 'done', readySeconds: 3, durationSeconds: 3, progress: 1, playlistUrl: '/store/x/index.m3u8', ...final } as GenerationJob;
+  const job = {
+    jobId: 'j1',
+    status: 'done',
+    readySeconds: 3,
+    durationSeconds: 3,
+    progress: 1,
+    playlistUrl: '/store/x/index.m3u8',
+    ...final,
+  } as GenerationJob;
   const api = {
     events: () => Promise.reject(new GenerationError('network', 'GET /api/v1/jobs/j1/events: connection refused')),
-    job: () => (++polls <= failures ? Promise.reject(new GenerationError('network', 'GET /api/v1/jobs/j1: connection refused')) : Promise.resolve(job)),
+    job: () =>
+      ++polls <= failures
+        ? Promise.reject(new GenerationError('network', 'GET /api/v1/jobs/j1: connection refused'))
+        : Promise.resolve(job),
   } as unknown as GenerationApi;
   return { api, polls: () => polls };
 }
@@ -21,7 +32,10 @@ describe('watchJob while the backend is unreachable', () => {
   it('keeps polling through network failures and follows the job once the backend answers', async () => {
     const { api, polls } = downFor(4);
     const seen: string[] = [];
-    const final = await watchJob(api, 'j1', (j) => seen.push(j.status), new AbortController().signal, { pollMs: 1, reconnectMs: 10_000 });
+    const final = await watchJob(api, 'j1', (j) => seen.push(j.status), new AbortController().signal, {
+      pollMs: 1,
+      reconnectMs: 10_000,
+    });
     expect(final.status).toBe('done');
     expect(polls()).toBe(5);
     expect(seen).toEqual(['done']);
@@ -29,7 +43,9 @@ describe('watchJob while the backend is unreachable', () => {
 
   it('gives up with the network error once failures outlast reconnectMs', async () => {
     const { api } = downFor(Infinity);
-    await expect(watchJob(api, 'j1', () => {}, new AbortController().signal, { pollMs: 5, reconnectMs: 50 })).rejects.toMatchObject({ code: 'network' });
+    await expect(
+      watchJob(api, 'j1', () => {}, new AbortController().signal, { pollMs: 5, reconnectMs: 50 }),
+    ).rejects.toMatchObject({ code: 'network' });
   });
 
   it('does not retry what a returning backend would answer the same (404: the job is gone)', async () => {
@@ -41,7 +57,9 @@ describe('watchJob while the backend is unreachable', () => {
         return Promise.reject(new GenerationError('not-found', 'GET /api/v1/jobs/j1: no such job (HTTP 404)', 404));
       },
     } as unknown as GenerationApi;
-    await expect(watchJob(api, 'j1', () => {}, new AbortController().signal, { pollMs: 1, reconnectMs: 10_000 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      watchJob(api, 'j1', () => {}, new AbortController().signal, { pollMs: 1, reconnectMs: 10_000 }),
+    ).rejects.toMatchObject({ code: 'not-found' });
     expect(polls).toBe(1);
   });
 });

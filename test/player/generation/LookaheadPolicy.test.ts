@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { LookaheadAction, LookaheadTarget } from '../../../src/player/generation/LookaheadPolicy.js';
 import { LookaheadPolicy } from '../../../src/player/generation/LookaheadPolicy.js';
 
-const t = (segmentId: string, seconds: number, durationSeconds = 6): LookaheadTarget => ({ segmentId, seconds, durationSeconds });
+const t = (segmentId: string, seconds: number, durationSeconds = 6): LookaheadTarget => ({
+  segmentId,
+  seconds,
+  durationSeconds,
+});
 const requested = (actions: LookaheadAction[]) => actions.filter((a) => a.type === 'request').map((a) => a.segmentId);
 const cancelled = (actions: LookaheadAction[]) => actions.filter((a) => a.type === 'cancel').map((a) => a.segmentId);
 
@@ -149,7 +153,11 @@ describe('LookaheadPolicy', () => {
 
   it('never exceeds K non-urgent requests in flight and never sends a later deadline before an earlier one', () => {
     const step = fc.oneof(
-      fc.record({ kind: fc.constant('want' as const), ids: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 8 }), secs: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 8, maxLength: 8 }) }),
+      fc.record({
+        kind: fc.constant('want' as const),
+        ids: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 8 }),
+        secs: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 8, maxLength: 8 }),
+      }),
       fc.record({ kind: fc.constant('settle' as const), id: fc.integer({ min: 0, max: 9 }), ok: fc.boolean() }),
     );
     fc.assert(
@@ -158,7 +166,10 @@ describe('LookaheadPolicy', () => {
         steps.forEach((s, now) => {
           const actions =
             s.kind === 'want'
-              ? policy.want(s.ids.map((id, i) => t(`s${id}`, s.secs[i] ?? 0)), now)
+              ? policy.want(
+                  s.ids.map((id, i) => t(`s${id}`, s.secs[i] ?? 0)),
+                  now,
+                )
               : policy.settled(`s${s.id}`, s.ok ? 'done' : 'failed', now);
           const deadlines = actions.flatMap((a) => (a.type === 'request' ? [a.deadline] : []));
           expect(deadlines).toEqual([...deadlines].sort((x, y) => x - y));

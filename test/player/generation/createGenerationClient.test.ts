@@ -1,7 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialPosition } from '../../../src/core/rules/index.js';
-import type { GenerationClient, GenerationClientOptions, GenerationEvents } from '../../../src/player/generation/GenerationClient.js';
+import type {
+  GenerationClient,
+  GenerationClientOptions,
+  GenerationEvents,
+} from '../../../src/player/generation/GenerationClient.js';
 import { createGenerationClient } from '../../../src/player/generation/GenerationClient.js';
 import { forkStory } from './fixtureStory.js';
 import type { ScriptedBackend } from './scriptedBackend.js';
@@ -24,7 +28,15 @@ afterEach(async () => {
 });
 
 function start(options: Partial<GenerationClientOptions> = {}): GenerationClient {
-  client = createGenerationClient({ baseUrl: backend.url, token: 'tok', retry: { baseMs: 40, maxMs: 5000 }, random: () => 1, pollMs: 30, now: () => clock, ...options });
+  client = createGenerationClient({
+    baseUrl: backend.url,
+    token: 'tok',
+    retry: { baseMs: 40, maxMs: 5000 },
+    random: () => 1,
+    pollMs: 30,
+    now: () => clock,
+    ...options,
+  });
   return client;
 }
 function record<K extends keyof GenerationEvents>(c: GenerationClient, type: K): GenerationEvents[K][] {
@@ -33,7 +45,8 @@ function record<K extends keyof GenerationEvents>(c: GenerationClient, type: K):
   return seen;
 }
 const posts = () => backend.log.filter((r) => r.method === 'POST');
-const bodyOf = (segmentId: string) => posts().find((r) => (r.body as { segmentId: string }).segmentId === segmentId)?.body;
+const bodyOf = (segmentId: string) =>
+  posts().find((r) => (r.body as { segmentId: string }).segmentId === segmentId)?.body;
 
 describe('generation client against a real HTTP server', () => {
   it('POSTs candidates with deadlines and history, follows SSE progress, and fires ready once the head is playable', async () => {
@@ -46,7 +59,12 @@ describe('generation client against a real HTTP server', () => {
     expect(posts().map((r) => (r.body as { segmentId: string }).segmentId)).toEqual(['left', 'right']);
     expect(posts()[0]?.authorization).toBe('Bearer tok');
     // History: the choices so far plus the path to the candidate (the backend replays it).
-    expect(bodyOf('left')).toEqual({ storyId: 'fork', segmentId: 'left', history: [{ segmentId: 'intro', optionId: 'left' }], deadline: 4 });
+    expect(bodyOf('left')).toEqual({
+      storyId: 'fork',
+      segmentId: 'left',
+      history: [{ segmentId: 'intro', optionId: 'left' }],
+      deadline: 4,
+    });
 
     const playable = c.whenPlayable('left', 4);
     backend.push('job-left', { status: 'running', progress: 0.2, readySeconds: 1 });
@@ -54,7 +72,11 @@ describe('generation client against a real HTTP server', () => {
     expect(c.status('left')).toMatchObject({ ready: false, readySeconds: 1, state: 'in-flight' });
     backend.push('job-left', { progress: 0.4, readySeconds: 2 });
     await backend.until(() => ready.length === 1, 'ready');
-    expect(ready[0]).toEqual({ segmentId: 'left', playlistUrl: `${backend.url}/store/key-left/index.m3u8`, readySeconds: 2 });
+    expect(ready[0]).toEqual({
+      segmentId: 'left',
+      playlistUrl: `${backend.url}/store/key-left/index.m3u8`,
+      readySeconds: 2,
+    });
     backend.push('job-left', { progress: 0.7, readySeconds: 4 });
     await expect(playable).resolves.toMatchObject({ segmentId: 'left', readySeconds: 4 });
 
@@ -64,7 +86,13 @@ describe('generation client against a real HTTP server', () => {
     await backend.until(() => posts().length === 3, 'third POST');
     expect(c.status('left')).toMatchObject({ ready: true, done: true, state: 'done' });
     expect(ready).toHaveLength(1);
-    expect(bodyOf('l1')).toMatchObject({ deadline: 8.5, history: [{ segmentId: 'intro', optionId: 'left' }, { segmentId: 'left', optionId: 'l1' }] });
+    expect(bodyOf('l1')).toMatchObject({
+      deadline: 8.5,
+      history: [
+        { segmentId: 'intro', optionId: 'left' },
+        { segmentId: 'left', optionId: 'l1' },
+      ],
+    });
   });
 
   it('waits as long as a 429 Retry-After says before asking again', async () => {
@@ -163,9 +191,16 @@ describe('generation client against a real HTTP server', () => {
     backend.push('job-right', { status: 'running', readySeconds: 3 });
     await backend.until(() => c.status('right').ready, 'right ready');
     c.commit([{ segmentId: 'intro', optionId: 'left' }], 1000);
-    await backend.until(() => backend.log.filter((r) => r.method === 'DELETE').length === 3 && backend.openStreams() === 3, 'three DELETEs');
+    await backend.until(
+      () => backend.log.filter((r) => r.method === 'DELETE').length === 3 && backend.openStreams() === 3,
+      'three DELETEs',
+    );
     const deleted = backend.log.filter((r) => r.method === 'DELETE');
-    expect(deleted.map((r) => r.path).sort()).toEqual(['/api/v1/jobs/job-r1', '/api/v1/jobs/job-r2', '/api/v1/jobs/job-right']);
+    expect(deleted.map((r) => r.path).sort()).toEqual([
+      '/api/v1/jobs/job-r1',
+      '/api/v1/jobs/job-r2',
+      '/api/v1/jobs/job-right',
+    ]);
     expect(deleted.every((r) => r.authorization === 'Bearer tok')).toBe(true);
     expect(c.stats()).toMatchObject({ requested: 6, cancelled: 3 });
     // The backend drops a cancelled render's partial files: its status must not claim them.
@@ -186,7 +221,10 @@ describe('generation client against a real HTTP server', () => {
     const c = start({ maxInFlight: 1 });
     const ready = record(c, 'ready');
     c.plan(story, initialPosition(story), [], 0);
-    await backend.until(() => backend.log.some((r) => r.method === 'GET' && r.path === '/api/v1/jobs/job-left'), 'a poll');
+    await backend.until(
+      () => backend.log.some((r) => r.method === 'GET' && r.path === '/api/v1/jobs/job-left'),
+      'a poll',
+    );
     backend.push('job-left', { status: 'done', progress: 1, readySeconds: 6 });
     await backend.until(() => ready.length === 1, 'ready through polling');
     expect(c.status('left').done).toBe(true);
@@ -203,14 +241,24 @@ describe('generation client against a real HTTP server', () => {
     c.plan(story, { segmentId: 'left', vars: {}, visits: { intro: 1, left: 1 } }, history, 4000);
     expect(c.stats()).toMatchObject({ readyInTime: 1, late: 0 });
     c.commit([...history, { segmentId: 'left', optionId: 'l2' }], 6000);
-    c.plan(story, { segmentId: 'l2', vars: {}, visits: { intro: 1, left: 1, l2: 1 } }, [...history, { segmentId: 'left', optionId: 'l2' }], 10_000);
+    c.plan(
+      story,
+      { segmentId: 'l2', vars: {}, visits: { intro: 1, left: 1, l2: 1 } },
+      [...history, { segmentId: 'left', optionId: 'l2' }],
+      10_000,
+    );
     expect(c.stats()).toMatchObject({ readyInTime: 1, late: 1 });
   });
 
   it('destroy closes every stream and socket, aborts a pending POST and rejects waiters', async () => {
     // The fourth POST never gets an answer: destroy must abort it.
     const stalled: Array<ServerResponse> = [];
-    backend.generate.push(() => false, () => false, () => false, (_q, res) => (stalled.push(res), true));
+    backend.generate.push(
+      () => false,
+      () => false,
+      () => false,
+      (_q, res) => (stalled.push(res), true),
+    );
     const c = start({ maxInFlight: 4 });
     c.plan(story, initialPosition(story), [], 0);
     await backend.until(() => backend.openStreams() === 3 && stalled.length === 1, 'three streams and a stalled POST');

@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { readEventStream } from '../../../src/player/generation/readEventStream.js';
 
 it('reads job events from a streamed Response body in the browser', async () => {
-  const text = 'retry: 2000\n\nevent: progress\ndata: {"jobId":"j","readySeconds":1}\n\n: heartbeat\n\nevent: done\r\ndata: {"jobId":"j","readySeconds":6}\r\n\r\n';
+  const text =
+    'retry: 2000\n\nevent: progress\ndata: {"jobId":"j","readySeconds":1}\n\n: heartbeat\n\nevent: done\r\ndata: {"jobId":"j","readySeconds":6}\r\n\r\n';
   const bytes = new TextEncoder().encode(text);
   let i = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -16,6 +17,11 @@ it('reads job events from a streamed Response body in the browser', async () => 
   });
   const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } });
   const seen: Array<[string, number]> = [];
-  await readEventStream(response.body as ReadableStream<Uint8Array>, (e) => seen.push([e.type, (JSON.parse(e.data) as { readySeconds: number }).readySeconds]));
-  expect(seen).toEqual([['progress', 1], ['done', 6]]);
+  await readEventStream(response.body as ReadableStream<Uint8Array>, (e) =>
+    seen.push([e.type, (JSON.parse(e.data) as { readySeconds: number }).readySeconds]),
+  );
+  expect(seen).toEqual([
+    ['progress', 1],
+    ['done', 6],
+  ]);
 });

@@ -11,7 +11,9 @@ function parse(chunks: string[]): ServerSentEvent[] {
 
 describe('text/event-stream parser', () => {
   it('reads typed events, multi-line data, ids, retry hints and skips comments', () => {
-    const events = parse(['retry: 2000\n\n: heartbeat\n\nevent: progress\nid: 7\ndata: {"a":\ndata: 1}\n\ndata:plain\n\n']);
+    const events = parse([
+      'retry: 2000\n\n: heartbeat\n\nevent: progress\nid: 7\ndata: {"a":\ndata: 1}\n\ndata:plain\n\n',
+    ]);
     expect(events).toEqual([
       { type: 'progress', data: '{"a":\n1}', lastEventId: '7' },
       { type: 'message', data: 'plain', lastEventId: '7' },
@@ -21,7 +23,11 @@ describe('text/event-stream parser', () => {
   it('gives the same events whatever the chunking and line endings (\\n, \\r\\n, \\r)', () => {
     const text = 'event: done\r\ndata: {"x":1}\r\n\r\nevent: p\rdata: 2\r\rdata: 3\n\n';
     const whole = parse([text]);
-    expect(whole.map((e) => [e.type, e.data])).toEqual([['done', '{"x":1}'], ['p', '2'], ['message', '3']]);
+    expect(whole.map((e) => [e.type, e.data])).toEqual([
+      ['done', '{"x":1}'],
+      ['p', '2'],
+      ['message', '3'],
+    ]);
     for (let cut = 1; cut < text.length; cut++) {
       expect(parse([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
     }

@@ -49,7 +49,8 @@ function pacedGenerator(stepMs: number): Generator {
 let server: RunningServer;
 let store: string;
 let client: GenerationClient | undefined;
-const token = (sub: string) => signViewerToken({ sub, story: 'fork', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
+const token = (sub: string) =>
+  signViewerToken({ sub, story: 'fork', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
 
 beforeEach(async () => {
   started.length = 0;
@@ -78,7 +79,12 @@ describe('generation client against the real backend', () => {
   it('the backend accepts every lookahead request (history + path), streams progress, and a choice cancels the other branch', async () => {
     const story = forkStory();
     const failed: string[] = [];
-    client = createGenerationClient({ baseUrl: server.url, token: token('viewer-1'), maxInFlight: 6, leadFactor: Infinity });
+    client = createGenerationClient({
+      baseUrl: server.url,
+      token: token('viewer-1'),
+      maxInFlight: 6,
+      leadFactor: Infinity,
+    });
     client.on('failed', (e) => failed.push(`${e.segmentId}: ${e.code} ${e.message}`));
     const ready: string[] = [];
     client.on('ready', (e) => ready.push(e.segmentId));
@@ -103,7 +109,7 @@ describe('generation client against the real backend', () => {
     expect(ready).toContain('l1');
   });
 
-  it('a forged token fails with the backend\'s own code, and nothing renders', async () => {
+  it("a forged token fails with the backend's own code, and nothing renders", async () => {
     const story = forkStory();
     client = createGenerationClient({ baseUrl: server.url, token: 'ofs1.nope.nope' });
     const failed: string[] = [];

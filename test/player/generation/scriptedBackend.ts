@@ -69,13 +69,27 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
       const text = Buffer.concat(chunks).toString('utf8');
       const body: unknown = text ? JSON.parse(text) : undefined;
       const path = req.url ?? '/';
-      log.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body, at: performance.now() });
+      log.push({
+        method: req.method ?? '',
+        path,
+        authorization: req.headers.authorization,
+        body,
+        at: performance.now(),
+      });
       poke();
       const jobMatch = /^\/api\/v1\/jobs\/([^/]+)(\/events)?$/.exec(path);
       if (req.method === 'POST' && path === '/api/v1/generate') {
         if (generate.shift()?.(req, res, body)) return;
         const { segmentId } = body as { segmentId: string };
-        const job: GenerationJob = { jobId: `job-${segmentId}`, key: `key-${segmentId}`, status: 'queued', progress: 0, readySeconds: 0, durationSeconds: 6, playlistUrl: `/store/key-${segmentId}/index.m3u8` };
+        const job: GenerationJob = {
+          jobId: `job-${segmentId}`,
+          key: `key-${segmentId}`,
+          status: 'queued',
+          progress: 0,
+          readySeconds: 0,
+          durationSeconds: 6,
+          playlistUrl: `/store/key-${segmentId}/index.m3u8`,
+        };
         jobs.set(job.jobId, job);
         return json(res, 202, job);
       }

@@ -105,7 +105,9 @@ describe('overlay choice', () => {
     const o = await make();
     const live = container.querySelector('[aria-live="polite"]')!;
     o.showChoice(choice);
-    expect(live.textContent).toBe('Which way now? Options: Take the left path, Cross the bridge, Wait here. 8 seconds to choose.');
+    expect(live.textContent).toBe(
+      'Which way now? Options: Take the left path, Cross the bridge, Wait here. 8 seconds to choose.',
+    );
     now = 2;
     await frames(3);
     expect(live.textContent).toMatch(/^Which way now\?/);
@@ -194,7 +196,8 @@ describe('overlay choice', () => {
     o.on('mute-request', (e) => got.push(`mute:${e.muted}`));
     o.on('fullscreen-request', (e) => got.push(`fs:${e.fullscreen}`));
     o.on('back-request', () => got.push('back'));
-    const ctl = (name: string): HTMLButtonElement => container.querySelector<HTMLButtonElement>(`[data-control="${name}"]`)!;
+    const ctl = (name: string): HTMLButtonElement =>
+      container.querySelector<HTMLButtonElement>(`[data-control="${name}"]`)!;
     expect(ctl('play').getAttribute('aria-label')).toBe('Play');
     ctl('play').click();
     ctl('mute').click();
@@ -227,7 +230,9 @@ describe('overlay choice', () => {
     video.muted = true;
     video.srcObject = canvas.captureStream(30);
     await video.play();
-    await new Promise<void>((r) => (video.readyState >= 2 ? r() : video.addEventListener('loadeddata', () => r(), { once: true })));
+    await new Promise<void>((r) =>
+      video.readyState >= 2 ? r() : video.addEventListener('loadeddata', () => r(), { once: true }),
+    );
     const rejections: unknown[] = [];
     const onRejection = (e: PromiseRejectionEvent): void => {
       rejections.push(e.reason);
@@ -249,13 +254,21 @@ describe('overlay choice', () => {
     }
   });
 
-  test('a long session of choices reuses text measurements instead of filling pixi\'s caches', async () => {
+  test("a long session of choices reuses text measurements instead of filling pixi's caches", async () => {
     // pixi keys its text measurement cache (an LRU of 1,000) by the style's identity: panels
     // with styles of their own made every choice new entries, so the heap grew for hundreds of
     // choices. Two alternating choices, each shown and confirmed many times.
-    const measured = (): number => (CanvasTextMetrics as unknown as { _measurementCache: { size: number } })._measurementCache.size;
+    const measured = (): number =>
+      (CanvasTextMetrics as unknown as { _measurementCache: { size: number } })._measurementCache.size;
     const o = await make(true);
-    const other: OverlayChoice = { ...choice, prompt: 'And now?', options: [{ id: 'stay', label: 'Stay' }, { id: 'go', label: 'Go on' }] };
+    const other: OverlayChoice = {
+      ...choice,
+      prompt: 'And now?',
+      options: [
+        { id: 'stay', label: 'Stay' },
+        { id: 'go', label: 'Go on' },
+      ],
+    };
     const round = async (c: OverlayChoice): Promise<void> => {
       o.showChoice(c);
       await frames(2);

@@ -61,7 +61,10 @@ afterAll(async () => {
 });
 const errors: string[] = [];
 
-function host(onChange: (f: SegmentFetch) => void, abr: { bps?: number; supported?: RegExp; maxHeight?: number } = {}): SegmentFetchHost {
+function host(
+  onChange: (f: SegmentFetch) => void,
+  abr: { bps?: number; supported?: RegExp; maxHeight?: number } = {},
+): SegmentFetchHost {
   const policy = { retries: 0, delayMs: 10, timeoutMs: 5000 };
   const bandwidth = new BandwidthEstimator(abr.bps ?? 2e6);
   const isSupported = (type: string) => (abr.supported ?? /avc1/).test(type);
@@ -70,17 +73,25 @@ function host(onChange: (f: SegmentFetch) => void, abr: { bps?: number; supporte
     playlistRetry: policy,
     growingPollMs: 500,
     bandwidth,
-    chooseVariant: (variants) => selectVariant(variants, { bandwidthBps: bandwidth.estimate(), maxHeight: abr.maxHeight, isSupported }),
+    chooseVariant: (variants) =>
+      selectVariant(variants, { bandwidthBps: bandwidth.estimate(), maxHeight: abr.maxHeight, isSupported }),
     onChange,
     onError: (_f, e) => void errors.push(e.message),
   };
 }
 
 /** Fetch `path` to the end (or failure) and return which rendition folder its fragments came from. */
-async function renditionFetched(path: string, abr: Parameters<typeof host>[1]): Promise<{ folder: string | undefined; fetch: SegmentFetch }> {
+async function renditionFetched(
+  path: string,
+  abr: Parameters<typeof host>[1],
+): Promise<{ folder: string | undefined; fetch: SegmentFetch }> {
   paths.length = 0;
   const fetch = await new Promise<SegmentFetch>((resolve) => {
-    const f: SegmentFetch = new SegmentFetch({ segmentId: 'm', url: `${origin}${path}`, durationSeconds: FRAGMENTS }, 30, host((x) => x.finished && resolve(x), abr));
+    const f: SegmentFetch = new SegmentFetch(
+      { segmentId: 'm', url: `${origin}${path}`, durationSeconds: FRAGMENTS },
+      30,
+      host((x) => x.finished && resolve(x), abr),
+    );
     void f;
   });
   const folders = new Set(paths.filter((p) => p.endsWith('.m4s')).map((p) => p.split('/').at(-2)));
@@ -94,10 +105,14 @@ describe('SegmentFetch', () => {
     const listed: Array<{ verified: number; answered: number }> = [];
     const answered = () => log.filter((l) => l.startsWith('<seg_')).length;
     const fetch = await new Promise<SegmentFetch>((resolve) => {
-      const f: SegmentFetch = new SegmentFetch({ segmentId: 's', url: `${origin}/s/index.m3u8`, durationSeconds: FRAGMENTS }, 30, host((x) => {
-        listed.push({ verified: x.verified.length, answered: answered() });
-        if (x.finished) resolve(x);
-      }));
+      const f: SegmentFetch = new SegmentFetch(
+        { segmentId: 's', url: `${origin}/s/index.m3u8`, durationSeconds: FRAGMENTS },
+        30,
+        host((x) => {
+          listed.push({ verified: x.verified.length, answered: answered() });
+          if (x.finished) resolve(x);
+        }),
+      );
       void f;
     });
     const at = (entry: string) => log.indexOf(entry);
@@ -120,7 +135,11 @@ describe('SegmentFetch', () => {
     log.length = 0;
     let f: SegmentFetch | undefined;
     await new Promise<void>((resolve) => {
-      f = new SegmentFetch({ segmentId: 'p', url: `${origin}/p/index.m3u8`, durationSeconds: FRAGMENTS }, 2, host((x) => x.verified.length === 2 && resolve()));
+      f = new SegmentFetch(
+        { segmentId: 'p', url: `${origin}/p/index.m3u8`, durationSeconds: FRAGMENTS },
+        2,
+        host((x) => x.verified.length === 2 && resolve()),
+      );
     });
     if (!f) throw new Error('no fetch');
     // Time for a request past the limit to show up, if one were made.
@@ -136,7 +155,9 @@ describe('SegmentFetch', () => {
     // Plenty of throughput, H.264 only: 720p.
     expect((await renditionFetched('/m/master.m3u8', { bps: 20e6 })).folder).toBe('720');
     // AV1 playable and affordable, but a 400-pixel-high picture needs no more than 720p.
-    expect((await renditionFetched('/m/master.m3u8', { bps: 20e6, supported: /avc1|av01/, maxHeight: 400 })).folder).toBe('720');
+    expect(
+      (await renditionFetched('/m/master.m3u8', { bps: 20e6, supported: /avc1|av01/, maxHeight: 400 })).folder,
+    ).toBe('720');
     expect((await renditionFetched('/m/master.m3u8', { bps: 20e6, supported: /avc1|av01/ })).folder).toBe('av1');
     // Nothing fits 100 kbps: the lightest playable one rather than nothing.
     expect((await renditionFetched('/m/master.m3u8', { bps: 1e5 })).folder).toBe('360');

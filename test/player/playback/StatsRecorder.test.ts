@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { RECENT_STATS, StatsRecorder } from '../../../src/player/playback/StatsRecorder.js';
 
 // snapshot() reads only the quality counters from the element.
-const video = { getVideoPlaybackQuality: () => ({ droppedVideoFrames: 2, totalVideoFrames: 900 }) } as unknown as HTMLVideoElement;
+const video = {
+  getVideoPlaybackQuality: () => ({ droppedVideoFrames: 2, totalVideoFrames: 900 }),
+} as unknown as HTMLVideoElement;
 const held = { listedSegments: 2, listedFragments: 6, bufferedSeconds: 4, pendingBytes: 0 };
 const frame = (at: number, mediaTime: number, presentedFrames: number) => ({ at, mediaTime, presentedFrames });
 
@@ -22,7 +24,12 @@ describe('StatsRecorder', () => {
     expect(stats.boundaries).toHaveLength(RECENT_STATS);
     expect(stats.splices).toHaveLength(RECENT_STATS);
     expect(stats.boundaries[0]!.segmentId).toBe(`seg-${count - RECENT_STATS}`);
-    expect(stats.boundaries.at(-1)).toEqual({ segmentId: `seg-${count - 1}`, wallGapMs: 33, mediaGapMs: expect.closeTo(1000 / 30, 6), presentedDelta: 1 });
+    expect(stats.boundaries.at(-1)).toEqual({
+      segmentId: `seg-${count - 1}`,
+      wallGapMs: 33,
+      mediaGapMs: expect.closeTo(1000 / 30, 6),
+      presentedDelta: 1,
+    });
     expect(stats.splices.at(-1)).toEqual({ segmentId: `seg-${count - 1}`, queuedToBufferedMs: 5 + ((count - 1) % 7) });
     // Boundary 10 left the list long ago; the worst gap still remembers it.
     expect(stats.maxBranchGapMs).toBe(120);
@@ -35,11 +42,18 @@ describe('StatsRecorder', () => {
     const first = s.snapshot(video, held);
     first.boundaries[0]!.wallGapMs = 999;
     first.boundaries.length = 0;
-    expect(s.snapshot(video, held).boundaries).toEqual([{ segmentId: 'a', wallGapMs: 40, mediaGapMs: 40, presentedDelta: 1 }]);
+    expect(s.snapshot(video, held).boundaries).toEqual([
+      { segmentId: 'a', wallGapMs: 40, mediaGapMs: 40, presentedDelta: 1 },
+    ]);
     expect(s.snapshot(video, held).maxBranchGapMs).toBe(40);
   });
 
   it('reports no gap before the first boundary', () => {
-    expect(new StatsRecorder().snapshot(video, held)).toMatchObject({ maxBranchGapMs: 0, boundaries: [], splices: [], startupMs: null });
+    expect(new StatsRecorder().snapshot(video, held)).toMatchObject({
+      maxBranchGapMs: 0,
+      boundaries: [],
+      splices: [],
+      startupMs: null,
+    });
   });
 });

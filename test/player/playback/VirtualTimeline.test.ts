@@ -7,11 +7,19 @@ import { parsePlaylist, toSegmentPlaylist } from '../../../src/player/playback/r
 let ids = 100;
 /** The part of a SegmentFetch the timeline reads. */
 function fakeFetch(name: string, fragments: number, state: 'done' | 'growing' | 'failed' = 'done'): SegmentFetch {
-  const verified = Array.from({ length: fragments }, (_, i) => ({ url: `https://cdn.test/${name}/seg_${i}.m4s`, duration: 1 }));
+  const verified = Array.from({ length: fragments }, (_, i) => ({
+    url: `https://cdn.test/${name}/seg_${i}.m4s`,
+    duration: 1,
+  }));
   return {
     id: ids++,
     source: { segmentId: name, url: `https://cdn.test/${name}/index.m3u8`, durationSeconds: fragments },
-    playlist: { mediaUrl: '', initUrl: `https://cdn.test/${name}/init.mp4`, fragments: verified, complete: state !== 'growing' },
+    playlist: {
+      mediaUrl: '',
+      initUrl: `https://cdn.test/${name}/init.mp4`,
+      fragments: verified,
+      complete: state !== 'growing',
+    },
     verified,
     failed: state === 'failed',
     done: state === 'done',
@@ -30,7 +38,10 @@ describe('VirtualTimeline', () => {
     expect(parsed.mediaSequence).toBe(0);
     expect(parsed.segments.map((s) => s.discontinuity ?? false)).toEqual([false, false, false, false, true, false]);
     expect(parsed.segments[4]!.map!.uri).toMatch(/forest\/init\.mp4#o=\d+$/);
-    expect(t.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([['intro', 0], ['forest', 4]]);
+    expect(t.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([
+      ['intro', 0],
+      ['forest', 4],
+    ]);
     expect(t.render()).toContain('CAN-BLOCK-RELOAD=YES');
     t.end();
     parsed = parsePlaylist(t.render());
@@ -50,7 +61,11 @@ describe('VirtualTimeline', () => {
     u.append(fakeFetch('nothing', 0, 'failed'));
     u.append(fakeFetch('lantern', 2));
     u.end();
-    expect(u.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([['intro', 0], ['broken', 2], ['lantern', 3]]);
+    expect(u.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual([
+      ['intro', 0],
+      ['broken', 2],
+      ['lantern', 3],
+    ]);
     expect(parsePlaylist(u.render()).segments).toHaveLength(5);
   });
 });
@@ -58,7 +73,13 @@ describe('VirtualTimeline', () => {
 describe('VirtualTimeline.trimBefore', () => {
   it('drops finished segments behind the horizon and counts them in MEDIA-SEQUENCE and DISCONTINUITY-SEQUENCE', () => {
     const t = new VirtualTimeline();
-    for (const [name, n] of [['intro', 4], ['a', 3], ['b', 3], ['c', 2]] as const) t.append(fakeFetch(name, n));
+    for (const [name, n] of [
+      ['intro', 4],
+      ['a', 3],
+      ['b', 3],
+      ['c', 2],
+    ] as const)
+      t.append(fakeFetch(name, n));
     const before = t.visible().map((e) => [e.fetch.source.segmentId, e.start]);
     expect(t.trimBefore(7.5)).toBe(2); // intro ends at 4, a at 7; b (7–10) is still in the window
     expect(t.visible().map((e) => [e.fetch.source.segmentId, e.start])).toEqual(before.slice(2));
@@ -100,7 +121,10 @@ describe('VirtualTimeline.trimBefore', () => {
 describe('toSegmentPlaylist', () => {
   const media = (body: string) => parsePlaylist(`#EXTM3U\n#EXT-X-TARGETDURATION:1\n${body}`);
   it('makes URLs absolute and reports completeness', () => {
-    const p = toSegmentPlaylist(media('#EXT-X-MAP:URI="init.mp4"\n#EXTINF:1,\nseg_0.m4s\n#EXT-X-ENDLIST\n'), 'https://cdn.test/a/media.m3u8');
+    const p = toSegmentPlaylist(
+      media('#EXT-X-MAP:URI="init.mp4"\n#EXTINF:1,\nseg_0.m4s\n#EXT-X-ENDLIST\n'),
+      'https://cdn.test/a/media.m3u8',
+    );
     expect(p).toEqual({
       mediaUrl: 'https://cdn.test/a/media.m3u8',
       initUrl: 'https://cdn.test/a/init.mp4',
@@ -109,8 +133,17 @@ describe('toSegmentPlaylist', () => {
     });
   });
   it('refuses what cannot be spliced, naming the playlist and the fix', () => {
-    expect(() => toSegmentPlaylist(media('#EXTINF:1,\nseg_0.ts\n#EXT-X-ENDLIST\n'), 'https://cdn.test/ts.m3u8')).toThrow(/ts\.m3u8: no EXT-X-MAP.*fmp4/);
-    expect(() => toSegmentPlaylist(media('#EXT-X-ENDLIST\n'), 'https://cdn.test/empty.m3u8')).toThrow(/empty\.m3u8: no fragments/);
-    expect(() => toSegmentPlaylist(media('#EXT-X-MAP:URI="i.mp4"\n#EXTINF:1,\na.m4s\n#EXT-X-DISCONTINUITY\n#EXTINF:1,\nb.m4s\n'), 'https://cdn.test/d.m3u8')).toThrow(/discontinuity/);
+    expect(() =>
+      toSegmentPlaylist(media('#EXTINF:1,\nseg_0.ts\n#EXT-X-ENDLIST\n'), 'https://cdn.test/ts.m3u8'),
+    ).toThrow(/ts\.m3u8: no EXT-X-MAP.*fmp4/);
+    expect(() => toSegmentPlaylist(media('#EXT-X-ENDLIST\n'), 'https://cdn.test/empty.m3u8')).toThrow(
+      /empty\.m3u8: no fragments/,
+    );
+    expect(() =>
+      toSegmentPlaylist(
+        media('#EXT-X-MAP:URI="i.mp4"\n#EXTINF:1,\na.m4s\n#EXT-X-DISCONTINUITY\n#EXTINF:1,\nb.m4s\n'),
+        'https://cdn.test/d.m3u8',
+      ),
+    ).toThrow(/discontinuity/);
   });
 });

@@ -1,8 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import type { PlaybackEngine, PlaybackEngineOptions, SegmentSource } from '../../../src/player/playback/PlaybackEngine.js';
-import { clip, unexplainedBoundarySkips, createTestVideo, unexplainedSkips, nextEvent, recordEvents, recordFrames } from '../../support/playbackHarness.js';
-
+import type {
+  PlaybackEngine,
+  PlaybackEngineOptions,
+  SegmentSource,
+} from '../../../src/player/playback/PlaybackEngine.js';
+import {
+  clip,
+  unexplainedBoundarySkips,
+  createTestVideo,
+  unexplainedSkips,
+  nextEvent,
+  recordEvents,
+  recordFrames,
+} from '../../support/playbackHarness.js';
 
 let engine: PlaybackEngine | null = null;
 afterEach(() => {
@@ -19,7 +30,9 @@ function expectSeamless(
   order: string[],
   label: string,
 ): void {
-  const starts = log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId);
+  const starts = log
+    .filter((e) => e.type === 'segmentstart')
+    .map((e) => (e.payload as { segmentId: string }).segmentId);
   expect(starts).toEqual(order);
   expect(log.filter((e) => e.type !== 'segmentstart' && e.type !== 'ended')).toEqual([]);
   const stats = eng.stats();
@@ -38,7 +51,12 @@ function expectSeamless(
  * Play `chain` to its end, each segment queued when the one before it starts (`onStart`
  * runs first at each segmentstart), and check it was seamless.
  */
-async function playChain(chain: SegmentSource[], label: string, options: PlaybackEngineOptions = {}, onStart: (eng: PlaybackEngine) => void = () => {}): Promise<{ eng: PlaybackEngine; video: HTMLVideoElement }> {
+async function playChain(
+  chain: SegmentSource[],
+  label: string,
+  options: PlaybackEngineOptions = {},
+  onStart: (eng: PlaybackEngine) => void = () => {},
+): Promise<{ eng: PlaybackEngine; video: HTMLVideoElement }> {
   const video = createTestVideo();
   engine = createPlaybackEngine(video, options);
   const eng = engine;
@@ -54,13 +72,22 @@ async function playChain(chain: SegmentSource[], label: string, options: Playbac
   await eng.play();
   await nextEvent(eng, 'ended', () => true, 60_000);
   frames.stop();
-  expectSeamless(eng, log, frames.frames, chain.map((c) => c.segmentId), label);
+  expectSeamless(
+    eng,
+    log,
+    frames.frames,
+    chain.map((c) => c.segmentId),
+    label,
+  );
   return { eng, video };
 }
 
 describe('chains of segments', () => {
   it('splices five segments, each queued when the previous one starts', async () => {
-    const { video } = await playChain([clip('intro'), clip('a', 3), clip('dark'), clip('b', 3), clip('home')], 'chain of 5');
+    const { video } = await playChain(
+      [clip('intro'), clip('a', 3), clip('dark'), clip('b', 3), clip('home')],
+      'chain of 5',
+    );
     expect(video.currentTime).toBeCloseTo(18, 1);
   });
 
@@ -96,7 +123,16 @@ describe('chains of segments', () => {
   });
 
   it('trims the playlist behind the back buffer and stays seamless (sliding MEDIA-SEQUENCE)', async () => {
-    const chain: SegmentSource[] = [clip('a', 3), clip('b', 3), clip('c', 3), clip('a', 3), clip('b', 3), clip('c', 3), clip('a', 3), clip('b', 3)];
+    const chain: SegmentSource[] = [
+      clip('a', 3),
+      clip('b', 3),
+      clip('c', 3),
+      clip('a', 3),
+      clip('b', 3),
+      clip('c', 3),
+      clip('a', 3),
+      clip('b', 3),
+    ];
     const listed: number[] = [];
     const buffered: number[] = [];
     // A 2 s back buffer makes the timeline trim after every segment instead of after 30 s.
@@ -104,7 +140,9 @@ describe('chains of segments', () => {
       listed.push(eng.stats().held.listedSegments);
       buffered.push(Math.round(eng.stats().held.bufferedSeconds));
     });
-    console.log(`[trim] at each segmentstart: segments listed ${JSON.stringify(listed)}, seconds buffered ${JSON.stringify(buffered)}`);
+    console.log(
+      `[trim] at each segmentstart: segments listed ${JSON.stringify(listed)}, seconds buffered ${JSON.stringify(buffered)}`,
+    );
     expect(video.currentTime).toBeCloseTo(24, 1);
     // Without trimming the list would reach 8; with it, at most the played one, the current and the queued.
     expect(Math.max(...listed)).toBeLessThanOrEqual(3);

@@ -75,7 +75,9 @@ describe('failures are reported, playback goes on', () => {
     const errors: Array<PlaybackEvents['error']> = [];
     engine.on('error', (e) => errors.push(e));
     await expect(engine.load(clip('no-such-clip'))).rejects.toThrow(/no-such-clip/);
-    expect(errors).toEqual([expect.objectContaining({ code: 'playlist-load-failed', segmentId: 'no-such-clip', fatal: true })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'playlist-load-failed', segmentId: 'no-such-clip', fatal: true }),
+    ]);
   });
 
   it('media with B-frames (a composition delay) is reported as media-incompatible with what to re-encode', async () => {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findCompositionDelay } from '../../../src/player/playback/findCompositionDelay.js';
 
-const fragment = (clip: string, n = 0) => new Uint8Array(readFileSync(`test/media/${clip}/seg_${String(n).padStart(3, '0')}.m4s`));
+const fragment = (clip: string, n = 0) =>
+  new Uint8Array(readFileSync(`test/media/${clip}/seg_${String(n).padStart(3, '0')}.m4s`));
 
 describe('findCompositionDelay', () => {
   it('is 0 for media that follows the splicing contract (-bf 0)', () => {

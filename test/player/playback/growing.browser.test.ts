@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
 import type { PlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import { clip, createTestVideo, nextEvent, recordEvents, unexplainedBoundarySkips } from '../../support/playbackHarness.js';
+import {
+  clip,
+  createTestVideo,
+  nextEvent,
+  recordEvents,
+  unexplainedBoundarySkips,
+} from '../../support/playbackHarness.js';
 
 // A segment being rendered: an EVENT playlist on the real dev server that gains a fragment
 // every 600 ms (faster than real time, as a generator that keeps ahead of the viewer) and
@@ -11,9 +17,16 @@ const NAME = `growing-${Date.now().toString(36)}`;
 const FILE = `test/media/${NAME}/media.m3u8`;
 
 function growingPlaylist(fragments: number, done: boolean): string {
-  const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:1', '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT'];
+  const lines = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-TARGETDURATION:1',
+    '#EXT-X-MEDIA-SEQUENCE:0',
+    '#EXT-X-PLAYLIST-TYPE:EVENT',
+  ];
   if (fragments > 0) lines.push('#EXT-X-MAP:URI="../forest/init.mp4"');
-  for (let i = 0; i < fragments; i++) lines.push('#EXTINF:1.000000,', `../forest/seg_${String(i).padStart(3, '0')}.m4s`);
+  for (let i = 0; i < fragments; i++)
+    lines.push('#EXTINF:1.000000,', `../forest/seg_${String(i).padStart(3, '0')}.m4s`);
   if (done) lines.push('#EXT-X-ENDLIST');
   return `${lines.join('\n')}\n`;
 }
@@ -47,7 +60,9 @@ describe('segments still being rendered', () => {
       if (written === 6) clearInterval(grower);
     }, 600);
     await nextEvent(eng, 'ended', () => true, 30_000);
-    const starts = log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId);
+    const starts = log
+      .filter((e) => e.type === 'segmentstart')
+      .map((e) => (e.payload as { segmentId: string }).segmentId);
     expect(starts).toEqual(['intro', 'generated', 'lantern']);
     expect(log.filter((e) => e.type === 'error' || e.type === 'waiting')).toEqual([]);
     // intro 4 s + all six fragments of the generated one + lantern 4 s.

@@ -18,7 +18,11 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Network requests the page made whose URL contains `part`. */
-const requested = (part: string) => performance.getEntriesByType('resource').filter((e) => e.name.includes(part)).map((e) => e.name.split('/').pop());
+const requested = (part: string) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.includes(part))
+    .map((e) => e.name.split('/').pop());
 
 describe('engine lifecycle', () => {
   it('destroy() mid-playback leaves no src, no timers, no frame callbacks, no fetches, no listeners', async () => {
@@ -44,7 +48,13 @@ describe('engine lifecycle', () => {
     expect(video.hasAttribute('src')).toBe(false);
     expect(video.networkState).toBe(HTMLMediaElement.NETWORK_EMPTY);
     expect(video.readyState).toBe(HTMLMediaElement.HAVE_NOTHING);
-    expect(tracker.outstanding()).toEqual({ timeouts: 0, intervals: 0, frameCallbacks: 0, fetches: 0, mediaListeners: 0 });
+    expect(tracker.outstanding()).toEqual({
+      timeouts: 0,
+      intervals: 0,
+      frameCallbacks: 0,
+      fetches: 0,
+      mediaListeners: 0,
+    });
     const time = video.currentTime;
     await sleep(300);
     expect(video.currentTime).toBe(time);
@@ -59,7 +69,13 @@ describe('engine lifecycle', () => {
     eng.prefetch([clip('forest', 6), clip('d', 5)]);
     await sleep(1000);
     // init + 2 fragments of each, nothing more.
-    expect(requested('/forest/').sort()).toEqual(['index.m3u8', 'init.mp4', 'media.m3u8', 'seg_000.m4s', 'seg_001.m4s']);
+    expect(requested('/forest/').sort()).toEqual([
+      'index.m3u8',
+      'init.mp4',
+      'media.m3u8',
+      'seg_000.m4s',
+      'seg_001.m4s',
+    ]);
     expect(requested('/d/').sort()).toEqual(['index.m3u8', 'init.mp4', 'media.m3u8', 'seg_000.m4s', 'seg_001.m4s']);
     eng.cancel(['d']);
     eng.queueNext(clip('forest', 6));
@@ -67,7 +83,14 @@ describe('engine lifecycle', () => {
     await eng.play();
     await nextEvent(eng, 'ended', () => true, 20_000);
     // Every fragment of forest fetched exactly once: the prefetched ones were served from the cache.
-    expect(requested('/forest/seg_').sort()).toEqual(['seg_000.m4s', 'seg_001.m4s', 'seg_002.m4s', 'seg_003.m4s', 'seg_004.m4s', 'seg_005.m4s']);
+    expect(requested('/forest/seg_').sort()).toEqual([
+      'seg_000.m4s',
+      'seg_001.m4s',
+      'seg_002.m4s',
+      'seg_003.m4s',
+      'seg_004.m4s',
+      'seg_005.m4s',
+    ]);
     expect(requested('/d/seg_')).toHaveLength(2);
     expect(eng.stats().stalls).toBe(0);
   });

@@ -5,7 +5,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
 import type { PlaybackEngine, SegmentSource } from '../../../src/player/playback/PlaybackEngine.js';
-import { clip, createTestVideo, FRAME_MS, nextEvent, recordEvents, recordFrames, unexplainedBoundarySkips, unexplainedSkips } from '../../support/playbackHarness.js';
+import {
+  clip,
+  createTestVideo,
+  FRAME_MS,
+  nextEvent,
+  recordEvents,
+  recordFrames,
+  unexplainedBoundarySkips,
+  unexplainedSkips,
+} from '../../support/playbackHarness.js';
 
 let engine: PlaybackEngine | null = null;
 afterEach(() => {
@@ -15,12 +24,15 @@ afterEach(() => {
 });
 
 /** Chromium's count of decoded audio bytes: grows only while an audio track is being decoded. */
-const audioBytes = (video: HTMLVideoElement) => (video as HTMLVideoElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount ?? 0;
+const audioBytes = (video: HTMLVideoElement) =>
+  (video as HTMLVideoElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount ?? 0;
 
 describe('authored and generated media with audio on one timeline', () => {
   it('plays authored intro → generated branch → authored clip with no error, no waiting and frame-exact boundaries', async () => {
     const master = await (await fetch('/test/media/generated/index.m3u8')).text();
-    expect(master, 'run `npm run media`: the generated clip is missing or has no audio').toContain('CODECS="avc1.64001e,mp4a.40.2"');
+    expect(master, 'run `npm run media`: the generated clip is missing or has no audio').toContain(
+      'CODECS="avc1.64001e,mp4a.40.2"',
+    );
     const chain: SegmentSource[] = [clip('intro'), clip('generated', 2), clip('lantern')];
     const video = createTestVideo();
     engine = createPlaybackEngine(video);
@@ -39,15 +51,25 @@ describe('authored and generated media with audio on one timeline', () => {
     await nextEvent(eng, 'ended', () => true, 30_000);
     frames.stop();
 
-    const starts = log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId);
+    const starts = log
+      .filter((e) => e.type === 'segmentstart')
+      .map((e) => (e.payload as { segmentId: string }).segmentId);
     expect(starts).toEqual(['intro', 'generated', 'lantern']);
     expect(log.filter((e) => e.type !== 'segmentstart' && e.type !== 'ended')).toEqual([]);
     const stats = eng.stats();
-    console.log('[mixed audio]', JSON.stringify(stats), 'audio bytes at segment starts', JSON.stringify(audioAt), 'end', audioBytes(video));
+    console.log(
+      '[mixed audio]',
+      JSON.stringify(stats),
+      'audio bytes at segment starts',
+      JSON.stringify(audioAt),
+      'end',
+      audioBytes(video),
+    );
     expect(stats.stalls).toBe(0);
     expect(stats.boundaries.map((b) => b.segmentId)).toEqual(['generated', 'lantern']);
     // Each boundary: media advanced by one frame (within one frame of slack), nothing skipped.
-    for (const b of stats.boundaries) expect(Math.abs(b.mediaGapMs - FRAME_MS), `${b.segmentId}: media gap`).toBeLessThanOrEqual(FRAME_MS);
+    for (const b of stats.boundaries)
+      expect(Math.abs(b.mediaGapMs - FRAME_MS), `${b.segmentId}: media gap`).toBeLessThanOrEqual(FRAME_MS);
     expect(unexplainedBoundarySkips(stats), 'frames skipped across splices').toBe(0);
     expect(unexplainedSkips(frames.frames, stats.droppedVideoFrames)).toEqual([]);
     // Video played through all three: 4 + 2 + 4 s on one timeline.

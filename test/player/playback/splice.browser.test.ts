@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
 import type { PlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import { clip, unexplainedBoundarySkips, createTestVideo, unexplainedSkips, nextEvent, recordEvents, recordFrames } from '../../support/playbackHarness.js';
-
+import {
+  clip,
+  unexplainedBoundarySkips,
+  createTestVideo,
+  unexplainedSkips,
+  nextEvent,
+  recordEvents,
+  recordFrames,
+} from '../../support/playbackHarness.js';
 
 let engine: PlaybackEngine | null = null;
 afterEach(() => {
@@ -29,7 +36,9 @@ describe('seamless splicing (real hls.js, generated fMP4)', () => {
     await nextEvent(engine, 'ended', () => true, 20_000);
     frames.stop();
 
-    const starts = log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId);
+    const starts = log
+      .filter((e) => e.type === 'segmentstart')
+      .map((e) => (e.payload as { segmentId: string }).segmentId);
     expect(starts).toEqual(['intro', 'lantern']);
     expect(log.filter((e) => e.type === 'waiting' || e.type === 'error')).toEqual([]);
     const stats = engine.stats();

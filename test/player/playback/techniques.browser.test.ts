@@ -58,7 +58,7 @@ describe('splice techniques, measured', () => {
     expect(b.wallGapMs / b.presentedDelta).toBeLessThan(100);
   });
 
-  it('authors\' media with B-frames (x264 defaults): reported, and what it does to the splice', async () => {
+  it("authors' media with B-frames (x264 defaults): reported, and what it does to the splice", async () => {
     const video = createTestVideo();
     const engine: PlaybackEngine = createPlaybackEngine(video);
     cleanup.push(() => engine.destroy());
@@ -71,9 +71,14 @@ describe('splice techniques, measured', () => {
     engine.queueNext(clip('bframes', 3));
     engine.queueNext(clip('lantern'));
     engine.end();
-    const ended = await nextEvent(engine, 'ended', () => true, 15_000).then(() => true, () => false);
+    const ended = await nextEvent(engine, 'ended', () => true, 15_000).then(
+      () => true,
+      () => false,
+    );
     const stats = engine.stats();
-    console.log(`[techniques] B-frame splice: ended=${ended} skips=${JSON.stringify(findSkips(frames.frames).problems)} ${JSON.stringify(stats)}`);
+    console.log(
+      `[techniques] B-frame splice: ended=${ended} skips=${JSON.stringify(findSkips(frames.frames).problems)} ${JSON.stringify(stats)}`,
+    );
     expect(errors).toContain('media-incompatible');
   });
 });

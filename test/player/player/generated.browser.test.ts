@@ -19,7 +19,10 @@ afterEach(() => {
 });
 
 /** When the player root was aria-busy (the hold), and when the video presented its first frame. */
-function watchHold(root: HTMLElement, video: HTMLVideoElement): { busySince: number[]; firstFrameAt: () => number | null; stop: () => void } {
+function watchHold(
+  root: HTMLElement,
+  video: HTMLVideoElement,
+): { busySince: number[]; firstFrameAt: () => number | null; stop: () => void } {
   const busySince: number[] = [];
   let first: number | null = null;
   const observer = new MutationObserver(() => {
@@ -35,16 +38,26 @@ test('a story that starts on a generated segment: the hold shows until its start
   container = stage();
   const r = recorder();
   const opened = performance.now();
-  player = await createPlayer(container, { story: STORY_URL, generation: { baseUrl: backendUrl, token: tokens.second }, muted: true, autoplay: true, on: r.on });
+  player = await createPlayer(container, {
+    story: STORY_URL,
+    generation: { baseUrl: backendUrl, token: tokens.second },
+    muted: true,
+    autoplay: true,
+    on: r.on,
+  });
   const video = player.element.querySelector('video')!;
   const hold = watchHold(player.element, video);
   await next(player, 'ended', () => true, 90_000);
   hold.stop();
   const first = hold.firstFrameAt();
-  console.log(`[generated] start: first frame ${first === null ? 'never' : Math.round(first - opened)} ms after createPlayer; hold shown ${hold.busySince.length}×`);
+  console.log(
+    `[generated] start: first frame ${first === null ? 'never' : Math.round(first - opened)} ms after createPlayer; hold shown ${hold.busySince.length}×`,
+  );
 
   expect(r.log.filter((e) => e.type === 'error')).toEqual([]);
-  const segments = plain(r.log).filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+  const segments = plain(r.log)
+    .filter((e) => e.type === 'segmentstart')
+    .map((e) => (e as { segmentId: string }).segmentId);
   expect(segments).toEqual(['intro', 'woods', 'crossroads', 'home']);
   expect(first).not.toBeNull();
   // The first segment was asked for at load (it never went to the engine unrendered); if
@@ -63,11 +76,20 @@ test('a branch whose render fails takes another path: non-fatal generation-faile
   // The backend refuses this one segment (as a failed render would end); everything else is real.
   const refusing: typeof fetch = async (input, init) => {
     if (init?.method === 'POST' && typeof init.body === 'string' && JSON.parse(init.body).segmentId === 'streets') {
-      return new Response(JSON.stringify({ error: { code: 'render-failed', message: 'test: the renderer crashed' } }), { status: 422, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ error: { code: 'render-failed', message: 'test: the renderer crashed' } }), {
+        status: 422,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     return fetch(input, init);
   };
-  player = await createPlayer(container, { story: STORY_URL, generation: { baseUrl: backendUrl, token: tokens.first, fetch: refusing }, muted: true, autoplay: true, on: r.on });
+  player = await createPlayer(container, {
+    story: STORY_URL,
+    generation: { baseUrl: backendUrl, token: tokens.first, fetch: refusing },
+    muted: true,
+    autoplay: true,
+    on: r.on,
+  });
   const p = player;
   p.on('choicestart', (e) => {
     if (e.segmentId === 'intro') p.choose('robot');
@@ -77,7 +99,9 @@ test('a branch whose render fails takes another path: non-fatal generation-faile
   const errors = plain(r.log).filter((e) => e.type === 'error');
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatchObject({ code: 'generation-failed', segmentId: 'streets', fatal: false });
-  const segments = plain(r.log).filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+  const segments = plain(r.log)
+    .filter((e) => e.type === 'segmentstart')
+    .map((e) => (e as { segmentId: string }).segmentId);
   // streets is skipped: its continuation (crossroads) follows intro directly.
   expect(segments).toEqual(['intro', 'crossroads', 'home']);
   expect(plain(r.log).at(-1)).toEqual({ type: 'ended', segmentId: 'home' });
@@ -90,11 +114,18 @@ test('a branch still rendering when its segment is due: the last frame holds (ar
   // The backend answers for this branch 4 s late (a slow network or a busy queue), so it
   // cannot be ready when intro ends, whatever the store holds already.
   const slow: typeof fetch = async (input, init) => {
-    if (init?.method === 'POST' && typeof init.body === 'string' && JSON.parse(init.body).segmentId === 'streets') await new Promise((resolve) => setTimeout(resolve, 4000));
+    if (init?.method === 'POST' && typeof init.body === 'string' && JSON.parse(init.body).segmentId === 'streets')
+      await new Promise((resolve) => setTimeout(resolve, 4000));
     return fetch(input, init);
   };
   // depth 0: nothing is asked for ahead, so the branch is requested only once chosen.
-  player = await createPlayer(container, { story: STORY_URL, generation: { baseUrl: backendUrl, token: tokens.third, fetch: slow, depth: 0 }, muted: true, autoplay: true, on: r.on });
+  player = await createPlayer(container, {
+    story: STORY_URL,
+    generation: { baseUrl: backendUrl, token: tokens.third, fetch: slow, depth: 0 },
+    muted: true,
+    autoplay: true,
+    on: r.on,
+  });
   const p = player;
   const hold = watchHold(p.element, p.element.querySelector('video')!);
   p.on('choicestart', (e) => {
@@ -103,9 +134,13 @@ test('a branch still rendering when its segment is due: the last frame holds (ar
   await next(p, 'ended', () => true, 90_000);
   hold.stop();
   const first = hold.firstFrameAt();
-  const segments = plain(r.log).filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+  const segments = plain(r.log)
+    .filter((e) => e.type === 'segmentstart')
+    .map((e) => (e as { segmentId: string }).segmentId);
   const holdsAfterStart = hold.busySince.filter((t) => first !== null && t > first);
-  console.log(`[generated] late branch: holds began at ${JSON.stringify(holdsAfterStart.map((t) => Math.round(t - first!)))} ms after the first frame; boundaries ${JSON.stringify(p.getStats().playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms`);
+  console.log(
+    `[generated] late branch: holds began at ${JSON.stringify(holdsAfterStart.map((t) => Math.round(t - first!)))} ms after the first frame; boundaries ${JSON.stringify(p.getStats().playback?.boundaries.map((b) => Math.round(b.wallGapMs)))} ms`,
+  );
 
   expect(r.log.filter((e) => e.type === 'error')).toEqual([]);
   expect(segments).toEqual(['intro', 'streets', 'crossroads', 'home']);

@@ -7,15 +7,30 @@ export type Logged = { [K in keyof PlayerEvents]: { type: K } & PlayerEvents[K] 
 /** Listeners (for the `on` option, so nothing is missed) that record every player event, in order. */
 export function recorder(): { log: Logged[]; on: { [K in keyof PlayerEvents]: (e: PlayerEvents[K]) => void } } {
   const log: Logged[] = [];
-  const push = (type: keyof PlayerEvents) => (e: object) => void log.push({ type, ...e, t: Math.round(performance.now()) } as unknown as Logged);
-  return { log, on: { segmentstart: push('segmentstart'), choicestart: push('choicestart'), choice: push('choice'), ended: push('ended'), error: push('error') } };
+  const push = (type: keyof PlayerEvents) => (e: object) =>
+    void log.push({ type, ...e, t: Math.round(performance.now()) } as unknown as Logged);
+  return {
+    log,
+    on: {
+      segmentstart: push('segmentstart'),
+      choicestart: push('choicestart'),
+      choice: push('choice'),
+      ended: push('ended'),
+      error: push('error'),
+    },
+  };
 }
 
 /** The log without timestamps. */
 export const plain = (log: Logged[]): Logged[] => log.map(({ t: _t, ...e }: Logged & { t?: number }) => e as Logged);
 
 /** Resolve with the first event of `type` matching `pred` (rejects after `ms`). */
-export function next<K extends keyof PlayerEvents>(player: Player, type: K, pred: (e: PlayerEvents[K]) => boolean = () => true, ms = 30_000): Promise<PlayerEvents[K]> {
+export function next<K extends keyof PlayerEvents>(
+  player: Player,
+  type: K,
+  pred: (e: PlayerEvents[K]) => boolean = () => true,
+  ms = 30_000,
+): Promise<PlayerEvents[K]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();

@@ -6,7 +6,8 @@ import type { OffshootPlayerElement } from '../../../src/player/element/Offshoot
 import { next, nightWalk, stage } from './helpers.js';
 
 type Entry = { target: EventTarget; type: string; listener: unknown; capture: boolean };
-const capture = (o: unknown): boolean => (typeof o === 'boolean' ? o : !!(o as { capture?: boolean } | undefined)?.capture);
+const capture = (o: unknown): boolean =>
+  typeof o === 'boolean' ? o : !!(o as { capture?: boolean } | undefined)?.capture;
 
 /** Track listeners added to window and document while `fn` runs (net of removals). */
 function trackGlobalListeners(): { live: Entry[]; restore: () => void } {
@@ -14,14 +15,32 @@ function trackGlobalListeners(): { live: Entry[]; restore: () => void } {
   const add = EventTarget.prototype.addEventListener;
   const remove = EventTarget.prototype.removeEventListener;
   const watched = (t: EventTarget): boolean => t === window || t === document;
-  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-    if (watched(this) && listener && !live.some((e) => e.target === this && e.type === type && e.listener === listener && e.capture === capture(options))) {
+  EventTarget.prototype.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: unknown,
+    options?: unknown,
+  ) {
+    if (
+      watched(this) &&
+      listener &&
+      !live.some(
+        (e) => e.target === this && e.type === type && e.listener === listener && e.capture === capture(options),
+      )
+    ) {
       live.push({ target: this, type, listener, capture: capture(options) });
     }
     return add.call(this, type, listener as EventListener, options as AddEventListenerOptions);
   };
-  EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-    const i = live.findIndex((e) => e.target === this && e.type === type && e.listener === listener && e.capture === capture(options));
+  EventTarget.prototype.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: unknown,
+    options?: unknown,
+  ) {
+    const i = live.findIndex(
+      (e) => e.target === this && e.type === type && e.listener === listener && e.capture === capture(options),
+    );
     if (i >= 0) live.splice(i, 1);
     return remove.call(this, type, listener as EventListener, options as EventListenerOptions);
   };
@@ -47,7 +66,12 @@ describe('player lifecycle', () => {
     const listeners = trackGlobalListeners();
     cleanup.push(listeners.restore);
     const sharedBefore = Ticker.shared.count;
-    const player = await createPlayer(container, { story: await nightWalk(), baseUrl: '/test/', autoplay: true, muted: true });
+    const player = await createPlayer(container, {
+      story: await nightWalk(),
+      baseUrl: '/test/',
+      autoplay: true,
+      muted: true,
+    });
     await next(player, 'choicestart');
     const video = container.querySelector('video')!;
     expect(listeners.live.length).toBeGreaterThan(0);
@@ -93,7 +117,9 @@ describe('<offshoot-player>', () => {
     el.setAttribute('controls', '');
     el.style.width = '320px';
     const events: string[] = [];
-    const choice = new Promise<CustomEvent>((resolve) => el.addEventListener('choicestart', (e) => resolve(e as CustomEvent), { once: true }));
+    const choice = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('choicestart', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     el.addEventListener('segmentstart', (e) => events.push(`segmentstart:${(e as CustomEvent).detail.segmentId}`));
     el.addEventListener('choice', (e) => events.push(`choice:${(e as CustomEvent).detail.optionId}`));
     document.body.appendChild(el);
@@ -115,7 +141,9 @@ describe('<offshoot-player>', () => {
   test('a bad src: fatal error event and the reason as text inside the element', async () => {
     defineOffshootPlayer();
     const el = document.createElement('offshoot-player') as OffshootPlayerElement;
-    const error = new Promise<CustomEvent>((resolve) => el.addEventListener('error', (e) => resolve(e as unknown as CustomEvent), { once: true }));
+    const error = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('error', (e) => resolve(e as unknown as CustomEvent), { once: true }),
+    );
     el.setAttribute('src', '/examples/no-such-story.json');
     document.body.appendChild(el);
     cleanup.push(() => el.remove());

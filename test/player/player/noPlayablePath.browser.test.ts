@@ -20,7 +20,13 @@ describe('a story whose every segment fails', () => {
   test('stops with a fatal playback-failed naming the failed segments, and the page keeps answering', async () => {
     const story = (await (await fetch('/examples/three-doors.json')).json()) as Story;
     const { log, on } = recorder();
-    player = await createPlayer(stage(), { story, baseUrl: new URL('/examples/', location.href), autoplay: true, muted: true, on }).catch((e: unknown) => {
+    player = await createPlayer(stage(), {
+      story,
+      baseUrl: new URL('/examples/', location.href),
+      autoplay: true,
+      muted: true,
+      on,
+    }).catch((e: unknown) => {
       throw new Error(`createPlayer rejected: ${String(e)}`);
     });
     const deadline = performance.now() + 45_000;
@@ -29,7 +35,9 @@ describe('a story whose every segment fails', () => {
     expect(fatal, JSON.stringify(log.slice(-8))).toMatchObject({ type: 'error', code: 'playback-failed' });
     expect((fatal as { message: string }).message).toMatch(/No playable path.*hall/);
     // Every segment that failed was reported once, and nothing was reported as ended.
-    const failed = log.filter((e) => e.type === 'error' && e.code === 'segment-failed').map((e) => (e as { segmentId?: string }).segmentId);
+    const failed = log
+      .filter((e) => e.type === 'error' && e.code === 'segment-failed')
+      .map((e) => (e as { segmentId?: string }).segmentId);
     expect(new Set(failed).size).toBe(failed.length);
     expect(log.some((e) => e.type === 'ended')).toBe(false);
     // The viewer is told, as text in the player.

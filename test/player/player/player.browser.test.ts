@@ -22,7 +22,14 @@ const open = async (options: Partial<Parameters<typeof createPlayer>[1]> = {}): 
   container = stage();
   const r = recorder();
   log = r.log;
-  player = await createPlayer(container, { story: await nightWalk(), baseUrl: BASE, autoplay: true, muted: true, on: r.on, ...options });
+  player = await createPlayer(container, {
+    story: await nightWalk(),
+    baseUrl: BASE,
+    autoplay: true,
+    muted: true,
+    on: r.on,
+    ...options,
+  });
   return player;
 };
 /**
@@ -41,7 +48,8 @@ async function clickAt(el: Element): Promise<void> {
   target!.dispatchEvent(new PointerEvent('pointerup', init));
   target!.dispatchEvent(new MouseEvent('click', init));
 }
-const segments = (): string[] => log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+const segments = (): string[] =>
+  log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
 const choices = (): Logged[] => plain(log).filter((e) => e.type === 'choice');
 
 describe('player end to end on night-walk', () => {
@@ -122,7 +130,10 @@ describe('player failures and persistence', () => {
 
   test('persist: the place survives destroy + create with the same storage', async () => {
     const saved = new Map<string, StorySnapshot>();
-    const storage = { load: (id: string) => saved.get(id) ?? null, save: (id: string, s: StorySnapshot) => void saved.set(id, s) };
+    const storage = {
+      load: (id: string) => saved.get(id) ?? null,
+      save: (id: string, s: StorySnapshot) => void saved.set(id, s),
+    };
     const first = await open({ persist: storage });
     await next(first, 'choicestart', (e) => e.segmentId === 'intro');
     first.choose('dark');
@@ -137,7 +148,13 @@ describe('player failures and persistence', () => {
     expect(second.snapshot()).toMatchObject({ segmentId: 'forest', vars: { courage: 1 } });
     expect(segments()).toEqual(['forest']);
     await next(second, 'choicestart', (e) => e.segmentId === 'forest');
-    expect(plain(log).find((e) => e.type === 'choicestart')).toEqual({ type: 'choicestart', segmentId: 'forest', prompt: 'Which way?', options: [{ id: 'deeper', label: 'Go deeper' }], deadline: 5 });
+    expect(plain(log).find((e) => e.type === 'choicestart')).toEqual({
+      type: 'choicestart',
+      segmentId: 'forest',
+      prompt: 'Which way?',
+      options: [{ id: 'deeper', label: 'Go deeper' }],
+      deadline: 5,
+    });
   });
 
   test('back() returns to the previous choice point; restore() jumps to a saved place', async () => {
@@ -162,7 +179,14 @@ describe('player failures and persistence', () => {
     container = stage();
     const errors: unknown[] = [];
     const p = (player = await createPlayer(container, {
-      story: { offshoot: 1, id: 'x', title: '<b>x</b>', start: 'intro', state: {}, segments: { intro: { media: 'a.m3u8', duration: 4, next: 'frest' } } },
+      story: {
+        offshoot: 1,
+        id: 'x',
+        title: '<b>x</b>',
+        start: 'intro',
+        state: {},
+        segments: { intro: { media: 'a.m3u8', duration: 4, next: 'frest' } },
+      },
       on: { error: (e) => errors.push(e) },
     }));
     await new Promise((r) => setTimeout(r, 10));

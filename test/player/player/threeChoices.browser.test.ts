@@ -60,20 +60,91 @@ interface Playthrough {
   edit?: (s: Story) => void;
 }
 
-const run = (name: string, mode: Playthrough['mode'], steps: Step[], ending: string, edit?: Playthrough['edit']): Playthrough => ({ name, mode, steps, ending, edit });
-const s = (segmentId: string, offered: string[], optionId: string, keys?: string, focused?: string): Step => ({ segmentId, offered, optionId, keys, focused });
+const run = (
+  name: string,
+  mode: Playthrough['mode'],
+  steps: Step[],
+  ending: string,
+  edit?: Playthrough['edit'],
+): Playthrough => ({ name, mode, steps, ending, edit });
+const s = (segmentId: string, offered: string[], optionId: string, keys?: string, focused?: string): Step => ({
+  segmentId,
+  offered,
+  optionId,
+  keys,
+  focused,
+});
 
 const PLAYTHROUGHS: Playthrough[] = [
   // Clicking: each ending once.
-  run('home by clicking (torch shows the way home)', 'click', [s('intro', ['torch', 'dark'], 'torch'), s('lantern', ['river', 'cave'], 'river'), s('a', ['home', 'swim', 'camp'], 'home')], 'home'),
-  run('lost by clicking (courage opens "deeper")', 'click', [s('intro', ['torch', 'dark'], 'dark'), s('dark', ['river', 'cave'], 'cave'), s('b', ['deeper', 'climb', 'camp'], 'deeper')], 'lost'),
-  run('c by clicking', 'click', [s('intro', ['torch', 'dark'], 'torch'), s('lantern', ['river', 'cave'], 'cave'), s('b', ['climb', 'camp'], 'camp')], 'c'),
+  run(
+    'home by clicking (torch shows the way home)',
+    'click',
+    [
+      s('intro', ['torch', 'dark'], 'torch'),
+      s('lantern', ['river', 'cave'], 'river'),
+      s('a', ['home', 'swim', 'camp'], 'home'),
+    ],
+    'home',
+  ),
+  run(
+    'lost by clicking (courage opens "deeper")',
+    'click',
+    [
+      s('intro', ['torch', 'dark'], 'dark'),
+      s('dark', ['river', 'cave'], 'cave'),
+      s('b', ['deeper', 'climb', 'camp'], 'deeper'),
+    ],
+    'lost',
+  ),
+  run(
+    'c by clicking',
+    'click',
+    [
+      s('intro', ['torch', 'dark'], 'torch'),
+      s('lantern', ['river', 'cave'], 'cave'),
+      s('b', ['climb', 'camp'], 'camp'),
+    ],
+    'c',
+  ),
   // Keyboard, as a TV remote: arrows or Tab to move, Enter or Space to take.
-  run('home by keyboard', 'keyboard', [s('intro', ['torch', 'dark'], 'torch', '{Enter}', 'torch'), s('lantern', ['river', 'cave'], 'cave', '{ArrowDown}[Space]', 'cave'), s('b', ['climb', 'camp'], 'climb', '{ArrowRight}{ArrowLeft}{Enter}', 'climb')], 'home'),
-  run('lost by keyboard', 'keyboard', [s('intro', ['torch', 'dark'], 'dark', '{Tab}{Enter}', 'dark'), s('dark', ['river', 'cave'], 'river', '[Space]', 'river'), s('a', ['swim', 'camp'], 'swim', '{End}{Home}{Enter}', 'swim')], 'lost'),
-  run('c by keyboard', 'keyboard', [s('intro', ['torch', 'dark'], 'dark', '{ArrowRight}{Enter}', 'dark'), s('dark', ['river', 'cave'], 'cave', '{ArrowUp}{Enter}', 'cave'), s('b', ['deeper', 'climb', 'camp'], 'camp', '{ArrowRight}{ArrowRight}[Space]', 'camp')], 'c'),
+  run(
+    'home by keyboard',
+    'keyboard',
+    [
+      s('intro', ['torch', 'dark'], 'torch', '{Enter}', 'torch'),
+      s('lantern', ['river', 'cave'], 'cave', '{ArrowDown}[Space]', 'cave'),
+      s('b', ['climb', 'camp'], 'climb', '{ArrowRight}{ArrowLeft}{Enter}', 'climb'),
+    ],
+    'home',
+  ),
+  run(
+    'lost by keyboard',
+    'keyboard',
+    [
+      s('intro', ['torch', 'dark'], 'dark', '{Tab}{Enter}', 'dark'),
+      s('dark', ['river', 'cave'], 'river', '[Space]', 'river'),
+      s('a', ['swim', 'camp'], 'swim', '{End}{Home}{Enter}', 'swim'),
+    ],
+    'lost',
+  ),
+  run(
+    'c by keyboard',
+    'keyboard',
+    [
+      s('intro', ['torch', 'dark'], 'dark', '{ArrowRight}{Enter}', 'dark'),
+      s('dark', ['river', 'cave'], 'cave', '{ArrowUp}{Enter}', 'cave'),
+      s('b', ['deeper', 'climb', 'camp'], 'camp', '{ArrowRight}{ArrowRight}[Space]', 'camp'),
+    ],
+    'c',
+  ),
   // Timeout only: no input at all; the defaults (and `until`) take over.
-  run('c by timeout (the fixture as it is)', 'timeout', [s('intro', ['torch', 'dark'], 'dark'), s('dark', ['river', 'cave'], 'river'), s('a', ['swim', 'camp'], 'camp')], 'c'),
+  run(
+    'c by timeout (the fixture as it is)',
+    'timeout',
+    [s('intro', ['torch', 'dark'], 'dark'), s('dark', ['river', 'cave'], 'river'), s('a', ['swim', 'camp'], 'camp')],
+    'c',
+  ),
   run(
     'lost by timeout (hidden default `home` falls back to the first visible option)',
     'timeout',
@@ -84,7 +155,11 @@ const PLAYTHROUGHS: Playthrough[] = [
   run(
     'home by timeout (windows closed early by `until`; default `home` visible)',
     'timeout',
-    [s('intro', ['torch', 'dark'], 'torch'), s('lantern', ['river', 'cave'], 'river'), s('a', ['home', 'swim', 'camp'], 'home')],
+    [
+      s('intro', ['torch', 'dark'], 'torch'),
+      s('lantern', ['river', 'cave'], 'river'),
+      s('a', ['home', 'swim', 'camp'], 'home'),
+    ],
     'home',
     (st) => {
       st.segments.intro!.choice!.default = 'torch';
@@ -102,12 +177,18 @@ const PLAYTHROUGHS: Playthrough[] = [
  */
 async function click(el: HTMLElement): Promise<void> {
   const r = el.getBoundingClientRect();
-  expect(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2), 'the twin is what a pointer at its centre hits').toBe(el);
+  expect(
+    document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2),
+    'the twin is what a pointer at its centre hits',
+  ).toBe(el);
   await userEvent.click(el, { force: true });
 }
 
 /** Every frame the video presented, as requestVideoFrameCallback reports it (the in-run baseline). */
-function recordFrames(video: HTMLVideoElement): { frames: Array<{ at: number; mediaTime: number; presented: number }>; stop: () => void } {
+function recordFrames(video: HTMLVideoElement): {
+  frames: Array<{ at: number; mediaTime: number; presented: number }>;
+  stop: () => void;
+} {
   const frames: Array<{ at: number; mediaTime: number; presented: number }> = [];
   let handle = 0;
   let stopped = false;
@@ -131,7 +212,10 @@ const lateness = (wallMs: number, mediaMs: number): number => wallMs - mediaMs;
  * same playthrough: what the machine's load alone costs, measured in the same run (reported,
  * not used as an allowance).
  */
-function ordinaryLateness(frames: Array<{ at: number; mediaTime: number; presented: number }>, boundaryTimes: number[]): number {
+function ordinaryLateness(
+  frames: Array<{ at: number; mediaTime: number; presented: number }>,
+  boundaryTimes: number[],
+): number {
   let worst = 0;
   for (let i = 1; i < frames.length; i++) {
     const a = frames[i - 1]!;
@@ -160,7 +244,9 @@ function expectBranchesWithinOneFrame(stats: PlayerStats, baselineMs: number, la
     const where = `${label} → ${b.segmentId} (wall ${b.wallGapMs.toFixed(1)} ms, media ${b.mediaGapMs.toFixed(1)} ms, ${b.presentedDelta} frame(s) presented; worst lateness inside segments in this run ${baselineMs.toFixed(1)} ms)`;
     expect(b.presentedDelta, `${where}: frames presented`).toBeGreaterThanOrEqual(1);
     expect(Math.round(b.mediaGapMs / FRAME_MS), `${where}: frames of media vs frames presented`).toBe(b.presentedDelta);
-    expect(lateness(b.wallGapMs, b.mediaGapMs), `${where}: lateness`).toBeLessThanOrEqual(FRAME_MS + VSYNC_MS + ROUNDING_MS);
+    expect(lateness(b.wallGapMs, b.mediaGapMs), `${where}: lateness`).toBeLessThanOrEqual(
+      FRAME_MS + VSYNC_MS + ROUNDING_MS,
+    );
   }
   expect(unexplainedBoundarySkips(stats.playback!), `${label}: frames skipped across splices`).toBe(0);
 }
@@ -178,11 +264,17 @@ describe('three choice points to each of three endings', () => {
   test('the playthroughs reach every ending by clicking, by keyboard and by timeout', () => {
     const endings = ['home', 'lost', 'c'];
     for (const mode of ['click', 'keyboard', 'timeout'] as const) {
-      expect(PLAYTHROUGHS.filter((p) => p.mode === mode).map((p) => p.ending).sort(), mode).toEqual([...endings].sort());
+      expect(
+        PLAYTHROUGHS.filter((p) => p.mode === mode)
+          .map((p) => p.ending)
+          .sort(),
+        mode,
+      ).toEqual([...endings].sort());
     }
     // Three choice points on every path, and state decides what is offered.
     for (const p of PLAYTHROUGHS) expect(p.steps, p.name).toHaveLength(3);
-    const offered = (seg: string) => new Set(PLAYTHROUGHS.flatMap((p) => p.steps.filter((st) => st.segmentId === seg).map((st) => st.offered.join())));
+    const offered = (seg: string) =>
+      new Set(PLAYTHROUGHS.flatMap((p) => p.steps.filter((st) => st.segmentId === seg).map((st) => st.offered.join())));
     expect(offered('a').size).toBeGreaterThan(1);
     expect(offered('b').size).toBeGreaterThan(1);
   });
@@ -198,7 +290,13 @@ describe('three choice points to each of three endings', () => {
     // The plain fixture is loaded by URL (media resolve against it); edits go in as an object.
     const played = await fixture(p.edit);
     const story = p.edit ? played : FIXTURE_URL;
-    const pl = (player = await createPlayer(container, { story, baseUrl: FIXTURE_URL, autoplay: true, muted: true, on: r.on }));
+    const pl = (player = await createPlayer(container, {
+      story,
+      baseUrl: FIXTURE_URL,
+      autoplay: true,
+      muted: true,
+      on: r.on,
+    }));
     mark('created');
     const rvfc = recordFrames(container.querySelector('video')!);
     const ended = next(pl, 'ended', () => true, 60_000);
@@ -211,7 +309,10 @@ describe('three choice points to each of three endings', () => {
       for (const step of p.steps) {
         const opened = await next(pl, 'choicestart', (e) => e.segmentId === step.segmentId);
         mark(`choicestart ${step.segmentId}`);
-        expect(opened.options.map((o) => o.id), `${step.segmentId}: options offered`).toEqual(step.offered);
+        expect(
+          opened.options.map((o) => o.id),
+          `${step.segmentId}: options offered`,
+        ).toEqual(step.offered);
         const chosen = next(pl, 'choice', (e) => e.segmentId === step.segmentId, 10_000);
         if (p.mode === 'click') {
           await click(twin(container, step.optionId)!);
@@ -227,7 +328,11 @@ describe('three choice points to each of three endings', () => {
           mark(`pressed ${keys}`);
         }
         const taken = await chosen;
-        expect(taken, `${step.segmentId}: the viewer's choice`).toEqual({ segmentId: step.segmentId, optionId: step.optionId, byDefault: false });
+        expect(taken, `${step.segmentId}: the viewer's choice`).toEqual({
+          segmentId: step.segmentId,
+          optionId: step.optionId,
+          byDefault: false,
+        });
       }
     }
     const end = await ended;
@@ -238,16 +343,27 @@ describe('three choice points to each of three endings', () => {
     const segments = log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
     const stats = pl.getStats();
     // Boundaries sit at the sums of the durations on the one media timeline.
-    const boundaryTimes = expectedPath.slice(0, -1).map((_, i) => expectedPath.slice(0, i + 1).reduce((sum, id) => sum + played.segments[id]!.duration, 0));
+    const boundaryTimes = expectedPath
+      .slice(0, -1)
+      .map((_, i) => expectedPath.slice(0, i + 1).reduce((sum, id) => sum + played.segments[id]!.duration, 0));
     const baseline = ordinaryLateness(rvfc.frames, boundaryTimes);
-    const gaps = (stats.playback?.boundaries ?? []).map((b) => `${b.segmentId}:${b.wallGapMs.toFixed(1)}ms/${b.presentedDelta}f/${b.mediaGapMs.toFixed(1)}ms`);
+    const gaps = (stats.playback?.boundaries ?? []).map(
+      (b) => `${b.segmentId}:${b.wallGapMs.toFixed(1)}ms/${b.presentedDelta}f/${b.mediaGapMs.toFixed(1)}ms`,
+    );
     console.log(
       `[three-choices] ${p.mode.padEnd(8)} ${segments.join('→')}  stalls=${stats.stalls} stallMs=${stats.stallMs.toFixed(0)} transitions=${stats.transitions} maxBranchGapMs=${stats.maxBranchGapMs.toFixed(1)} gaps=[${gaps.join(' ')}] dropped=${stats.droppedFrames}/${stats.totalFrames} ordinaryLatenessMs=${baseline.toFixed(1)} queued→buffered=[${(stats.playback?.splices ?? []).map((x) => `${x.segmentId}:${Math.round(x.queuedToBufferedMs)}ms`).join(' ')}]`,
     );
 
     expect(segments).toEqual(expectedPath);
     expect(offered).toEqual(p.steps.map((st) => ({ segmentId: st.segmentId, options: st.offered })));
-    expect(plain(log).filter((e) => e.type === 'choice')).toEqual(p.steps.map((st) => ({ type: 'choice', segmentId: st.segmentId, optionId: st.optionId, byDefault: p.mode === 'timeout' })));
+    expect(plain(log).filter((e) => e.type === 'choice')).toEqual(
+      p.steps.map((st) => ({
+        type: 'choice',
+        segmentId: st.segmentId,
+        optionId: st.optionId,
+        byDefault: p.mode === 'timeout',
+      })),
+    );
     expect(end).toEqual({ segmentId: p.ending });
     expect(plain(log).at(-1)).toEqual({ type: 'ended', segmentId: p.ending });
     expect(log.filter((e) => e.type === 'error')).toEqual([]);

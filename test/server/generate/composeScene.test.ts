@@ -5,7 +5,11 @@ const opts = { durationSeconds: 4 };
 
 describe('composeScene', () => {
   it('is deterministic: same spec and state give an identical scene', () => {
-    const spec = { prompt: 'A fox carries a lantern through the forest at dusk', seed: 11, characters: [{ name: 'fox', color: '{c}' }] };
+    const spec = {
+      prompt: 'A fox carries a lantern through the forest at dusk',
+      seed: 11,
+      characters: [{ name: 'fox', color: '{c}' }],
+    };
     const a = composeScene(spec, { c: 'ginger' }, opts);
     const b = composeScene(structuredClone(spec), { c: 'ginger' }, opts);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
@@ -16,7 +20,9 @@ describe('composeScene', () => {
     const forest = composeScene({ prompt: 'A fox carries a lantern through the forest at dusk', seed: 1 }, {}, opts);
     expect(forest).toMatchObject({ setting: 'forest', timeOfDay: 'dusk' });
     expect(forest.characters.map((c) => c.kind)).toEqual(['fox']);
-    expect(forest.props).toEqual([expect.objectContaining({ kind: 'lantern', carriedBy: 0, light: expect.any(Object) })]);
+    expect(forest.props).toEqual([
+      expect.objectContaining({ kind: 'lantern', carriedBy: 0, light: expect.any(Object) }),
+    ]);
 
     const city = composeScene({ prompt: 'A robot in the rainy city streets at night', seed: 1 }, {}, opts);
     expect(city).toMatchObject({ setting: 'city', timeOfDay: 'night', moods: ['rain'] });
@@ -36,12 +42,19 @@ describe('composeScene', () => {
 
   it('carries a character colour from state into the figure', () => {
     const spec = { prompt: 'The fox walks home', seed: 5, characters: [{ name: 'fox', color: '{foxColor}' }] };
-    expect(composeScene(spec, { foxColor: '#3366ff' }, opts).characters[0]).toMatchObject({ kind: 'fox', color: '#3366ff' });
+    expect(composeScene(spec, { foxColor: '#3366ff' }, opts).characters[0]).toMatchObject({
+      kind: 'fox',
+      color: '#3366ff',
+    });
     expect(composeScene(spec, { foxColor: 'purple' }, opts).characters[0]?.color).toBe('#7e3fb8');
   });
 
   it('keeps walkers on screen for the whole clip while the camera moves', () => {
-    const scene = composeScene({ prompt: 'A girl and her dog walk along the beach', seed: 9 }, {}, { durationSeconds: 10 });
+    const scene = composeScene(
+      { prompt: 'A girl and her dog walk along the beach', seed: 9 },
+      {},
+      { durationSeconds: 10 },
+    );
     for (const f of scene.characters) {
       for (const t of [0, 5, 10]) {
         const screenX = f.x + f.speed * t - scene.camera.panPx * f.depth * (t / 10);

@@ -4,8 +4,17 @@ import { createFrameCanvas } from '../../../src/server/generate/procedural/rende
 import { composeScene } from '../../../src/server/generate/procedural/scene/composeScene.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const frame = (prompt: string, state: Record<string, string> = {}, t = 1, characters?: { name: string; color: string }[]) =>
-  createFrameCanvas(composeScene({ prompt, seed: 21, ...(characters ? { characters } : {}) }, state, { durationSeconds: 3 }), 320, 180).rgba(t);
+const frame = (
+  prompt: string,
+  state: Record<string, string> = {},
+  t = 1,
+  characters?: { name: string; color: string }[],
+) =>
+  createFrameCanvas(
+    composeScene({ prompt, seed: 21, ...(characters ? { characters } : {}) }, state, { durationSeconds: 3 }),
+    320,
+    180,
+  ).rgba(t);
 
 /** Pixels within `tol` (per channel) of an RGB colour. */
 function countNear(rgba: Buffer, [r, g, b]: [number, number, number], tol: number): number {
@@ -30,7 +39,10 @@ describe('paintFrame on the CPU canvas', () => {
     const city = frame('A quiet walk through the city at dusk');
     let diff = 0;
     for (let i = 0; i < forest.length; i += 4) {
-      diff += Math.abs(forest[i]! - city[i]!) + Math.abs(forest[i + 1]! - city[i + 1]!) + Math.abs(forest[i + 2]! - city[i + 2]!);
+      diff +=
+        Math.abs(forest[i]! - city[i]!) +
+        Math.abs(forest[i + 1]! - city[i + 1]!) +
+        Math.abs(forest[i + 2]! - city[i + 2]!);
     }
     expect(diff / (320 * 180 * 3)).toBeGreaterThan(12);
   });

@@ -5,13 +5,25 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Rendition } from '../../../src/server/generate/index.js';
 import { createProceduralGenerator } from '../../../src/server/generate/index.js';
-import { audioMatchesVideo, expectedAvc1, masterVariants, measureAudio, mediaSegments, probeAudio, probeHls } from './support/probeHls.js';
+import {
+  audioMatchesVideo,
+  expectedAvc1,
+  masterVariants,
+  measureAudio,
+  mediaSegments,
+  probeAudio,
+  probeHls,
+} from './support/probeHls.js';
 
 const tiny: Rendition = { name: '180p', width: 320, height: 180, maxrateKbps: 600 };
 const root = mkdtempSync(join(tmpdir(), 'offshoot-gen-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const spec = { prompt: 'A fox carries a lantern through the forest at dusk.', seed: 4, characters: [{ name: 'fox', color: 'ginger' }] };
+const spec = {
+  prompt: 'A fox carries a lantern through the forest at dusk.',
+  seed: 4,
+  characters: [{ name: 'fox', color: 'ginger' }],
+};
 
 describe('procedural generator, end to end through ffmpeg', () => {
   it('renders contract-following fMP4 HLS and publishes segments progressively', async () => {
@@ -47,7 +59,15 @@ describe('procedural generator, end to end through ffmpeg', () => {
     const segs = mediaSegments(outDir, '180p.m3u8');
     expect(segs.map((s) => s.duration)).toEqual([1, 1, 1]);
     const probe = probeHls(join(outDir, '180p.m3u8'));
-    expect(probe.stream).toMatchObject({ codec_name: 'h264', profile: 'High', has_b_frames: 0, width: 320, height: 180, pix_fmt: 'yuv420p', r_frame_rate: '30/1' });
+    expect(probe.stream).toMatchObject({
+      codec_name: 'h264',
+      profile: 'High',
+      has_b_frames: 0,
+      width: 320,
+      height: 180,
+      pix_fmt: 'yuv420p',
+      r_frame_rate: '30/1',
+    });
     expect(probe.frames).toBe(90);
     // Keyframes at every segment start. Times count from the first video frame: the muxer shifts
     // the whole timeline by the AAC encoder's priming (~21 ms) so audio does not start negative,
@@ -58,11 +78,15 @@ describe('procedural generator, end to end through ffmpeg', () => {
     // Muxed AAC-LC ambience, as long as the picture (to within one 21.3 ms AAC frame).
     const audio = probeAudio(join(outDir, '180p.m3u8'));
     expect(audio.stream).toMatchObject({ codec_name: 'aac', profile: 'LC', sample_rate: '48000', channels: 2 });
-    expect(audioMatchesVideo(audio, probe), JSON.stringify({ audio, video: [probe.keyframes[0], probe.frames] })).toBe(true);
+    expect(audioMatchesVideo(audio, probe), JSON.stringify({ audio, video: [probe.keyframes[0], probe.frames] })).toBe(
+      true,
+    );
 
     const [variant] = masterVariants(outDir);
     expect(variant?.uri).toBe('180p.m3u8');
-    expect(variant?.attrs.CODECS).toBe(`${expectedAvc1(String(probe.stream.profile), Number(probe.stream.level))},mp4a.40.2`);
+    expect(variant?.attrs.CODECS).toBe(
+      `${expectedAvc1(String(probe.stream.profile), Number(probe.stream.level))},mp4a.40.2`,
+    );
     const peak = Math.max(...segs.map((s) => (s.bytes * 8) / s.duration));
     expect(Number(variant?.attrs.BANDWIDTH)).toBeGreaterThanOrEqual(Math.floor(peak));
     expect(Number(variant?.attrs.BANDWIDTH)).toBeLessThan(peak * 1.01 + 1);

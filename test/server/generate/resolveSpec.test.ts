@@ -26,7 +26,11 @@ describe('relevantState', () => {
   it('takes the placeholders when `uses` is absent, sorted by name', () => {
     const spec = { prompt: 'A {b} and {a}', characters: [{ name: 'c', color: '{c}' }] };
     expect(placeholdersOf(spec)).toEqual(['b', 'a', 'c']);
-    expect(Object.entries(relevantState(spec, { c: 'blue', a: 1, b: true, noise: 9 }))).toEqual([['a', 1], ['b', true], ['c', 'blue']]);
+    expect(Object.entries(relevantState(spec, { c: 'blue', a: 1, b: true, noise: 9 }))).toEqual([
+      ['a', 1],
+      ['b', true],
+      ['c', 'blue'],
+    ]);
   });
 
   it('uses `uses` when given, and rejects an unknown variable', () => {

@@ -26,20 +26,64 @@ export function createFfmpegTestGenerator(options: TestGeneratorOptions = {}): G
     async render(job: RenderJob, hooks: RenderHooks, signal: AbortSignal): Promise<RenderResult> {
       const started = performance.now();
       if (signal.aborted) throw new Error('aborted before start');
-      const master = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS',
-        `#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=${width}x${height},CODECS="avc1.42c00c"`, 'media.m3u8', ''].join('\n');
+      const master = [
+        '#EXTM3U',
+        '#EXT-X-VERSION:7',
+        '#EXT-X-INDEPENDENT-SEGMENTS',
+        `#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=${width}x${height},CODECS="avc1.42c00c"`,
+        'media.m3u8',
+        '',
+      ].join('\n');
       await writeFile(join(job.outDir, 'index.m3u8.tmp'), master);
       await rename(join(job.outDir, 'index.m3u8.tmp'), join(job.outDir, 'index.m3u8'));
       const gop = Math.max(1, Math.round(fps * job.segmentSeconds));
       const hue = (job.spec.seed ?? 0) % 360;
-      const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', ...(options.realtime || job.durationSeconds >= realtimeFrom ? ['-re'] : []),
-        '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}:duration=${job.durationSeconds}`,
-        '-vf', `hue=h=${hue}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-profile:v', 'baseline', '-bf', '0',
-        '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-pix_fmt', 'yuv420p',
-        '-f', 'hls', '-hls_time', String(job.segmentSeconds), '-hls_playlist_type', 'event',
-        '-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4',
-        '-hls_segment_filename', join(job.outDir, 'seg_%05d.m4s'), '-hls_flags', 'temp_file+independent_segments',
-        '-progress', 'pipe:1', join(job.outDir, 'media.m3u8')];
+      const args = [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-nostdin',
+        ...(options.realtime || job.durationSeconds >= realtimeFrom ? ['-re'] : []),
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc2=size=${width}x${height}:rate=${fps}:duration=${job.durationSeconds}`,
+        '-vf',
+        `hue=h=${hue}`,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-profile:v',
+        'baseline',
+        '-bf',
+        '0',
+        '-g',
+        String(gop),
+        '-keyint_min',
+        String(gop),
+        '-sc_threshold',
+        '0',
+        '-pix_fmt',
+        'yuv420p',
+        '-f',
+        'hls',
+        '-hls_time',
+        String(job.segmentSeconds),
+        '-hls_playlist_type',
+        'event',
+        '-hls_segment_type',
+        'fmp4',
+        '-hls_fmp4_init_filename',
+        'init.mp4',
+        '-hls_segment_filename',
+        join(job.outDir, 'seg_%05d.m4s'),
+        '-hls_flags',
+        'temp_file+independent_segments',
+        '-progress',
+        'pipe:1',
+        join(job.outDir, 'media.m3u8'),
+      ];
       const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
       if (child.pid) options.onSpawn?.(child.pid);
       let ready = 0;
@@ -69,7 +113,12 @@ export function createFfmpegTestGenerator(options: TestGeneratorOptions = {}): G
         if (code !== 0) throw new Error(`ffmpeg exited with ${code}: ${stderr.trim().slice(0, 300)}`);
         await poll();
         hooks.onProgress(1);
-        return { playlist: 'index.m3u8', frames: Math.round(job.durationSeconds * fps), elapsedMs: performance.now() - started, path: 'lavfi-testsrc2+libx264' };
+        return {
+          playlist: 'index.m3u8',
+          frames: Math.round(job.durationSeconds * fps),
+          elapsedMs: performance.now() - started,
+          path: 'lavfi-testsrc2+libx264',
+        };
       } finally {
         clearInterval(timer);
         signal.removeEventListener('abort', abort);

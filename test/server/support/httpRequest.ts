@@ -21,15 +21,24 @@ export interface RawRequest {
 export function httpRequest(base: string, path: string, options: RawRequest = {}): Promise<RawResponse> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8'), json: () => JSON.parse(body.toString('utf8')) });
-      });
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            text: body.toString('utf8'),
+            json: () => JSON.parse(body.toString('utf8')),
+          });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -50,7 +59,13 @@ export interface SseEvent {
 }
 
 /** Reads an SSE stream until the server ends it (or `limitMs` passes) and returns its events. */
-export function readSse(base: string, path: string, limitMs = 20_000, onEvent?: (e: SseEvent) => void, signal?: AbortSignal): Promise<{ status: number; events: SseEvent[]; contentType?: string }> {
+export function readSse(
+  base: string,
+  path: string,
+  limitMs = 20_000,
+  onEvent?: (e: SseEvent) => void,
+  signal?: AbortSignal,
+): Promise<{ status: number; events: SseEvent[]; contentType?: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const events: SseEvent[] = [];

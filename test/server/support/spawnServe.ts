@@ -21,7 +21,9 @@ export interface ServeProcess {
  */
 export async function spawnServe(args: string[]): Promise<ServeProcess> {
   const script = fileURLToPath(new URL('./runCli.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   try {

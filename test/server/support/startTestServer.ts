@@ -21,14 +21,25 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: Partial<ServerOptions> = {}, generatorOptions: TestGeneratorOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: Partial<ServerOptions> = {},
+  generatorOptions: TestGeneratorOptions = {},
+): Promise<TestServer> {
   const root = await mkdtemp(join(tmpdir(), 'offshoot-server-'));
   const storeDir = join(root, 'store');
   const storiesDir = await makeStoriesDir();
   const logs: string[] = [];
   const spawned: number[] = [];
   const generator = createFfmpegTestGenerator({ ...generatorOptions, onSpawn: (pid) => spawned.push(pid) });
-  const server = await startServer({ generator, port: 0, stories: storiesDir, store: storeDir, secret: SECRET, log: (m) => logs.push(m), ...options });
+  const server = await startServer({
+    generator,
+    port: 0,
+    stories: storiesDir,
+    store: storeDir,
+    secret: SECRET,
+    log: (m) => logs.push(m),
+    ...options,
+  });
   return {
     server,
     url: server.url,
@@ -36,7 +47,8 @@ export async function startTestServer(options: Partial<ServerOptions> = {}, gene
     storiesDir,
     logs,
     spawned,
-    token: (viewer, story = 'cave', ttlSeconds = 600) => signViewerToken({ sub: viewer, story, exp: Math.floor(Date.now() / 1000) + ttlSeconds }, SECRET),
+    token: (viewer, story = 'cave', ttlSeconds = 600) =>
+      signViewerToken({ sub: viewer, story, exp: Math.floor(Date.now() / 1000) + ttlSeconds }, SECRET),
     async stop() {
       await server.close();
       await rm(root, { recursive: true, force: true });
@@ -54,7 +66,11 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

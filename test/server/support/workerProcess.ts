@@ -7,7 +7,11 @@ import { createFfmpegTestGenerator } from './ffmpegTestGenerator.js';
 
 const env = process.env;
 const testGenerator = () =>
-  createFfmpegTestGenerator({ realtimeFrom: Number(env.REALTIME_FROM ?? 10), width: Number(env.WIDTH ?? 160), height: Number(env.HEIGHT ?? 90) });
+  createFfmpegTestGenerator({
+    realtimeFrom: Number(env.REALTIME_FROM ?? 10),
+    width: Number(env.WIDTH ?? 160),
+    height: Number(env.HEIGHT ?? 90),
+  });
 const server = await startServer({
   api: false,
   redisUrl: env.REDIS_URL,

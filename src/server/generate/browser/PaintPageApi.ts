@@ -16,7 +16,14 @@ export interface PaintPageApi {
    * Paint `count` frames at `width`×`height` and POST each one's RGBA bytes to `${url}${i}`
    * (the readback variant; see createFrameSink). Resolves when all are sent.
    */
-  sendFrames(request: { scene: Scene; width: number; height: number; count: number; fps: number; url: string }): Promise<void>;
+  sendFrames(request: {
+    scene: Scene;
+    width: number;
+    height: number;
+    count: number;
+    fps: number;
+    url: string;
+  }): Promise<void>;
   /** Stop painting and close the encoders (abort). */
   stop(): void;
   /** Paint one frame of `scene` at `t` and return its RGBA pixels (base64): tests and the readback path. */

@@ -32,12 +32,18 @@ export const CHROMIUM_GPU_ARGS: readonly string[] = process.env.OFFSHOOT_CHROMIU
  * as a public origin) to a loopback socket; Local/Private Network Access would block that
  * (or ask for a permission nobody can grant headless).
  */
-const LOOPBACK_ARGS = ['--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights'];
+const LOOPBACK_ARGS = [
+  '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
+];
 
 /**
  * playwright-core launch options for the render browser: the project's chromium and flags
  * (scripts/chromium.mjs: Debian's chromium, never a downloaded one) plus the GPU flags.
  */
 export function renderBrowserLaunchOptions(): { executablePath: string; args: string[]; headless: boolean } {
-  return { executablePath: chromiumPath, args: [...chromiumArgs, ...CHROMIUM_GPU_ARGS, ...LOOPBACK_ARGS], headless: true };
+  return {
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...CHROMIUM_GPU_ARGS, ...LOOPBACK_ARGS],
+    headless: true,
+  };
 }

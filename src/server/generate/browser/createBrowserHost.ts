@@ -68,7 +68,9 @@ export function createBrowserHost(): BrowserHost {
       page.once('close', () => pages.delete(page));
       try {
         if (pid === undefined) pid = await browserPid(page);
-        await page.route(`${ORIGIN}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>offshoot paint</title>' }));
+        await page.route(`${ORIGIN}**`, (route) =>
+          route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>offshoot paint</title>' }),
+        );
         await page.goto(ORIGIN);
         await page.addScriptTag({ content: loadPaintPageScript() });
         const ok = await page.evaluate((name) => name in globalThis, PAINT_PAGE_GLOBAL);
@@ -97,10 +99,16 @@ export function createBrowserHost(): BrowserHost {
 
 /** The browser process id, via the DevTools protocol (playwright does not expose it for launch()). */
 async function browserPid(page: Page): Promise<number | undefined> {
-  const session = await page.context().browser()?.newBrowserCDPSession().catch(() => undefined);
+  const session = await page
+    .context()
+    .browser()
+    ?.newBrowserCDPSession()
+    .catch(() => undefined);
   if (!session) return undefined;
   try {
-    const info = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+    const info = (await session.send('SystemInfo.getProcessInfo')) as {
+      processInfo: Array<{ type: string; id: number }>;
+    };
     return info.processInfo.find((p) => p.type === 'browser')?.id;
   } catch {
     return undefined;

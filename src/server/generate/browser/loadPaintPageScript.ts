@@ -22,7 +22,12 @@ export function loadPaintPageScript(): string {
     dir = parent;
   }
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('browser renderer: dist/node/paint-page.js not found: run `npm run build` (looked in ' + candidates.slice(0, 3).join(', ') + ', ...)');
+  if (!found)
+    throw new Error(
+      'browser renderer: dist/node/paint-page.js not found: run `npm run build` (looked in ' +
+        candidates.slice(0, 3).join(', ') +
+        ', ...)',
+    );
   cached = readFileSync(found, 'utf8');
   return cached;
 }

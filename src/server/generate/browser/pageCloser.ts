@@ -13,7 +13,11 @@ import type { Page } from 'playwright-core';
  */
 export function pageCloser(page: Page): () => Promise<void> {
   let closing: Promise<void> | undefined;
-  return () => (closing ??= page.close().catch(() => undefined).then(() => untilClosed(page)));
+  return () =>
+    (closing ??= page
+      .close()
+      .catch(() => undefined)
+      .then(() => untilClosed(page)));
 }
 
 function untilClosed(page: Page): Promise<void> {

@@ -6,7 +6,14 @@
 import { paintFrame } from '../procedural/render/paintFrame.js';
 import type { Scene } from '../procedural/scene/Scene.js';
 import { avcCodecStrings } from './avcCodecString.js';
-import type { BrowserCapabilities, PageRendition, PaintPageApi, StartReply, StartRequest, TakeReply } from './PaintPageApi.js';
+import type {
+  BrowserCapabilities,
+  PageRendition,
+  PaintPageApi,
+  StartReply,
+  StartRequest,
+  TakeReply,
+} from './PaintPageApi.js';
 import { PAINT_PAGE_GLOBAL } from './PaintPageApi.js';
 
 /** How many frames the painter may run ahead of what Node has taken (bounded memory). */
@@ -40,13 +47,23 @@ function toBase64(bytes: Uint8Array): string {
 const channel = new MessageChannel();
 const yieldQueue: Array<() => void> = [];
 channel.port1.onmessage = () => yieldQueue.shift()?.();
-const nextTask = () => new Promise<void>((r) => { yieldQueue.push(r); channel.port2.postMessage(0); });
+const nextTask = () =>
+  new Promise<void>((r) => {
+    yieldQueue.push(r);
+    channel.port2.postMessage(0);
+  });
 
 async function configFor(r: PageRendition, fps: number, hardware: boolean): Promise<VideoEncoderConfig> {
   for (const codec of avcCodecStrings(r.level)) {
     const config: VideoEncoderConfig = {
-      codec, width: r.width, height: r.height, bitrate: r.bitrate, framerate: fps, bitrateMode: 'variable',
-      hardwareAcceleration: hardware ? 'prefer-hardware' : 'no-preference', latencyMode: 'quality',
+      codec,
+      width: r.width,
+      height: r.height,
+      bitrate: r.bitrate,
+      framerate: fps,
+      bitrateMode: 'variable',
+      hardwareAcceleration: hardware ? 'prefer-hardware' : 'no-preference',
+      latencyMode: 'quality',
       avc: { format: 'annexb' },
     };
     if ((await VideoEncoder.isConfigSupported(config)).supported) return config;
@@ -83,10 +100,13 @@ async function runJob(j: Job, req: StartRequest): Promise<void> {
     while (!j.stopped && i - j.taken > AHEAD) await waitFor(j);
     if (j.stopped) return;
     paintInto(main.ctx, req.scene, i / req.fps, big.width, big.height);
-    const sources = [main.canvas, ...scaled.map((s) => {
-      s.ctx.drawImage(main.canvas, 0, 0, s.canvas.width, s.canvas.height);
-      return s.canvas;
-    })];
+    const sources = [
+      main.canvas,
+      ...scaled.map((s) => {
+        s.ctx.drawImage(main.canvas, 0, 0, s.canvas.width, s.canvas.height);
+        return s.canvas;
+      }),
+    ];
     const timestamp = Math.round((i * 1e6) / req.fps);
     sources.forEach((src, k) => {
       const frame = new VideoFrame(src, { timestamp, duration: Math.round(1e6 / req.fps) });
@@ -97,7 +117,10 @@ async function runJob(j: Job, req: StartRequest): Promise<void> {
     // for 'dequeue' rather than spinning: a busy page would steal the CPU the encoder needs.
     await nextTask();
     while (!j.stopped && j.encoders.some((e) => e.encodeQueueSize > 2)) {
-      await Promise.race([waitFor(j), ...j.encoders.map((e) => new Promise((r) => e.addEventListener('dequeue', r, { once: true })))]);
+      await Promise.race([
+        waitFor(j),
+        ...j.encoders.map((e) => new Promise((r) => e.addEventListener('dequeue', r, { once: true }))),
+      ]);
     }
   }
   await Promise.all(j.encoders.map((e) => e.flush()));
@@ -107,12 +130,24 @@ async function runJob(j: Job, req: StartRequest): Promise<void> {
 
 const api: PaintPageApi = {
   async probe(): Promise<BrowserCapabilities> {
-    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    const gl =
+      document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
     const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-    const base = { codec: 'avc1.64001f', width: 1280, height: 720, bitrate: 3_000_000, framerate: 30, avc: { format: 'annexb' as const } };
+    const base = {
+      codec: 'avc1.64001f',
+      width: 1280,
+      height: 720,
+      bitrate: 3_000_000,
+      framerate: 30,
+      avc: { format: 'annexb' as const },
+    };
     const supported = async (c: VideoEncoderConfig) =>
-      typeof VideoEncoder !== 'undefined' && (await VideoEncoder.isConfigSupported(c).then((r) => r.supported === true, () => false));
+      typeof VideoEncoder !== 'undefined' &&
+      (await VideoEncoder.isConfigSupported(c).then(
+        (r) => r.supported === true,
+        () => false,
+      ));
     return {
       renderer,
       hardwareH264: await supported({ ...base, hardwareAcceleration: 'prefer-hardware' }),
@@ -124,7 +159,13 @@ const api: PaintPageApi = {
     api.stop();
     const configs = await Promise.all(req.renditions.map((r) => configFor(r, req.fps, req.hardware)));
     const j: Job = {
-      queues: configs.map(() => []), encoded: configs.map(() => 0), taken: 0, done: false, stopped: false, encoders: [], waiters: [],
+      queues: configs.map(() => []),
+      encoded: configs.map(() => 0),
+      taken: 0,
+      done: false,
+      stopped: false,
+      encoders: [],
+      waiters: [],
       wake: () => j.waiters.splice(0).forEach((w) => w()),
     };
     const fail = (e: unknown) => {
@@ -158,7 +199,10 @@ const api: PaintPageApi = {
     const chunks = j.queues.map((q) => {
       const all = new Uint8Array(q.reduce((n, b) => n + b.length, 0));
       let at = 0;
-      for (const b of q) { all.set(b, at); at += b.length; }
+      for (const b of q) {
+        all.set(b, at);
+        at += b.length;
+      }
       q.length = 0;
       return toBase64(all);
     });

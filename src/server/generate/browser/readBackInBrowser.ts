@@ -43,17 +43,35 @@ export async function readBackInBrowser(o: ReadBackOptions): Promise<{ frames: n
   o.signal.addEventListener('abort', onAbort);
   const largest = [...o.renditions].sort((a, b) => b.width * b.height - a.width * a.height)[0]!;
   const sink = await createFrameSink();
-  const request = { scene: o.scene, width: largest.width, height: largest.height, count: o.count, fps: FPS, url: sink.url };
-  const sending = page.evaluate(([name, req]) => (globalThis as unknown as Record<string, PaintPageApi>)[name]!.sendFrames(req), [PAINT_PAGE_GLOBAL, request] as const);
+  const request = {
+    scene: o.scene,
+    width: largest.width,
+    height: largest.height,
+    count: o.count,
+    fps: FPS,
+    url: sink.url,
+  };
+  const sending = page.evaluate(
+    ([name, req]) => (globalThis as unknown as Record<string, PaintPageApi>)[name]!.sendFrames(req),
+    [PAINT_PAGE_GLOBAL, request] as const,
+  );
   // A failed page (crash, closed on abort) must fail the frame it is waiting for.
-  const failed = sending.then(() => new Promise<never>(() => undefined), (e: unknown) => Promise.reject(e instanceof Error ? e : new Error(String(e))));
+  const failed = sending.then(
+    () => new Promise<never>(() => undefined),
+    (e: unknown) => Promise.reject(e instanceof Error ? e : new Error(String(e))),
+  );
   failed.catch(() => undefined);
   const frame = (i: number) => Promise.race([sink.frame(i), failed]);
   try {
     return await encodeHls({
-      outDir: o.outDir, segmentSeconds: o.segmentSeconds, renditions: o.renditions, encoder: o.encoder,
+      outDir: o.outDir,
+      segmentSeconds: o.segmentSeconds,
+      renditions: o.renditions,
+      encoder: o.encoder,
       input: { kind: 'frames', width: largest.width, height: largest.height, count: o.count, frame },
-      audio: { kind: 'lavfi', graph: o.audioGraph }, hooks: o.hooks, signal: o.signal,
+      audio: { kind: 'lavfi', graph: o.audioGraph },
+      hooks: o.hooks,
+      signal: o.signal,
     });
   } catch (e) {
     throw o.signal.aborted ? abortError(o.signal) : e;

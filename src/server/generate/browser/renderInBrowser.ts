@@ -55,7 +55,12 @@ export async function renderInBrowser(o: BrowserRenderOptions): Promise<{ frames
     const renditions = [...o.renditions].sort((a, b) => b.width * b.height - a.width * a.height);
     const request: StartRequest = {
       scene: o.scene,
-      renditions: renditions.map((r) => ({ width: r.width, height: r.height, bitrate: r.maxrateKbps * 700, ...(r.level ? { level: r.level } : {}) })),
+      renditions: renditions.map((r) => ({
+        width: r.width,
+        height: r.height,
+        bitrate: r.maxrateKbps * 700,
+        ...(r.level ? { level: r.level } : {}),
+      })),
       count: o.count,
       fps: FPS,
       gop: Math.max(1, Math.round(o.segmentSeconds * FPS)),
@@ -114,4 +119,3 @@ function evaluate<T>(page: Page, method: keyof PaintPageApi, arg?: unknown): Pro
     [PAINT_PAGE_GLOBAL, method, arg] as const,
   ) as Promise<T>;
 }
-

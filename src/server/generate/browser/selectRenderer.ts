@@ -40,9 +40,17 @@ async function decide(host: BrowserHost): Promise<RendererChoice> {
   } catch (e) {
     return { renderer: 'cpu', reason: `chromium unavailable: ${(e as Error).message.split('\n')[0]}` };
   }
-  const encoder = capabilities.hardwareH264 ? 'hardware avc1 encoder' : capabilities.webCodecsH264 ? 'software avc1 encoder only' : 'no avc1 encoder';
+  const encoder = capabilities.hardwareH264
+    ? 'hardware avc1 encoder'
+    : capabilities.webCodecsH264
+      ? 'software avc1 encoder only'
+      : 'no avc1 encoder';
   if (isSoftwareRenderer(capabilities.renderer)) {
-    return { renderer: 'cpu', reason: `WebGL renderer is software (${capabilities.renderer || 'none'}), ${encoder}: no GPU, Skia on the CPU is faster`, capabilities };
+    return {
+      renderer: 'cpu',
+      reason: `WebGL renderer is software (${capabilities.renderer || 'none'}), ${encoder}: no GPU, Skia on the CPU is faster`,
+      capabilities,
+    };
   }
   if (!capabilities.webCodecsH264) {
     return { renderer: 'cpu', reason: `GPU ${capabilities.renderer} but WebCodecs has no avc1 encoder`, capabilities };

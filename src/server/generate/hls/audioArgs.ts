@@ -13,7 +13,18 @@ export const AUDIO_FADE_SECONDS = 0.04;
  * audioArgs(); // ['-c:a', 'aac', '-profile:a', 'aac_low', '-b:a', '96k', '-ar', '48000', '-ac', '2']
  */
 export function audioArgs(): string[] {
-  return ['-c:a', 'aac', '-profile:a', 'aac_low', '-b:a', `${AUDIO_KBPS}k`, '-ar', String(AUDIO_SAMPLE_RATE), '-ac', '2'];
+  return [
+    '-c:a',
+    'aac',
+    '-profile:a',
+    'aac_low',
+    '-b:a',
+    `${AUDIO_KBPS}k`,
+    '-ar',
+    String(AUDIO_SAMPLE_RATE),
+    '-ac',
+    '2',
+  ];
 }
 
 /**

@@ -41,7 +41,13 @@ export interface HlsPublisher {
  */
 export function createHlsPublisher(options: HlsPublisherOptions): HlsPublisher {
   const { outDir, stagingDir, renditions, segmentSeconds } = options;
-  const state = renditions.map((r) => ({ r, moved: new Set<string>(), codec: '', ready: 0, sizes: [] as { bits: number; duration: number }[] }));
+  const state = renditions.map((r) => ({
+    r,
+    moved: new Set<string>(),
+    codec: '',
+    ready: 0,
+    sizes: [] as { bits: number; duration: number }[],
+  }));
   let masterWritten = false;
   let reported = 0;
   let chain: Promise<unknown> = Promise.resolve();

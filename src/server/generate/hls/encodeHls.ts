@@ -61,20 +61,31 @@ export interface EncodeHlsOptions {
 export async function encodeHls(o: EncodeHlsOptions): Promise<{ frames: number; readySeconds: number }> {
   if (o.signal.aborted) throw abortError(o.signal);
   if (o.renditions.length === 0) throw new Error('encodeHls: at least one rendition is needed');
-  if (o.audio?.kind === 'input' && o.input.kind !== 'file') throw new Error("encodeHls: audio 'input' needs a file input");
+  if (o.audio?.kind === 'input' && o.input.kind !== 'file')
+    throw new Error("encodeHls: audio 'input' needs a file input");
   if (o.input.kind === 'h264' && o.input.count < 1) throw new Error('encodeHls: an h264 input needs count ≥ 1');
-  const probed = o.audio ? undefined : o.input.kind === 'file' && (await hasAudioStream(o.input.path, o.signal).catch((e: unknown) => {
-    throw o.signal.aborted ? abortError(o.signal) : e;
-  }));
+  const probed = o.audio
+    ? undefined
+    : o.input.kind === 'file' &&
+      (await hasAudioStream(o.input.path, o.signal).catch((e: unknown) => {
+        throw o.signal.aborted ? abortError(o.signal) : e;
+      }));
   const audio: HlsAudio = o.audio ?? (probed ? { kind: 'input' } : { kind: 'silence' });
   const stagingDir = join(o.outDir, `.staging-${randomUUID().slice(0, 8)}`);
   await mkdir(stagingDir, { recursive: true });
   const seconds = o.input.kind === 'file' ? o.input.durationSeconds : o.input.count / FPS;
-  const ffs = o.input.kind === 'h264'
-    ? o.renditions.map((r) => spawnFfmpeg(h264CopyArgs(r, o.segmentSeconds, seconds, audioSource(audio), stagingDir)))
-    : [spawnFfmpeg(ffmpegArgs({ ...o, input: o.input }, audio, stagingDir))];
+  const ffs =
+    o.input.kind === 'h264'
+      ? o.renditions.map((r) => spawnFfmpeg(h264CopyArgs(r, o.segmentSeconds, seconds, audioSource(audio), stagingDir)))
+      : [spawnFfmpeg(ffmpegArgs({ ...o, input: o.input }, audio, stagingDir))];
   const ff = ffs[0]!;
-  const publisher = createHlsPublisher({ outDir: o.outDir, stagingDir, renditions: o.renditions, segmentSeconds: o.segmentSeconds, onSegment: o.hooks.onSegment });
+  const publisher = createHlsPublisher({
+    outDir: o.outDir,
+    stagingDir,
+    renditions: o.renditions,
+    segmentSeconds: o.segmentSeconds,
+    onSegment: o.hooks.onSegment,
+  });
   let syncError: unknown;
   const timer = setInterval(() => publisher.sync().catch((e: unknown) => (syncError ??= e)), 40);
   const onAbort = () => ffs.forEach((f) => void f.kill());
@@ -99,7 +110,8 @@ export async function encodeHls(o: EncodeHlsOptions): Promise<{ frames: number; 
         await new Promise<void>((r) => setImmediate(r));
       }
       if (o.signal.aborted) throw abortError(o.signal);
-      if (frames !== o.input.count) throw new Error(`encodeHls: the H.264 source ended after ${frames} of ${o.input.count} frames`);
+      if (frames !== o.input.count)
+        throw new Error(`encodeHls: the H.264 source ended after ${frames} of ${o.input.count} frames`);
     }
     await Promise.all(ffs.map((f) => f.done()));
     clearInterval(timer);
@@ -126,10 +138,25 @@ function audioSource(audio: HlsAudio): string {
   return audio.kind === 'lavfi' ? audio.graph : 'anullsrc=channel_layout=stereo:sample_rate=48000';
 }
 
-function ffmpegArgs(o: EncodeHlsOptions & { input: Exclude<HlsInput, { kind: 'h264' }> }, audio: HlsAudio, stagingDir: string): string[] {
+function ffmpegArgs(
+  o: EncodeHlsOptions & { input: Exclude<HlsInput, { kind: 'h264' }> },
+  audio: HlsAudio,
+  stagingDir: string,
+): string[] {
   const input =
     o.input.kind === 'frames'
-      ? ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${o.input.width}x${o.input.height}`, '-framerate', String(FPS), '-i', 'pipe:0']
+      ? [
+          '-f',
+          'rawvideo',
+          '-pix_fmt',
+          'rgba',
+          '-s',
+          `${o.input.width}x${o.input.height}`,
+          '-framerate',
+          String(FPS),
+          '-i',
+          'pipe:0',
+        ]
       : ['-t', String(o.input.durationSeconds), '-i', o.input.path];
   // The video's exact length: the audio is cut or padded to it so no segment has audio the
   // picture lacks (or the reverse). AAC frames are 1024 samples (21.3 ms), so the last audio
@@ -152,7 +179,13 @@ function ffmpegArgs(o: EncodeHlsOptions & { input: Exclude<HlsInput, { kind: 'h2
     `${audioLabel}${fitAudio(seconds)},asplit=${n}${labels('a')}`,
   ].join(';');
   const outputs = o.renditions.flatMap((r, i) => [
-    '-map', `[o${i}]`, '-map', `[a${i}]`, ...encoderArgs(o.encoder, r, o.segmentSeconds), ...audioArgs(), ...hlsArgs(stagingDir, r, o.segmentSeconds),
+    '-map',
+    `[o${i}]`,
+    '-map',
+    `[a${i}]`,
+    ...encoderArgs(o.encoder, r, o.segmentSeconds),
+    ...audioArgs(),
+    ...hlsArgs(stagingDir, r, o.segmentSeconds),
   ]);
   return [...input, ...audioInput, '-filter_complex', graph, ...outputs];
 }

@@ -16,16 +16,66 @@ export function encoderArgs(encoder: H264Encoder, rendition: Rendition, segmentS
   const gop = String(Math.max(1, Math.round(segmentSeconds * FPS)));
   const rate = `${rendition.maxrateKbps}k`;
   const common = [
-    '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-r', String(FPS), '-bf', '0', '-g', gop,
-    '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`, '-maxrate', rate, '-bufsize', rate,
+    '-profile:v',
+    'high',
+    '-pix_fmt',
+    'yuv420p',
+    '-r',
+    String(FPS),
+    '-bf',
+    '0',
+    '-g',
+    gop,
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${segmentSeconds})`,
+    '-maxrate',
+    rate,
+    '-bufsize',
+    rate,
     ...(rendition.level ? ['-level:v', rendition.level] : []),
   ];
   if (encoder === 'h264_nvenc') {
-    return ['-c:v', 'h264_nvenc', '-preset', 'p4', '-tune', 'hq', '-rc', 'vbr', '-cq', '23', '-b:v', '0', '-forced-idr', '1',
-      '-no-scenecut', '1', '-strict_gop', '1', ...common];
+    return [
+      '-c:v',
+      'h264_nvenc',
+      '-preset',
+      'p4',
+      '-tune',
+      'hq',
+      '-rc',
+      'vbr',
+      '-cq',
+      '23',
+      '-b:v',
+      '0',
+      '-forced-idr',
+      '1',
+      '-no-scenecut',
+      '1',
+      '-strict_gop',
+      '1',
+      ...common,
+    ];
   }
-  return ['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'animation', '-crf', '23', '-keyint_min', gop, '-sc_threshold', '0',
-    '-flags', '+cgop', '-x264-params', 'open-gop=0', ...common];
+  return [
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-tune',
+    'animation',
+    '-crf',
+    '23',
+    '-keyint_min',
+    gop,
+    '-sc_threshold',
+    '0',
+    '-flags',
+    '+cgop',
+    '-x264-params',
+    'open-gop=0',
+    ...common,
+  ];
 }
 
 /**
@@ -34,9 +84,21 @@ export function encoderArgs(encoder: H264Encoder, rendition: Rendition, segmentS
  */
 export function hlsArgs(dir: string, rendition: Rendition, segmentSeconds: number): string[] {
   return [
-    '-f', 'hls', '-hls_time', String(segmentSeconds), '-hls_segment_type', 'fmp4', '-hls_playlist_type', 'event',
-    '-hls_flags', 'independent_segments', '-hls_fmp4_init_filename', `${rendition.name}-init.mp4`,
-    '-hls_segment_filename', `${dir}/${rendition.name}-%05d.m4s`, `${dir}/${rendition.name}.m3u8`,
+    '-f',
+    'hls',
+    '-hls_time',
+    String(segmentSeconds),
+    '-hls_segment_type',
+    'fmp4',
+    '-hls_playlist_type',
+    'event',
+    '-hls_flags',
+    'independent_segments',
+    '-hls_fmp4_init_filename',
+    `${rendition.name}-init.mp4`,
+    '-hls_segment_filename',
+    `${dir}/${rendition.name}-%05d.m4s`,
+    `${dir}/${rendition.name}.m3u8`,
   ];
 }
 

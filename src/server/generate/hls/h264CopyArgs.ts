@@ -16,12 +16,41 @@ import { FPS } from './Rendition.js';
  * @example
  * spawnFfmpeg(h264CopyArgs(RENDITION_360P, 1, 2, 'anoisesrc=...', stagingDir));
  */
-export function h264CopyArgs(rendition: Rendition, segmentSeconds: number, seconds: number, audioSource: string, stagingDir: string): string[] {
+export function h264CopyArgs(
+  rendition: Rendition,
+  segmentSeconds: number,
+  seconds: number,
+  audioSource: string,
+  stagingDir: string,
+): string[] {
   return [
-    '-fflags', '+genpts', '-probesize', '32768', '-analyzeduration', '0', '-f', 'h264', '-framerate', String(FPS), '-i', 'pipe:0',
-    '-f', 'lavfi', '-t', seconds.toFixed(6), '-i', audioSource,
-    '-filter_complex', `[1:a]${fitAudio(seconds)}[a0]`,
-    '-map', '0:v:0', '-map', '[a0]', '-c:v', 'copy', ...audioArgs(),
+    '-fflags',
+    '+genpts',
+    '-probesize',
+    '32768',
+    '-analyzeduration',
+    '0',
+    '-f',
+    'h264',
+    '-framerate',
+    String(FPS),
+    '-i',
+    'pipe:0',
+    '-f',
+    'lavfi',
+    '-t',
+    seconds.toFixed(6),
+    '-i',
+    audioSource,
+    '-filter_complex',
+    `[1:a]${fitAudio(seconds)}[a0]`,
+    '-map',
+    '0:v:0',
+    '-map',
+    '[a0]',
+    '-c:v',
+    'copy',
+    ...audioArgs(),
     ...hlsArgs(stagingDir, rendition, segmentSeconds),
   ];
 }

@@ -14,7 +14,12 @@ export function hasAudioStream(path: string, signal?: AbortSignal): Promise<bool
       ['-v', 'error', '-select_streams', 'a', '-show_entries', 'stream=index', '-of', 'csv=p=0', path],
       { timeout: 30_000, ...(signal ? { signal } : {}) },
       (err, stdout, stderr) => {
-        if (err) reject(new Error(`hasAudioStream: ffprobe could not read ${path}: ${String(stderr).trim().split('\n').pop() || err.message}`));
+        if (err)
+          reject(
+            new Error(
+              `hasAudioStream: ffprobe could not read ${path}: ${String(stderr).trim().split('\n').pop() || err.message}`,
+            ),
+          );
         else resolve(String(stdout).trim().length > 0);
       },
     );

@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 export async function readAvcCodec(initPath: string): Promise<string> {
   const bytes = await readFile(initPath);
   const at = bytes.indexOf('avcC', 0, 'latin1');
-  if (at < 0 || at + 8 > bytes.length) throw new Error(`readAvcCodec: no avcC box in ${initPath} (is it an H.264 fMP4 init segment?)`);
+  if (at < 0 || at + 8 > bytes.length)
+    throw new Error(`readAvcCodec: no avcC box in ${initPath} (is it an H.264 fMP4 init segment?)`);
   // avcC payload: configurationVersion, AVCProfileIndication, profile_compatibility, AVCLevelIndication.
   const hex = (b: number) => b.toString(16).padStart(2, '0');
   return `avc1.${hex(bytes[at + 5]!)}${hex(bytes[at + 6]!)}${hex(bytes[at + 7]!)}`;

@@ -38,7 +38,22 @@ async function probe(): Promise<EncoderChoice> {
   if (!list.ok) throw new Error('selectEncoder: `ffmpeg -encoders` failed: is ffmpeg installed and on PATH?');
   if (!/\bh264_nvenc\b/.test(list.stdout)) return { encoder: 'libx264', reason: 'ffmpeg has no h264_nvenc' };
   const trial = await run(
-    ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=black:s=256x144:r=30', '-frames:v', '3', '-c:v', 'h264_nvenc', '-f', 'null', '-'],
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=black:s=256x144:r=30',
+      '-frames:v',
+      '3',
+      '-c:v',
+      'h264_nvenc',
+      '-f',
+      'null',
+      '-',
+    ],
     15_000,
   );
   if (trial.ok) return { encoder: 'h264_nvenc', reason: 'h264_nvenc test encode succeeded' };

@@ -19,7 +19,9 @@ export interface FfmpegProcess {
  * await ff.write(frame); await ff.done();
  */
 export function spawnFfmpeg(args: readonly string[]): FfmpegProcess {
-  const child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4096);
@@ -33,8 +35,12 @@ export function spawnFfmpeg(args: readonly string[]): FfmpegProcess {
     child.once('close', (code, signal) => resolve({ code, signal }));
   });
   let running = true;
-  void exited.then(() => (running = false), () => (running = false));
-  const fail = (what: string) => new Error(`ffmpeg ${what}: ${stderr.trim().split('\n').slice(-3).join(' | ') || 'no output'}`);
+  void exited.then(
+    () => (running = false),
+    () => (running = false),
+  );
+  const fail = (what: string) =>
+    new Error(`ffmpeg ${what}: ${stderr.trim().split('\n').slice(-3).join(' | ') || 'no output'}`);
 
   return {
     pid: child.pid,

@@ -63,8 +63,13 @@ export function createHttpGenerator(options: HttpGeneratorOptions): Generator {
       await mkdir(job.outDir, { recursive: true });
       const download = join(job.outDir, `.download-${randomUUID().slice(0, 8)}.tmp-mp4`);
       const body: HttpGenerateRequest = {
-        key: job.key, spec: job.spec, state: job.state, durationSeconds: job.durationSeconds,
-        width: largest.width, height: largest.height, fps: FPS,
+        key: job.key,
+        spec: job.spec,
+        state: job.state,
+        durationSeconds: job.durationSeconds,
+        width: largest.width,
+        height: largest.height,
+        fps: FPS,
       };
       try {
         const timeout = AbortSignal.timeout(options.timeoutMs ?? 600_000);
@@ -76,13 +81,17 @@ export function createHttpGenerator(options: HttpGeneratorOptions): Generator {
         });
         if (!res.ok || !res.body) {
           const text = (await res.text().catch(() => '')).slice(0, 200);
-          throw new Error(`${id} generator: POST ${target.href} answered ${res.status} ${res.statusText}${text ? `: ${text}` : ''}`);
+          throw new Error(
+            `${id} generator: POST ${target.href} answered ${res.status} ${res.statusText}${text ? `: ${text}` : ''}`,
+          );
         }
         const type = res.headers.get('content-type') ?? '';
         if (!/^video\/(mp4|quicktime)|^application\/octet-stream/.test(type)) {
           throw new Error(`${id} generator: POST ${target.href} answered content-type "${type}", expected video/mp4`);
         }
-        await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(download), { signal });
+        await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(download), {
+          signal,
+        });
         hooks.onProgress(0.5);
         const encoder = options.encoder ?? (await selectEncoder()).encoder;
         const { frames } = await encodeHls({

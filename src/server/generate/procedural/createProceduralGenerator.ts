@@ -77,7 +77,8 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
   if (names.size !== renditions.length) throw new Error('createProceduralGenerator: rendition names must be unique');
   const largest = [...renditions].sort((a, b) => b.width * b.height - a.width * a.height)[0]!;
   const wanted = options.renderer ?? 'auto';
-  if (!['auto', 'cpu', 'browser'].includes(wanted)) throw new Error(`createProceduralGenerator: renderer must be auto, cpu or browser (got ${String(wanted)})`);
+  if (!['auto', 'cpu', 'browser'].includes(wanted))
+    throw new Error(`createProceduralGenerator: renderer must be auto, cpu or browser (got ${String(wanted)})`);
   const log = options.log ?? ((m: string) => void process.stderr.write(`[offshoot] ${m}\n`));
   let host: BrowserHost | undefined;
   const browserHost = () => (host ??= createBrowserHost());
@@ -107,8 +108,10 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
     },
     async render(job: RenderJob, hooks: RenderHooks, signal: AbortSignal): Promise<RenderResult> {
       const started = performance.now();
-      if (!(job.durationSeconds > 0)) throw new Error(`procedural render ${job.key}: durationSeconds must be > 0 (got ${job.durationSeconds})`);
-      if (!(job.segmentSeconds > 0)) throw new Error(`procedural render ${job.key}: segmentSeconds must be > 0 (got ${job.segmentSeconds})`);
+      if (!(job.durationSeconds > 0))
+        throw new Error(`procedural render ${job.key}: durationSeconds must be > 0 (got ${job.durationSeconds})`);
+      if (!(job.segmentSeconds > 0))
+        throw new Error(`procedural render ${job.key}: segmentSeconds must be > 0 (got ${job.segmentSeconds})`);
       const scene = composeScene(job.spec, job.state, {
         durationSeconds: job.durationSeconds,
         specIsResolved: true,
@@ -124,15 +127,33 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
           capabilities = undefined; // e.g. chromium failed to start: try again next job
           throw new Error(`procedural render ${job.key}: ${(e as Error).message}`);
         });
-        const common = { host: browserHost(), scene, renditions, count, segmentSeconds: job.segmentSeconds, audioGraph: ambienceGraph(scene), outDir: job.outDir, hooks, signal };
-        const readback = options.browserEncode === 'readback' ? options.encoder ?? (await selectEncoder()).encoder : undefined;
-        const { frames } = await (readback ? readBackInBrowser({ ...common, encoder: readback }) : renderInBrowser({ ...common, hardware: caps.hardwareH264 })).catch(
-          (e: unknown) => {
-            if ((e as Error).name === 'AbortError') throw e;
-            throw new Error(`procedural render ${job.key} (browser path): ${(e as Error).message}`);
-          },
-        );
-        return { playlist: 'index.m3u8', frames, elapsedMs: performance.now() - started, path: browserPathName(caps, readback) };
+        const common = {
+          host: browserHost(),
+          scene,
+          renditions,
+          count,
+          segmentSeconds: job.segmentSeconds,
+          audioGraph: ambienceGraph(scene),
+          outDir: job.outDir,
+          hooks,
+          signal,
+        };
+        const readback =
+          options.browserEncode === 'readback' ? (options.encoder ?? (await selectEncoder()).encoder) : undefined;
+        const { frames } = await (
+          readback
+            ? readBackInBrowser({ ...common, encoder: readback })
+            : renderInBrowser({ ...common, hardware: caps.hardwareH264 })
+        ).catch((e: unknown) => {
+          if ((e as Error).name === 'AbortError') throw e;
+          throw new Error(`procedural render ${job.key} (browser path): ${(e as Error).message}`);
+        });
+        return {
+          playlist: 'index.m3u8',
+          frames,
+          elapsedMs: performance.now() - started,
+          path: browserPathName(caps, readback),
+        };
       }
       const encoder = options.encoder ?? (await selectEncoder()).encoder;
       const canvas = createFrameCanvas(scene, largest.width, largest.height);
@@ -141,7 +162,13 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
         segmentSeconds: job.segmentSeconds,
         renditions,
         encoder,
-        input: { kind: 'frames', width: canvas.width, height: canvas.height, count, frame: (i) => canvas.rgba(i / FPS) },
+        input: {
+          kind: 'frames',
+          width: canvas.width,
+          height: canvas.height,
+          count,
+          frame: (i) => canvas.rgba(i / FPS),
+        },
         audio: { kind: 'lavfi', graph: ambienceGraph(scene) },
         hooks,
         signal,
@@ -153,6 +180,12 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
 
 /** What ran, for RenderResult.path: e.g. "gpu-canvas+webcodecs-hw", "swiftshader-canvas+webcodecs-sw", "gpu-canvas+readback+h264_nvenc". */
 function browserPathName(caps: BrowserCapabilities, readback?: H264Encoder): string {
-  const raster = !isSoftwareRenderer(caps.renderer) ? 'gpu' : /swiftshader/i.test(caps.renderer) ? 'swiftshader' : 'software';
-  return readback ? `${raster}-canvas+readback+${readback}` : `${raster}-canvas+webcodecs-${caps.hardwareH264 ? 'hw' : 'sw'}`;
+  const raster = !isSoftwareRenderer(caps.renderer)
+    ? 'gpu'
+    : /swiftshader/i.test(caps.renderer)
+      ? 'swiftshader'
+      : 'software';
+  return readback
+    ? `${raster}-canvas+readback+${readback}`
+    : `${raster}-canvas+webcodecs-${caps.hardwareH264 ? 'hw' : 'sw'}`;
 }

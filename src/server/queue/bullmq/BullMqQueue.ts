@@ -56,7 +56,9 @@ export class BullMqQueue implements JobQueue {
     this.queue.on('error', () => undefined);
     this.events.on('error', () => undefined);
     for (const type of ['active', 'progress', 'completed', 'failed', 'removed'] as const) {
-      this.events.on(type, (args: { jobId: string; failedReason?: string }) => this.onEvent(type, args.jobId, args.failedReason));
+      this.events.on(type, (args: { jobId: string; failedReason?: string }) =>
+        this.onEvent(type, args.jobId, args.failedReason),
+      );
     }
   }
 
@@ -88,7 +90,10 @@ export class BullMqQueue implements JobQueue {
     try {
       return await operation();
     } catch (error) {
-      if (!this.available() || /Connection is closed|enableOfflineQueue|ECONNREFUSED|ECONNRESET|EPIPE/.test((error as Error).message)) {
+      if (
+        !this.available() ||
+        /Connection is closed|enableOfflineQueue|ECONNREFUSED|ECONNRESET|EPIPE/.test((error as Error).message)
+      ) {
         throw new QueueUnavailable(this.options.redisUrl, (error as Error).message);
       }
       throw error;
@@ -99,7 +104,12 @@ export class BullMqQueue implements JobQueue {
     this.durations.set(task.key, task.durationSeconds);
     if (await this.options.store.isComplete(task.key)) return doneJob(task);
     const wanted = this.names.wanted(task.key);
-    await this.redis.multi().sadd(wanted, want.viewerId).expire(wanted, 86_400).del(this.names.cancelled(task.key)).exec();
+    await this.redis
+      .multi()
+      .sadd(wanted, want.viewerId)
+      .expire(wanted, 86_400)
+      .del(this.names.cancelled(task.key))
+      .exec();
     const priority = priorityOf(want.deadline);
     const existing = await this.queue.getJob(task.key);
     if (existing) {
@@ -140,7 +150,9 @@ export class BullMqQueue implements JobQueue {
 
   private async releaseNow(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {
     const wanted = this.names.wanted(jobId);
-    const [, left] = ((await this.redis.multi().srem(wanted, viewerId).scard(wanted).exec()) ?? []) as Array<[Error | null, number]>;
+    const [, left] = ((await this.redis.multi().srem(wanted, viewerId).scard(wanted).exec()) ?? []) as Array<
+      [Error | null, number]
+    >;
     if (left && left[1] > 0) return this.getNow(jobId);
     const job = await this.queue.getJob(jobId);
     if (!job) return this.getNow(jobId);
@@ -175,7 +187,14 @@ export class BullMqQueue implements JobQueue {
       const durationSeconds = this.durations.get(jobId);
       if (!job && durationSeconds !== undefined) {
         if (type === 'removed') job = this.bare(jobId, durationSeconds, 'cancelled');
-        if (type === 'failed') job = failedReason === 'cancelled' ? this.bare(jobId, durationSeconds, 'cancelled') : { ...this.bare(jobId, durationSeconds, 'failed'), error: renderFailure(failedReason ?? 'render failed') };
+        if (type === 'failed')
+          job =
+            failedReason === 'cancelled'
+              ? this.bare(jobId, durationSeconds, 'cancelled')
+              : {
+                  ...this.bare(jobId, durationSeconds, 'failed'),
+                  error: renderFailure(failedReason ?? 'render failed'),
+                };
       }
       if (job) this.watchers.notify(job);
     });

@@ -91,9 +91,16 @@ export class BullMqWorkers {
       // Checked after registering, so a cancel published in between is not missed.
       if (await this.redis.exists(this.names.cancelled(key))) throw new RenderCancelled();
       this.log(`worker ${process.pid} took ${key.slice(0, 12)} (attempt ${job.attemptsMade + 1})`);
-      await renderIntoStore(this.options.generator, this.options.store, job.data, controller.signal, (update) => {
-        job.updateProgress(update).catch(() => undefined);
-      }, this.log);
+      await renderIntoStore(
+        this.options.generator,
+        this.options.store,
+        job.data,
+        controller.signal,
+        (update) => {
+          job.updateProgress(update).catch(() => undefined);
+        },
+        this.log,
+      );
     } catch (error) {
       if (error instanceof RenderCancelled) throw new UnrecoverableError('cancelled');
       throw error;

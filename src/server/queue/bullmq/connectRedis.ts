@@ -12,7 +12,10 @@ import { Redis } from 'ioredis';
  * const api = connectRedis('redis://127.0.0.1:6379', { failFast: true });
  */
 export function connectRedis(url: string, options: { failFast?: boolean } = {}): Redis {
-  const client = new Redis(url, options.failFast ? { maxRetriesPerRequest: 1, enableOfflineQueue: false } : { maxRetriesPerRequest: null });
+  const client = new Redis(
+    url,
+    options.failFast ? { maxRetriesPerRequest: 1, enableOfflineQueue: false } : { maxRetriesPerRequest: null },
+  );
   // ioredis reconnects by itself; without a listener every failed attempt is printed as
   // "Unhandled error event". Say it once per outage instead.
   let reported = false;

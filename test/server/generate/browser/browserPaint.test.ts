@@ -10,7 +10,11 @@ import { composeScene, createFrameCanvas } from '../../../../src/server/generate
 const host = createBrowserHost();
 const W = 640;
 const H = 360;
-const fox = { prompt: 'A fox carries a lantern through the forest at dusk, fireflies everywhere.', seed: 7, characters: [{ name: 'fox', color: '#e0702a' }] };
+const fox = {
+  prompt: 'A fox carries a lantern through the forest at dusk, fireflies everywhere.',
+  seed: 7,
+  characters: [{ name: 'fox', color: '#e0702a' }],
+};
 const scene = (spec: typeof fox | { prompt: string; seed: number }) => composeScene(spec, {}, { durationSeconds: 3 });
 let pages: Page[] = [];
 afterAll(async () => {
@@ -22,12 +26,17 @@ beforeAll(async () => {
 });
 
 const inPage = <K extends 'hash' | 'pixels'>(page: Page, method: K, sc: Scene, t: number) =>
-  page.evaluate(([m, s, w, h, time]) => (globalThis as unknown as { offshootPaintPage: PaintPageApi }).offshootPaintPage[m](s, w, h, time), [method, sc, W, H, t] as const);
+  page.evaluate(
+    ([m, s, w, h, time]) =>
+      (globalThis as unknown as { offshootPaintPage: PaintPageApi }).offshootPaintPage[m](s, w, h, time),
+    [method, sc, W, H, t] as const,
+  );
 
 /** Mean absolute difference over R, G and B (0..255). */
 function mad(a: Buffer, b: Buffer): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i += 4) sum += Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
+  for (let i = 0; i < a.length; i += 4)
+    sum += Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
   return sum / ((a.length / 4) * 3);
 }
 
@@ -52,7 +61,14 @@ describe('the paint page', () => {
       expect(browser.length).toBe(W * H * 4);
       const same = mad(browser, createFrameCanvas(scene(fox), W, H).rgba(t));
       const otherSeed = mad(browser, createFrameCanvas(scene(other), W, H).rgba(t));
-      const otherPrompt = mad(browser, createFrameCanvas(scene({ prompt: 'A robot walks along a neon city street at night in the rain.', seed: 7 }), W, H).rgba(t));
+      const otherPrompt = mad(
+        browser,
+        createFrameCanvas(
+          scene({ prompt: 'A robot walks along a neon city street at night in the rain.', seed: 7 }),
+          W,
+          H,
+        ).rgba(t),
+      );
       expect(same).toBeLessThan(1.5);
       expect(otherSeed).toBeGreaterThan(10 * same + 5);
       expect(otherPrompt).toBeGreaterThan(10 * same + 5);

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Rendition } from '../../../../src/server/generate/index.js';
-import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '../../../../src/server/generate/index.js';
+import {
+  createProceduralGenerator,
+  PROCEDURAL_VERSION,
+  RENDITION_360P,
+} from '../../../../src/server/generate/index.js';
 import { audioMatchesVideo, masterVariants, mediaSegments, probeAudio, probeHls } from '../support/probeHls.js';
 
 const small: Rendition = { name: '180p', width: 320, height: 180, maxrateKbps: 600, level: '3.0' };
@@ -30,7 +34,14 @@ describe('procedural generator, browser path (chromium + WebCodecs + ffmpeg copy
     const ready: number[] = [];
     let progress = 0;
     const result = await gen.render(
-      { key: 'b1', spec: { prompt: 'A fox carries a lantern through the forest at dusk.', seed: 4 }, state: {}, durationSeconds: 2, outDir, segmentSeconds: 1 },
+      {
+        key: 'b1',
+        spec: { prompt: 'A fox carries a lantern through the forest at dusk.', seed: 4 },
+        state: {},
+        durationSeconds: 2,
+        outDir,
+        segmentSeconds: 1,
+      },
       { onProgress: (p) => (progress = p), onSegment: (s) => ready.push(s) },
       new AbortController().signal,
     );
@@ -46,7 +57,13 @@ describe('procedural generator, browser path (chromium + WebCodecs + ffmpeg copy
       const playlist = join(outDir, `${r.name}.m3u8`);
       expect(mediaSegments(outDir, `${r.name}.m3u8`).map((s) => s.duration)).toEqual([1, 1]);
       const probe = probeHls(playlist);
-      expect(probe.stream).toMatchObject({ codec_name: 'h264', has_b_frames: 0, width: r.width, height: r.height, r_frame_rate: '30/1' });
+      expect(probe.stream).toMatchObject({
+        codec_name: 'h264',
+        has_b_frames: 0,
+        width: r.width,
+        height: r.height,
+        r_frame_rate: '30/1',
+      });
       // Chromium's encoder converts the canvas to full-range BT.709 and says so in the SPS (VUI),
       // which ffprobe names yuvj420p; players honour the flag. x264 writes limited range.
       expect(['yuv420p', 'yuvj420p']).toContain(probe.stream.pix_fmt);
@@ -68,11 +85,23 @@ describe('procedural generator, browser path (chromium + WebCodecs + ffmpeg copy
 
 describe('procedural generator, browser path with readback (chromium paints, ffmpeg encodes)', () => {
   it('renders valid HLS under its own version and path name', { timeout: 120_000 }, async () => {
-    const readback = createProceduralGenerator({ renditions: [small], renderer: 'browser', browserEncode: 'readback', encoder: 'libx264' });
+    const readback = createProceduralGenerator({
+      renditions: [small],
+      renderer: 'browser',
+      browserEncode: 'readback',
+      encoder: 'libx264',
+    });
     const outDir = join(root, 'readback');
     try {
       const result = await readback.render(
-        { key: 'b2', spec: { prompt: 'A lighthouse by the sea at night.', seed: 2 }, state: {}, durationSeconds: 1, outDir, segmentSeconds: 1 },
+        {
+          key: 'b2',
+          spec: { prompt: 'A lighthouse by the sea at night.', seed: 2 },
+          state: {},
+          durationSeconds: 1,
+          outDir,
+          segmentSeconds: 1,
+        },
         { onProgress: () => {}, onSegment: () => {} },
         new AbortController().signal,
       );
@@ -80,7 +109,13 @@ describe('procedural generator, browser path with readback (chromium paints, ffm
       expect(result.path).toMatch(/-canvas\+readback\+libx264$/);
       expect(readback.version).toBe(`${PROCEDURAL_VERSION}+browser-readback`);
       const probe = probeHls(join(outDir, '180p.m3u8'));
-      expect(probe.stream).toMatchObject({ codec_name: 'h264', profile: 'High', has_b_frames: 0, width: 320, height: 180 });
+      expect(probe.stream).toMatchObject({
+        codec_name: 'h264',
+        profile: 'High',
+        has_b_frames: 0,
+        width: 320,
+        height: 180,
+      });
       expect(probe.frames).toBe(30);
       expect(probeAudio(join(outDir, '180p.m3u8')).stream).toMatchObject({ codec_name: 'aac' });
     } finally {

@@ -14,10 +14,16 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("renderer 'auto'", () => {
   it('tells software rasterisers from GPUs by the WebGL renderer string', () => {
-    expect(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe(true);
+    expect(
+      isSoftwareRenderer(
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      ),
+    ).toBe(true);
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
     expect(isSoftwareRenderer('')).toBe(true);
-    expect(isSoftwareRenderer('ANGLE (NVIDIA, Vulkan 1.3.277 (NVIDIA H100 80GB HBM3 (0x00002330)), NVIDIA-550.54.15)')).toBe(false);
+    expect(
+      isSoftwareRenderer('ANGLE (NVIDIA, Vulkan 1.3.277 (NVIDIA H100 80GB HBM3 (0x00002330)), NVIDIA-550.54.15)'),
+    ).toBe(false);
     expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 630 (CFL GT2), OpenGL 4.6)')).toBe(false);
   });
 
@@ -31,7 +37,14 @@ describe("renderer 'auto'", () => {
       expect(logs[0]).toMatch(/^procedural renderer: cpu \(WebGL renderer is software \(.*SwiftShader.*\)/);
       expect(gen.version).toBe(PROCEDURAL_VERSION);
       const result = await gen.render(
-        { key: 'auto', spec: { prompt: 'A calm meadow at noon.', seed: 1 }, state: {}, durationSeconds: 1, outDir: join(root, 'a'), segmentSeconds: 1 },
+        {
+          key: 'auto',
+          spec: { prompt: 'A calm meadow at noon.', seed: 1 },
+          state: {},
+          durationSeconds: 1,
+          outDir: join(root, 'a'),
+          segmentSeconds: 1,
+        },
         { onProgress: () => {}, onSegment: () => {} },
         new AbortController().signal,
       );

@@ -34,7 +34,10 @@ const n = (x: number) => x.toFixed(3);
 function bed(layer: AmbienceLayer, i: number, rand: () => number): string {
   const seed = () => Math.floor(rand() * 2 ** 31);
   const noise = (color: string, chain: (ch: number) => string, gain: number) => {
-    const ch = [0, 1].map((c) => `anoisesrc=color=${color}:sample_rate=${RATE}:seed=${seed()},${chain(c)},volume=${n(gain * layer.gain)}[c${i}_${c}]`);
+    const ch = [0, 1].map(
+      (c) =>
+        `anoisesrc=color=${color}:sample_rate=${RATE}:seed=${seed()},${chain(c)},volume=${n(gain * layer.gain)}[c${i}_${c}]`,
+    );
     return `${ch.join(';')};[c${i}_0][c${i}_1]join=inputs=2:channel_layout=stereo[b${i}]`;
   };
   switch (layer.kind) {
@@ -42,7 +45,11 @@ function bed(layer: AmbienceLayer, i: number, rand: () => number): string {
       // Gusts: a slow tremolo at slightly different rates per ear over low-passed pink noise.
       const cutoff = 280 + rand() * 160;
       const rates = [0.15 + rand() * 0.2, 0.15 + rand() * 0.2];
-      return noise('pink', (c) => `lowpass=f=${n(cutoff)},lowpass=f=${n(cutoff * 1.6)},tremolo=f=${n(rates[c]!)}:d=0.6`, 0.85);
+      return noise(
+        'pink',
+        (c) => `lowpass=f=${n(cutoff)},lowpass=f=${n(cutoff * 1.6)},tremolo=f=${n(rates[c]!)}:d=0.6`,
+        0.85,
+      );
     }
     case 'rain':
       return noise('white', () => 'highpass=f=1500,lowpass=f=7000', 0.11);
@@ -58,7 +65,10 @@ function bed(layer: AmbienceLayer, i: number, rand: () => number): string {
     case 'drone': {
       // A soft open fifth (A2–E3 region), slowly breathing.
       const root = 98 + rand() * 40;
-      const sines = [1, 1.5, 2].map((k, j) => `sine=f=${n(root * k)}:sample_rate=${RATE},volume=${n([0.6, 0.36, 0.16][j]! * layer.gain)}[s${i}_${j}]`);
+      const sines = [1, 1.5, 2].map(
+        (k, j) =>
+          `sine=f=${n(root * k)}:sample_rate=${RATE},volume=${n([0.6, 0.36, 0.16][j]! * layer.gain)}[s${i}_${j}]`,
+      );
       return `${sines.join(';')};[s${i}_0][s${i}_1][s${i}_2]amix=inputs=3:normalize=0,tremolo=f=${n(0.1 + rand() * 0.1)}:d=0.3,pan=stereo|c0=c0|c1=c0[b${i}]`;
     }
   }

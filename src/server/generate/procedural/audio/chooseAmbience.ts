@@ -36,7 +36,8 @@ export function chooseAmbience(scene: Scene): AmbienceLayer[] {
   }
   const hushed = ['calm', 'eerie', 'magical', 'sad'].some((m) => moods.has(m));
   // The drone sits under the other beds; alone it carries the scene.
-  if (hushed || scene.timeOfDay === 'night' || scene.setting === 'nightsky') layers.push({ kind: 'drone', gain: layers.length ? 0.6 : 1 });
+  if (hushed || scene.timeOfDay === 'night' || scene.setting === 'nightsky')
+    layers.push({ kind: 'drone', gain: layers.length ? 0.6 : 1 });
   // Never silence: a scene nothing above matched still gets a soft breeze.
   if (layers.length === 0) layers.push({ kind: 'wind', gain: 0.5 });
   return layers;

@@ -23,7 +23,13 @@ type Drawable = { depth: number; order: number; draw: () => void };
  * const canvas = createCanvas(640, 360);
  * paintFrame(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, scene, 1.5, 640, 360);
  */
-export function paintFrame(ctx: CanvasRenderingContext2D, scene: Scene, t: number, width: number, height: number): void {
+export function paintFrame(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  t: number,
+  width: number,
+  height: number,
+): void {
   const progress = t / scene.durationSeconds;
   ctx.save();
   ctx.setTransform(width / 1280, 0, 0, height / 720, 0, 0);
@@ -37,10 +43,12 @@ export function paintFrame(ctx: CanvasRenderingContext2D, scene: Scene, t: numbe
   const drawables: Drawable[] = [];
   const at = (depth: number, order: number, draw: () => void) => drawables.push({ depth, order, draw });
   scene.layers.forEach((layer) => at(layer.depth, 0, () => paintLayer(ctx, layer, t)));
-  scene.props.forEach((p) => at(p.depth, p.carriedBy !== undefined ? 3 : 1, () => {
-    const pos = propPosition(scene, p, t);
-    paintProp(ctx, p, pos.x, pos.y, t, scene.palette.warm);
-  }));
+  scene.props.forEach((p) =>
+    at(p.depth, p.carriedBy !== undefined ? 3 : 1, () => {
+      const pos = propPosition(scene, p, t);
+      paintProp(ctx, p, pos.x, pos.y, t, scene.palette.warm);
+    }),
+  );
   scene.characters.forEach((f) => at(f.depth, 2, () => paintFigure(ctx, f, t)));
   drawables.sort((a, b) => a.depth - b.depth || a.order - b.order);
   for (const d of drawables) {
@@ -51,7 +59,8 @@ export function paintFrame(ctx: CanvasRenderingContext2D, scene: Scene, t: numbe
   }
   paintLights(ctx, scene, t, progress);
   const room = scene.layers.find((l) => l.kind === 'room');
-  const indoorClip = room && (scene.particles.kind === 'rain' || scene.particles.kind === 'snow') ? room.window : undefined;
+  const indoorClip =
+    room && (scene.particles.kind === 'rain' || scene.particles.kind === 'snow') ? room.window : undefined;
   paintParticles(ctx, scene.particles, t, indoorClip);
   paintFinish(ctx, scene, t);
   ctx.restore();

@@ -19,7 +19,9 @@ function ridgePath(ctx: CanvasRenderingContext2D, layer: RidgeLayer, t: number, 
   const n = layer.profile.length;
   const step = layer.span / (n - 1);
   const yAt = (i: number) =>
-    layer.baseline - layer.amplitude * layer.profile[i]! + (layer.swell ? Math.sin(t * 1.4 + i * 1.3) * layer.swell : 0);
+    layer.baseline -
+    layer.amplitude * layer.profile[i]! +
+    (layer.swell ? Math.sin(t * 1.4 + i * 1.3) * layer.swell : 0);
   ctx.beginPath();
   ctx.moveTo(left, 900);
   ctx.lineTo(left, yAt(0));
@@ -99,7 +101,11 @@ function paintTrees(ctx: CanvasRenderingContext2D, layer: TreeLayer): void {
       ctx.rect(x + w * 0.05, base - h * 0.5, w * 0.35, w * 0.12);
     } else {
       ctx.rect(x - w * 0.05, base - h * 0.45, w * 0.1, h * 0.45 + 30);
-      for (const [dx, dy, r] of [[0, -0.72, 0.32], [-0.22, -0.55, 0.26], [0.22, -0.56, 0.27]] as const) {
+      for (const [dx, dy, r] of [
+        [0, -0.72, 0.32],
+        [-0.22, -0.55, 0.26],
+        [0.22, -0.56, 0.27],
+      ] as const) {
         ctx.moveTo(x + dx * w + r * w, base + dy * h);
         ctx.arc(x + dx * w, base + dy * h, r * w, 0, Math.PI * 2);
       }
@@ -142,7 +148,8 @@ function paintBuildings(ctx: CanvasRenderingContext2D, layer: BuildingLayer): vo
     const x0 = b.x + (b.w - cols * gap) / 2 + (gap - size) / 2;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
-        if (lit(b.litSeed, r * 64 + c, 14 + 30 * layer.depth)) ctx.rect(x0 + c * gap, base - b.h + gap * 0.8 + r * gap * 1.3, size, size * 1.2);
+        if (lit(b.litSeed, r * 64 + c, 14 + 30 * layer.depth))
+          ctx.rect(x0 + c * gap, base - b.h + gap * 0.8 + r * gap * 1.3, size, size * 1.2);
       }
     }
   }
@@ -182,7 +189,8 @@ function paintRoom(ctx: CanvasRenderingContext2D, layer: RoomLayer): void {
     if (it.kind === 'shelf') {
       ctx.fillRect(it.x, 640 - it.h, it.w, it.h);
       ctx.fillStyle = mix(it.color, '#e0c090', 0.35);
-      for (let s = 1; s < 4; s++) for (let b = 0; b < 9; b++) ctx.fillRect(it.x + 10 + b * 20, 640 - it.h + s * 80 - 52, 14, 50 - ((b * 7) % 15));
+      for (let s = 1; s < 4; s++)
+        for (let b = 0; b < 9; b++) ctx.fillRect(it.x + 10 + b * 20, 640 - it.h + s * 80 - 52, 14, 50 - ((b * 7) % 15));
     } else if (it.kind === 'frame') {
       ctx.fillRect(it.x, 220, it.w, it.h);
       ctx.fillStyle = mix(it.color, '#e8d0a0', 0.5);
@@ -193,7 +201,8 @@ function paintRoom(ctx: CanvasRenderingContext2D, layer: RoomLayer): void {
       ctx.fillRect(it.x + it.w - 26, 640 - it.h, 12, it.h);
     } else {
       ctx.beginPath();
-      for (let k = 0; k < 6; k++) ctx.ellipse(it.x + (k - 2.5) * 10, 640 - it.h * 0.55, 14, it.h * 0.35, (k - 2.5) * 0.3, 0, Math.PI * 2);
+      for (let k = 0; k < 6; k++)
+        ctx.ellipse(it.x + (k - 2.5) * 10, 640 - it.h * 0.55, 14, it.h * 0.35, (k - 2.5) * 0.3, 0, Math.PI * 2);
       ctx.fill();
       ctx.fillStyle = shade(layer.floor, -0.2);
       ctx.fillRect(it.x - 30, 640 - 60, 60, 60);

@@ -7,7 +7,12 @@ const wrap = (v: number) => v - Math.floor(v);
  * Weather in screen space, every particle a pure function of time: rain streaks,
  * drifting snow, pulsing fireflies, tumbling leaves, sparkles, dust and bubbles.
  */
-export function paintParticles(ctx: CanvasRenderingContext2D, particles: Particles, t: number, clip?: { x: number; y: number; w: number; h: number }): void {
+export function paintParticles(
+  ctx: CanvasRenderingContext2D,
+  particles: Particles,
+  t: number,
+  clip?: { x: number; y: number; w: number; h: number },
+): void {
   if (particles.items.length === 0) return;
   ctx.save();
   if (clip) {

@@ -43,7 +43,11 @@ export function paintSky(ctx: CanvasRenderingContext2D, scene: Scene, t: number)
     ctx.fill();
     if (b.kind === 'moon') {
       ctx.fillStyle = 'rgba(120,120,140,0.18)';
-      for (const [dx, dy, r] of [[-10, -8, 9], [12, 6, 6], [-4, 14, 5]] as const) {
+      for (const [dx, dy, r] of [
+        [-10, -8, 9],
+        [12, 6, 6],
+        [-4, 14, 5],
+      ] as const) {
         ctx.beginPath();
         ctx.arc(b.x + dx, b.y + dy, r, 0, Math.PI * 2);
         ctx.fill();

@@ -39,7 +39,10 @@ export function parseColor(text: string): Rgb | undefined {
 
 /** `#rrggbb` for a colour (channels rounded and clamped). */
 export function toHex(c: Rgb): string {
-  const ch = (v: number) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0');
+  const ch = (v: number) =>
+    Math.max(0, Math.min(255, Math.round(v)))
+      .toString(16)
+      .padStart(2, '0');
   return `#${ch(c.r)}${ch(c.g)}${ch(c.b)}`;
 }
 

@@ -36,14 +36,21 @@ export function composeFigures(input: FigureInput): Figure[] {
     const words = tokenize(`${c.kind ?? ''} ${c.name}`);
     const kind = matchKeys(words, FIGURES).keys[0] ?? 'person';
     const rgb = c.color === undefined ? undefined : parseColor(c.color);
-    return { name: c.name, kind, look: matchKeys(words, PERSON_LOOKS).keys[0] ?? 'plain', ...(rgb ? { color: toHex(rgb) } : {}) };
+    return {
+      name: c.name,
+      kind,
+      look: matchKeys(words, PERSON_LOOKS).keys[0] ?? 'plain',
+      ...(rgb ? { color: toHex(rgb) } : {}),
+    };
   });
   // People the prompt names ("a knight and a girl") each get a figure with their look.
   const promptLooks = matchKeys(input.tokens ?? [], PERSON_LOOKS).keys;
   for (const kind of input.promptKinds) {
     if (wanted.some((w) => w.kind === kind)) continue;
     if (kind !== 'person') wanted.push({ name: kind, kind });
-    else for (const look of promptLooks.length ? promptLooks.slice(0, 3) : (['plain'] as const)) wanted.push({ name: look === 'plain' ? 'person' : look, kind, look });
+    else
+      for (const look of promptLooks.length ? promptLooks.slice(0, 3) : (['plain'] as const))
+        wanted.push({ name: look === 'plain' ? 'person' : look, kind, look });
   }
   let coat = Math.floor(rand() * COAT_COLORS.length);
   const walkers = wanted.filter((w) => FIGURES[w.kind].motion !== 'fly').length;

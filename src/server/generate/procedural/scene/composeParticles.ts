@@ -1,14 +1,34 @@
 import type { Particles, WeatherKind } from './Scene.js';
 
 const COUNTS: Readonly<Record<WeatherKind, number>> = {
-  clear: 0, rain: 260, snow: 160, fireflies: 45, leaves: 28, sparkles: 60, dust: 90, bubbles: 40,
+  clear: 0,
+  rain: 260,
+  snow: 160,
+  fireflies: 45,
+  leaves: 28,
+  sparkles: 60,
+  dust: 90,
+  bubbles: 40,
 };
 const DEFAULT_COLORS: Readonly<Record<WeatherKind, string>> = {
-  clear: '#ffffff', rain: '#c8d8ee', snow: '#ffffff', fireflies: '#fff0a0', leaves: '#d8742c',
-  sparkles: '#fff2a8', dust: '#f0c890', bubbles: '#d8f4ff',
+  clear: '#ffffff',
+  rain: '#c8d8ee',
+  snow: '#ffffff',
+  fireflies: '#fff0a0',
+  leaves: '#d8742c',
+  sparkles: '#fff2a8',
+  dust: '#f0c890',
+  bubbles: '#d8f4ff',
 };
 const SPEEDS: Readonly<Record<WeatherKind, number>> = {
-  clear: 0, rain: 1.6, snow: 0.12, fireflies: 0.03, leaves: 0.15, sparkles: 0.05, dust: 0.02, bubbles: -0.12,
+  clear: 0,
+  rain: 1.6,
+  snow: 0.12,
+  fireflies: 0.03,
+  leaves: 0.15,
+  sparkles: 0.05,
+  dust: 0.02,
+  bubbles: -0.12,
 };
 
 /**
@@ -23,7 +43,14 @@ export function composeParticles(rand: () => number, kind: WeatherKind, color?: 
   const items = Array.from({ length: COUNTS[kind] }, () => ({
     x: Number(rand().toFixed(4)),
     y: Number(rand().toFixed(4)),
-    size: Number((kind === 'rain' ? 14 + rand() * 16 : kind === 'dust' ? 1 + rand() * 2 : 2 + rand() * (kind === 'leaves' ? 7 : 3.5)).toFixed(2)),
+    size: Number(
+      (kind === 'rain'
+        ? 14 + rand() * 16
+        : kind === 'dust'
+          ? 1 + rand() * 2
+          : 2 + rand() * (kind === 'leaves' ? 7 : 3.5)
+      ).toFixed(2),
+    ),
     speed: Number((base * (0.6 + rand() * 0.8)).toFixed(4)),
     phase: Number((rand() * 6.28).toFixed(3)),
   }));

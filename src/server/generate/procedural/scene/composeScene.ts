@@ -28,7 +28,12 @@ export interface ComposeOptions {
   specIsResolved?: boolean;
 }
 
-const CAMERA_WORDS = { zoom: ['zoom', 'closer', 'approach', 'close'], dolly: ['dolly', 'toward', 'towards', 'into'], pan: ['pan', 'across', 'along', 'past'], still: ['still', 'static', 'wait', 'sit', 'sleep', 'sleeping', 'rest', 'resting', 'watch', 'watching'] } as const;
+const CAMERA_WORDS = {
+  zoom: ['zoom', 'closer', 'approach', 'close'],
+  dolly: ['dolly', 'toward', 'towards', 'into'],
+  pan: ['pan', 'across', 'along', 'past'],
+  still: ['still', 'static', 'wait', 'sit', 'sleep', 'sleeping', 'rest', 'resting', 'watch', 'watching'],
+} as const;
 
 /**
  * Compose the animated scene for a spec and state: pure and deterministic (same inputs,
@@ -41,8 +46,13 @@ const CAMERA_WORDS = { zoom: ['zoom', 'closer', 'approach', 'close'], dolly: ['d
  * composeScene({ prompt: 'A fox carries a lantern through the forest at dusk', seed: 7,
  *   characters: [{ name: 'fox', color: '{foxColor}' }] }, { foxColor: '#3366ff' }, { durationSeconds: 4 });
  */
-export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, StateValue>>, options: ComposeOptions): Scene {
-  if (!(options.durationSeconds > 0)) throw new Error(`composeScene: durationSeconds must be > 0 (got ${options.durationSeconds})`);
+export function composeScene(
+  spec: GenerateSpec,
+  state: Readonly<Record<string, StateValue>>,
+  options: ComposeOptions,
+): Scene {
+  if (!(options.durationSeconds > 0))
+    throw new Error(`composeScene: durationSeconds must be > 0 (got ${options.durationSeconds})`);
   const resolved = options.specIsResolved ? spec : resolveSpec(spec, state);
   const seed = (resolved.seed ?? hashString(resolved.prompt)) >>> 0;
   const tokens = tokenize(resolved.prompt);
@@ -58,7 +68,9 @@ export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, 
   const moods = moodMatch.keys.map((k) => MOODS[k]!);
   const pick = streamFor(seed, 'time');
   const time: TimeOfDay =
-    timeMatch.keys[0] ?? moods.find((m) => m.time)?.time ?? (setting === 'nightsky' ? 'night' : (['day', 'dusk', 'dawn'] as const)[Math.floor(pick() * 3)]!);
+    timeMatch.keys[0] ??
+    moods.find((m) => m.time)?.time ??
+    (setting === 'nightsky' ? 'night' : (['day', 'dusk', 'dawn'] as const)[Math.floor(pick() * 3)]!);
   const styles = styleMatch.keys.map((k) => STYLES[k]!);
   const land = moods.reduce((l, m) => (m.land ? mix(l, m.land.towards, m.land.amount) : l), SETTING_LAND[setting]);
   const { palette, grade } = buildPalette(time, land, moods, styles);
@@ -87,21 +99,32 @@ export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, 
     resting: move === 'still',
   });
   const props = composeProps({
-    rand: streamFor(seed, 'props'), kinds: propMatch.keys, setting, time, palette, figures, groundY: recipe.groundY, groundDepth: recipe.groundDepth,
+    rand: streamFor(seed, 'props'),
+    kinds: propMatch.keys,
+    setting,
+    time,
+    palette,
+    figures,
+    groundY: recipe.groundY,
+    groundDepth: recipe.groundDepth,
   });
   const weatherMood = moods.find((m) => m.weather);
   const weather = weatherMood?.weather ?? recipe.weather;
   const particles = composeParticles(streamFor(seed, 'particles'), weather, weatherMood?.particleColor);
   const clouds = Math.max(...moods.map((m) => m.clouds ?? 0), time === 'day' ? 3 : time === 'night' ? 1 : 2);
   const sky = composeSky(streamFor(seed, 'sky'), time, palette, {
-    clouds, starry: setting === 'nightsky' && clouds < 5,
+    clouds,
+    starry: setting === 'nightsky' && clouds < 5,
   });
   const flashRand = streamFor(seed, 'flashes');
   const flashes: number[] = [];
   if (moods.some((m) => m.flashes)) {
-    for (let t = 0.4 + flashRand() * 1.2; t < durationSeconds; t += 1.6 + flashRand() * 2.2) flashes.push(Number(t.toFixed(3)));
+    for (let t = 0.4 + flashRand() * 1.2; t < durationSeconds; t += 1.6 + flashRand() * 2.2)
+      flashes.push(Number(t.toFixed(3)));
   }
-  const used = new Set([settingMatch, moodMatch, timeMatch, figureMatch, propMatch, cameraMatch, styleMatch].flatMap((m) => [...m.used]));
+  const used = new Set(
+    [settingMatch, moodMatch, timeMatch, figureMatch, propMatch, cameraMatch, styleMatch].flatMap((m) => [...m.used]),
+  );
   const captionText = options.caption === false ? undefined : (options.caption ?? firstSentence(resolved.prompt));
   return {
     version: 1,
@@ -117,13 +140,34 @@ export function composeScene(spec: GenerateSpec, state: Readonly<Record<string, 
     props,
     particles,
     camera,
-    ...(captionText ? { caption: { text: captionText, from: Math.min(0.3, durationSeconds / 4), to: durationSeconds } } : {}),
+    ...(captionText
+      ? { caption: { text: captionText, from: Math.min(0.3, durationSeconds / 4), to: durationSeconds } }
+      : {}),
     flashes,
     unmatched: tokens.filter((t) => !used.has(t) && t.length > 3 && !STOP.has(t)),
   };
 }
 
-const STOP = new Set(['the', 'through', 'with', 'from', 'into', 'over', 'under', 'their', 'there', 'then', 'while', 'when', 'where', 'this', 'that', 'they', 'walks', 'goes']);
+const STOP = new Set([
+  'the',
+  'through',
+  'with',
+  'from',
+  'into',
+  'over',
+  'under',
+  'their',
+  'there',
+  'then',
+  'while',
+  'when',
+  'where',
+  'this',
+  'that',
+  'they',
+  'walks',
+  'goes',
+]);
 
 function firstSentence(prompt: string): string {
   const s = (prompt.split(/(?<=[.!?])\s/)[0] ?? prompt).trim();

@@ -31,7 +31,8 @@ export function composeSky(
     r: Number((0.6 + Math.pow(rand(), 3) * 1.9).toFixed(2)),
     phase: Number((rand() * 6.28).toFixed(3)),
   }));
-  const cloudBase = time === 'night' ? mix(palette.skyBottom, '#8090b0', 0.25) : mix(palette.skyBottom, '#ffffff', 0.55);
+  const cloudBase =
+    time === 'night' ? mix(palette.skyBottom, '#8090b0', 0.25) : mix(palette.skyBottom, '#ffffff', 0.55);
   const stormy = opts.clouds >= 8;
   const cloudColor = stormy ? mix(palette.skyTop, '#30343c', 0.5) : cloudBase;
   const clouds = Array.from({ length: opts.clouds }, () => ({

@@ -23,7 +23,8 @@ export function figurePose(f: Figure, t: number): FigurePose {
   const x = f.x + f.speed * t;
   const s = f.scale;
   const stride = f.kind === 'person' || f.kind === 'robot' ? 70 * s : 110 * s;
-  const cycle = f.motion === 'idle' ? tt * 1.5 : f.motion === 'fly' ? tt * 11 : ((x - f.x) / stride) * Math.PI + f.phase * 3;
+  const cycle =
+    f.motion === 'idle' ? tt * 1.5 : f.motion === 'fly' ? tt * 11 : ((x - f.x) / stride) * Math.PI + f.phase * 3;
   let y = f.y;
   if (f.motion === 'hop') y -= Math.abs(Math.sin(tt * 5)) * 28 * s * 2;
   if (f.motion === 'fly') y += Math.sin(tt * 2.2) * 18;

@@ -10,7 +10,20 @@ export const SETTING_WORDS: Readonly<Record<SettingId, readonly string[]>> = {
   mountains: ['mountain', 'peak', 'cliff', 'summit', 'valley', 'ridge', 'alps', 'glacier'],
   meadow: ['meadow', 'field', 'hill', 'grass', 'farm', 'garden', 'prairie', 'countryside', 'park'],
   nightsky: ['sky', 'star', 'space', 'galaxy', 'cosmos', 'constellation', 'comet', 'heaven', 'aurora'],
-  room: ['room', 'house', 'home', 'kitchen', 'bedroom', 'library', 'inside', 'indoors', 'cabin', 'attic', 'hall', 'study'],
+  room: [
+    'room',
+    'house',
+    'home',
+    'kitchen',
+    'bedroom',
+    'library',
+    'inside',
+    'indoors',
+    'cabin',
+    'attic',
+    'hall',
+    'study',
+  ],
 };
 
 /** Settings a prompt with no setting noun may land on, picked by seed. */

@@ -12,7 +12,11 @@ export interface StyleLook {
 }
 
 export const STYLES: Readonly<Record<string, StyleLook>> = {
-  noir: { words: ['noir', 'monochrome', 'black-and-white', 'bw', 'grayscale', 'greyscale'], desaturate: 1, vignette: 0.8 },
+  noir: {
+    words: ['noir', 'monochrome', 'black-and-white', 'bw', 'grayscale', 'greyscale'],
+    desaturate: 1,
+    vignette: 0.8,
+  },
   pastel: { words: ['pastel', 'soft', 'watercolor', 'watercolour', 'storybook'], lighten: 0.28, desaturate: 0.1 },
   neon: { words: ['neon', 'cyberpunk', 'synthwave', 'vaporwave'], warm: '#ff3fd2', tint: 'rgba(120,0,160,0.15)' },
   vivid: { words: ['vivid', 'cartoon', 'bold', 'colorful', 'colourful'], desaturate: -0.3 },

@@ -37,7 +37,17 @@ export function ridge(
   extra: Partial<RidgeLayer> = {},
 ): RidgeLayer {
   const points = style === 'mountains' ? 65 : 33;
-  return { kind: 'ridge', style, depth, color, baseline, amplitude, profile: ridgeProfile(rand, points, roughness), span: STAGE.span, ...extra };
+  return {
+    kind: 'ridge',
+    style,
+    depth,
+    color,
+    baseline,
+    amplitude,
+    profile: ridgeProfile(rand, points, roughness),
+    span: STAGE.span,
+    ...extra,
+  };
 }
 
 /** A row of trees with jittered spacing and heights. */
@@ -54,7 +64,12 @@ export function treeRow(
   const items = Array.from({ length: count }, (_, i) => {
     const h = Math.round(height * (0.65 + rand() * 0.6));
     const s = shape === 'mixed' ? (rand() < 0.6 ? 'pine' : 'round') : shape;
-    return { x: Math.round(STAGE.left + step * (i + 0.2 + rand() * 0.6)), h, w: Math.round(h * (s === 'pine' ? 0.42 : 0.7)), shape: s };
+    return {
+      x: Math.round(STAGE.left + step * (i + 0.2 + rand() * 0.6)),
+      h,
+      w: Math.round(h * (s === 'pine' ? 0.42 : 0.7)),
+      shape: s,
+    };
   });
   return { kind: 'trees', depth, color, baseline, items };
 }
