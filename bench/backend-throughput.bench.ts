@@ -11,6 +11,7 @@ import { BullMqQueue, renditionKey, SegmentStore } from '../src/server/index.js'
 import type { RenderTask } from '../src/server/index.js';
 import { spawnWorker } from '../test/server/support/spawnWorker.js';
 import { startRedis } from '../test/server/support/startRedis.js';
+import { median } from './support/quantile.js';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -74,8 +75,6 @@ async function run(redisUrl: string, workers: number, round: number): Promise<Ro
   await rm(storeDir, { recursive: true, force: true });
   return { workers, seconds, jobsPerMinute: (JOBS / seconds) * 60, failed };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const redis = await startRedis();
 try {

@@ -26,6 +26,7 @@ import type { H264Encoder } from '../src/server/generate/hls/selectEncoder.js';
 import { createBrowserHost } from '../src/server/generate/browser/createBrowserHost.js';
 import type { PaintPageApi } from '../src/server/generate/browser/PaintPageApi.js';
 import { probeBrowser } from '../src/server/generate/browser/probeBrowser.js';
+import { median } from './support/quantile.js';
 import type { ProceduralGenerator } from '../src/server/generate/procedural/createProceduralGenerator.js';
 
 const seconds = Number(process.argv[2] ?? 5);
@@ -36,7 +37,6 @@ const spec = {
   characters: [{ name: 'fox', color: '#e0702a' }],
 };
 const root = mkdtempSync(join(tmpdir(), 'offshoot-bench-'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Paint-and-read-back speed: wall clock, and per CPU second (robust to other load on the machine). */
 function renderOnly(r: Rendition): { fps: number; cpuFps: number } {

@@ -2,6 +2,7 @@
 // Prints median/p90 per validation and, as the baseline measured in the same run, plain
 // JSON.parse of the same text (the floor any text validator pays), with the ratio.
 import { validateStory } from '../src/core/validate/validateStory.js';
+import { quantile } from './support/quantile.js';
 
 const SEGMENTS = Number(process.argv[2] ?? 5000);
 const RUNS = Number(process.argv[3] ?? 20);
@@ -74,11 +75,8 @@ function time(run: () => void): { wall: number[]; cpu: number[] } {
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  return { wall: wall.sort((x, y) => x - y), cpu: cpu.sort((x, y) => x - y) };
+  return { wall, cpu };
 }
-
-const pick = (sorted: number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 const text = makeStory(SEGMENTS);
 if (process.env.DUMP) (await import('node:fs')).writeFileSync(process.env.DUMP, text);
@@ -93,17 +91,17 @@ const rows = [
   { name: 'validateStory(text)', ...time(() => validateStory(text)) },
   { name: 'validateStory(object)', ...time(() => validateStory(JSON.parse(text))) },
 ];
-const base = pick(rows[0]!.wall, 0.5);
-const baseCpu = pick(rows[0]!.cpu, 0.5);
+const base = quantile(rows[0]!.wall, 0.5);
+const baseCpu = quantile(rows[0]!.cpu, 0.5);
 console.log(`story: ${SEGMENTS} segments, ${(text.length / 1024).toFixed(0)} KiB, ${RUNS} runs each`);
 console.table(
   rows.map(({ name, wall, cpu }) => ({
     case: name,
-    'median ms': pick(wall, 0.5).toFixed(1),
-    'p90 ms': pick(wall, 0.9).toFixed(1),
-    'cpu median ms': pick(cpu, 0.5).toFixed(1),
-    'segments/s': Math.round(SEGMENTS / (pick(wall, 0.5) / 1000)),
-    'x baseline': (pick(wall, 0.5) / base).toFixed(1),
-    'x baseline (cpu)': (pick(cpu, 0.5) / baseCpu).toFixed(1),
+    'median ms': quantile(wall, 0.5).toFixed(1),
+    'p90 ms': quantile(wall, 0.9).toFixed(1),
+    'cpu median ms': quantile(cpu, 0.5).toFixed(1),
+    'segments/s': Math.round(SEGMENTS / (quantile(wall, 0.5) / 1000)),
+    'x baseline': (quantile(wall, 0.5) / base).toFixed(1),
+    'x baseline (cpu)': (quantile(cpu, 0.5) / baseCpu).toFixed(1),
   })),
 );

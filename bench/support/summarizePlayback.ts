@@ -1,3 +1,5 @@
+import { quantile } from './quantile.js';
+
 /** What a bench page measured (bench/support/pages/measure.js), as it comes back from the page. */
 export interface PageRecord {
   /** performance.now() when the page started the player, and at its first presented frame. */
@@ -67,13 +69,13 @@ export function summarizePlayback(rec: PageRecord): PlaybackSummary {
   const nominalFrameMs = 1000 / 30; // the test clips are 30 fps
   return {
     boundaries: gaps.length,
-    branchGapMedianMs: quantile(gaps, 0.5),
-    branchGapP90Ms: quantile(gaps, 0.9),
+    branchGapMedianMs: quantileOr0(gaps, 0.5),
+    branchGapP90Ms: quantileOr0(gaps, 0.9),
     branchGapWorstMs: Math.max(0, ...gaps),
     nearBoundaryWorstMs: Math.max(0, ...near),
-    branchFrameHoldMedianMs: quantile(holds, 0.5),
+    branchFrameHoldMedianMs: quantileOr0(holds, 0.5),
     branchFrameHoldWorstMs: Math.max(0, ...holds),
-    callbackIntervalMedianMs: quantile(intervals, 0.5),
+    callbackIntervalMedianMs: quantileOr0(intervals, 0.5),
     presentedFps: frameMs > 0 ? 1000 / frameMs : 0,
     visibleFreezes: holds.filter((h) => h > 2.5 * nominalFrameMs).length,
     stalls: rec.stalls,
@@ -85,12 +87,5 @@ export function summarizePlayback(rec: PageRecord): PlaybackSummary {
   };
 }
 
-/** Linear-interpolated quantile (0 for an empty list). */
-export function quantile(values: number[], q: number): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return s[lo]! + (s[hi]! - s[lo]!) * (at - lo);
-}
+/** A run with no boundaries (or no frames) has nothing to summarise: its row shows 0. */
+const quantileOr0 = (values: number[], q: number): number => (values.length === 0 ? 0 : quantile(values, q));

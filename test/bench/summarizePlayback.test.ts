@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, summarizePlayback } from '../../bench/support/summarizePlayback.js';
+import { summarizePlayback } from '../../bench/support/summarizePlayback.js';
 import type { PageRecord } from '../../bench/support/summarizePlayback.js';
 
 const FRAME = 1000 / 30;
@@ -45,13 +45,5 @@ describe('summarizePlayback', () => {
     expect(s.callbackIntervalMedianMs).toBeCloseTo(3 * FRAME, 5);
     expect(s.branchFrameHoldWorstMs).toBeCloseTo(FRAME, 5);
     expect(s.visibleFreezes).toBe(0);
-  });
-});
-
-describe('quantile', () => {
-  it('interpolates and copes with an empty list', () => {
-    expect(quantile([3, 1, 2], 0.5)).toBe(2);
-    expect(quantile([0, 10], 0.9)).toBe(9);
-    expect(quantile([], 0.5)).toBe(0);
   });
 });
