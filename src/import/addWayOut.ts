@@ -6,13 +6,14 @@ import type { ImportWarning } from './ImportReport.js';
  * Makes sure every segment can reach an ending, as the validator requires (`trap`, `no-ending`).
  * A story-format macro the importer could not carry over (a `(goto:)` under a random condition,
  * an ink path cut by the exploration bound) can leave a loop with no way out; each segment that
- * cannot reach an ending gets an extra option "End here" to a shared ending segment `endId`.
+ * cannot reach an ending gets an extra option "End here" to a shared ending segment whose id
+ * `endIdOf` gives (called only when one is needed).
  * Returns how many options it added (0 when the story was fine).
  *
  * @example
- * addWayOut(story.segments, 'The-End', warnings);
+ * addWayOut(story.segments, () => 'The-End', warnings);
  */
-export function addWayOut(segments: Record<string, Segment>, endId: string, warnings: ImportWarning[]): number {
+export function addWayOut(segments: Record<string, Segment>, endIdOf: () => string, warnings: ImportWarning[]): number {
   const canEnd = new Set(Object.keys(segments).filter((id) => segments[id]!.end));
   for (let grew = true; grew;) {
     grew = false;
@@ -26,6 +27,8 @@ export function addWayOut(segments: Record<string, Segment>, endId: string, warn
   }
   const trapped = Object.keys(segments).filter((id) => !canEnd.has(id));
   if (trapped.length === 0) return 0;
+  // Only now: asking an id allocator for the ending's id would otherwise report a rename of a passage that does not exist.
+  const endId = endIdOf();
   segments[endId] = generatedSegment(endId, 'The story stops here.', []);
   for (const id of trapped) {
     const segment = segments[id]!;

@@ -18,6 +18,7 @@ export interface IdAllocator {
  * ids.idFor('Explore Space 1'); // 'Explore-Space-1'
  * ids.idFor('Explore_Space 1'); // 'Explore_Space-1'
  * ids.idFor('Explore Space!1'); // 'Explore-Space-1-2'
+ * ids.idFor('🐱'); // 'u1f431': a name with no letters or digits keeps its characters as code points
  */
 export function createIdAllocator(fallback = 'node'): IdAllocator {
   const byName = new Map<string, string>();
@@ -26,7 +27,7 @@ export function createIdAllocator(fallback = 'node'): IdAllocator {
     idFor(name) {
       const known = byName.get(name);
       if (known !== undefined) return known;
-      const base = sanitize(name) || fallback;
+      const base = sanitize(name) || codePoints(name) || fallback;
       let id = base;
       for (let n = 2; taken.has(id); n++) {
         const suffix = `-${n}`;
@@ -49,4 +50,18 @@ function sanitize(name: string): string {
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, MAX_ID);
+}
+
+const JOINERS = new Set(['\u200d', '\ufe0e', '\ufe0f']);
+
+/** `u1f431-u1f436` for a name made only of symbols (emoji choices), so two such names stay told apart. */
+function codePoints(name: string): string {
+  return (
+    [...name]
+      // Whitespace, the zero-width joiner and emoji presentation selectors carry no identity.
+      .filter((c) => !/\s/u.test(c) && !JOINERS.has(c))
+      .map((c) => `u${c.codePointAt(0)!.toString(16)}`)
+      .join('-')
+      .slice(0, MAX_ID)
+  );
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,26 @@ describe('offshoot import', () => {
     expect(stderr).toMatch(/truncated: exploration stopped after 40 choice points/);
     expect(validateStory(readFileSync(out, 'utf8')).valid).toBe(true);
   }, 60_000);
+
+  it('ink resolves INCLUDE beside the file and refuses one outside its folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'offshoot-include-'));
+    mkdirSync(join(folder, 'story'));
+    writeFileSync(join(folder, 'story', 'main.ink'), 'INCLUDE parts/cave.ink\nOutside.\n* [In] -> cave\n');
+    mkdirSync(join(folder, 'story', 'parts'));
+    writeFileSync(join(folder, 'story', 'parts', 'cave.ink'), '=== cave ===\nA cave.\n* [Leave] -> END\n');
+    const ok = await runCli(['import', 'ink', join(folder, 'story', 'main.ink'), '-q']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('A cave.');
+
+    writeFileSync(join(folder, 'secret.ink'), '=== cave ===\nSecret.\n-> END\n');
+    writeFileSync(join(folder, 'story', 'escape.ink'), 'INCLUDE ../secret.ink\nOutside.\n-> cave\n');
+    const out = await runCli(['import', 'ink', join(folder, 'story', 'escape.ink')]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(
+      /escape\.ink: cannot import: INCLUDE \.\.\/secret\.ink: refused: outside the story's folder/,
+    );
+    expect(out.stdout).not.toContain('Secret');
+  });
 
   it('exits 2 when the file cannot be read, 1 with the file (and line) named when it is not a story of that kind', async () => {
     const missing = await runCli(['import', 'twine', join(dir, 'missing.twee')]);

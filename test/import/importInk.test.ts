@@ -90,4 +90,57 @@ describe('importInk', () => {
     expect(() => importInk('{"passages": []}')).toThrow(/inkVersion/);
     expect(() => importInk('{"inkVersion": ')).toThrow(/not valid JSON/);
   });
+
+  it('gives choices with the same text, and emoji-only choices, distinct option ids', () => {
+    const ink = [
+      'Which door?',
+      '* [Open] -> a',
+      '* [Open] -> b',
+      '* [🐱] -> a',
+      '* [🐶] -> b',
+      '=== a ===',
+      'A.',
+      '-> END',
+      '=== b ===',
+      'B.',
+      '-> END',
+    ];
+    const { story } = importInk(ink.join('\n'));
+    expect(validateStory(JSON.stringify(story)).errors).toEqual([]);
+    const options = story.segments[story.start]!.choice!.options;
+    expect(options.map((o) => o.id)).toEqual(['Open', 'Open-2', 'u1f431', 'u1f436']);
+    expect(new Set(options.map((o) => o.next)).size).toBe(2);
+  });
+
+  it('resolves INCLUDE through the reader it is given, and refuses includes without one', () => {
+    const files: Record<string, string> = { 'cave.ink': '=== cave ===\nA cave.\n* [Leave] -> END\n' };
+    const read = (name: string) => {
+      const text = files[name];
+      if (text === undefined) throw new Error('no such file beside the story');
+      return text;
+    };
+    const { story } = importInk('INCLUDE cave.ink\nOutside.\n* [In] -> cave\n', { readInclude: read });
+    expect(Object.values(story.segments).map((s) => s.generate?.prompt)).toContain('A cave.');
+    expect(() => importInk('INCLUDE lost.ink\nHi.\n-> END\n', { readInclude: read })).toThrow(
+      /INCLUDE lost\.ink: no such file beside the story/,
+    );
+    expect(() => importInk('INCLUDE cave.ink\nHi.\n-> END\n')).toThrow(
+      /INCLUDE cave\.ink: includes are read only from a file/,
+    );
+  });
+
+  it('stops at the time bound with the states not yet explored cut, and says so', () => {
+    // A clock that moves one second per reading: the verdict does not depend on machine speed.
+    let t = 0;
+    const now = () => (t += 1000);
+    const result = importInk(readFileSync(INTERCEPT, 'utf8'), { maxSeconds: 25, now, maxNodes: 100_000 });
+    const truncated = result.warnings.find((w) => w.code === 'truncated');
+    expect(truncated?.message).toMatch(/stopped after 25 s \(\d+ choice points\)/);
+    expect(Number(/\((\d+) choice points/.exec(truncated!.message)![1])).toBeLessThanOrEqual(250);
+    expect(validateStory(JSON.stringify(result.story)).errors).toEqual([]);
+  }, 60_000);
+
+  it('reports no rename for an ending segment it did not need', () => {
+    expect(importInk(SMALL).warnings.filter((w) => w.code === 'rename')).toEqual([]);
+  });
 });

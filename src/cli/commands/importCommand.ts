@@ -1,4 +1,6 @@
+import { readFileSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { importInk } from '../../import/ink/importInk.js';
 import { importTwine } from '../../import/twine/importTwine.js';
@@ -14,6 +16,7 @@ import { readTextFile } from '../readStory.js';
 interface ImportOptions {
   output?: string;
   maxNodes?: number;
+  maxSeconds?: number;
   quiet?: boolean;
 }
 
@@ -52,6 +55,12 @@ export function importCommand(io: CliIO): Command {
       parseCount,
       3000,
     )
+    .option(
+      '--max-seconds <n>',
+      'most seconds to spend exploring; the states not yet explored end the story',
+      parseCount,
+      60,
+    )
     .action((file: string, options: ImportOptions) => {
       const progress = progressLine(io);
       return run(
@@ -61,6 +70,8 @@ export function importCommand(io: CliIO): Command {
         (text) =>
           importInk(text, {
             maxNodes: options.maxNodes,
+            maxSeconds: options.maxSeconds,
+            readInclude: includeReader(file),
             onProgress: (explored, queued) => progress.update({ explored, states: explored + queued }),
           }),
         () => progress.done(),
@@ -119,6 +130,30 @@ async function run(
 export function warningLine(warning: ImportWarning, file: string): string {
   const place = warning.line !== undefined ? `${file}:${warning.line}` : file;
   return `${place}: ${warning.code}${warning.passage !== undefined ? ` "${warning.passage}"` : ''}: ${warning.message}`;
+}
+
+/**
+ * Reads ink `INCLUDE`s as Inky and inklecate do, beside the story file, and refuses a name that
+ * leads outside the story's folder (`../secret`, an absolute path, a link out of it).
+ */
+function includeReader(file: string): (name: string) => string {
+  const folder = realpathSync(dirname(resolve(file)));
+  return (name) => {
+    const inside = (path: string) => {
+      const rel = relative(folder, path);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    };
+    const path = resolve(folder, name);
+    if (!inside(path)) throw new Error(`refused: outside the story's folder ${folder}`);
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      throw new Error(`no such file beside the story (${path})`);
+    }
+    if (!inside(real)) throw new Error(`refused: ${path} links outside the story's folder ${folder}`);
+    return readFileSync(real, 'utf8');
+  };
 }
 
 function parseCount(value: string): number {

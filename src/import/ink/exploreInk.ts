@@ -21,8 +21,12 @@ export interface InkNode {
 export interface InkExploration {
   nodes: Map<string, InkNode>;
   root: string;
-  /** Nodes whose choices were not followed because of `maxNodes`. */
+  /** Nodes whose choices were not followed because of `maxNodes` or `maxSeconds`. */
   cutNodes: number;
+  /** What stopped the exploration early, if anything. */
+  stoppedBy?: 'max-nodes' | 'max-seconds';
+  /** Choice points expanded (their choices followed). */
+  expanded: number;
   /** Arrivals at an existing node whose read counts differed from the first arrival's. */
   mergedWithOtherReadCounts: number;
   choicesFollowed: number;
@@ -31,11 +35,16 @@ export interface InkExploration {
 export interface ExploreOptions {
   /** Most choice points to expand (breadth-first); the rest become cut endings. Default 3000. */
   maxNodes?: number;
+  /** Most seconds to spend exploring; the states not yet expanded then become cut endings. Default 60. */
+  maxSeconds?: number;
   /** Called every 50 nodes, for a progress line. */
   onProgress?: (explored: number, queued: number) => void;
+  /** Milliseconds clock for `maxSeconds` (default `performance.now`). */
+  now?: () => number;
 }
 
 const DEFAULT_MAX_NODES = 3000;
+const DEFAULT_MAX_SECONDS = 60;
 
 /**
  * Plays a compiled ink story with the inkjs runtime, breadth-first over every choice, and
@@ -49,6 +58,9 @@ const DEFAULT_MAX_NODES = 3000;
  */
 export function exploreInk(json: string, options: ExploreOptions = {}): InkExploration {
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const now = options.now ?? (() => performance.now());
+  const deadline = now() + (options.maxSeconds ?? DEFAULT_MAX_SECONDS) * 1000;
+  let stoppedBy: InkExploration['stoppedBy'];
   const story = new InkStory(json);
   story.allowExternalFunctionFallbacks = true;
   let errors: string[] = [];
@@ -95,7 +107,10 @@ export function exploreInk(json: string, options: ExploreOptions = {}): InkExplo
   for (let head = 0; head < queue.length; head++) {
     const node = nodes.get(queue[head]!)!;
     if (node.choices.length === 0) continue;
-    if (expanded >= maxNodes) {
+    if (!stoppedBy && expanded >= maxNodes) stoppedBy = 'max-nodes';
+    // The clock is read every 10 expansions: cheap, and a state's choices take milliseconds.
+    if (!stoppedBy && expanded % 10 === 0 && now() > deadline) stoppedBy = 'max-seconds';
+    if (stoppedBy) {
       node.cut = true;
       continue;
     }
@@ -114,7 +129,15 @@ export function exploreInk(json: string, options: ExploreOptions = {}): InkExplo
     }
   }
   const cutNodes = [...nodes.values()].filter((n) => n.cut).length;
-  return { nodes, root, cutNodes, mergedWithOtherReadCounts: merged, choicesFollowed: followed };
+  return {
+    nodes,
+    root,
+    cutNodes,
+    ...(stoppedBy ? { stoppedBy } : {}),
+    expanded,
+    mergedWithOtherReadCounts: merged,
+    choicesFollowed: followed,
+  };
 }
 
 function continueAll(story: InkStory, errors: string[]): { text: string; tags: string[] } {
@@ -139,16 +162,15 @@ function placeOf(path: string): string {
   return named.join('.');
 }
 
-function globalsOf(story: InkStory): Record<string, InkValue> {
-  // inkjs keeps globals in a private map; there is no public way to list them.
-  const map = (
-    story.variablesState as unknown as {
-      _globalVariables: Map<string, { valueObject: unknown; constructor: { name: string } }>;
-    }
-  )._globalVariables;
+/**
+ * The story's global variables through inkjs's public API: `variablesState` lists its globals
+ * as its keys and reads each with `$(name)`.
+ */
+export function globalsOf(story: InkStory): Record<string, InkValue> {
+  const variables = story.variablesState;
   const globals: Record<string, InkValue> = {};
-  for (const [name, value] of map) {
-    const v = value.valueObject;
+  for (const name of Object.keys(variables).sort()) {
+    const v: unknown = variables.$(name);
     globals[name] =
       typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string'
         ? v

@@ -5,10 +5,14 @@ import { generatedSegment } from '../generatedSegment.js';
 import type { ImportResult, ImportWarning } from '../ImportReport.js';
 import { ImportError } from '../ImportReport.js';
 import { compileInk } from './compileInk.js';
+import type { InkIncludeReader } from './compileInk.js';
 import { exploreInk } from './exploreInk.js';
 import type { ExploreOptions, InkNode, InkValue } from './exploreInk.js';
 
-export type InkImportOptions = ExploreOptions;
+export interface InkImportOptions extends ExploreOptions {
+  /** Reads an `INCLUDE`d file of `.ink` source (see compileInk); without it includes are refused. */
+  readInclude?: InkIncludeReader;
+}
 
 const RESERVED = new Set(['true', 'false', 'visits', '__proto__']);
 
@@ -25,7 +29,7 @@ const RESERVED = new Set(['true', 'false', 'visits', '__proto__']);
  * const { story, stats } = importInk(readFileSync('TheIntercept.ink', 'utf8'), { maxNodes: 2000 });
  */
 export function importInk(source: string, options: InkImportOptions = {}): ImportResult {
-  const json = compiledJson(source.replace(/^\uFEFF/, ''));
+  const json = compiledJson(source.replace(/^\uFEFF/, ''), options.readInclude);
   let exploration;
   try {
     exploration = exploreInk(json, options);
@@ -53,6 +57,7 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
   const tagged: string[] = [];
   for (const node of nodes.values()) {
     const optionIds = createIdAllocator('choice');
+    const labels = new Map<string, number>();
     const options: ChoiceOption[] = [];
     choiceCount += node.choices.length;
     if (!node.cut) {
@@ -60,7 +65,14 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
         const child = choice.child !== undefined ? nodes.get(choice.child) : undefined;
         if (!child) return;
         const label = choice.label || `Choice ${i + 1}`;
-        const option: ChoiceOption = { id: optionIds.idFor(label), label, next: idOf.get(child.key)! };
+        // Two choices with the same text (ink allows it) get `go`, `go-2`, as the Twine importer's do.
+        const n = (labels.get(label) ?? 0) + 1;
+        labels.set(label, n);
+        const option: ChoiceOption = {
+          id: optionIds.idFor(n === 1 ? label : `${label}\u0000${n}`),
+          label,
+          next: idOf.get(child.key)!,
+        };
         const set = changes(node.globals, child.globals, state);
         if (Object.keys(set).length) option.set = set;
         options.push(option);
@@ -84,7 +96,10 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
   if (exploration.cutNodes)
     warnings.push({
       code: 'truncated',
-      message: `exploration stopped after ${options.maxNodes ?? 3000} choice points: ${exploration.cutNodes} state(s) whose choices were not followed end the story here (raise --max-nodes)`,
+      message:
+        exploration.stoppedBy === 'max-seconds'
+          ? `exploration stopped after ${options.maxSeconds ?? 60} s (${exploration.expanded} choice points): ${exploration.cutNodes} state(s) whose choices were not followed end the story here (raise --max-seconds, or play the ink at run time: docs/decisions/0005-ink-import.md)`
+          : `exploration stopped after ${exploration.expanded} choice points: ${exploration.cutNodes} state(s) whose choices were not followed end the story here (raise --max-nodes, or play the ink at run time: docs/decisions/0005-ink-import.md)`,
     });
   if (exploration.mergedWithOtherReadCounts)
     warnings.push({
@@ -96,7 +111,7 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
       code: 'tag',
       message: `ink tags in ${tagged.length} segment(s) are kept under "x-ink".tags but mean nothing to the player: ${tagged.slice(0, 3).join('; ')}${tagged.length > 3 ? '; …' : ''}`,
     });
-  const added = addWayOut(segments, ids.idFor('The End'), warnings);
+  const added = addWayOut(segments, () => ids.idFor('\u0000The End'), warnings);
 
   const story: Story = {
     offshoot: 1,
@@ -122,9 +137,9 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
   };
 }
 
-function compiledJson(source: string): string {
+function compiledJson(source: string, readInclude?: InkIncludeReader): string {
   const trimmed = source.trimStart();
-  if (!trimmed.startsWith('{')) return compileInk(source);
+  if (!trimmed.startsWith('{')) return compileInk(source, readInclude);
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);

@@ -278,7 +278,7 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
       });
     segments[ids.idFor(p.name)] = generatedSegment(p.name, proseWithIncludes(p, byName), options);
   }
-  const ends = addWayOut(segments, ids.idFor('The End'), warnings);
+  const ends = addWayOut(segments, () => ids.idFor('\u0000The End'), warnings);
   if (tw.storyJavaScript.trim())
     warnings.push({
       code: 'script',
@@ -290,12 +290,13 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
       message: `story stylesheet (${tw.storyStylesheet.trim().split('\n').length} lines) is not carried over: the player draws its own overlay`,
     });
   for (const [name, id] of ids.renames())
-    warnings.push({
-      code: 'rename',
-      passage: name,
-      line: firstLines.get(name),
-      message: `passage "${name}" is segment \`${id}\` (ids are letters, digits, _ and -)`,
-    });
+    if (names.has(name))
+      warnings.push({
+        code: 'rename',
+        passage: name,
+        line: firstLines.get(name),
+        message: `passage "${name}" is segment \`${id}\` (ids are letters, digits, _ and -)`,
+      });
 
   const title = tw.name && tw.name !== 'Untitled Story' ? tw.name : 'Imported Twine story';
   const story: Story = {
