@@ -63,6 +63,20 @@ export function parseStoryText(text: string): ParsedText {
     issues.add('schema', '', tooDeep, { at: scan.tooDeepAt });
     return { issues, locator };
   }
+  if (scan.nonFinite.length > 0) {
+    // Reported as the object path reports Infinity (guardJsonValue), and the checks stop here:
+    // timing and graph checks would only echo it ("ends after the segment", ...).
+    for (const { path, literal, at } of scan.nonFinite) {
+      const what = path === '' ? 'the story' : `\`${path.slice(1)}\``;
+      issues.add(
+        'schema',
+        path,
+        `${what} is ${literal}, past the largest number a story can hold (about 1.8e308; it would read as ${literal.startsWith('-') ? '-' : ''}Infinity): use a finite number`,
+        { at },
+      );
+    }
+    return { issues, locator };
+  }
   for (const { path, key, at } of scan.duplicates) {
     const where = path.slice(1, path.lastIndexOf('/')) || 'the story';
     issues.add(

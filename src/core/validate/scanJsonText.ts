@@ -8,10 +8,21 @@ export interface DuplicateKey {
   at: number;
 }
 
+/** A number literal too large for a double: JSON.parse turns it into ±Infinity. */
+export interface NonFiniteNumber {
+  /** Pointer to the value. */
+  path: string;
+  /** The literal as written, e.g. `1e400`. */
+  literal: string;
+  /** Offset of the literal in the text. */
+  at: number;
+}
+
 export interface JsonTextScan {
   /** Offset of the first `{`/`[` nested deeper than the limit. */
   tooDeepAt?: number;
   duplicates: DuplicateKey[];
+  nonFinite: NonFiniteNumber[];
 }
 
 interface Frame {
@@ -20,12 +31,17 @@ interface Frame {
 }
 
 /**
- * One flat pass over text that JSON.parse accepted: finds nesting past `maxDepth` and
- * duplicate keys (which JSON.parse silently collapses, losing e.g. a whole segment).
+ * One flat pass over text that JSON.parse accepted: finds nesting past `maxDepth`, duplicate
+ * keys (which JSON.parse silently collapses, losing e.g. a whole segment) and number literals
+ * past the largest double (which JSON.parse silently turns into Infinity: `1e400`).
  * Much cheaper than building a parse tree; the tree is built only to place issues.
+ *
+ * @example
+ * scanJsonText('{"a": 1, "a": 1e400}', 64).nonFinite; // [{ path: '/a', literal: '1e400', at: 14 }]
  */
 export function scanJsonText(text: string, maxDepth: number): JsonTextScan {
   const duplicates: DuplicateKey[] = [];
+  const nonFinite: NonFiniteNumber[] = [];
   const stack: Frame[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
@@ -43,8 +59,18 @@ export function scanJsonText(text: string, maxDepth: number): JsonTextScan {
         expectKey = false;
       }
       i = end;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      // Outside strings, only a number starts with `-` or a digit (the text is valid JSON).
+      const end = numberEnd(text, i);
+      // Only an exponent or a literal over 309 digits can overflow: skip Number() for the rest.
+      if (end - i > 309 || /[eE]/.test(text.slice(i, end))) {
+        const literal = text.slice(i, end);
+        if (!Number.isFinite(Number(literal)))
+          nonFinite.push({ path: pointer(...stack.map((f) => f.key)), literal, at: i });
+      }
+      i = end - 1;
     } else if (c === 0x7b || c === 0x5b) {
-      if (stack.length >= maxDepth) return { tooDeepAt: i, duplicates };
+      if (stack.length >= maxDepth) return { tooDeepAt: i, duplicates, nonFinite };
       stack.push(c === 0x7b ? { keys: new Set(), key: '' } : { key: 0 });
       expectKey = c === 0x7b;
     } else if (c === 0x7d || c === 0x5d) {
@@ -55,7 +81,18 @@ export function scanJsonText(text: string, maxDepth: number): JsonTextScan {
       else if (top) top.key = (top.key as number) + 1;
     }
   }
-  return { duplicates };
+  return { duplicates, nonFinite };
+}
+
+/** Offset just past the number literal starting at `start`. */
+function numberEnd(text: string, start: number): number {
+  let at = start + 1;
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    // digits, `.`, `e`, `E`, `+`, `-`
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d)) break;
+  }
+  return at;
 }
 
 function closingQuote(text: string, open: number): number {
