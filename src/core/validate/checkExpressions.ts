@@ -1,4 +1,5 @@
 import type { ExpressionCheck, ExpressionContext, ExpressionProblem } from '../expression/checkExpression.js';
+import { clip } from './clip.js';
 import { checkExpression, typeOfValue } from '../expression/checkExpression.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { ExpressionError } from '../expression/ExpressionError.js';
@@ -150,5 +151,3 @@ function hintFor(problem: ExpressionProblem, names: string[], segmentIds: string
   const guess = didYouMean(name, segmentIds);
   return guess ? `; did you mean \`${guess}\`?` : '';
 }
-
-const clip = (source: string): string => (source.length > 60 ? `${source.slice(0, 57)}…` : source);

@@ -1,4 +1,5 @@
 import { didYouMean } from './didYouMean.js';
+import { clip } from './clip.js';
 import type { IssueList } from './IssueList.js';
 import { describe, pointer } from './pointer.js';
 import { fieldAt, isRecord, itemsOf, SEGMENT_ID, segmentsOf, stringAt } from './storyView.js';
@@ -33,8 +34,6 @@ export function checkReferences(story: unknown, issues: IssueList): void {
     if (isRecord(choice)) checkChoice(id, choice, issues, check);
   }
 }
-
-const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 type Check = (target: string | undefined, path: () => string, what?: string, anyString?: boolean) => void;
 
