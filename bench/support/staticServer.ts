@@ -12,7 +12,19 @@ const TYPES: Record<string, string> = {
   '.m3u8': 'application/vnd.apple.mpegurl',
   '.m4s': 'video/iso.segment',
   '.mp4': 'video/mp4',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
 };
+
+/** An in-memory document: its text, or its text and content type (for paths with no extension). */
+export type StaticDocument = string | { body: string; type: string };
+
+export interface StaticServerOptions {
+  /** Headers added to every reply, e.g. a Content-Security-Policy the page must run under. */
+  headers?: Record<string, string>;
+}
 
 export interface StaticServer {
   /** http://127.0.0.1:PORT (no trailing slash). */
@@ -24,30 +36,41 @@ export interface StaticServer {
 }
 
 /**
- * A plain node:http static server on 127.0.0.1 for the bench pages: URL prefixes mapped to
- * folders (no path escapes them), plus in-memory documents (the generated story and plan).
- * `Cache-Control: no-store`: every fetch reaches the (throttled) network.
+ * The one static file server of the tests and benches: plain node:http on 127.0.0.1 (an
+ * ephemeral port), URL prefixes mapped to folders (no path escapes them), plus in-memory
+ * documents (a generated story, a test page). `Cache-Control: no-store`: every fetch reaches
+ * the (throttled) network, so a bench's byte counts are what a player fetched.
  *
  * @example
  * const server = await startStaticServer({ '/dist/': 'dist' }, { '/bench/story.json': JSON.stringify(story) });
  * await page.goto(`${server.origin}/pages/ours.html`);
+ * // a page under a policy: startStaticServer(folders, { '/': { body: html, type: 'text/html' } }, { headers: { 'content-security-policy': csp } })
  */
 export async function startStaticServer(
   folders: Record<string, string>,
-  documents: Record<string, string> = {},
+  documents: Record<string, StaticDocument> = {},
+  options: StaticServerOptions = {},
 ): Promise<StaticServer> {
   const roots = Object.entries(folders).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const counts = { requests: 0, bytes: 0, notFound: [] as string[] };
+  const extra = options.headers ?? {};
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     counts.requests++;
     const send = (status: number, type: string, body?: string) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      res.writeHead(status, { ...extra, 'content-type': type, 'cache-control': 'no-store' }).end(body);
     };
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      send(400, 'text/plain', 'bad URL');
+      return;
+    }
     const doc = documents[path];
     if (doc !== undefined) {
-      counts.bytes += Buffer.byteLength(doc);
-      send(200, TYPES[extname(path)] ?? 'text/plain', doc);
+      const body = typeof doc === 'string' ? doc : doc.body;
+      counts.bytes += Buffer.byteLength(body);
+      send(200, typeof doc === 'string' ? (TYPES[extname(path)] ?? 'text/plain') : doc.type, body);
       return;
     }
     const file = fileFor(roots, path);
@@ -59,6 +82,7 @@ export async function startStaticServer(
     }
     counts.bytes += size;
     res.writeHead(200, {
+      ...extra,
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': 'no-store',

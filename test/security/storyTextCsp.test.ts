@@ -5,14 +5,13 @@
 // unset, no dialog), that the policy was never violated (securitypolicyviolation events and
 // console), that the payloads reach the DOM twins only as text, and that no element was
 // built from them. A second story, invalid with a payload in `start`, checks the error path.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { startStaticServer } from '../../bench/support/staticServer.js';
+import type { StaticServer } from '../../bench/support/staticServer.js';
 import { cspPageHtml, cspPageScript } from './cspPage.js';
 
 /**
@@ -64,53 +63,16 @@ const story = {
 };
 const invalid = { ...story, start: PAYLOADS[0] };
 
-const TYPES: Record<string, string> = {
-  '.mjs': 'text/javascript',
-  '.js': 'text/javascript',
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.m4s': 'video/iso.segment',
-  '.mp4': 'video/mp4',
-  '.map': 'application/json',
-};
-
-function startServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const documents: Record<string, [string, string]> = {
-    '/': [cspPageHtml, 'text/html; charset=utf-8'],
-    '/page.js': [cspPageScript, 'text/javascript'],
-    '/story.json': [JSON.stringify(story), 'application/json'],
-    '/invalid.json': [JSON.stringify(invalid), 'application/json'],
-  };
-  const folders: [string, string][] = [
-    ['/dist/', resolve('dist')],
-    ['/media/', resolve('test/media')],
-  ];
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const headers = { 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' };
-    const doc = documents[path];
-    if (doc) return void res.writeHead(200, { ...headers, 'content-type': doc[1] }).end(doc[0]);
-    for (const [prefix, root] of folders) {
-      if (!path.startsWith(prefix)) continue;
-      const file = normalize(join(root, decodeURIComponent(path.slice(prefix.length))));
-      if (file.startsWith(root + sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        return void res
-          .writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-          .end(readFileSync(file));
-      }
-    }
-    res.writeHead(404, headers).end('not found');
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () =>
-      done({
-        origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () =>
-          new Promise<void>((closed) => {
-            server.closeAllConnections();
-            server.close(() => closed());
-          }),
-      }),
-    ),
+function startServer(): Promise<StaticServer> {
+  return startStaticServer(
+    { '/dist/': 'dist', '/media/': 'test/media' },
+    {
+      '/': { body: cspPageHtml, type: 'text/html; charset=utf-8' },
+      '/page.js': { body: cspPageScript, type: 'text/javascript' },
+      '/story.json': JSON.stringify(story),
+      '/invalid.json': JSON.stringify(invalid),
+    },
+    { headers: { 'content-security-policy': STRICT_CSP } },
   );
 }
 
