@@ -2,7 +2,7 @@
 // generation protocol. No DOM, no Node: it runs in the browser, the backend and the CLI.
 export type * from './story/Story.js';
 export type * from './story/Variables.js';
-export type * from './protocol/GenerationRequest.js';
+export * from './protocol/index.js';
 export { EventHub } from './events/EventHub.js';
 export type { Handler } from './events/EventHub.js';
 export * from './rules/index.js';

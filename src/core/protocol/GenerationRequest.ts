@@ -1,3 +1,5 @@
+import type { JobFailureCode } from './BackendErrorCode.js';
+
 /**
  * The generation protocol, shared by the player's generation client and the backend.
  * HTTP details live in docs/generation-api.md.
@@ -23,6 +25,7 @@ export interface GenerationRequest {
   deadline?: number;
 }
 
+/** Where a job is: waiting for a worker, rendering, or final (see isFinal). */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** What the backend says about a rendition, in the POST reply and in each progress event. */
@@ -38,5 +41,5 @@ export interface GenerationJob {
   durationSeconds: number;
   /** Master playlist URL, relative to the API root. Playable once readySeconds > 0. */
   playlistUrl: string;
-  error?: { code: string; message: string };
+  error?: { code: JobFailureCode; message: string };
 }

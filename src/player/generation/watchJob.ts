@@ -1,8 +1,12 @@
+import { isFinal } from '../../core/index.js';
 import type { GenerationJob } from '../../core/index.js';
 import { sleep } from './backoff.js';
 import type { GenerationApi } from './GenerationApi.js';
 import { GenerationError } from './GenerationError.js';
 import { readEventStream } from './readEventStream.js';
+
+// Re-exported for the generation client; the one definition lives in core/protocol.
+export { isFinal };
 
 export interface WatchOptions {
   /** Polling interval when the event stream is unavailable, ms. Default 500. */
@@ -114,9 +118,4 @@ function parseJob(data: string): GenerationJob | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** True when the job will not change any more. */
-export function isFinal(job: GenerationJob): boolean {
-  return job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';
 }

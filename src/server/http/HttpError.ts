@@ -1,3 +1,5 @@
+import type { BackendErrorCode } from '../../core/protocol/BackendErrorCode.js';
+
 /**
  * An error that already knows its HTTP reply: status, a stable machine code and a message
  * a person can act on. Route handlers throw it; the router turns it into JSON.
@@ -10,7 +12,7 @@ export class HttpError extends Error {
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: BackendErrorCode,
     message: string,
     /** Extra response headers, e.g. Retry-After on a 429. */
     readonly headers: Record<string, string> = {},

@@ -52,7 +52,5 @@ export function doneJob(task: Pick<RenderTask, 'key' | 'durationSeconds'>): Gene
   };
 }
 
-/** True when the job will not change any more. */
-export function isFinal(job: GenerationJob): boolean {
-  return job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';
-}
+/** Re-exported so server code keeps one import site; the definition lives in the protocol. */
+export { isFinal } from '../../core/protocol/isFinal.js';

@@ -1,6 +1,8 @@
+import type { JobFailureCode } from '../../core/protocol/BackendErrorCode.js';
+
 /** A failed render as a job reports it: a stable code and a message a person can act on. */
 export interface RenderFailure {
-  code: 'store-full' | 'store-read-only' | 'render-failed';
+  code: JobFailureCode;
   message: string;
 }
 
