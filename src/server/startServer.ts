@@ -120,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!options.secret) throw new Error('The API needs a token secret (--secret or OFFSHOOT_SECRET)');
   let queue: JobQueue;
   if (options.redisUrl) {
-    const bull = new BullMqQueue({ redisUrl: options.redisUrl, store, queueName: options.queueName });
+    const bull = new BullMqQueue({ redisUrl: options.redisUrl, store, queueName: options.queueName, log });
     await bull.ready();
     queue = bull;
   } else {

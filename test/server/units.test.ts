@@ -4,6 +4,8 @@ import { parseRange } from '../../src/server/http/parseRange.js';
 import { renditionKey, signViewerToken, verifyViewerToken } from '../../src/server/index.js';
 import type { RenditionInput } from '../../src/server/index.js';
 import { safeRelativePath } from '../../src/server/store/safeRelativePath.js';
+import { RecentMap } from '../../src/server/queue/RecentMap.js';
+import { isFinal } from '../../src/core/index.js';
 
 const base: RenditionInput = {
   generatorId: 'procedural',
@@ -91,5 +93,23 @@ describe('TokenBucketLimiter', () => {
     now = 1;
     expect(limiter.take('a')).toBe(0);
     expect(limiter.take('a')).toBeGreaterThan(0);
+  });
+});
+
+describe('RecentMap', () => {
+  it('keeps only the most recently set keys, and setting a key again makes it newest', () => {
+    const map = new RecentMap<string, number>(2);
+    map.set('a', 1).set('b', 2).set('a', 3).set('c', 4);
+    expect(map.size).toBe(2);
+    expect(map.get('b')).toBeUndefined();
+    expect([map.get('a'), map.get('c')]).toEqual([3, 4]);
+    expect(() => new RecentMap(0)).toThrow(/limit must be ≥ 1/);
+  });
+});
+
+describe('isFinal', () => {
+  it('is true exactly for done, failed and cancelled', () => {
+    const statuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+    expect(statuses.filter((status) => isFinal({ status }))).toEqual(['done', 'failed', 'cancelled']);
   });
 });

@@ -7,7 +7,8 @@ import type { SegmentStore } from '../../store/SegmentStore.js';
 import { doneJob, playlistUrlOf } from '../JobQueue.js';
 import type { JobQueue, RenderTask, Want } from '../JobQueue.js';
 import { JobWatchers } from '../JobWatchers.js';
-import type { RenderUpdate } from '../renderIntoStore.js';
+import { RecentMap } from '../RecentMap.js';
+import type { Logger, RenderUpdate } from '../renderIntoStore.js';
 import { QueueUnavailable } from '../QueueUnavailable.js';
 import { connectRedis } from './connectRedis.js';
 import { DEFAULT_QUEUE, priorityOf, redisNames } from './redisNames.js';
@@ -19,7 +20,14 @@ export interface BullMqQueueOptions {
   queueName?: string;
   /** Render attempts for a job that throws (a cancelled job is never retried). */
   attempts?: number;
+  /** Where failed BullMQ calls are reported, with the job and what was being done. Default: stderr. */
+  log?: Logger;
+  /** How many jobs' durations are remembered to describe jobs BullMQ already removed. Default 10 000. */
+  rememberJobs?: number;
 }
+
+/** Connection errors: connectRedis reports them once per outage, so they are not repeated per call. */
+const CONNECTION_ERROR = /Connection is closed|enableOfflineQueue|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT/;
 
 const QUEUED_STATES = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
 
@@ -38,13 +46,16 @@ export class BullMqQueue implements JobQueue {
   private readonly events: QueueEvents;
   private readonly names: RedisNames;
   private readonly watchers = new JobWatchers();
-  /** Durations of jobs seen here, to describe a job BullMQ has already removed. */
-  private readonly durations = new Map<string, number>();
+  /** Durations of recent jobs seen here, to describe a job BullMQ has already removed (bounded). */
+  private readonly durations: RecentMap<string, number>;
+  private readonly log: Logger;
   /** Per-job chain so snapshots are delivered in event order. */
   private readonly chains = new Map<string, Promise<void>>();
 
   constructor(private readonly options: BullMqQueueOptions) {
     this.names = redisNames(options.queueName ?? DEFAULT_QUEUE);
+    this.durations = new RecentMap(options.rememberJobs ?? 10_000);
+    this.log = options.log ?? ((message) => console.error(`[offshoot] ${message}`));
     // Fail fast: while Redis is down the API answers 503 at once (see QueueUnavailable).
     this.redis = connectRedis(options.redisUrl, { failFast: true });
     this.queue = new Queue<RenderTask>(this.names.queue, { connection: this.redis });
@@ -52,9 +63,9 @@ export class BullMqQueue implements JobQueue {
     this.eventsRedis = connectRedis(options.redisUrl);
     this.events = new QueueEvents(this.names.queue, { connection: this.eventsRedis });
     // Connection errors are already reported once per outage by connectRedis; without a
-    // listener BullMQ prints every reconnect attempt.
-    this.queue.on('error', () => undefined);
-    this.events.on('error', () => undefined);
+    // listener BullMQ prints every reconnect attempt. Anything else is logged.
+    this.queue.on('error', (error) => this.logError('queue', error));
+    this.events.on('error', (error) => this.logError('queue events', error));
     for (const type of ['active', 'progress', 'completed', 'failed', 'removed'] as const) {
       this.events.on(type, (args: { jobId: string; failedReason?: string }) =>
         this.onEvent(type, args.jobId, args.failedReason),
@@ -90,10 +101,7 @@ export class BullMqQueue implements JobQueue {
     try {
       return await operation();
     } catch (error) {
-      if (
-        !this.available() ||
-        /Connection is closed|enableOfflineQueue|ECONNREFUSED|ECONNRESET|EPIPE/.test((error as Error).message)
-      ) {
+      if (!this.available() || CONNECTION_ERROR.test((error as Error).message)) {
         throw new QueueUnavailable(this.options.redisUrl, (error as Error).message);
       }
       throw error;
@@ -115,10 +123,14 @@ export class BullMqQueue implements JobQueue {
     if (existing) {
       const state = await existing.getState();
       if (state === 'failed' || state === 'completed') {
-        await existing.remove().catch(() => undefined);
+        // It may be locked by a worker finishing it; the add below then fails with BullMQ's own error.
+        await existing.remove().catch((error: Error) => this.logError(`remove finished job ${short(task.key)}`, error));
       } else {
         if (QUEUED_STATES.has(state) && priority < (existing.opts.priority ?? Infinity)) {
-          await existing.changePriority({ priority }).catch(() => undefined);
+          // It may have been taken by a worker meanwhile: then the priority no longer matters.
+          await existing
+            .changePriority({ priority })
+            .catch((error: Error) => this.logError(`raise priority of ${short(task.key)}`, error));
         }
         return this.snapshot(existing, state);
       }
@@ -162,7 +174,8 @@ export class BullMqQueue implements JobQueue {
     await this.redis.set(this.names.cancelled(jobId), '1', 'EX', 3600);
     await this.redis.publish(this.names.cancelChannel, jobId);
     // A queued job is simply removed; a running one is aborted by its worker (see BullMqWorkers).
-    if (QUEUED_STATES.has(state)) await job.remove().catch(() => undefined);
+    if (QUEUED_STATES.has(state))
+      await job.remove().catch((error: Error) => this.logError(`remove cancelled job ${short(jobId)}`, error));
     const cancelled = this.bare(jobId, job.data.durationSeconds, 'cancelled');
     this.watchers.notify(cancelled);
     return cancelled;
@@ -183,7 +196,10 @@ export class BullMqQueue implements JobQueue {
     if (!this.watchers.has(jobId)) return;
     const previous = this.chains.get(jobId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      let job = await this.get(jobId).catch(() => undefined);
+      let job = await this.get(jobId).catch((error: Error) => {
+        this.logError(`read job ${short(jobId)} after its ${type} event`, error);
+        return undefined;
+      });
       const durationSeconds = this.durations.get(jobId);
       if (!job && durationSeconds !== undefined) {
         if (type === 'removed') job = this.bare(jobId, durationSeconds, 'cancelled');
@@ -219,7 +235,17 @@ export class BullMqQueue implements JobQueue {
     return base;
   }
 
+  /** Logs a failed BullMQ or Redis call with what it was for; connection errors are already reported. */
+  private logError(what: string, error: Error): void {
+    if (CONNECTION_ERROR.test(error.message)) return;
+    this.log(`BullMQ queue ${this.names.queue}: ${what} failed: ${error.message}`);
+  }
+
   private bare(key: string, durationSeconds: number, status: GenerationJob['status']): GenerationJob {
     return { jobId: key, key, status, progress: 0, readySeconds: 0, durationSeconds, playlistUrl: playlistUrlOf(key) };
   }
+}
+
+function short(key: string): string {
+  return key.slice(0, 12);
 }

@@ -97,7 +97,12 @@ export class BullMqWorkers {
         job.data,
         controller.signal,
         (update) => {
-          job.updateProgress(update).catch(() => undefined);
+          // A lost progress update is not fatal (the next one or the completion follows); say so.
+          job
+            .updateProgress(update)
+            .catch((error: Error) =>
+              this.log(`worker ${process.pid}: progress of ${key.slice(0, 12)} not sent: ${error.message}`),
+            );
         },
         this.log,
       );
