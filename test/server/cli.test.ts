@@ -84,4 +84,50 @@ describe('offshoot serve', () => {
       await rm(store, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('applies --max-token-lifetime, --rate-limit/--rate-burst, --renditions and --encoder', async () => {
+    const stories = await makeStoriesDir();
+    const store = await mkdtemp(join(tmpdir(), 'offshoot-cli-store-'));
+    let serve: ServeProcess | undefined;
+    try {
+      serve = await spawnServe([
+        ...['--port', '0', '--stories', stories, '--store', store, '--secret', SECRET],
+        ...['--max-token-lifetime', String(3 * 86_400), '--rate-limit', '0.01', '--rate-burst', '3'],
+        ...['--renditions', '360p,720p', '--encoder', 'libx264'],
+      ]);
+      const io = recordingIO();
+      // Two days: refused by the default cap, accepted under the raised one.
+      await main(
+        ['token', '--secret', SECRET, '--viewer', 'flags', '--story', 'cave', '--ttl', String(2 * 86_400)],
+        io,
+      );
+      const token = io.stdout.trim();
+      const ask = () =>
+        postJson(serve!.url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, token);
+      const first = await ask();
+      expect(first.status, first.text).toBe(202);
+      const job = first.json() as GenerationJob;
+      // The ladder: the master playlist lists both renditions once the head is playable.
+      await readSse(serve.url, `/api/v1/jobs/${job.jobId}/events`, 40_000);
+      const master = await httpRequest(serve.url, job.playlistUrl);
+      expect(master.text.match(/#EXT-X-STREAM-INF/g)).toHaveLength(2);
+      expect(master.text).toMatch(/RESOLUTION=1280x720/);
+      // Burst 3, then 0.01 per second: the fourth request within a second is refused.
+      await ask();
+      await ask();
+      const limited = await ask();
+      expect(limited.status).toBe(429);
+      expect((limited.json() as { error: { code: string } }).error.code).toBe('rate-limited');
+    } finally {
+      serve?.child.kill('SIGKILL');
+      await rm(stories, { recursive: true, force: true });
+      await rm(store, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses a rendition it does not know, naming the ones it does', async () => {
+    const io = recordingIO();
+    expect(await main(['serve', '--renditions', '360p,1080p', '--secret', SECRET], io)).toBe(2);
+    expect(io.stderr).toMatch(/unknown rendition 1080p: use 360p, 720p/);
+  });
 });

@@ -12,6 +12,7 @@ import {
   positiveSeconds,
 } from './serveGenerator.js';
 import type { GeneratorCliOptions } from './serveGenerator.js';
+import { parseFlagList, parseRenditions, positiveNumber } from './serveRenderFlags.js';
 
 interface ServeOptions extends GeneratorCliOptions {
   port: number;
@@ -25,6 +26,11 @@ interface ServeOptions extends GeneratorCliOptions {
   segmentSeconds: number;
   corsOrigin: string;
   renderer: 'auto' | 'cpu' | 'browser';
+  chromiumGpuFlags?: string[];
+  paintPage?: string;
+  maxTokenLifetime?: number;
+  rateLimit?: number;
+  rateBurst?: number;
 }
 
 /**
@@ -36,12 +42,13 @@ interface ServeOptions extends GeneratorCliOptions {
  * offshoot serve --stories examples --secret "$OFFSHOOT_SECRET" --port 8787
  * offshoot serve --redis redis://127.0.0.1:6379 --no-api --workers 2   # a worker machine
  * offshoot serve --renderer browser   # paint in headless chromium even without a GPU
+ * offshoot serve --port 0              # any free port: the URL is printed on stdout
  */
 export function serveCommand(io: CliIO): Command {
   return (
     new Command('serve')
       .description('run the generation backend (HTTP API, queue, render workers, segment store)')
-      .option('--port <n>', 'HTTP port', int, 8787)
+      .option('--port <n>', 'HTTP port (0: any free port; the API URL is printed on stdout)', int, 8787)
       .option('--host <addr>', 'address to listen on', '127.0.0.1')
       .option('--stories <dir>', 'folder of story files (*.json, */story.json)')
       .option('--store <dir>', 'segment store folder', './.cache/offshoot-store')
@@ -87,12 +94,47 @@ export function serveCommand(io: CliIO): Command {
           .choices(['auto', 'cpu', 'browser'])
           .default('auto'),
       )
+      .addOption(
+        new Option(
+          '--encoder <name>',
+          'H.264 encoder (default: h264_nvenc when a test encode works, else libx264)',
+        ).choices(['libx264', 'h264_nvenc']),
+      )
+      .option(
+        '--renditions <list>',
+        'rendition ladder of every generated segment, e.g. 360p,720p (default 360p)',
+        parseRenditions,
+      )
+      .option(
+        '--chromium-gpu-flags <flags>',
+        'procedural browser path: chromium flags that reach the GPU, replacing the defaults (space-separated)',
+        parseFlagList,
+      )
+      .option(
+        '--paint-page <file>',
+        'procedural browser path: the bundled paint page (default dist/node/paint-page.js)',
+      )
+      .option(
+        '--max-token-lifetime <s>',
+        'refuse viewer tokens that live longer than this many seconds (default 86400)',
+        positiveNumber,
+      )
+      .option('--rate-limit <n>', 'API requests per second per viewer, sustained (default 3)', positiveNumber)
+      .option(
+        '--rate-burst <n>',
+        'API requests one viewer may make at once before --rate-limit applies (default 30)',
+        atLeastOne,
+      )
       .action(async (options: ServeOptions, command: Command) => {
         let server: Awaited<ReturnType<typeof startServer>>;
         const log = (message: string) => io.err(`[offshoot] ${message}\n`);
-        if (options.generator === 'http' && command.getOptionValueSource('renderer') === 'cli') {
+        const proceduralOnly = ['renderer', 'chromiumGpuFlags', 'paintPage'].filter(
+          (name) => command.getOptionValueSource(name) === 'cli',
+        );
+        if (options.generator === 'http' && proceduralOnly.length > 0) {
+          const flags = proceduralOnly.map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
           io.err(
-            'offshoot serve: --renderer only applies with --generator procedural (a model server renders by itself)\n',
+            `offshoot serve: ${flags.join(', ')} only applies with --generator procedural (a model server renders by itself)\n`,
           );
           io.exitCode = EXIT_USAGE;
           return;
@@ -102,7 +144,15 @@ export function serveCommand(io: CliIO): Command {
         try {
           const generator = generatorFromOptions(
             options,
-            () => (procedural = createProceduralGenerator({ renderer: options.renderer, log })),
+            () =>
+              (procedural = createProceduralGenerator({
+                renderer: options.renderer,
+                encoder: options.encoder,
+                renditions: options.renditions,
+                chromiumGpuFlags: options.chromiumGpuFlags,
+                paintPageScript: options.paintPage,
+                log,
+              })),
           );
           // The procedural generator's version (in every rendition key) depends on the path 'auto' picks.
           await procedural?.ready();
@@ -119,6 +169,11 @@ export function serveCommand(io: CliIO): Command {
             segmentSeconds: options.segmentSeconds,
             corsOrigin: options.corsOrigin,
             maxWantsPerViewer: options.maxWantsPerViewer,
+            maxTokenLifetimeSeconds: options.maxTokenLifetime,
+            rateLimit:
+              options.rateLimit === undefined && options.rateBurst === undefined
+                ? undefined
+                : { burst: options.rateBurst ?? 30, perSecond: options.rateLimit ?? 3 },
             log,
           });
         } catch (error) {

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { Generator } from '../../server/generate/Generator.js';
+import type { Rendition } from '../../server/generate/hls/Rendition.js';
+import type { H264Encoder } from '../../server/generate/hls/selectEncoder.js';
 import { createHttpGenerator } from '../../server/generate/http/createHttpGenerator.js';
 
 /** The generators `offshoot serve --generator` can run. */
@@ -16,6 +18,9 @@ export interface GeneratorCliOptions {
   generatorTimeout?: number;
   generatorHeader?: Record<string, string>;
   maxWantsPerViewer?: number;
+  /** Both generators: the H.264 encoder (default: probed) and the rendition ladder (default 360p). */
+  encoder?: H264Encoder;
+  renditions?: Rendition[];
 }
 
 /** A usage mistake in the generator flags: `offshoot serve` reports it and exits 2. */
@@ -71,6 +76,8 @@ export function generatorFromOptions(options: GeneratorCliOptions, procedural: (
     id: options.generatorId,
     headers: options.generatorHeader,
     timeoutMs: options.generatorTimeout === undefined ? undefined : options.generatorTimeout * 1000,
+    encoder: options.encoder,
+    renditions: options.renditions,
   });
 }
 

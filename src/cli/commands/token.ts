@@ -8,7 +8,7 @@ import { EXIT_OK, EXIT_USAGE } from '../CliIO.js';
  * for the generation API (what an embedder's server issues after its own login). The token
  * says when it was issued (`iat`), so the backend checks its lifetime against its cap (one
  * day by default); a longer `--ttl` still prints the token, with a warning on stderr, since
- * a server embedded with a higher `maxTokenLifetimeSeconds` accepts it.
+ * a server started with a higher `--max-token-lifetime` accepts it.
  *
  * @example
  * offshoot token --secret "$OFFSHOOT_SECRET" --viewer viewer-42 --story three-doors --ttl 3600
@@ -31,7 +31,7 @@ export function tokenCommand(io: CliIO): Command {
         const iat = Math.floor(Date.now() / 1000);
         if (options.ttl > DEFAULT_MAX_TOKEN_LIFETIME) {
           io.err(
-            `offshoot token: warning: --ttl ${options.ttl} is longer than a backend accepts by default (${DEFAULT_MAX_TOKEN_LIFETIME} s); \`offshoot serve\` will refuse this token (token-lifetime) unless started with a higher maxTokenLifetimeSeconds\n`,
+            `offshoot token: warning: --ttl ${options.ttl} is longer than a backend accepts by default (${DEFAULT_MAX_TOKEN_LIFETIME} s); \`offshoot serve\` will refuse this token (token-lifetime) unless started with --max-token-lifetime ${options.ttl} or more\n`,
           );
         }
         io.out(

@@ -13,19 +13,18 @@ import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs';
  * - `VaapiVideoEncoder`: WebCodecs' hardware H.264 on Intel/AMD (VA-API); chromium has no
  *   NVENC path on Linux, so on NVIDIA hosts WebCodecs encodes in software (OpenH264).
  * On a host without a GPU chromium falls back to SwiftShader with these flags too, which is
- * how the 'auto' probe tells the two apart. `OFFSHOOT_CHROMIUM_GPU_FLAGS` replaces the list.
+ * how the 'auto' probe tells the two apart. The procedural generator's `chromiumGpuFlags`
+ * option (`offshoot serve --chromium-gpu-flags`) replaces the list for other drivers.
  */
-export const CHROMIUM_GPU_ARGS: readonly string[] = process.env.OFFSHOOT_CHROMIUM_GPU_FLAGS
-  ? process.env.OFFSHOOT_CHROMIUM_GPU_FLAGS.split(/\s+/).filter(Boolean)
-  : [
-      '--enable-gpu',
-      '--ignore-gpu-blocklist',
-      '--enable-gpu-rasterization',
-      '--enable-zero-copy',
-      '--use-angle=vulkan',
-      '--enable-features=Vulkan,VaapiVideoEncoder,VaapiVideoDecoder,CanvasOopRasterization',
-      '--disable-vulkan-surface',
-    ];
+export const CHROMIUM_GPU_ARGS: readonly string[] = [
+  '--enable-gpu',
+  '--ignore-gpu-blocklist',
+  '--enable-gpu-rasterization',
+  '--enable-zero-copy',
+  '--use-angle=vulkan',
+  '--enable-features=Vulkan,VaapiVideoEncoder,VaapiVideoDecoder,CanvasOopRasterization',
+  '--disable-vulkan-surface',
+];
 
 /**
  * The readback variant POSTs frames from the page (served from memory, so chromium counts it
@@ -39,11 +38,18 @@ const LOOPBACK_ARGS = [
 /**
  * playwright-core launch options for the render browser: the project's chromium and flags
  * (scripts/chromium.mjs: Debian's chromium, never a downloaded one) plus the GPU flags.
+ *
+ * @example
+ * await chromium.launch(renderBrowserLaunchOptions(['--use-angle=gl']));
  */
-export function renderBrowserLaunchOptions(): { executablePath: string; args: string[]; headless: boolean } {
+export function renderBrowserLaunchOptions(gpuFlags: readonly string[] = CHROMIUM_GPU_ARGS): {
+  executablePath: string;
+  args: string[];
+  headless: boolean;
+} {
   return {
     executablePath: chromiumPath,
-    args: [...chromiumArgs, ...CHROMIUM_GPU_ARGS, ...LOOPBACK_ARGS],
+    args: [...chromiumArgs, ...gpuFlags, ...LOOPBACK_ARGS],
     headless: true,
   };
 }

@@ -22,24 +22,31 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
+export interface BrowserHostOptions {
+  /** Chromium flags that reach the GPU; default CHROMIUM_GPU_ARGS. */
+  gpuFlags?: readonly string[];
+  /** Path of the bundled paint page script; default: found next to the module (dist/node/paint-page.js). */
+  paintPageScript?: string;
+}
+
 /**
  * Launch chromium lazily, reuse it across jobs, and relaunch it after it dies: a crash
  * fails the jobs that were using it (their page calls reject) and the next job starts a
  * new browser instead of inheriting a dead one.
  *
  * @example
- * const host = createBrowserHost();
+ * const host = createBrowserHost(); // or createBrowserHost({ gpuFlags: ['--use-angle=gl'] })
  * const page = await host.openPage();
  * try { await page.evaluate(() => offshootPaintPage.probe()); } finally { await page.close(); }
  * await host.close();
  */
-export function createBrowserHost(): BrowserHost {
+export function createBrowserHost(options: BrowserHostOptions = {}): BrowserHost {
   let browser: Promise<Browser> | undefined;
   let pid: number | undefined;
   const pages = new Set<Page>();
 
   const launch = async (): Promise<Browser> => {
-    const b = await chromium.launch(renderBrowserLaunchOptions());
+    const b = await chromium.launch(renderBrowserLaunchOptions(options.gpuFlags));
     b.on('disconnected', () => {
       if (browser && current === b) {
         browser = undefined;
@@ -72,7 +79,7 @@ export function createBrowserHost(): BrowserHost {
           route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>offshoot paint</title>' }),
         );
         await page.goto(ORIGIN);
-        await page.addScriptTag({ content: loadPaintPageScript() });
+        await page.addScriptTag({ content: loadPaintPageScript(options.paintPageScript) });
         const ok = await page.evaluate((name) => name in globalThis, PAINT_PAGE_GLOBAL);
         if (!ok) throw new Error('browser renderer: the paint page script did not install its API');
         return page;

@@ -2,18 +2,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let cached: string | undefined;
+const cached = new Map<string, string>();
 
 /**
  * The bundled page script (dist/node/paint-page.js, built by rollup from paintPage.ts).
  * Found next to the running module (dist/node/server.mjs, or a chunk below it) or, when
  * running from source (tsx, vitest), in the repository's dist/node by walking up;
- * `OFFSHOOT_PAINT_PAGE` names it explicitly.
+ * `explicitPath` (the procedural generator's `paintPageScript` option) names it instead, for
+ * a bundle that moved the file elsewhere.
+ *
+ * @example
+ * await page.addScriptTag({ content: loadPaintPageScript() });
  */
-export function loadPaintPageScript(): string {
-  if (cached) return cached;
+export function loadPaintPageScript(explicitPath?: string): string {
+  const known = cached.get(explicitPath ?? '');
+  if (known) return known;
   const candidates: string[] = [];
-  if (process.env.OFFSHOOT_PAINT_PAGE) candidates.push(process.env.OFFSHOOT_PAINT_PAGE);
+  if (explicitPath) {
+    if (!existsSync(explicitPath))
+      throw new Error(`browser renderer: paint page script ${explicitPath} does not exist`);
+    candidates.push(explicitPath);
+  }
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 8; up++) {
     candidates.push(join(dir, 'paint-page.js'), join(dir, 'dist', 'node', 'paint-page.js'));
@@ -28,6 +37,7 @@ export function loadPaintPageScript(): string {
         candidates.slice(0, 3).join(', ') +
         ', ...)',
     );
-  cached = readFileSync(found, 'utf8');
-  return cached;
+  const script = readFileSync(found, 'utf8');
+  cached.set(explicitPath ?? '', script);
+  return script;
 }

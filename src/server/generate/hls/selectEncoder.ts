@@ -20,8 +20,8 @@ let cached: Promise<EncoderChoice> | undefined;
 /**
  * Pick the H.264 encoder: NVENC when ffmpeg lists `h264_nvenc` AND a tiny test encode
  * succeeds (the listing alone only says ffmpeg was built with it; it fails without an
- * NVIDIA GPU and driver), else libx264. Probed once per process.
- * `OFFSHOOT_ENCODER=libx264` (or `h264_nvenc`) forces a choice.
+ * NVIDIA GPU and driver), else libx264. Probed once per process. Generators take an
+ * `encoder` option (`offshoot serve --encoder`) that skips the probe.
  *
  * @example
  * const { encoder } = await selectEncoder(); // 'libx264' on a CPU host
@@ -32,8 +32,6 @@ export function selectEncoder(): Promise<EncoderChoice> {
 }
 
 async function probe(): Promise<EncoderChoice> {
-  const forced = process.env.OFFSHOOT_ENCODER;
-  if (forced === 'libx264' || forced === 'h264_nvenc') return { encoder: forced, reason: 'forced by OFFSHOOT_ENCODER' };
   const list = await run(['-hide_banner', '-encoders'], 10_000);
   if (!list.ok) throw new Error('selectEncoder: `ffmpeg -encoders` failed: is ffmpeg installed and on PATH?');
   if (!/\bh264_nvenc\b/.test(list.stdout)) return { encoder: 'libx264', reason: 'ffmpeg has no h264_nvenc' };

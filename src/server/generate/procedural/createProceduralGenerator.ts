@@ -34,6 +34,10 @@ export interface ProceduralGeneratorOptions {
    * 'readback' (frames read back from the page and encoded by ffmpeg with `encoder`).
    */
   browserEncode?: 'webcodecs' | 'readback';
+  /** Chromium flags for the browser path to reach the GPU (default CHROMIUM_GPU_ARGS); for drivers they do not suit. */
+  chromiumGpuFlags?: readonly string[];
+  /** Path of the bundled paint page (default: dist/node/paint-page.js next to the module). */
+  paintPageScript?: string;
   /** Where the 'auto' decision is logged (once per process). Default: stderr. */
   log?: (message: string) => void;
 }
@@ -81,7 +85,8 @@ export function createProceduralGenerator(options: ProceduralGeneratorOptions = 
     throw new Error(`createProceduralGenerator: renderer must be auto, cpu or browser (got ${String(wanted)})`);
   const log = options.log ?? ((m: string) => void process.stderr.write(`[offshoot] ${m}\n`));
   let host: BrowserHost | undefined;
-  const browserHost = () => (host ??= createBrowserHost());
+  const browserHost = () =>
+    (host ??= createBrowserHost({ gpuFlags: options.chromiumGpuFlags, paintPageScript: options.paintPageScript }));
   let kind: RendererKind | undefined = wanted === 'auto' ? undefined : wanted;
   let deciding: Promise<RendererKind> | undefined;
   let capabilities: Promise<BrowserCapabilities> | undefined;
