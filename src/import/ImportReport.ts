@@ -25,6 +25,7 @@ export type ImportWarningCode =
   | 'special-passage'
   | 'rename'
   | 'broken-link'
+  | 'variable-link'
   | 'start'
   | 'parser'
   | 'truncated'

@@ -18,13 +18,16 @@ export interface TwineLink {
 const BRACKET_LINK = /\[\[(?!\[)([^\n]*?)\]\]/g;
 const HARLOWE_GOTO =
   /\((link-goto|goto|go-to|click-goto)\s*:\s*("([^"]*)"|'([^']*)')\s*(?:,\s*("([^"]*)"|'([^']*)'))?\s*\)/gi;
+// Chapbook: {link to: 'Passage', label: 'Text'} (label optional).
+const CHAPBOOK_LINK = /\{link to\s*:\s*(?:"([^"]*)"|'([^']*)')\s*(?:,\s*label\s*:\s*(?:"([^"]*)"|'([^']*)'))?\s*\}/g;
 const SUGARCUBE_GOTO = /<<(goto|link|button)\s+("([^"]*)"|'([^']*)')(?:\s+("([^"]*)"|'([^']*)'))?\s*>>/g;
 
 /**
  * Every link in a passage's text, in order: `[[text->target]]`, `[[target<-text]]`,
  * `[[text|target]]`, `[[target]]` (with a SugarCube setter when present), plus the macros that
  * send the reader to a named passage: Harlowe `(link-goto: "text", "target")` and
- * `(goto: "target")`, SugarCube `<<link "text" "target">>`, `<<button …>>` and `<<goto "target">>`.
+ * `(goto: "target")`, SugarCube `<<link "text" "target">>`, `<<button …>>` and `<<goto "target">>`,
+ * Chapbook `{link to: 'target', label: 'text'}`.
  *
  * @example
  * findTwineLinks('Go [[north->Cave]] or [[Home]]').map((l) => l.target); // ['Cave', 'Home']
@@ -51,6 +54,10 @@ export function findTwineLinks(text: string): TwineLink[] {
     const name = m[1]!;
     if (name !== 'goto' && second === undefined) continue; // <<link "text">> … <</link>>: a link with no passage
     links.push({ label: first, target: name === 'goto' ? first : second!, offset: m.index, macro: `<<${name}>>` });
+  }
+  for (const m of text.matchAll(CHAPBOOK_LINK)) {
+    const target = m[1] ?? m[2] ?? '';
+    links.push({ label: m[3] ?? m[4] ?? target, target, offset: m.index, macro: '{link to}' });
   }
   for (const link of links)
     if (link.macro === '(goto:)' || link.macro === '(go-to:)' || link.macro === '<<goto>>')

@@ -17,6 +17,8 @@ import { specialPassageKind } from './specialPassages.js';
 import { reportFeatures } from './reportFeatures.js';
 import { findIncludes } from './findIncludes.js';
 import { addWayOut } from '../addWayOut.js';
+import { chapbookNavigation } from './chapbookNavigation.js';
+import { expandVariableLink, stringValues } from './expandVariableLink.js';
 
 export interface TwineImportOptions {
   /** Twee 3 or published HTML; detected from the text when left out. */
@@ -43,6 +45,8 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   const { story: tw, notes } = parseTwineSource(source, kind);
   const firstLines = locatePassages(source, kind);
   const warnings: ImportWarning[] = notes.map((message) => ({ code: 'parser', message }));
+  const chapbook = /chapbook/i.test(tw.format);
+  const scanOf = (text: string) => scanTwineText(text, { chapbook });
   const lineOf = (p: ExtweePassage, offset: number) => lineIn(p.text, offset, firstLines.get(p.name));
 
   const scenes = tw.passages.filter((p) => !specialPassageKind(p));
@@ -52,7 +56,7 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   const byName = new Map(tw.passages.map((p) => [p.name, p]));
   const ids = createIdAllocator('passage');
   for (const p of scenes) ids.idFor(p.name);
-  const scans = new Map(scenes.map((p) => [p.name, scanTwineText(p.text)]));
+  const scans = new Map(scenes.map((p) => [p.name, scanOf(p.text)]));
 
   // Variables: initial values from init passages, types from every literal set.
   const initial = new Map<string, StateValue>();
@@ -65,7 +69,7 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   for (const p of tw.passages) {
     const kindOf = specialPassageKind(p);
     if (!kindOf) continue;
-    const scan = scans.get(p.name) ?? scanTwineText(p.text);
+    const scan = scans.get(p.name) ?? scanOf(p.text);
     for (const set of scan.sets) noteType(set);
     if (kindOf === 'init') {
       for (const set of scan.sets) {
@@ -109,8 +113,26 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
     });
   }
 
+  // Links whose target is a variable (`[[$colour door]]`): one option per known value that names a passage.
+  const linkValues = stringValues(tw.passages.flatMap((p) => (scans.get(p.name) ?? scanOf(p.text)).sets));
+  const expandLink = (link: TwineLink) => expandVariableLink(link.target, link.label, linkValues, names);
+  // Chapbook's {back link}: the passages that link here.
+  const predecessors = new Map<string, string[]>();
+  // A link in an embedded passage is a link of the passage that embeds it (where the reader is).
+  const shownText = (p: ExtweePassage) =>
+    [p.text, ...findIncludes(p.text).map((i) => byName.get(i.target)?.text ?? '')].join('\n');
+  for (const p of scenes)
+    for (const link of findTwineLinks(shownText(p)))
+      for (const target of names.has(link.target) ? [link.target] : expandLink(link).map((t) => t.target)) {
+        const list = predecessors.get(target) ?? [];
+        if (!list.includes(p.name) && target !== p.name) predecessors.set(target, [...list, p.name]);
+      }
+
   // Which variables every mapped construct needs, then their declared initial values.
   const wanted = new Set<string>();
+  for (const p of scenes)
+    for (const link of findTwineLinks(p.text))
+      if (!names.has(link.target)) for (const t of expandLink(link)) t.variables.forEach((v) => wanted.add(v));
   for (const scan of scans.values()) {
     for (const set of scan.sets)
       if (set.topLevel && set.expression) [set.variable, ...set.variables].forEach((v) => wanted.add(v));
@@ -206,7 +228,15 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   let optionCount = 0;
   for (const p of scenes) {
     const scan = scans.get(p.name)!;
-    const links = reachableLinks(p, byName, scans, valid, warnings, lineOf);
+    const links = [
+      ...reachableLinks(p, byName, scans, valid, warnings, lineOf),
+      ...(chapbook ? chapbookNavigation(p.text, predecessors.get(p.name) ?? [], start) : []).map((link) => ({
+        link,
+        from: p,
+        conditions: [],
+        conditionNotes: [],
+      })),
+    ].flatMap((placed) => placedVariableLinks(placed, names, expandLink, valid, warnings, lineOf));
     linkCount += links.filter((l) => l.from === p).length;
     const optionIds = createIdAllocator('option');
     const labels = new Map<string, number>();
@@ -276,7 +306,7 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
         line: firstLines.get(p.name),
         message: `tags ${p.tags.join(' ')} have no meaning in Offshoot: not carried over`,
       });
-    segments[ids.idFor(p.name)] = generatedSegment(p.name, proseWithIncludes(p, byName), options);
+    segments[ids.idFor(p.name)] = generatedSegment(p.name, proseWithIncludes(p, byName, chapbook), options);
   }
   const ends = addWayOut(segments, () => ids.idFor('\u0000The End'), warnings);
   if (tw.storyJavaScript.trim())
@@ -405,6 +435,7 @@ function reachableLinks(
 function proseWithIncludes(
   p: ExtweePassage,
   byName: Map<string, ExtweePassage>,
+  chapbook: boolean,
   depth = 0,
   seen = new Set<string>(),
 ): string {
@@ -414,11 +445,42 @@ function proseWithIncludes(
     const target = byName.get(include.target);
     const shown =
       target && !inner.has(target.name) && depth < MAX_INCLUDE_DEPTH
-        ? ` ${proseWithIncludes(target, byName, depth + 1, inner)} `
+        ? ` ${proseWithIncludes(target, byName, chapbook, depth + 1, inner)} `
         : ' ';
     text = text.slice(0, include.offset) + shown.replace(/[(<]/g, ' ') + text.slice(include.offset + include.length);
   }
-  return proseOfPassage(text);
+  return proseOfPassage(text, { chapbook });
+}
+
+/**
+ * A link whose target is a variable becomes one link per passage its known values name, each
+ * under the condition that the variable holds that value; when none is known it is reported
+ * (`variable-link`) and left out. Any other link is returned as it is.
+ */
+function placedVariableLinks(
+  placed: PlacedLink,
+  names: Set<string>,
+  expandLink: (link: TwineLink) => ReturnType<typeof expandVariableLink>,
+  valid: (e: string, type?: string) => boolean,
+  warnings: ImportWarning[],
+  lineOf: (p: ExtweePassage, offset: number) => number | undefined,
+): PlacedLink[] {
+  const { link, from } = placed;
+  if (names.has(link.target) || !/\$[A-Za-z_]/.test(link.target)) return [placed];
+  const targets = expandLink(link).filter((t) => valid(t.condition, 'boolean'));
+  warnings.push({
+    code: 'variable-link',
+    passage: from.name,
+    line: lineOf(from, link.offset),
+    message: targets.length
+      ? `link to "${link.target}" became ${targets.length} option(s), one per value set in the story that names a passage: ${targets.map((t) => `"${t.target}" if ${t.condition}`).join(', ')}`
+      : `link to "${link.target}" is computed from variables whose values are not known from literal sets (or name no passage): left out`,
+  });
+  return targets.map((t) => ({
+    ...placed,
+    link: { ...link, target: t.target, label: t.label },
+    conditions: [...placed.conditions, t.condition],
+  }));
 }
 
 /** The sets inside the `(link:)` hook or `<<link>>` block that holds a `(goto:)`: they run when that link is clicked. */

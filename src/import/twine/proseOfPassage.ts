@@ -1,3 +1,4 @@
+import { chapbookVarsSection } from './scanChapbook.js';
 import { macroSpans } from './scanTwineText.js';
 
 /**
@@ -8,8 +9,9 @@ import { macroSpans } from './scanTwineText.js';
  * @example
  * proseOfPassage("''Hello'' $name. (set: $x to 1)[[Go on->Next]]"); // 'Hello . Go on'
  */
-export function proseOfPassage(text: string): string {
-  let t = text
+export function proseOfPassage(text: string, options: { chapbook?: boolean } = {}): string {
+  let t = options.chapbook ? chapbookProse(text) : text;
+  t = t
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ');
@@ -43,4 +45,16 @@ function linkText(inner: string): string {
   if (back !== -1) return inner.slice(back + 2);
   const bar = inner.indexOf('|');
   return bar !== -1 ? inner.slice(0, bar) : inner;
+}
+
+/** Chapbook: the vars section, modifier lines and inserts are not prose; a `{link to}` keeps its label. */
+function chapbookProse(text: string): string {
+  return text
+    .slice(chapbookVarsSection(text)?.end ?? 0)
+    .replace(/^[ \t]*\[(?!\[)[^\]\n]+\][ \t]*$/gm, ' ')
+    .replace(
+      /\{link to\s*:\s*(?:"([^"]*)"|'([^']*)')\s*(?:,\s*label\s*:\s*(?:"([^"]*)"|'([^']*)'))?\s*\}/g,
+      (_, a?: string, b?: string, c?: string, d?: string) => ` ${c ?? d ?? a ?? b ?? ''} `,
+    )
+    .replace(/\{[A-Za-z][^{}]*\}/g, ' ');
 }

@@ -1,4 +1,5 @@
 import { convertTwineExpression } from './convertTwineExpression.js';
+import { scanChapbook } from './scanChapbook.js';
 
 /** Text under a condition: links in it get the condition as their option's `if`. */
 export interface ConditionRegion {
@@ -74,15 +75,19 @@ const HARLOWE_CONDITIONS = new Set(['if', 'else-if', 'elseif', 'unless', 'else']
  * Finds what a Harlowe or SugarCube passage does besides prose and `[[links]]`: conditional
  * regions (`(if: …)[…]`, `<<if>>…<<elseif>>…<</if>>`), variable sets, and everything else
  * (other macros, printed `$variables`, HTML tags), each with its offset for line numbers.
+ * With `chapbook`, Chapbook's vars section, modifiers and inserts instead (scanChapbook).
  *
  * @example
  * scanTwineText('(set: $fuel to 3)(if: $fuel > 2)[[[Jump]]]').regions[0]?.expression; // 'fuel > 2'
  */
-export function scanTwineText(text: string): TwineScan {
+export function scanTwineText(text: string, options: { chapbook?: boolean } = {}): TwineScan {
   const scan: TwineScan = { regions: [], sets: [], features: [], conditions: [] };
   const containers: { start: number; end: number }[] = [];
-  scanHarlowe(text, scan, containers);
-  scanSugarCube(text, scan, containers);
+  if (options.chapbook) scanChapbook(text, scan, containers);
+  else {
+    scanHarlowe(text, scan, containers);
+    scanSugarCube(text, scan, containers);
+  }
   for (const set of scan.sets) set.topLevel = !containers.some((c) => c.start <= set.offset && set.offset < c.end);
   for (const m of text.matchAll(/<(\/?)([A-Za-z][\w-]*)[^<>]*>/g)) {
     if (text[m.index - 1] === '<' || text[m.index + m[0].length] === '>') continue;
@@ -152,6 +157,13 @@ function scanHarlowe(text: string, scan: TwineScan, containers: { start: number;
       }
     }
     if (LINK_MACROS.has(name)) continue; // findTwineLinks turns these into options
+    // `(link: "x")[… (goto: "P")]` is the option "x" (findTwineLinks); only its other macros are lost.
+    if (
+      /^link(-reveal|-replace)?$/.test(name) &&
+      hookEnd !== -1 &&
+      /\((goto|go-to)\s*:/i.test(text.slice(hookStart, hookEnd))
+    )
+      continue;
     scan.features.push({ kind: 'macro', name: `(${name}:)`, offset: m.index });
   }
 }
