@@ -7,6 +7,8 @@ import type { RollupOptions, OutputOptions } from 'rollup';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const CLI_BUNDLE = join(ROOT, 'dist/node/cli.mjs');
+/** The backend's public entry (src/server/index.ts), built by the same rollup entry. */
+export const SERVER_BUNDLE = join(ROOT, 'dist/node/server.mjs');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -20,7 +22,9 @@ function newestSource(dir: string): number {
 export async function buildCli(): Promise<void> {
   const stale =
     !existsSync(CLI_BUNDLE) ||
-    statSync(CLI_BUNDLE).mtimeMs < Math.max(newestSource(join(ROOT, 'src/cli')), newestSource(join(ROOT, 'src/core')));
+    !existsSync(SERVER_BUNDLE) ||
+    statSync(CLI_BUNDLE).mtimeMs <
+      Math.max(...['src/cli', 'src/core', 'src/server'].map((dir) => newestSource(join(ROOT, dir))));
   if (!stale) return;
   const { rollup } = await import('rollup');
   const configs = ((await import(join(ROOT, 'rollup.config.mjs'))) as { default: RollupOptions[] }).default;
