@@ -1,7 +1,9 @@
 // Public entry of the Node backend: startServer, and the pieces other tools embed or test.
 export { startServer } from './startServer.js';
 export type { ServerOptions, RunningServer } from './startServer.js';
-export type { Generator, RenderJob, RenderHooks, RenderResult } from './generate/Generator.js';
+// The generators (procedural, HTTP model-server adapter), the Generator interface and the
+// helpers a generator of your own uses (encodeHls, resolveSpec, renditions): see docs/generators.md.
+export * from './generate/index.js';
 export { SegmentStore } from './store/SegmentStore.js';
 export { renditionKey, canonicalJson, RENDITION_KEY } from './store/renditionKey.js';
 export type { RenditionInput } from './store/renditionKey.js';
