@@ -2,29 +2,19 @@
 // index and in real chromium: the generated stories match the file, and a choice-point
 // story opens the player at the choice with the options its state allows.
 import { execFile } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer } from '../../bench/support/staticServer.js';
+import type { StaticServer } from '../../bench/support/staticServer.js';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const FIXTURE = 'test/stories/fixtures/storybook-story.json';
 const story = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { segments: Record<string, { choice?: unknown }> };
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.mp4': 'video/mp4',
-  '.m4s': 'video/iso.segment',
-};
 
 interface IndexEntry {
   id: string;
@@ -36,7 +26,7 @@ interface IndexEntry {
 
 describe('storybook build', { timeout: 120_000 }, () => {
   let out = '';
-  let server: Server | undefined;
+  let server: StaticServer | undefined;
   let browser: Browser | undefined;
   let origin = '';
   let buildSeconds = 0;
@@ -60,23 +50,13 @@ describe('storybook build', { timeout: 120_000 }, () => {
     );
     buildSeconds = (performance.now() - started) / 1000;
     console.log(`storybook build: ${buildSeconds.toFixed(1)} s`);
-    server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = resolve(out, `.${path}`);
-      if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    });
-    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startStaticServer({ '/': out });
+    origin = server.origin;
   }, 400_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((done) => server?.close(done));
+    await server?.close();
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
