@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as ServerSource from '../../src/server/index.js';
 import { buildCli, SERVER_BUNDLE } from '../cli/buildCli.js';
 
-type ServerModule = typeof import('../../src/server/index.js');
+type ServerModule = typeof ServerSource;
 
 let server: ServerModule;
 let outDir: string;
