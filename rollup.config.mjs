@@ -1,6 +1,11 @@
-// Builds: the SDK as ESM (dependencies external, for bundlers), as ESM and UMD with
-// dependencies bundled (global `Offshoot`, for a <script> tag), the pure core, and the
-// Node side (CLI + backend). Type declarations come from `tsc` (see `build:types`).
+// Builds two packages (see docs/decisions/0008-package-split.md):
+// - `offshoot`, the player: the SDK as ESM for bundlers (entries offshoot, element and core
+//   sharing chunks, dependencies external), and as ESM and UMD with dependencies bundled
+//   (global `Offshoot`, for a <script> tag; these register <offshoot-player>).
+// - `@offshoot/server` (packages/server): the Node side (CLI + backend) and the paint page,
+//   written to dist/node (which the repository's own tools run); scripts/buildServerPackage.mjs
+//   copies it into packages/server/dist with the player bundle and the type declarations.
+// Type declarations come from `tsc` (see `build:types`).
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -9,9 +14,11 @@ import json from '@rollup/plugin-json';
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const deps = Object.keys(pkg.dependencies ?? {});
-const isDep = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+const manifest = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const dependsOn = (names) => (id) => names.some((d) => id === d || id.startsWith(`${d}/`));
+const isPlayerDep = dependsOn(Object.keys(manifest('./package.json').dependencies ?? {}));
+const isServerDep = dependsOn(Object.keys(manifest('./packages/server/package.json').dependencies ?? {}));
+const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
 // noCheck: `npm run typecheck` already checks the whole tree once; checking again per bundle made the build 4× slower.
 const ts = (outDir = 'dist') =>
   typescript({
@@ -30,14 +37,24 @@ const silenceCircular = (warning, warn) => {
 
 export default [
   {
-    input: 'src/player/index.ts',
-    external: isDep,
+    input: {
+      offshoot: 'src/player/index.ts',
+      element: 'src/player/element/index.ts',
+      core: 'src/core/index.ts',
+    },
+    external: isPlayerDep,
     plugins: browser(),
-    output: { file: 'dist/offshoot.mjs', format: 'es', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'chunks/[name]-[hash].mjs',
+    },
     onwarn: silenceCircular,
   },
   {
-    input: 'src/player/index.ts',
+    input: 'src/player/bundle.ts',
     plugins: browser(),
     output: [
       {
@@ -59,14 +76,8 @@ export default [
     onwarn: silenceCircular,
   },
   {
-    input: 'src/core/index.ts',
-    external: isDep,
-    plugins: browser(),
-    output: { file: 'dist/core.mjs', format: 'es', sourcemap: true },
-  },
-  {
     input: { cli: 'src/cli/main.ts', server: 'src/server/index.ts' },
-    external: (id) => isDep(id) || id.startsWith('node:') || builtinModules.includes(id),
+    external: (id) => isServerDep(id) || isNodeBuiltin(id),
     plugins: [resolve({ preferBuiltins: true }), json(), ts('dist/node')],
     output: {
       dir: 'dist/node',

@@ -1,6 +1,9 @@
 // Public entry of the browser SDK: `import { createPlayer } from 'offshoot'`.
-// Importing it also registers <offshoot-player> (unless that name is already taken).
-export * from '../core/index.js';
+// No side effects: `<offshoot-player>` is registered by `import 'offshoot/element'` (or by
+// the <script> bundles), or by calling defineOffshootPlayer(). The pure story core's full
+// toolbox (rules, machine, paths, expressions) is `offshoot/core`; what a player embed
+// needs of it is re-exported here. Internals (overlay, playback engine, generation client)
+// are not exported: see docs/decisions/0008-package-split.md.
 export { createPlayer } from './createPlayer.js';
 export type { Player, PlayerStats } from './setup/Player.js';
 export type { PlayerOptions } from './setup/PlayerOptions.js';
@@ -9,22 +12,20 @@ export { PlayerError } from './setup/PlayerError.js';
 export type { PlayerEvents, PlayerErrorCode } from './PlayerEvents.js';
 export type { SnapshotStorage } from './persist/SnapshotStorage.js';
 export { localSnapshotStorage } from './persist/localSnapshotStorage.js';
-export { createOverlay } from './overlay/createOverlay.js';
-export type { Overlay, OverlayOptions, OverlayState } from './overlay/Overlay.js';
-export type { OverlayEvents, OverlayChoice, OverlayOption } from './overlay/OverlayEvents.js';
-export { createPlaybackEngine } from './playback/PlaybackEngine.js';
-export type {
-  PlaybackEngine,
-  PlaybackEngineOptions,
-  PlaybackEvents,
-  PlaybackStats,
-  SegmentSource,
-} from './playback/PlaybackEngine.js';
+export type { PlaybackEngineOptions } from './playback/PlaybackEngine.js';
+export type { PlaybackStats, PlaybackErrorCode } from './playback/PlaybackEngine.js';
+export type { GenerationClientOptions } from './generation/GenerationClient.js';
+export type { RetryOptions } from './generation/backoff.js';
 export { OffshootPlayerElement, defineOffshootPlayer } from './element/OffshootPlayerElement.js';
+export type { OffshootPlayerEventMap } from './element/OffshootPlayerElement.js';
 export { validateStory } from '../core/validate/validateStory.js';
+export type { ValidateOptions } from '../core/validate/validateStory.js';
 export { formatIssue } from '../core/validate/formatIssue.js';
-export type { ValidationReport, ValidationIssue } from '../core/validate/ValidationReport.js';
-
-import { defineOffshootPlayer } from './element/OffshootPlayerElement.js';
-
-defineOffshootPlayer();
+export { ISSUE_CODES, WARNING_CODES } from '../core/validate/ValidationReport.js';
+export type { IssueCode, ValidationReport, ValidationIssue } from '../core/validate/ValidationReport.js';
+export type * from '../core/story/Story.js';
+export type * from '../core/story/Variables.js';
+export type { StorySnapshot } from '../core/machine/StorySnapshot.js';
+export type { HistoryEntry } from '../core/machine/StoryContext.js';
+export type { Handler } from '../core/events/EventHub.js';
+export type { BackendErrorCode, JobFailureCode } from '../core/protocol/BackendErrorCode.js';

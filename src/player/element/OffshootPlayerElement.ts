@@ -10,17 +10,45 @@ const RESTART_ATTRIBUTES = new Set(['src', 'controls', 'persist', 'base-url', 'g
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
 /**
- * `<offshoot-player src="story.json" autoplay muted controls persist>`: a thin element over
- * the same object `createPlayer` returns. Player events are re-dispatched as DOM
- * CustomEvents (`detail` is the payload); removing the element destroys the player.
+ * The DOM events `<offshoot-player>` dispatches: each player event as a `CustomEvent` whose
+ * `detail` is the payload of {@link PlayerEvents} (they do not bubble).
+ *
+ * @example
+ * el.addEventListener('choice', (e) => analytics.track(e.detail.optionId));
+ */
+export type OffshootPlayerEventMap = { [K in keyof PlayerEvents]: CustomEvent<PlayerEvents[K]> };
+
+/**
+ * `<offshoot-player>`: a thin element over the same object `createPlayer` returns. Player
+ * events are re-dispatched as DOM CustomEvents (`detail` is the payload, see
+ * {@link OffshootPlayerEventMap}); removing the element destroys the player.
+ *
+ * Attributes (changing `src`, `controls`, `persist`, `base-url`, `generation-url` or
+ * `generation-token` rebuilds the player; `muted` applies at once):
+ *
+ * - `src`: URL of the story file (or set the `story` property to a story object).
+ * - `autoplay`: start playing once the first segment is buffered (with `muted` for
+ *   browsers' autoplay rules).
+ * - `muted`: start muted; toggling it mutes or unmutes the running player.
+ * - `controls`: show the control bar (`controls="false"` hides it too).
+ * - `persist`: keep the viewer's place in localStorage (keyed by story id).
+ * - `base-url`: what segment media URLs resolve against (default: the story's URL).
+ * - `generation-url`: root of the generation backend for `generate` segments.
+ * - `generation-token`: a viewer token your server issued (or set the `generationToken`
+ *   property to keep it out of the DOM).
+ *
+ * Register it with `import 'offshoot/element'`, with the `<script>` bundles, or by calling
+ * {@link defineOffshootPlayer}.
  *
  * @example
  * <offshoot-player src="/stories/night-walk.json" autoplay muted controls></offshoot-player>
  * <script type="module">
+ *   import 'offshoot/element';
  *   const el = document.querySelector('offshoot-player');
  *   el.addEventListener('choice', (e) => console.log(e.detail.optionId));
  * </script>
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OffshootPlayerElement extends Base {
   static readonly observedAttributes = [
     'src',
@@ -58,6 +86,7 @@ export class OffshootPlayerElement extends Base {
     this.schedule();
   }
 
+  /** Custom-element lifecycle: builds the player (once per task). */
   connectedCallback(): void {
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
@@ -74,42 +103,51 @@ export class OffshootPlayerElement extends Base {
     this.schedule();
   }
 
+  /** Custom-element lifecycle: destroys the player. */
   disconnectedCallback(): void {
     this.generation++;
     this.current?.destroy();
     this.current = null;
   }
 
+  /** Custom-element lifecycle: `muted` applies at once; the other attributes rebuild the player. */
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
     if (oldValue === value || !this.isConnected) return;
     if (name === 'muted') this.current?.setMuted(value !== null);
     else if (RESTART_ATTRIBUTES.has(name)) this.schedule();
   }
 
+  /** Play (resolves once playing; does nothing before the player exists). */
   play(): Promise<void> {
     return this.current?.play() ?? Promise.resolve();
   }
 
+  /** Pause. */
   pause(): void {
     this.current?.pause();
   }
 
+  /** Take an option of the open choice (same as the viewer clicking it). */
   choose(optionId: string): void {
     this.current?.choose(optionId);
   }
 
+  /** Go back to the previous choice point. */
   back(): void {
     this.current?.back();
   }
 
+  /** The viewer's place as plain JSON (null before the player exists). */
   snapshot(): StorySnapshot | null {
     return this.current?.snapshot() ?? null;
   }
 
+  /** Jump to a saved place (rejects when there is no player yet). */
   restore(snapshot: StorySnapshot): Promise<void> {
     return this.current?.restore(snapshot) ?? Promise.reject(new Error('offshoot-player: no player yet'));
   }
 
+  /** What the player measured (null before the player exists). */
   getStats(): PlayerStats | null {
     return this.current?.getStats() ?? null;
   }
@@ -183,6 +221,37 @@ export function defineOffshootPlayer(name = 'offshoot-player'): void {
     name,
     name === 'offshoot-player' ? OffshootPlayerElement : class extends OffshootPlayerElement {},
   );
+}
+
+// Typed overloads for the player's events (`e.detail` is the payload). Declaration merging
+// is the way to add overloads to a method the class inherits from HTMLElement.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OffshootPlayerElement {
+  addEventListener<K extends keyof OffshootPlayerEventMap>(
+    type: K,
+    listener: (this: OffshootPlayerElement, event: OffshootPlayerEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: OffshootPlayerElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof OffshootPlayerEventMap>(
+    type: K,
+    listener: (this: OffshootPlayerElement, event: OffshootPlayerEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
 }
 
 declare global {

@@ -5,6 +5,7 @@
  * see docs/decisions/0001-seamless-splicing.md) and reports facts back. It never
  * decides story: the player tells it what comes next.
  */
+import type { HlsConfig } from 'hls.js';
 import type { Handler } from '../../core/events/EventHub.js';
 
 /** One story segment as the engine sees it. */
@@ -130,8 +131,15 @@ export interface PlaybackEngineOptions {
   fragmentTimeoutMs?: number;
   /** One playlist download's limit, ms. Default 2000. */
   playlistTimeoutMs?: number;
-  /** Extra hls.js config (advanced; loaders and buffer settings are the engine's). */
-  hlsConfig?: Record<string, unknown>;
+  /**
+   * Extra hls.js config (advanced), typed as hls.js's own `HlsConfig`. The engine's own
+   * settings win over these: its playlist and fragment loaders, `startPosition`,
+   * `backBufferLength`, and the captions and level-capping switches it turns off.
+   *
+   * @example
+   * createPlayer(el, { story, engine: { hlsConfig: { maxBufferHole: 0.2, debug: true } } });
+   */
+  hlsConfig?: Partial<HlsConfig>;
 }
 
 export interface PlaybackEngine {

@@ -1,5 +1,5 @@
 import Hls from 'hls.js/light';
-import type { ErrorData } from 'hls.js';
+import type { ErrorData, HlsConfig } from 'hls.js';
 import type { EventHub } from '../../core/events/EventHub.js';
 import type { PlaybackEvents } from './PlaybackEngine.js';
 import { VirtualTimeline } from './VirtualTimeline.js';
@@ -24,7 +24,7 @@ export interface SessionHost {
   backBufferSeconds: number;
   /** Seconds of queued media downloaded ahead of the playhead. */
   lookaheadSeconds: number;
-  hlsConfig: Record<string, unknown>;
+  hlsConfig: Partial<HlsConfig>;
 }
 
 /** Half a frame at 30 fps: a frame this close to a boundary belongs to the next segment. */
