@@ -1,16 +1,22 @@
-// Playback benchmark: Offshoot's player against a naive hls.js source swap, in the same run,
-// on the same seeded walk through a generated looping story over the test clips.
+// Playback benchmark: Offshoot's player against two baselines built on stock hls.js, in the
+// same run, on the same seeded walk through a generated looping story over the test clips:
+// - switcher: double-buffered, what a competent team builds (Kaltura's interactive player,
+//   Eko): the chosen branch preloaded in a second <video> with its own hls.js, swapped on the
+//   media clock at the boundary (bench/support/pages/switcher.js);
+// - naive: one hls.js, loadSource() of the next clip after `ended`, no preloading.
 //
 //   npx tsx bench/playback.bench.ts [--transitions 50] [--network cable|slow|fast|none]
-//                                   [--seed 1] [--margin 0.5] [--only ours|naive] [--quick]
-//                                   [--dist dist] [--bundle /dist/offshoot.bundle.mjs]
+//                                   [--seed 1] [--margin 0.5] [--only ours|switcher|naive[,…]]
+//                                   [--quick] [--dist dist] [--bundle /dist/offshoot.bundle.mjs]
 //
 // Needs `npx rollup -c` (dist/offshoot.bundle.mjs) and `npm run media` (test/media).
 // Both pages play in headless Debian chromium, throttled through the DevTools protocol, and
 // measure the same way in the page (bench/support/pages/measure.js): requestVideoFrameCallback
 // wall-clock gaps at each branch boundary, `waiting` after the first frame, dropped frames,
-// start → first frame; Node adds the JS heap after a forced GC. Prints a table (ours | naive |
-// ratio) and writes bench/results/playback.json (not committed). Compare ratios, not times.
+// start → first frame; Node adds the JS heap after a forced GC and counts the bytes served.
+// Prints a table (ours | switcher | naive | ratios) and writes bench/results/playback.json (not
+// committed). Compare ratios, not times. Exits 1 when a page fails (a player error, a walk
+// that does not end), not on the figures: which player wins a measure is what it reports.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
@@ -21,6 +27,7 @@ import type { Row } from './support/printTable.js';
 import { runPlayerPage } from './support/runPlayerPage.js';
 import type { PlayerRun } from './support/runPlayerPage.js';
 import { startStaticServer } from './support/staticServer.js';
+import { median } from './support/quantile.js';
 import { summarizePlayback } from './support/summarizePlayback.js';
 import type { PlaybackSummary } from './support/summarizePlayback.js';
 
@@ -34,11 +41,15 @@ const TRANSITIONS = Number(flag('transitions', QUICK ? '10' : '50'));
 const NETWORK = networkProfile(flag('network', 'cable'));
 const SEED = Number(flag('seed', '1'));
 const MARGIN = Number(flag('margin', '0.5'));
-const ONLY = flag('only', 'both');
+const ONLY = flag('only', 'all');
 /** The folder served as /dist/ (e.g. a build of another commit), and the bundle the page imports. */
 const DIST = flag('dist', 'dist');
 const BUNDLE = flag('bundle', '/dist/offshoot.bundle.mjs');
-const PLAYERS = (['ours', 'naive'] as const).filter((p) => ONLY === 'both' || ONLY === p);
+const ALL_PLAYERS = ['ours', 'switcher', 'naive'] as const;
+type PlayerName = (typeof ALL_PLAYERS)[number];
+const PLAYERS = ALL_PLAYERS.filter((p) => ONLY === 'all' || ONLY.split(',').includes(p));
+if (PLAYERS.length === 0) throw new Error(`--only ${ONLY}: name one or more of ${ALL_PLAYERS.join(', ')}`);
+type Measured = PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number };
 
 function requireBuilt(): void {
   const bundle = BUNDLE.replace(/^\/dist\//, `${DIST}/`);
@@ -67,9 +78,7 @@ async function main(): Promise<void> {
     `playback bench: ${TRANSITIONS} transitions (${mediaSeconds.toFixed(0)} s of media per player), network ${NETWORK.name} (${NETWORK.downMbps} Mbps, ${NETWORK.latencyMs} ms), seed ${SEED}, choice window closes ${MARGIN} s before each boundary`,
   );
   const browser = await chromium.launch(chromiumLaunchOptions);
-  const runs: Partial<
-    Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>
-  > = {};
+  const runs: Partial<Record<PlayerName, Measured>> = {};
   try {
     for (const player of PLAYERS) {
       console.log(`- ${player} …`);
@@ -109,6 +118,13 @@ async function main(): Promise<void> {
   };
   writeFileSync('bench/results/playback.json', `${JSON.stringify(json, null, 2)}\n`);
   console.log('\nwritten: bench/results/playback.json');
+  const failed = Object.entries(runs)
+    .filter(([, r]) => r.notes.errors.length > 0 || r.consoleErrors.some((e) => e.startsWith('pageerror')))
+    .map(([name]) => name);
+  if (failed.length > 0) {
+    console.error(`player or page errors in: ${failed.join(', ')} (listed above)`);
+    process.exitCode = 1;
+  }
 }
 
 /** Say at once what went wrong in a player (errors, story mismatches, defaults taken). */
@@ -125,22 +141,22 @@ function report(player: string, run: PlayerRun): void {
   for (const l of lines) console.log(`    ${l}`);
 }
 
-function printResults(
-  runs: Partial<
-    Record<'ours' | 'naive', PlayerRun & { summary: PlaybackSummary; requests: number; megabytes: number }>
-  >,
-): void {
+function printResults(runs: Partial<Record<PlayerName, Measured>>): void {
   const o = runs.ours;
-  const b = runs.naive;
   const kb = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
-  const row = (label: string, get: (r: NonNullable<typeof o>) => number | null | undefined, digits = 0): Row => {
-    const x = o ? get(o) : undefined;
-    const y = b ? get(b) : undefined;
-    return [label, fmt(x, digits), fmt(y, digits), ratio(x, y)];
+  const row = (label: string, get: (r: Measured) => number | null | undefined, digits = 0): Row => {
+    const at = (name: PlayerName) => (runs[name] ? get(runs[name]) : undefined);
+    const x = at('ours');
+    return [
+      label,
+      ...ALL_PLAYERS.map((name) => fmt(at(name), digits)),
+      ratio(x, at('switcher')),
+      ratio(x, at('naive')),
+    ];
   };
   console.log('');
   printTable(
-    ['metric (lower is better)', 'ours', 'naive', 'ours/naive'],
+    ['metric (lower is better)', ...ALL_PLAYERS, 'ours/switcher', 'ours/naive'],
     [
       row('branch boundaries seen', (r) => r.summary.boundaries),
       row('branch gap median, ms', (r) => r.summary.branchGapMedianMs, 1),
@@ -170,6 +186,22 @@ function printResults(
     const own = o.own as { maxBranchGapMs?: number; stalls?: number; transitions?: number };
     console.log(
       `\nours, the player's own getStats(): transitions ${own.transitions}, stalls ${own.stalls}, maxBranchGapMs ${fmt(own.maxBranchGapMs, 1)}`,
+    );
+  }
+  const sw = runs.switcher?.own as
+    | {
+        tailFramesCut: number;
+        lateSwaps: number;
+        leadMs: number;
+        swaps: Array<{ readyState: number; latencyMs: number | null }>;
+      }
+    | undefined;
+  if (sw) {
+    // HAVE_FUTURE_DATA (3): B could play on at once; below it, its preload had not arrived.
+    const unready = sw.swaps.filter((x) => x.readyState < 3).length;
+    const latencies = sw.swaps.map((x) => x.latencyMs).filter((x): x is number => x !== null);
+    console.log(
+      `switcher: ${sw.lateSwaps} of ${sw.swaps.length} swaps late (A ended before B's first frame); B's preload not ready when started: ${unready}; play() → first frame median ${latencies.length ? fmt(median(latencies), 0) : '—'} ms; ${sw.tailFramesCut} frame(s) of A's tails hidden by starting B early`,
     );
   }
 }
