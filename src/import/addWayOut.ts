@@ -1,5 +1,5 @@
 import type { Segment } from '../core/story/Story.js';
-import { generatedSegment } from './generatedSegment.js';
+import { generatedSegment } from '../core/ink/generatedSegment.js';
 import type { ImportWarning } from './ImportReport.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChoiceOption, Segment } from '../core/story/Story.js';
+import type { ChoiceOption, Segment } from '../story/Story.js';
 import { seedOf } from './seedOf.js';
 
 /** Reading pace used to turn prose into a duration, in words per second. */

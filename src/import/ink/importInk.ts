@@ -1,7 +1,7 @@
 import type { ChoiceOption, Segment, StateValue, Story } from '../../core/story/Story.js';
 import { addWayOut } from '../addWayOut.js';
-import { createIdAllocator } from '../createIdAllocator.js';
-import { generatedSegment } from '../generatedSegment.js';
+import { createIdAllocator } from '../../core/ink/createIdAllocator.js';
+import { generatedSegment } from '../../core/ink/generatedSegment.js';
 import type { ImportResult, ImportWarning } from '../ImportReport.js';
 import { ImportError } from '../ImportReport.js';
 import { compileInk } from './compileInk.js';

@@ -1,8 +1,8 @@
 import type { ExtweePassage } from 'extwee';
 import { checkExpression } from '../../core/expression/checkExpression.js';
 import type { ChoiceOption, Segment, StateValue, Story } from '../../core/story/Story.js';
-import { createIdAllocator } from '../createIdAllocator.js';
-import { generatedSegment } from '../generatedSegment.js';
+import { createIdAllocator } from '../../core/ink/createIdAllocator.js';
+import { generatedSegment } from '../../core/ink/generatedSegment.js';
 import type { ImportResult, ImportWarning } from '../ImportReport.js';
 import { ImportError } from '../ImportReport.js';
 import { findTwineLinks } from './findTwineLinks.js';
