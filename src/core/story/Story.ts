@@ -15,6 +15,8 @@ export interface Story {
   title: string;
   /** Id of the first segment. */
   start: string;
+  /** Compiled ink JSON (relative to the story file) that drives the story at run time; see createInkStory. */
+  ink?: string;
   /** Declared state variables and their initial values. */
   state: Record<string, StateValue>;
   segments: Record<string, Segment>;
