@@ -41,3 +41,12 @@ export type PlayerErrorCode =
    * Retries that finish while the buffer still plays are not reported here.
    */
   | 'reconnecting';
+
+/** Every player event type, in no particular order (for code that forwards them all). */
+export const PLAYER_EVENT_TYPES: ReadonlyArray<keyof PlayerEvents> = [
+  'segmentstart',
+  'choicestart',
+  'choice',
+  'ended',
+  'error',
+];

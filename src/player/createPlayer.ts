@@ -1,3 +1,4 @@
+import { createActor } from 'xstate';
 import { EventHub } from '../core/events/EventHub.js';
 import { snapshotOf } from '../core/machine/snapshotOf.js';
 import type { StorySnapshot } from '../core/machine/StorySnapshot.js';
@@ -8,9 +9,12 @@ import { createPlaybackEngine } from './playback/PlaybackEngine.js';
 import type { PlaybackEngine } from './playback/PlaybackEngine.js';
 import type { Story } from '../core/story/Story.js';
 import type { PlayerEvents } from './PlayerEvents.js';
+import { lifecycleState, tell, timelineSettled } from './lifecycle/lifecycleState.js';
 import { collectStats } from './setup/collectStats.js';
 import { createPlayerRoot } from './setup/createPlayerRoot.js';
 import { failedPlayer } from './setup/failedPlayer.js';
+import { lifecycleFor } from './setup/lifecycleFor.js';
+import type { LifecycleParts } from './setup/lifecycleFor.js';
 import { loadStory } from './setup/loadStory.js';
 import type { LoadedStory } from './setup/loadStory.js';
 import type { Player } from './setup/Player.js';
@@ -18,6 +22,7 @@ import type { PlayerOptions } from './setup/PlayerOptions.js';
 import { PlayerError } from './setup/PlayerError.js';
 import type { PlayerHost } from './setup/PlayerHost.js';
 import { playWithFallback } from './setup/playWithFallback.js';
+import { replayEarlyEvents } from './setup/replayEarlyEvents.js';
 import { segmentSource } from './setup/segmentSource.js';
 import { showFatal } from './setup/showFatal.js';
 import { startSnapshot } from './setup/startSnapshot.js';
@@ -31,6 +36,11 @@ import { wireGeneration } from './setup/wireGeneration.js';
  * machine, the playback engine and the overlay. A story that cannot be loaded never
  * throws: the player shows why (as text) and emits a fatal `error`.
  *
+ * Events: the story starts inside `createPlayer`, and a listener added with `player.on()`
+ * right after it resolves (before the next task) still receives what was already emitted,
+ * from the start segment's `segmentstart` on, then the live events; listeners in the `on`
+ * option hear everything as it happens, load errors included. Event order: see `Player`.
+ *
  * @example
  * const player = await createPlayer(document.querySelector('#stage')!, { story: '/stories/night-walk.json', autoplay: true, muted: true });
  * player.on('choice', (e) => analytics.track('choice', e));
@@ -40,6 +50,11 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   const hub = new EventHub<PlayerEvents>();
   for (const [type, handler] of Object.entries(options.on ?? {}))
     if (handler) hub.on(type as keyof PlayerEvents, handler as never);
+  // Kept for listeners added right after this resolves; closed one task later (or on destroy).
+  const early = replayEarlyEvents(hub);
+  // The player's lifecycle (docs/architecture.md): loading until the story and the renderer are up.
+  const parts: LifecycleParts = { host: null, teardown: () => undefined };
+  const lifecycle = createActor(lifecycleFor(parts), { input: { autoplay: options.autoplay } }).start();
   const { root, video } = createPlayerRoot(container, { muted: options.muted });
 
   // Declared before the overlay exists: its ticker asks for the time from the first frame.
@@ -75,7 +90,13 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
       reason instanceof PlayerError
         ? reason
         : new PlayerError('playback-failed', `The player could not start: ${String(reason)}`);
-    return failedPlayer(root, hub, showFatal(root, hub, e.code, e.message));
+    tell(lifecycle, { type: 'LOAD_FAILED' });
+    early.close();
+    const cancel = showFatal(root, hub, e.code, e.message);
+    return failedPlayer(root, hub, () => {
+      cancel();
+      tell(lifecycle, { type: 'DESTROY' });
+    });
   }
   const overlay: Overlay = made.value;
   const loaded: LoadedStory & { start: StorySnapshot | null } = read.value;
@@ -93,45 +114,52 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     storage,
     actor: null,
     generation: null,
-    state: {
-      loaded: false,
+    lifecycle,
+    records: {
       queued: null,
       timeBase: 0,
       failed: new Set(),
       skipsInARow: 0,
       transitions: 0,
-      wantPlay: options.autoplay === true,
-      destroyed: false,
-      ready: Promise.resolve(),
       pending: [],
-      waitingFor: null,
       held: new Set(),
-      loading: false,
-      epoch: 0,
     },
     source: (segmentId) => segmentSource(story, segmentId, baseUrl, h.generation?.status(segmentId).playlistUrl),
-    segmentTime: () => engine.segmentTime() + h.state.timeBase,
+    segmentTime: () => engine.segmentTime() + h.records.timeBase,
     resume: () => {
-      if (h.state.wantPlay && !h.state.destroyed) void playWithFallback(h);
+      if (lifecycleState(lifecycle).wantsPlay) void playWithFallback(h);
     },
   };
   host = h;
+  parts.host = h;
 
   const saved = loaded.start ?? (await loadSaved(h));
   const generation = wireGeneration(h, options.generation);
   h.generation = generation?.client ?? null;
   const unwire = [wireEngine(h), wireOverlay(h), () => generation?.destroy()];
+  tell(lifecycle, { type: 'LOADED' });
   let stopStory = startStory(h, saved);
+  parts.teardown = () => {
+    early.close();
+    stopStory();
+    unwire.forEach((off) => off());
+    // hls.js first: the video texture's destroy() clears the element's src.
+    engine.destroy();
+    overlay.destroy();
+    hub.removeAll();
+    root.remove();
+  };
+  setTimeout(() => early.close(), 0);
 
   return {
     story,
     element: root,
     play() {
-      h.state.wantPlay = true;
+      tell(lifecycle, { type: 'PLAY' });
       return playWithFallback(h);
     },
     pause() {
-      h.state.wantPlay = false;
+      tell(lifecycle, { type: 'PAUSE' });
       engine.pause();
     },
     choose: (optionId) => h.actor?.send({ type: 'CHOOSE', optionId }),
@@ -139,27 +167,18 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     snapshot: () => (h.actor ? snapshotOf(h.actor) : requireActor()),
     restore(snapshot: StorySnapshot) {
       stopStory();
-      h.state.queued = null;
+      h.records.queued = null;
       stopStory = startStory(h, snapshot);
-      return h.state.ready;
+      return timelineSettled(lifecycle);
     },
     setMuted(muted) {
       video.muted = muted;
     },
     getStats: () => collectStats(h),
-    on: (type, handler) => hub.on(type, handler),
-    off: (type, handler) => hub.off(type, handler),
-    destroy() {
-      if (h.state.destroyed) return;
-      h.state.destroyed = true;
-      stopStory();
-      unwire.forEach((off) => off());
-      // hls.js first: the video texture's destroy() clears the element's src.
-      engine.destroy();
-      overlay.destroy();
-      hub.removeAll();
-      root.remove();
-    },
+    on: early.on,
+    off: early.off,
+    // The lifecycle's `destroyed` state tears everything down, once.
+    destroy: () => tell(lifecycle, { type: 'DESTROY' }),
   };
 }
 

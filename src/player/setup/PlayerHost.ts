@@ -8,11 +8,14 @@ import type { PlaybackEngine, SegmentSource } from '../playback/PlaybackEngine.j
 import type { SnapshotStorage } from '../persist/SnapshotStorage.js';
 import type { PlayerEvents } from '../PlayerEvents.js';
 import type { GenerationClient } from '../generation/GenerationClient.js';
+import type { PlayerLifecycle } from '../lifecycle/lifecycleState.js';
 
-/** Mutable wiring state the setup functions share. */
-export interface PlayerWiringState {
-  /** The engine has a timeline (load() was called on it). */
-  loaded: boolean;
+/**
+ * What the player keeps about segments: data, not modes. Whether it is loading, holding,
+ * reconnecting, failed or destroyed is the lifecycle machine's state (`host.lifecycle`,
+ * src/player/lifecycle/playerLifecycle.ts), never a flag here.
+ */
+export interface PlayerRecords {
   /** The segment spliced after the current one, as told to the engine. */
   queued: string | null;
   /** Seconds to add to engine.segmentTime() (a restart mid-segment starts it at 0). */
@@ -22,25 +25,14 @@ export interface PlayerWiringState {
   /** Failed segments skipped since one last started playing (bounds a loop through failed ones). */
   skipsInARow: number;
   transitions: number;
-  /** The viewer (or autoplay) asked to play. */
-  wantPlay: boolean;
-  destroyed: boolean;
   /**
    * Segments to splice after the current one, in story order, not yet told to the engine:
-   * the first is a generated one whose playlist is not playable yet; the rest wait behind
-   * it (the engine splices in the order it is told).
+   * the first is a generated one whose playlist is not playable yet (the lifecycle holds
+   * for it); the rest wait behind it (the engine splices in the order it is told).
    */
   pending: Position[];
-  /** A generated segment the player is waiting for (spliced or loaded once playable), or null. */
-  waitingFor: string | null;
   /** Generated segments the viewer was shown the hold for, until they start (they count as late). */
   held: Set<string>;
-  /** A new timeline waits for its (generated) first segment: nothing may be spliced yet. */
-  loading: boolean;
-  /** Bumped when a new timeline starts (load, restart, restore): late callbacks of an older one do nothing. */
-  epoch: number;
-  /** Settles when the latest load/restart is buffered. */
-  ready: Promise<void>;
 }
 
 /**
@@ -59,7 +51,9 @@ export interface PlayerHost {
   actor: Actor<StoryMachine> | null;
   /** The generation client, when the story has generated segments and a backend is set. */
   generation: GenerationClient | null;
-  readonly state: PlayerWiringState;
+  /** The player's lifecycle: what it is doing (loading, holding, reconnecting...). */
+  readonly lifecycle: PlayerLifecycle;
+  readonly records: PlayerRecords;
   source(segmentId: string): SegmentSource;
   /** Seconds into the segment on screen (media time). */
   segmentTime(): number;

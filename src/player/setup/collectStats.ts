@@ -13,14 +13,14 @@ export function collectStats(host: PlayerHost): PlayerStats {
   const reached = g ? g.readyInTime + g.late : 0;
   return {
     ...(g && reached > 0 ? { branchesReadyInTime: g.readyInTime / reached } : {}),
-    transitions: host.state.transitions,
+    transitions: host.records.transitions,
     stalls: e.stalls,
     stallMs: e.stallMs,
     maxBranchGapMs: e.maxBranchGapMs,
     droppedFrames: e.droppedVideoFrames,
     totalFrames: e.totalVideoFrames,
     startupMs: e.startupMs,
-    failedSegments: [...host.state.failed],
+    failedSegments: [...host.records.failed],
     playback: e,
   };
 }

@@ -1,3 +1,5 @@
+import type { Outage } from '../lifecycle/LifecycleEvent.js';
+import { tell } from '../lifecycle/lifecycleState.js';
 import type { PlayerHost } from './PlayerHost.js';
 
 /** The message of the hold on screen, per player (the overlay keeps no copy we can read). */
@@ -35,7 +37,7 @@ export function showHold(host: PlayerHost, segmentId: string, message?: string):
     root.setAttribute('aria-busy', 'true');
     overlay.announce(message ?? 'Generating the next scene…');
   }
-  host.state.held.add(segmentId);
+  host.records.held.add(segmentId);
   messages.set(host, message);
   overlay.setHold({ progress: host.generation?.status(segmentId).progress ?? 0, message });
 }
@@ -71,9 +73,9 @@ export function hideHold(host: PlayerHost): void {
  * markGenerationFailed(host, 'forest', error);
  */
 export function markGenerationFailed(host: PlayerHost, segmentId: string, reason: unknown): void {
-  const { state, hub } = host;
-  if (state.failed.has(segmentId)) return;
-  state.failed.add(segmentId);
+  const { records, hub } = host;
+  if (records.failed.has(segmentId)) return;
+  records.failed.add(segmentId);
   const why = reason instanceof Error ? reason.message : String(reason);
   hub.emit('error', {
     code: 'generation-failed',
@@ -86,14 +88,6 @@ export function markGenerationFailed(host: PlayerHost, segmentId: string, reason
 /** What the viewer is told while a download is being retried. */
 export const RECONNECTING = 'Reconnecting…';
 
-/** Downloads being retried, per player: engine URLs and "generation" (the backend). */
-interface Outage {
-  keys: Map<string, { segmentId: string | undefined; cause: string; reason: string }>;
-  /** The viewer was told (and the page got its `reconnecting` error) during this outage. */
-  reported: boolean;
-}
-const outages = new WeakMap<PlayerHost, Outage>();
-
 /**
  * A download (`key`: its URL, or "generation") failed and is being retried. Nothing is
  * reported yet: most retries finish while the buffer still plays (the engine's and the
@@ -103,9 +97,7 @@ const outages = new WeakMap<PlayerHost, Outage>();
  * engine.on('retry', (r) => beginOutage(host, r.url, r.reason, r.code, r.segmentId));
  */
 export function beginOutage(host: PlayerHost, key: string, reason: string, cause: string, segmentId?: string): void {
-  let outage = outages.get(host);
-  if (!outage) outages.set(host, (outage = { keys: new Map(), reported: false }));
-  outage.keys.set(key, { segmentId, cause, reason });
+  tell(host.lifecycle, { type: 'OUTAGE', key, segmentId, cause, reason });
 }
 
 /**
@@ -115,16 +107,17 @@ export function beginOutage(host: PlayerHost, key: string, reason: string, cause
  * engine.on('recovered', (r) => endOutage(host, r.url));
  */
 export function endOutage(host: PlayerHost, key?: string): void {
-  const outage = outages.get(host);
-  if (!outage) return;
-  if (key === undefined) outage.keys.clear();
-  else outage.keys.delete(key);
-  if (outage.keys.size === 0) outage.reported = false;
+  tell(host.lifecycle, { type: 'OUTAGE_END', key });
+}
+
+/** The downloads being retried now (the lifecycle's `link` region keeps them). */
+function outages(host: PlayerHost): Outage[] {
+  return host.lifecycle.getSnapshot().context.outages;
 }
 
 /** Whether requests to the generation backend are being retried now (it may be down). */
 export function generationUnreachable(host: PlayerHost): boolean {
-  return outages.get(host)?.keys.has('generation') ?? false;
+  return outages(host).some((o) => o.key === 'generation');
 }
 
 /**
@@ -132,11 +125,9 @@ export function generationUnreachable(host: PlayerHost): boolean {
  * of a branch not taken does not hold the picture).
  */
 export function inOutage(host: PlayerHost, segmentIds?: Array<string | null>): boolean {
-  const keys = outages.get(host)?.keys;
-  if (!keys) return false;
-  if (!segmentIds) return keys.size > 0;
-  for (const { segmentId } of keys.values()) if (segmentId !== undefined && segmentIds.includes(segmentId)) return true;
-  return false;
+  const now = outages(host);
+  if (!segmentIds) return now.length > 0;
+  return now.some((o) => o.segmentId !== undefined && segmentIds.includes(o.segmentId));
 }
 
 /**
@@ -150,10 +141,10 @@ export function inOutage(host: PlayerHost, segmentIds?: Array<string | null>): b
  */
 export function showReconnecting(host: PlayerHost): void {
   const { overlay, root } = host;
-  const outage = outages.get(host);
-  const first = outage?.keys.values().next().value;
-  if (outage && first && !outage.reported) {
-    outage.reported = true;
+  const first = outages(host)[0];
+  // Once per outage: the lifecycle's link goes retrying → reconnecting, and back to online when it ends.
+  if (first && host.lifecycle.getSnapshot().matches({ running: { link: 'retrying' } })) {
+    tell(host.lifecycle, { type: 'REPORTED' });
     const { segmentId, cause, reason } = first;
     host.hub.emit('error', {
       code: 'reconnecting',
@@ -179,7 +170,7 @@ const beforeReconnect = new WeakMap<PlayerHost, string | undefined>();
  * generation hold (its message and progress) back in place of "Reconnecting…".
  *
  * @example
- * client.on('recovered', () => leaveReconnecting(host, host.state.waitingFor));
+ * client.on('recovered', () => leaveReconnecting(host, lifecycleState(host.lifecycle).waitingFor));
  */
 export function leaveReconnecting(host: PlayerHost, segmentId: string | null): void {
   if (!segmentId || !host.overlay.state().holding || messages.get(host) !== RECONNECTING) return;

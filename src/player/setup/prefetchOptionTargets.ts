@@ -18,11 +18,11 @@ import type { PlayerHost } from './PlayerHost.js';
  * prefetchOptionTargets(host, { segmentId: 'hall', vars, visits });
  */
 export function prefetchOptionTargets(host: PlayerHost, position: Position): void {
-  const { story, state, engine } = host;
+  const { story, records, engine } = host;
   if (!story.segments[position.segmentId]?.choice) return;
   const visible = visibleOptions(story, position);
   const options = visible.length > 0 ? visible : [defaultOption(story, position)];
-  const targets = new Set(options.map((o) => o.next).filter((t) => !state.failed.has(t)));
+  const targets = new Set(options.map((o) => o.next).filter((t) => !records.failed.has(t)));
   const ready = [...targets].filter((t) => !story.segments[t]?.generate || host.generation?.status(t).ready === true);
   engine.prefetch(ready.map((t) => host.source(t)));
 }

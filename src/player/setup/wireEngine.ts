@@ -10,6 +10,7 @@ import {
   showReconnecting,
 } from './holdForGenerated.js';
 import { queueSegment } from './queueSegment.js';
+import { lifecycleState, tell } from '../lifecycle/lifecycleState.js';
 import { enterSegment } from '../../core/rules/enterSegment.js';
 
 /** How close to its declared end a segment's picture must be to count as finished. */
@@ -24,14 +25,15 @@ const END_SLACK_S = 0.25;
  * const unwire = wireEngine(host);
  */
 export function wireEngine(host: PlayerHost): () => void {
-  const { engine, hub, state } = host;
+  const { engine, hub, records } = host;
+  const waitingFor = (): string | null => lifecycleState(host.lifecycle).waitingFor;
   const context = () => host.actor?.getSnapshot().context ?? null;
 
   /** The picture stopped (`waiting`) and has not moved since. */
   let frozen = false;
   // A hold comes down when the picture moves again, not when the branch is spliced.
   const onPictureBack = (): void => {
-    if (!state.waitingFor && !state.loading) hideHold(host);
+    if (!waitingFor()) hideHold(host);
   };
   const onMoving = (): void => {
     frozen = false;
@@ -46,17 +48,17 @@ export function wireEngine(host: PlayerHost): () => void {
   const waitsOnOutage = (): boolean => {
     const c = context();
     const atEnd = !!c && host.segmentTime() >= (host.story.segments[c.segmentId]?.duration ?? Infinity) - END_SLACK_S;
-    return inOutage(host, [engine.currentSegmentId()]) || (atEnd && inOutage(host, [state.queued]));
+    return inOutage(host, [engine.currentSegmentId()]) || (atEnd && inOutage(host, [records.queued]));
   };
 
   const onSegmentStart = (e: PlaybackEvents['segmentstart']): void => {
     onMoving();
     const c = context();
     if (!c) return;
-    if (e.segmentId !== c.segmentId) state.timeBase = 0;
+    if (e.segmentId !== c.segmentId) records.timeBase = 0;
     // The engine crossed into the segment we spliced, but the machine's clock has not
     // reached the declared duration: the media was shorter. Let the story catch up.
-    if (e.segmentId === state.queued && c.segmentId !== e.segmentId)
+    if (e.segmentId === records.queued && c.segmentId !== e.segmentId)
       host.actor?.send({ type: 'SEGMENT_END', segmentId: c.segmentId });
   };
 
@@ -71,13 +73,13 @@ export function wireEngine(host: PlayerHost): () => void {
     const c = context();
     const segmentId = e.segmentId;
     if (e.code === 'unsupported' || !segmentId || !c) {
-      fatal(host, 'playback-failed', e.message);
+      fatal(host, e.message);
       return;
     }
     if (e.code !== 'media-incompatible') endOutage(host); // retries of it ran out: nothing left to wait for
     onPictureBack();
-    if (state.failed.has(segmentId)) return;
-    state.failed.add(segmentId);
+    if (records.failed.has(segmentId)) return;
+    records.failed.add(segmentId);
     hub.emit('error', {
       code: 'segment-failed',
       message: `Segment "${segmentId}" could not be played (${e.message}); taking another path.`,
@@ -85,10 +87,10 @@ export function wireEngine(host: PlayerHost): () => void {
       segmentId,
       cause: e.code,
     });
-    if (e.fatal) state.loaded = false; // the engine stopped: the next segment starts a new timeline
+    if (e.fatal) tell(host.lifecycle, { type: 'TIMELINE_LOST' }); // the next segment starts a new timeline
     if (c.segmentId === segmentId) {
       host.actor?.send({ type: 'SEGMENT_END', segmentId });
-    } else if (c.pendingNext === segmentId || state.queued === segmentId) {
+    } else if (c.pendingNext === segmentId || records.queued === segmentId) {
       queueSegment(host, enterSegment({ segmentId: c.segmentId, vars: c.vars, visits: c.visits }, segmentId));
     }
   };
@@ -102,14 +104,15 @@ export function wireEngine(host: PlayerHost): () => void {
     // Played up to a generated branch that is still rendering: not the end of anything.
     // Hold the last frame with the progress; queueSegment splices the branch and
     // playback resumes by itself once it is playable.
-    if (state.waitingFor) {
+    const held = waitingFor();
+    if (held) {
       if (generationUnreachable(host)) showReconnecting(host);
-      else showHold(host, state.waitingFor);
+      else showHold(host, held);
       return;
     }
     // Or one just spliced whose first fragments are still on their way (a growing
     // rendition, a busy backend): the same frozen picture, the same feedback.
-    const queued = state.queued;
+    const queued = records.queued;
     const c0 = context();
     const atEnd = !!c0 && host.segmentTime() >= (host.story.segments[c0.segmentId]?.duration ?? Infinity) - END_SLACK_S;
     if (queued && atEnd && host.story.segments[queued]?.generate && engine.currentSegmentId() !== queued) {
@@ -123,7 +126,7 @@ export function wireEngine(host: PlayerHost): () => void {
       return;
     }
     const c = context();
-    if (!c || state.queued !== null || state.pending.length > 0 || host.actor?.getSnapshot().status !== 'active')
+    if (!c || records.queued !== null || records.pending.length > 0 || host.actor?.getSnapshot().status !== 'active')
       return;
     const duration = host.story.segments[c.segmentId]?.duration ?? Infinity;
     if (engine.currentSegmentId() === c.segmentId && host.segmentTime() >= duration - END_SLACK_S) {
@@ -135,7 +138,7 @@ export function wireEngine(host: PlayerHost): () => void {
   // picture stops meanwhile (most retries finish while the buffer still plays).
   const onRetry = (e: PlaybackEvents['retry']): void => {
     beginOutage(host, e.url, e.reason, e.code, e.segmentId);
-    if (frozen && !state.waitingFor && waitsOnOutage()) showReconnecting(host);
+    if (frozen && !waitingFor() && waitsOnOutage()) showReconnecting(host);
   };
   const onRecovered = (e: PlaybackEvents['recovered']): void => endOutage(host, e.url);
 
@@ -151,8 +154,7 @@ export function wireEngine(host: PlayerHost): () => void {
   return () => subs.forEach((off) => off());
 }
 
-/** Stop for good: show the message in the player and emit a fatal `error`. */
-export function fatal(host: PlayerHost, code: 'playback-failed', message: string): void {
-  host.overlay.showMessage(`Sorry, this video cannot play. ${message}`);
-  host.hub.emit('error', { code, message, fatal: true });
+/** Stop for good: the lifecycle fails, shows the message in the player and emits a fatal `error` (once). */
+export function fatal(host: PlayerHost, message: string): void {
+  tell(host.lifecycle, { type: 'FATAL', message });
 }

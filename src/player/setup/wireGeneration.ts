@@ -9,6 +9,7 @@ import {
   showReconnecting,
   updateHold,
 } from './holdForGenerated.js';
+import { lifecycleState } from '../lifecycle/lifecycleState.js';
 import type { PlayerHost } from './PlayerHost.js';
 
 /**
@@ -24,7 +25,8 @@ export function wireGeneration(
   host: PlayerHost,
   options: GenerationClientOptions | undefined,
 ): { client: GenerationClient; destroy: () => void } | null {
-  const { story, hub, overlay, state } = host;
+  const { story, hub, overlay, records } = host;
+  const waitingFor = (): string | null => lifecycleState(host.lifecycle).waitingFor;
   if (!options || !Object.values(story.segments).some((s) => s.generate)) return null;
   const client = createGenerationClient(options);
   const history = (): ChoiceStep[] =>
@@ -35,7 +37,7 @@ export function wireGeneration(
     hub.on('segmentstart', ({ segmentId }) => {
       const c = host.actor?.getSnapshot().context;
       // Ready in time means the viewer never saw the hold for it: what the picture showed.
-      const held = state.held.delete(segmentId);
+      const held = records.held.delete(segmentId);
       if (c) client.plan(story, { segmentId, vars: c.vars, visits: c.visits }, history(), undefined, held);
       open = null;
     }),
@@ -70,7 +72,7 @@ export function wireGeneration(
       }
     }),
     client.on('progress', ({ segmentId, progress }) => {
-      if (state.waitingFor === segmentId) updateHold(host, progress);
+      if (waitingFor() === segmentId) updateHold(host, progress);
     }),
     client.on('failed', ({ segmentId, message }) => {
       endOutage(host, 'generation');
@@ -81,13 +83,13 @@ export function wireGeneration(
     client.on('retry', (notice) => {
       // A 429 is the backend answering (pacing this viewer), not an outage.
       if (notice.code === 'rate-limited') return;
-      beginOutage(host, 'generation', notice.message, notice.code, state.waitingFor ?? undefined);
+      beginOutage(host, 'generation', notice.message, notice.code, waitingFor() ?? undefined);
       // Only over a picture already held (wireEngine shows it when the picture stops later).
       if (overlay.state().holding) showReconnecting(host);
     }),
     client.on('recovered', () => {
       endOutage(host, 'generation');
-      leaveReconnecting(host, state.waitingFor);
+      leaveReconnecting(host, waitingFor());
     }),
   ];
   return {

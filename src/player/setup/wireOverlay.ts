@@ -1,3 +1,4 @@
+import { tell } from '../lifecycle/lifecycleState.js';
 import type { PlayerHost } from './PlayerHost.js';
 
 /**
@@ -8,16 +9,16 @@ import type { PlayerHost } from './PlayerHost.js';
  * const unwire = wireOverlay(host);
  */
 export function wireOverlay(host: PlayerHost): () => void {
-  const { overlay, video, root, state } = host;
+  const { overlay, video, root } = host;
   const doc = root.ownerDocument;
   const offs = [
     overlay.on('choice-request', ({ optionId }) => host.actor?.send({ type: 'CHOOSE', optionId })),
     overlay.on('play-request', () => {
-      state.wantPlay = true;
+      tell(host.lifecycle, { type: 'PLAY' });
       host.resume();
     }),
     overlay.on('pause-request', () => {
-      state.wantPlay = false;
+      tell(host.lifecycle, { type: 'PAUSE' });
       host.engine.pause();
     }),
     overlay.on('back-request', () => host.actor?.send({ type: 'BACK' })),

@@ -4,9 +4,10 @@ import type { Position } from '../../core/rules/Position.js';
 import type { StoryEmittedMap } from '../../core/machine/StoryMachineEvents.js';
 import { snapshotOf } from '../../core/machine/snapshotOf.js';
 import type { PlayerHost } from './PlayerHost.js';
-import { loadTimeline } from './loadTimeline.js';
+import { lifecycleState } from '../lifecycle/lifecycleState.js';
 import { prefetchOptionTargets } from './prefetchOptionTargets.js';
 import { queueSegment } from './queueSegment.js';
+import { startTimeline } from './startTimeline.js';
 import { fatal } from './wireEngine.js';
 
 /**
@@ -19,7 +20,7 @@ import { fatal } from './wireEngine.js';
 export function wireStory(host: PlayerHost): () => void {
   const actor = host.actor;
   if (!actor) throw new Error('wireStory: no actor');
-  const { engine, overlay, hub, state, story } = host;
+  const { engine, overlay, hub, records, story } = host;
   const position = (): Position => {
     const c = actor.getSnapshot().context;
     return { segmentId: c.segmentId, vars: c.vars, visits: c.visits };
@@ -34,15 +35,14 @@ export function wireStory(host: PlayerHost): () => void {
   };
 
   const onSegmentStart = (e: StoryEmittedMap['segmentstart']): void => {
-    if (state.failed.has(e.segmentId)) {
+    if (records.failed.has(e.segmentId)) {
       // A story that loops through failed segments only would skip round forever, and once
       // every one of them is known to fail, without a pause: the page would hang. Going
       // round more often than the story has segments without playing one means no playable path.
-      if (++state.skipsInARow > Object.keys(story.segments).length) {
+      if (++records.skipsInARow > Object.keys(story.segments).length) {
         fatal(
           host,
-          'playback-failed',
-          `No playable path: the story goes round segments whose media failed (${[...state.failed].join(', ')}).`,
+          `No playable path: the story goes round segments whose media failed (${[...records.failed].join(', ')}).`,
         );
         return;
       }
@@ -50,11 +50,11 @@ export function wireStory(host: PlayerHost): () => void {
       queueMicrotask(() => actor.send({ type: 'SEGMENT_END', segmentId: e.segmentId }));
       return;
     }
-    state.skipsInARow = 0;
+    records.skipsInARow = 0;
     const segment = story.segments[e.segmentId];
-    const seamless = state.loaded && e.offset === 0 && state.queued === e.segmentId;
-    if (seamless) state.transitions++;
-    state.queued = null;
+    const seamless = lifecycleState(host.lifecycle).hasTimeline && e.offset === 0 && records.queued === e.segmentId;
+    if (seamless) records.transitions++;
+    records.queued = null;
     overlay.hideChoice();
     overlay.setCaptions(segment?.captions);
     overlay.setControls({ canGoBack: actor.getSnapshot().context.history.length > 0 });
@@ -62,17 +62,10 @@ export function wireStory(host: PlayerHost): () => void {
     // Before loading or queueing: the generation client plans from here (wireGeneration),
     // so a generated segment the player must wait for is already asked for with its deadline.
     hub.emit('segmentstart', { segmentId: e.segmentId });
-    if (!seamless) {
-      state.ready = loadTimeline(host, e.segmentId, e.offset).then(
-        (started) => {
-          if (started) host.resume();
-        },
-        () => undefined,
-      );
-    }
+    if (!seamless) startTimeline(host, e.segmentId, e.offset);
     if (e.pendingNext) queueSegment(host, enterSegment(position(), e.pendingNext));
     // An ending that is still pending (rendering) gets end() when it is spliced instead.
-    else if (segment?.end && state.pending.length === 0) safely(() => engine.end());
+    else if (segment?.end && records.pending.length === 0) safely(() => engine.end());
     else safely(() => prefetchOptionTargets(host, position()));
   };
 
@@ -89,7 +82,7 @@ export function wireStory(host: PlayerHost): () => void {
   };
 
   const onChoice = (e: StoryEmittedMap['choice']): void => {
-    if (state.failed.has(e.segmentId)) return; // a skipped segment's default: already handled
+    if (records.failed.has(e.segmentId)) return; // a skipped segment's default: already handled
     const choice = story.segments[e.segmentId]?.choice;
     const option = choice?.options.find((o) => o.id === e.optionId);
     const c = actor.getSnapshot().context;
