@@ -13,6 +13,7 @@ import { BullMqWorkers } from './queue/bullmq/BullMqWorkers.js';
 import { InProcessQueue } from './queue/InProcessQueue.js';
 import type { JobQueue } from './queue/JobQueue.js';
 import type { Logger } from './queue/renderIntoStore.js';
+import type { RenderOrder } from './queue/schedule/renderRank.js';
 import { SegmentStore } from './store/SegmentStore.js';
 import { StoryLibrary } from './stories/StoryLibrary.js';
 import type { LoadedStory } from './stories/StoryLibrary.js';
@@ -55,6 +56,12 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** …and its whole request within this (default 30 s). */
   requestTimeoutMs?: number;
+  /**
+   * Which render goes first: 'head-first' (default: every wanted branch's head before any
+   * tail, by deadline, preempting at fragment boundaries), 'deadline' or 'fifo' (whole jobs).
+   * The lookahead bench compares them.
+   */
+  order?: RenderOrder;
   /** BullMQ worker lock; see BullMqWorkers. */
   lockDuration?: number;
   stalledInterval?: number;
@@ -104,6 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       queueName: options.queueName,
       lockDuration: options.lockDuration,
       stalledInterval: options.stalledInterval,
+      order: options.order,
       log,
     });
     await workers.ready();
@@ -120,11 +128,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!options.secret) throw new Error('The API needs a token secret (--secret or OFFSHOOT_SECRET)');
   let queue: JobQueue;
   if (options.redisUrl) {
-    const bull = new BullMqQueue({ redisUrl: options.redisUrl, store, queueName: options.queueName, log });
+    const bull = new BullMqQueue({
+      redisUrl: options.redisUrl,
+      store,
+      queueName: options.queueName,
+      order: options.order,
+      log,
+    });
     await bull.ready();
     queue = bull;
   } else {
-    queue = new InProcessQueue({ generator: options.generator, store, concurrency: workerCount, log });
+    queue = new InProcessQueue({
+      generator: options.generator,
+      store,
+      concurrency: workerCount,
+      order: options.order,
+      log,
+    });
   }
   closers.unshift(() => queue.close());
   const maxLifetimeSeconds = options.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME;

@@ -38,6 +38,14 @@ export interface RenderHooks {
   onProgress(progress: number): void;
   /** `readySeconds` of media are now playable from the start. */
   onSegment(readySeconds: number): void;
+  /**
+   * Optional, given by the queue: await it after each published segment, before painting
+   * more. It resolves at once, or later when the queue gave this worker to a more urgent
+   * render meanwhile (head-first scheduling); keep the encoder open while waiting, so the
+   * rendition stays one encode (same init segment, continuous timestamps). It also resolves
+   * when the signal aborts. A generator that never calls it is simply not preempted.
+   */
+  yieldPoint?(readySeconds: number): Promise<void>;
 }
 
 export interface RenderResult {

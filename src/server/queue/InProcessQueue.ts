@@ -7,6 +7,8 @@ import type { JobQueue, RenderTask, Want } from './JobQueue.js';
 import { JobWatchers } from './JobWatchers.js';
 import { RenderCancelled, renderIntoStore } from './renderIntoStore.js';
 import type { Logger } from './renderIntoStore.js';
+import { RenderScheduler } from './schedule/RenderScheduler.js';
+import type { RenderOrder } from './schedule/renderRank.js';
 
 interface Entry {
   job: GenerationJob;
@@ -14,7 +16,8 @@ interface Entry {
   wanters: Set<string>;
   /** Absolute deadline (ms since epoch): the queue's sort key. */
   deadlineAt: number;
-  controller?: AbortController;
+  /** Aborts the render, waiting or running, when nobody wants it any more. */
+  controller: AbortController;
   /** Settles when this entry's render (if any) has stopped and cleaned up. */
   settled: Promise<void>;
   /** The previous job for the same key, still cleaning up after a cancel: it must settle first. */
@@ -26,31 +29,44 @@ export interface InProcessQueueOptions {
   store: SegmentStore;
   /** Renders at once. */
   concurrency?: number;
+  /** Which render goes first (see RenderOrder). Default 'head-first'. */
+  order?: RenderOrder;
+  /** Seconds that make a branch playable, rendered before any tail in head-first order. Default 2. */
+  headSeconds?: number;
   log?: Logger;
   /** How long finished jobs stay queryable. */
   keepFinishedMs?: number;
 }
 
 /**
- * The default queue: renders in this process, `concurrency` at a time, nearest deadline first.
- * Same key = same job (waiters are counted per viewer); a job nobody wants any more is dropped
- * from the queue or, when running, aborted through the generator's signal.
+ * The default queue: renders in this process, `concurrency` at a time, head-first by default
+ * (every wanted branch's head before any tail, by deadline; a render yields at a fragment
+ * boundary to a more urgent one: see RenderScheduler). Same key = same job (waiters are
+ * counted per viewer); a job nobody wants any more is dropped from the queue or, when
+ * running or paused, aborted through the generator's signal at once.
  *
  * @example
  * const queue = new InProcessQueue({ generator, store, concurrency: 2 });
  */
 export class InProcessQueue implements JobQueue {
   private readonly entries = new Map<string, Entry>();
-  private readonly pending: Entry[] = [];
   private readonly watchers = new JobWatchers();
-  private running = 0;
   private closed = false;
-  private readonly concurrency: number;
+  private readonly scheduler: RenderScheduler;
   private readonly log: Logger;
 
   constructor(private readonly options: InProcessQueueOptions) {
-    this.concurrency = Math.max(1, options.concurrency ?? 1);
+    this.scheduler = new RenderScheduler({
+      slots: Math.max(1, options.concurrency ?? 1),
+      order: options.order,
+      headSeconds: options.headSeconds,
+    });
     this.log = options.log ?? (() => undefined);
+  }
+
+  /** Renders computing, waiting to start, and paused at a fragment boundary (tests, benches). */
+  counts(): { running: number; waiting: number; paused: number } {
+    return this.scheduler.counts();
   }
 
   async submit(task: RenderTask, want: Want): Promise<GenerationJob> {
@@ -67,6 +83,7 @@ export class InProcessQueue implements JobQueue {
       task,
       wanters: new Set([want.viewerId]),
       deadlineAt: deadlineAt(want),
+      controller: new AbortController(),
       settled: Promise.resolve(),
       previous: again?.settled,
       job: {
@@ -80,9 +97,8 @@ export class InProcessQueue implements JobQueue {
       },
     };
     this.entries.set(task.key, entry);
-    this.pending.push(entry);
-    this.sortPending();
-    this.pump();
+    if (this.closed) entry.controller.abort();
+    entry.settled = this.run(entry);
     return { ...entry.job };
   }
 
@@ -98,9 +114,7 @@ export class InProcessQueue implements JobQueue {
     if (!entry) return undefined;
     entry.wanters.delete(viewerId);
     if (entry.wanters.size === 0 && !isFinal(entry.job)) {
-      const index = this.pending.indexOf(entry);
-      if (index >= 0) this.pending.splice(index, 1);
-      entry.controller?.abort();
+      entry.controller.abort();
       this.finish(entry, { status: 'cancelled' });
     }
     return { ...entry.job };
@@ -117,51 +131,38 @@ export class InProcessQueue implements JobQueue {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.pending.length = 0;
-    for (const entry of this.entries.values()) entry.controller?.abort();
+    for (const entry of this.entries.values()) entry.controller.abort();
   }
 
   private moveUp(entry: Entry, at: number): void {
     if (at >= entry.deadlineAt) return;
     entry.deadlineAt = at;
-    this.sortPending();
-  }
-
-  private sortPending(): void {
-    this.pending.sort((a, b) => a.deadlineAt - b.deadlineAt);
-  }
-
-  private pump(): void {
-    while (!this.closed && this.running < this.concurrency && this.pending.length > 0) {
-      const entry = this.pending.shift() as Entry;
-      this.running++;
-      void (entry.settled = this.run(entry)).finally(() => {
-        this.running--;
-        this.pump();
-      });
-    }
+    this.scheduler.moveUp(entry.task.key, at);
   }
 
   private async run(entry: Entry): Promise<void> {
-    const controller = (entry.controller = new AbortController());
+    const { signal } = entry.controller;
     await entry.previous;
-    if (isFinal(entry.job)) return;
+    if (isFinal(entry.job) || signal.aborted) return;
+    const lease = await this.scheduler.acquire(entry.task.key, entry.deadlineAt, entry.task.durationSeconds, signal);
+    if (isFinal(entry.job) || signal.aborted) return lease.release();
     this.update(entry, { status: 'running' });
     try {
       await renderIntoStore(
         this.options.generator,
         this.options.store,
         entry.task,
-        controller.signal,
+        signal,
         (u) => this.update(entry, u),
         this.log,
+        { yieldPoint: lease.yieldPoint },
       );
       this.finish(entry, { status: 'done', progress: 1, readySeconds: entry.task.durationSeconds });
     } catch (error) {
       if (error instanceof RenderCancelled) this.finish(entry, { status: 'cancelled' });
       else this.finish(entry, { status: 'failed', error: renderFailure(error) });
     } finally {
-      entry.controller = undefined;
+      lease.release();
     }
   }
 

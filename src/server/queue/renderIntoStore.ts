@@ -21,6 +21,13 @@ export class RenderCancelled extends Error {
   }
 }
 
+export interface RenderIntoStoreOptions {
+  /** Progress reports at most this often, ms (every finished segment always). Default 250. */
+  throttleMs?: number;
+  /** The scheduler's fragment-boundary hook (RenderHooks.yieldPoint), for head-first preemption. */
+  yieldPoint?: (readySeconds: number) => Promise<void>;
+}
+
 /**
  * Runs `generator` for `task` into the store: a fresh partial folder, progress reported at
  * most every `throttleMs` (every finished segment always), then an atomic commit. A failed or
@@ -37,8 +44,9 @@ export async function renderIntoStore(
   signal: AbortSignal,
   report: (update: RenderUpdate) => void,
   log: Logger,
-  throttleMs = 250,
+  options: RenderIntoStoreOptions = {},
 ): Promise<RenderResult | undefined> {
+  const throttleMs = options.throttleMs ?? 250;
   if (await store.isComplete(task.key)) return undefined;
   const short = task.key.slice(0, 12);
   const outDir = await store.beginRender(task.key);
@@ -66,6 +74,7 @@ export async function renderIntoStore(
           send(true);
           log(`render ${short} ready ${readySeconds.toFixed(1)}/${task.durationSeconds}s`);
         },
+        ...(options.yieldPoint ? { yieldPoint: options.yieldPoint } : {}),
       },
       signal,
     );

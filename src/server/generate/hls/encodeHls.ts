@@ -79,12 +79,18 @@ export async function encodeHls(o: EncodeHlsOptions): Promise<{ frames: number; 
       ? o.renditions.map((r) => spawnFfmpeg(h264CopyArgs(r, o.segmentSeconds, seconds, audioSource(audio), stagingDir)))
       : [spawnFfmpeg(ffmpegArgs({ ...o, input: o.input }, audio, stagingDir))];
   const ff = ffs[0]!;
+  // What is published, for yieldPoint: the queue may pause this render once a segment is out.
+  let published = 0;
+  let yielded = 0;
   const publisher = createHlsPublisher({
     outDir: o.outDir,
     stagingDir,
     renditions: o.renditions,
     segmentSeconds: o.segmentSeconds,
-    onSegment: o.hooks.onSegment,
+    onSegment: (readySeconds) => {
+      published = Math.max(published, readySeconds);
+      o.hooks.onSegment(readySeconds);
+    },
   });
   let syncError: unknown;
   const timer = setInterval(() => publisher.sync().catch((e: unknown) => (syncError ??= e)), 40);
@@ -100,6 +106,12 @@ export async function encodeHls(o: EncodeHlsOptions): Promise<{ frames: number; 
         o.hooks.onProgress(frames / o.input.count);
         // Let the publisher's timer run between frames even when the pipe never blocks.
         if (i % 3 === 2) await new Promise<void>((r) => setImmediate(r));
+        // A segment came out since the last check: a fragment boundary, where the queue may
+        // give this worker to a more urgent render (ffmpeg waits on its stdin meanwhile).
+        if (published > yielded && o.hooks.yieldPoint) {
+          yielded = published;
+          await o.hooks.yieldPoint(published);
+        }
       }
     } else if (o.input.kind === 'h264') {
       for await (const batch of o.input.chunks) {

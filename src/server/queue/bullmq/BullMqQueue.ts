@@ -8,6 +8,7 @@ import { doneJob, playlistUrlOf } from '../JobQueue.js';
 import type { JobQueue, RenderTask, Want } from '../JobQueue.js';
 import { JobWatchers } from '../JobWatchers.js';
 import { RecentMap } from '../RecentMap.js';
+import type { RenderOrder } from '../schedule/renderRank.js';
 import type { Logger, RenderUpdate } from '../renderIntoStore.js';
 import { QueueUnavailable } from '../QueueUnavailable.js';
 import { connectRedis } from './connectRedis.js';
@@ -22,6 +23,11 @@ export interface BullMqQueueOptions {
   attempts?: number;
   /** Where failed BullMQ calls are reported, with the job and what was being done. Default: stderr. */
   log?: Logger;
+  /**
+   * 'fifo': jobs go to workers in the order they were asked for; otherwise (default) nearest
+   * deadline first (BullMQ priority). Head-first within a worker is the workers' option.
+   */
+  order?: RenderOrder;
   /** How many jobs' durations are remembered to describe jobs BullMQ already removed. Default 10 000. */
   rememberJobs?: number;
 }
@@ -118,7 +124,8 @@ export class BullMqQueue implements JobQueue {
       .expire(wanted, 86_400)
       .del(this.names.cancelled(task.key))
       .exec();
-    const priority = priorityOf(want.deadline);
+    const fifo = this.options.order === 'fifo';
+    const priority = fifo ? undefined : priorityOf(want.deadline);
     const existing = await this.queue.getJob(task.key);
     if (existing) {
       const state = await existing.getState();
@@ -126,7 +133,7 @@ export class BullMqQueue implements JobQueue {
         // It may be locked by a worker finishing it; the add below then fails with BullMQ's own error.
         await existing.remove().catch((error: Error) => this.logError(`remove finished job ${short(task.key)}`, error));
       } else {
-        if (QUEUED_STATES.has(state) && priority < (existing.opts.priority ?? Infinity)) {
+        if (priority !== undefined && QUEUED_STATES.has(state) && priority < (existing.opts.priority ?? Infinity)) {
           // It may have been taken by a worker meanwhile: then the priority no longer matters.
           await existing
             .changePriority({ priority })
@@ -137,7 +144,7 @@ export class BullMqQueue implements JobQueue {
     }
     const job = await this.queue.add('render', task, {
       jobId: task.key,
-      priority,
+      ...(priority === undefined ? {} : { priority }),
       attempts: this.options.attempts ?? 2,
       backoff: { type: 'fixed', delay: 500 },
       removeOnComplete: { age: 600 },

@@ -6,6 +6,8 @@ import type { SegmentStore } from '../../store/SegmentStore.js';
 import type { RenderTask } from '../JobQueue.js';
 import { RenderCancelled, renderIntoStore } from '../renderIntoStore.js';
 import type { Logger } from '../renderIntoStore.js';
+import { RenderScheduler } from '../schedule/RenderScheduler.js';
+import type { RenderOrder } from '../schedule/renderRank.js';
 import { connectRedis } from './connectRedis.js';
 import { DEFAULT_QUEUE, redisNames } from './redisNames.js';
 import type { RedisNames } from './redisNames.js';
@@ -17,6 +19,16 @@ export interface BullMqWorkersOptions {
   queueName?: string;
   /** Renders at once in this process. */
   concurrency?: number;
+  /**
+   * 'head-first' (default): this process takes up to `concurrency` more jobs than it renders
+   * at once, so a new head (the queue hands out jobs nearest deadline first) can take a slot
+   * from a running tail at its next fragment boundary; the tail resumes here afterwards.
+   * 'deadline' and 'fifo': whole jobs, one per slot (the order is then the queue's; see
+   * BullMqQueue's `order`).
+   */
+  order?: RenderOrder;
+  /** Seconds that make a branch playable (the head). Default 2. */
+  headSeconds?: number;
   /**
    * How long a job's lock lives without renewal. A worker renews it every half of this while
    * it renders; if the worker dies, the job counts as stalled once the lock has expired and
@@ -49,8 +61,12 @@ export class BullMqWorkers {
   private readonly names: RedisNames;
   private readonly running = new Map<string, AbortController>();
   private readonly log: Logger;
+  private readonly scheduler: RenderScheduler;
 
   constructor(private readonly options: BullMqWorkersOptions) {
+    const slots = options.concurrency ?? 1;
+    const order = options.order ?? 'head-first';
+    this.scheduler = new RenderScheduler({ slots, order, headSeconds: options.headSeconds, maxPaused: slots });
     this.names = redisNames(options.queueName ?? DEFAULT_QUEUE);
     this.log = options.log ?? (() => undefined);
     this.redis = connectRedis(options.redisUrl);
@@ -59,7 +75,8 @@ export class BullMqWorkers {
     this.workerRedis = connectRedis(options.redisUrl);
     this.worker = new Worker<RenderTask>(this.names.queue, (job) => this.process(job), {
       connection: this.workerRedis,
-      concurrency: options.concurrency ?? 1,
+      // Head-first: room for one more job per slot, which waits here or preempts a tail.
+      concurrency: order === 'head-first' ? 2 * slots : slots,
       lockDuration: options.lockDuration ?? 30_000,
       stalledInterval: options.stalledInterval ?? 15_000,
       maxStalledCount: options.maxStalledCount ?? 2,
@@ -87,10 +104,15 @@ export class BullMqWorkers {
     const key = job.id as string;
     const controller = new AbortController();
     this.running.set(key, controller);
+    let lease: Awaited<ReturnType<RenderScheduler['acquire']>> | undefined;
     try {
       // Checked after registering, so a cancel published in between is not missed.
       if (await this.redis.exists(this.names.cancelled(key))) throw new RenderCancelled();
       this.log(`worker ${process.pid} took ${key.slice(0, 12)} (attempt ${job.attemptsMade + 1})`);
+      // The queue's priority is the deadline in 10 ms steps from when the job was added.
+      const deadlineAt = job.timestamp + ((job.opts.priority ?? 1) - 1) * 10;
+      lease = await this.scheduler.acquire(key, deadlineAt, job.data.durationSeconds, controller.signal);
+      if (controller.signal.aborted) throw new RenderCancelled();
       await renderIntoStore(
         this.options.generator,
         this.options.store,
@@ -105,11 +127,13 @@ export class BullMqWorkers {
             );
         },
         this.log,
+        { yieldPoint: lease.yieldPoint },
       );
     } catch (error) {
       if (error instanceof RenderCancelled) throw new UnrecoverableError('cancelled');
       throw error;
     } finally {
+      lease?.release();
       this.running.delete(key);
     }
   }
