@@ -1,7 +1,9 @@
 import type { GenerationJob, GenerationRequest } from '../../core/index.js';
 import type { RetryOptions } from './backoff.js';
-import { backoffDelay, parseRetryAfter, sleep } from './backoff.js';
+import { sleep } from '../sleep.js';
+import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { GenerationError, errorFromResponse } from './GenerationError.js';
+import type { GenerationErrorCode } from './GenerationError.js';
 
 export interface GenerationApiOptions {
   /** Root the API paths (`/api/v1/...`) and playlist URLs hang off, e.g. "https://gen.example.com". */
@@ -27,8 +29,8 @@ export interface ApiRetryNotice {
   /** The attempt to be made next (1 = the first retry). */
   attempt: number;
   delayMs: number;
-  /** "network", "server-error", "rate-limited" or the backend's code. */
-  code: string;
+  /** Why it failed: no answer, a 5xx, or a 429 (the backend pacing this viewer). */
+  code: Extract<GenerationErrorCode, 'network' | 'server-error' | 'rate-limited'>;
   message: string;
 }
 

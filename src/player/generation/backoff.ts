@@ -36,25 +36,3 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
-
-/**
- * Wait `ms`, or reject with the signal's reason as soon as it aborts (the timer is cleared:
- * nothing is left pending after `destroy()`).
- *
- * @example
- * await sleep(500, controller.signal);
- */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

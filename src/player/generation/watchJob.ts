@@ -1,6 +1,6 @@
 import { isFinal } from '../../core/index.js';
 import type { GenerationJob } from '../../core/index.js';
-import { sleep } from './backoff.js';
+import { sleep } from '../sleep.js';
 import type { GenerationApi } from './GenerationApi.js';
 import { GenerationError } from './GenerationError.js';
 import { readEventStream } from './readEventStream.js';

@@ -1,3 +1,4 @@
+import { sleep } from '../sleep.js';
 import { PlaybackError } from './PlaybackError.js';
 import type { PlaybackErrorCode } from './PlaybackEngine.js';
 
@@ -101,18 +102,4 @@ export async function fetchWithRetry<T extends 'text' | 'arrayBuffer'>(
     }
   }
   throw new PlaybackError(lastCode, `${url}: ${last} after ${policy.retries + 1} attempt(s)`);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
