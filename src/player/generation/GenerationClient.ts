@@ -8,6 +8,7 @@ import type { ChoiceStep, Handler, Story } from '../../core/index.js';
 import type { Position } from '../../core/rules/index.js';
 import type { RetryOptions } from './backoff.js';
 import type { ApiRetryNotice } from './GenerationApi.js';
+import type { GenerationErrorCode } from './GenerationError.js';
 import type { LookaheadStats } from './LookaheadPolicy.js';
 
 export interface GenerationClientOptions {
@@ -53,7 +54,7 @@ export interface GenerationEvents {
   /** A new progress snapshot (drive the hold's progress bar with it). */
   progress: { segmentId: string; progress: number; readySeconds: number };
   /** The request or render failed for good (after retries). */
-  failed: { segmentId: string; code: string; message: string };
+  failed: { segmentId: string; code: GenerationErrorCode; message: string };
   /** A request to the backend failed and is retried after `delayMs` (the backend may be down). */
   retry: ApiRetryNotice;
   /** A request that had failed succeeded: the backend is reachable again. */
