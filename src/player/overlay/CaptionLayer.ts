@@ -1,15 +1,14 @@
 import { Container, Graphics, Text } from 'pixi.js';
-import type { Caption } from '../../core/story/Story.js';
 import { theme } from './theme.js';
 
 /**
  * Captions over the video: white text on a dark rounded backdrop, kept above the
- * choice panel when one is open. Which line shows is picked from the segment time.
+ * choice panel when one is open. Which line shows is the overlay's business (`captionAt`);
+ * this only draws it, and only when the line or the geometry changed.
  *
  * @example
  * const captions = new CaptionLayer(app.stage);
- * captions.setCaptions([{ from: 0, to: 2, text: 'Hello' }]);
- * captions.update(1, 640, 360, 1, 360);
+ * captions.draw('Hello', 640, 1, 340);
  */
 export class CaptionLayer {
   readonly view = new Container({ label: 'captions' });
@@ -25,7 +24,6 @@ export class CaptionLayer {
       lineHeight: theme.captionSize * 1.3,
     },
   });
-  private captions: Caption[] = [];
   private shown: string | null = null;
   private geometry = '';
 
@@ -36,26 +34,14 @@ export class CaptionLayer {
     parent.addChild(this.view);
   }
 
-  setCaptions(captions: Caption[] | undefined): void {
-    this.captions = captions ?? [];
-    this.shown = null;
-    this.view.visible = false;
-  }
-
-  /** The caption line on screen now, or null. */
-  get current(): string | null {
-    return this.shown;
-  }
-
-  /** Show the line for segment time `t`; `bottom` is the y the captions must stay above. */
-  update(t: number, width: number, _height: number, scale: number, bottom: number): void {
-    const line = this.captions.find((c) => t >= c.from && t < c.to)?.text ?? null;
+  /** Show `line` (null: none) centred on a `width`-wide stage, above `bottom`. Returns whether anything changed. */
+  draw(line: string | null, width: number, scale: number, bottom: number): boolean {
     const geometry = `${width}|${scale}|${bottom}`;
-    if (line === this.shown && geometry === this.geometry) return;
+    if (line === this.shown && (line === null || geometry === this.geometry)) return false;
     this.shown = line;
     this.geometry = geometry;
     this.view.visible = line !== null;
-    if (line === null) return;
+    if (line === null) return true;
     const pad = 8 * scale;
     this.text.text = line;
     this.text.style.fontSize = Math.round(theme.captionSize * scale);
@@ -68,5 +54,6 @@ export class CaptionLayer {
       .clear()
       .roundRect(width / 2 - w / 2, bottom - h - pad / 2, w, h, 6 * scale)
       .fill({ color: 0x000000, alpha: 0.72 });
+    return true;
   }
 }

@@ -1,17 +1,21 @@
-import type { Container } from 'pixi.js';
 import type { EventHub } from '../../core/events/EventHub.js';
 import type { ChoiceTwins } from '../a11y/ChoiceTwins.js';
 import { dueAnnouncement, secondsPhrase, ANNOUNCE_AT_SECONDS } from '../a11y/countdownAnnouncements.js';
 import type { LiveAnnouncer } from '../a11y/LiveAnnouncer.js';
-import { ChoicePanel } from './ChoicePanel.js';
+import type { ChoicePanel } from './ChoicePanel.js';
 import { layoutChoices } from './layoutChoices.js';
 import type { ChoiceLayout } from './layoutChoices.js';
-import type { OverlayChoice, OverlayEvents } from './OverlayEvents.js';
+import type { OverlayChoice, OverlayEvents, OverlayOption } from './OverlayEvents.js';
 import { theme } from './theme.js';
-import type { TextStyles } from './TextStyles.js';
+
+/** What draws panels: the overlay's pixi stage, once it has started. */
+export interface PanelMaker {
+  createPanel(prompt: string, options: OverlayOption[]): ChoicePanel;
+}
 
 export interface ChoiceWindowHost {
-  stage: Container;
+  /** The stage that draws the panel, or null while it is not started (the twins work without it). */
+  panels: () => PanelMaker | null;
   twins: ChoiceTwins;
   live: LiveAnnouncer;
   time: () => number;
@@ -19,13 +23,13 @@ export interface ChoiceWindowHost {
   hub: EventHub<OverlayEvents>;
   autoFocus: boolean;
   container: HTMLElement;
-  /** Shared with every panel this window opens, so pixi's text caches see the same styles. */
-  styles: TextStyles;
 }
 
 /**
  * One open choice: keeps the canvas panel, its DOM twins, the countdown and the spoken
- * announcements in step (open → time marks → confirm transition → gone).
+ * announcements in step (open → time marks → confirm transition → gone). The twins and the
+ * announcements work from the start; the drawn panel joins when the stage has started
+ * (`attachStage`).
  *
  * @example
  * const win = new ChoiceWindow(host);
@@ -39,6 +43,9 @@ export class ChoiceWindow {
   private layoutCache: ChoiceLayout | null = null;
   private size = { width: 1, height: 1, scale: 1 };
   private pending: (() => void) | null = null;
+  /** Readiness changes and the focused option since `show`, for a panel drawn later. */
+  private readiness = new Map<string, boolean>();
+  private focused: string | null = null;
 
   constructor(private readonly host: ChoiceWindowHost) {}
 
@@ -54,10 +61,12 @@ export class ChoiceWindow {
     this.hide();
     const { host } = this;
     this.choice = choice;
+    this.readiness = new Map();
+    this.focused = null;
     this.openedAt = host.time();
-    this.panel = new ChoicePanel(host.stage, choice.prompt, choice.options, host.styles);
-    this.layoutPanel();
-    host.twins.show(choice.prompt, choice.options, this.layoutCache?.options ?? []);
+    this.layoutCache = layoutChoices(this.size.width, this.size.height, choice.options.length, this.size.scale);
+    this.attachStage();
+    host.twins.show(choice.prompt, choice.options, this.layoutCache.options);
     const left = choice.until - this.openedAt;
     this.said = new Set(ANNOUNCE_AT_SECONDS.filter((mark) => mark >= left - 0.5));
     const labels = choice.options.map((o) => o.label).join(', ');
@@ -70,15 +79,31 @@ export class ChoiceWindow {
   /** The viewer's (or the default's) choice is locked: transition, then remove. */
   confirm(optionId: string, byDefault: boolean): Promise<void> {
     const { panel, choice, host } = this;
-    if (!panel || !choice) return Promise.resolve();
+    if (!choice) return Promise.resolve();
     const label = choice.options.find((o) => o.id === optionId)?.label ?? optionId;
     host.live.announce(byDefault ? `Time's up. Going with ${label}.` : `You chose ${label}.`);
     host.twins.lock();
     this.choice = null;
+    // Nothing drawn yet (the stage is still starting): no transition to show.
+    if (!panel) {
+      this.hide();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       this.pending = resolve;
       panel.confirm(optionId, host.motion() ? theme.transitionMs : 0, () => this.hide());
     });
+  }
+
+  /** The stage has started: draw the open choice's panel (nothing to do when none is open). */
+  attachStage(): void {
+    const maker = this.host.panels();
+    const choice = this.choice;
+    if (!maker || !choice || this.panel) return;
+    this.panel = maker.createPanel(choice.prompt, choice.options);
+    this.layoutPanel();
+    for (const [id, ready] of this.readiness) this.panel.setReady(id, ready);
+    this.panel.setFocused(this.focused);
   }
 
   hide(): void {
@@ -93,11 +118,13 @@ export class ChoiceWindow {
   }
 
   setReady(optionId: string, ready: boolean): void {
+    this.readiness.set(optionId, ready);
     this.panel?.setReady(optionId, ready);
     this.host.twins.setReady(optionId, ready);
   }
 
   setFocused(optionId: string | null): void {
+    this.focused = optionId;
     this.panel?.setFocused(optionId);
   }
 
@@ -112,14 +139,18 @@ export class ChoiceWindow {
     return this.layoutCache ? this.layoutCache.panel.y - 8 * this.size.scale : fallback;
   }
 
+  /** Whether a panel is drawn (open, or in its confirm transition). */
+  get drawn(): boolean {
+    return this.panel !== null;
+  }
+
   tick(dtMs: number, now: number): void {
     const { panel, choice } = this;
-    if (!panel) return;
-    panel.tick(dtMs, this.host.motion());
+    panel?.tick(dtMs, this.host.motion());
     if (!choice) return;
     const left = Math.max(0, choice.until - now);
     const span = Math.max(0.001, choice.until - this.openedAt);
-    panel.countdown.set(left / span, left);
+    panel?.countdown.set(left / span, left);
     if (dueAnnouncement(left, this.said) !== null) this.host.live.announce(`${secondsPhrase(left)} left.`);
   }
 
@@ -128,9 +159,10 @@ export class ChoiceWindow {
   }
 
   private layoutPanel(): void {
-    if (!this.panel || (!this.choice && !this.layoutCache)) return;
+    const count = this.choice?.options.length ?? this.panel?.options.length;
+    if (count === undefined || !this.layoutCache) return;
     const { width, height, scale } = this.size;
-    this.layoutCache = layoutChoices(width, height, this.panel.options.length, scale);
-    this.panel.layout(this.layoutCache, scale);
+    this.layoutCache = layoutChoices(width, height, count, scale);
+    this.panel?.layout(this.layoutCache, scale);
   }
 }

@@ -9,22 +9,29 @@ export interface OverlayState {
   transitioning: boolean;
   caption: string | null;
   holding: boolean;
-  drawingVideo: boolean;
   message: string | null;
+  /** The canvas renderer: not started, loading pixi, drawing, or unavailable (no WebGL: plain buttons). */
+  renderer: 'idle' | 'starting' | 'ready' | 'failed';
+  /** How many times the canvas was drawn: it is drawn only when something on it changes. */
+  renders: number;
 }
 
 /**
- * The overlay compositor: owns the pixi stage (video texture, choice panel, countdown,
- * captions, hold indicator) plus its DOM twins, live region and control bar. State flows
- * down through these methods; viewer intent comes up as `*-request` events.
+ * The overlay compositor: owns a transparent pixi canvas over the natively shown video
+ * (choice panel, countdown, captions, hold indicator) plus its DOM twins, live region and
+ * control bar. State flows down through these methods; viewer intent comes up as
+ * `*-request` events.
  */
 export interface Overlay {
   /** The overlay's own element (canvas, twins, controls, live region) inside the container. */
   readonly element: HTMLDivElement;
   readonly canvas: HTMLCanvasElement;
-  /** Draw this video as a texture (once it has data). */
+  /**
+   * The video the overlay sits over (the browser shows it; the overlay never draws it). Its
+   * first frame is the overlay's cue to start the canvas renderer ahead of the first choice.
+   */
   attachVideo(video: HTMLVideoElement): void;
-  /** Release the video texture; call after hls.js is destroyed. */
+  /** Forget the video. */
   detachVideo(): void;
   showChoice(choice: OverlayChoice): void;
   /** Play the confirm transition (instant under reduced motion), then hide the choice. */
@@ -42,9 +49,11 @@ export interface Overlay {
   /** Say something through the polite live region. */
   announce(text: string): void;
   state(): OverlayState;
+  /** Start the canvas renderer now if it has not started; resolves once it is ready (or has failed). */
+  whenReady(): Promise<void>;
   on<K extends keyof OverlayEvents>(type: K, handler: Handler<OverlayEvents[K]>): () => void;
   off<K extends keyof OverlayEvents>(type: K, handler: Handler<OverlayEvents[K]>): void;
-  /** Stop the ticker, remove every element and listener it added. */
+  /** Stop drawing, remove every element and listener it added. */
   destroy(): void;
 }
 

@@ -1,27 +1,30 @@
-import { Application, Container } from 'pixi.js';
-// Not what its name says: it swaps pixi's generated shader/uniform code (new Function) for
-// plain functions, so the overlay runs under a Content-Security-Policy without 'unsafe-eval'.
-import 'pixi.js/unsafe-eval';
 import { EventHub } from '../../core/events/EventHub.js';
+import type { Caption } from '../../core/story/Story.js';
 import { ChoiceTwins } from '../a11y/ChoiceTwins.js';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer.js';
 import { prefersReducedMotion } from '../a11y/prefersReducedMotion.js';
 import { createControls } from '../controls/createControls.js';
-import { CaptionLayer } from './CaptionLayer.js';
+import { captionAt } from './captionAt.js';
 import { ChoiceWindow } from './ChoiceWindow.js';
-import { HoldIndicator } from './HoldIndicator.js';
-import type { Overlay, OverlayOptions } from './Overlay.js';
+import { FrameLoop } from './FrameLoop.js';
+import type { Overlay, OverlayOptions, OverlayState } from './Overlay.js';
 import type { OverlayEvents } from './OverlayEvents.js';
+import type { OverlayStage } from './OverlayStage.js';
 import { adoptStyles } from './adoptStyles.js';
 import { overlayStyles } from './overlayStyles.js';
-import { scaleFor, theme } from './theme.js';
-import { VideoLayer } from './VideoLayer.js';
-import { TextStyles } from './TextStyles.js';
+import { scaleFor } from './theme.js';
 
 /**
  * Create the overlay compositor inside `container` (which should be positioned, e.g.
- * `position: relative`, and sized): a pixi WebGL stage that follows the container's size,
+ * `position: relative`, and sized): a transparent canvas over the natively shown `<video>`,
  * plus focusable DOM twins, a live region and (optionally) the control bar.
+ *
+ * What makes it cheap (docs/decisions/0006-native-video-overlay.md): the browser shows the
+ * video itself; the canvas draws only the overlays, only when one changes, and is hidden
+ * while there is nothing to draw. Its pixi renderer is loaded and started only when
+ * something must be drawn or, ahead of the first choice, once the attached video has shown
+ * its first frame and the page is idle, so it never delays startup. Everything that is not
+ * drawn (twins, announcements, countdown marks, controls, messages) works from the start.
  *
  * @example
  * const overlay = await createOverlay(root, { time: () => engine.segmentTime() });
@@ -40,41 +43,22 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
   element.className = 'osp-overlay';
   container.appendChild(element);
   adoptStyles(container, overlayStyles, element);
+  const canvas = doc.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.visibility = 'hidden';
+  element.prepend(canvas);
 
-  const app = new Application();
-  try {
-    await app.init({
-      preference: 'webgl',
-      backgroundAlpha: 0,
-      antialias: true,
-      resolution: win.devicePixelRatio || 1,
-      autoDensity: true,
-      width: Math.max(1, element.clientWidth),
-      height: Math.max(1, element.clientHeight),
-      // Our own DOM twins are the accessible layer; pixi's would steal Tab.
-      accessibilityOptions: { activateOnTab: false },
-      eventFeatures: { move: false, globalMove: false, click: false, wheel: false },
-    });
-  } catch (error) {
-    element.remove();
-    throw error;
-  }
-  app.canvas.setAttribute('aria-hidden', 'true');
-  element.prepend(app.canvas);
-
-  const stage = new Container();
-  app.stage.addChild(stage);
   const live = new LiveAnnouncer(element);
-  const video = new VideoLayer(stage, () => relayout());
-  const captions = new CaptionLayer(stage);
-  const hold = new HoldIndicator(stage);
   const twins = new ChoiceTwins(element, {
     onChoose: (optionId) => hub.emit('choice-request', { optionId }),
-    onFocus: (optionId) => choice.setFocused(optionId),
+    onFocus: (optionId) => {
+      choice.setFocused(optionId);
+      invalidate();
+    },
   });
-  const styles = new TextStyles(theme.fontFamily);
+  let stage: OverlayStage | null = null;
   const choice = new ChoiceWindow({
-    stage,
+    panels: () => stage,
     twins,
     live,
     time,
@@ -82,7 +66,6 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     hub,
     autoFocus: options.autoFocus !== false,
     container,
-    styles,
   });
   const controls = options.controls === false ? null : createControls(element, hub);
   const message = doc.createElement('div');
@@ -91,28 +74,93 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
   message.hidden = true;
   element.appendChild(message);
 
-  let size = { width: 0, height: 0, scale: 1 };
+  let captions: Caption[] = [];
+  let caption: string | null = null;
+  let hold: { progress: number | null; message: string } | null = null;
+  let size = { width: 1, height: 1, scale: 1 };
+  let renderer: OverlayState['renderer'] = 'idle';
+  let renders = 0;
+  let dirty = false;
+  let destroyed = false;
+  let starting: Promise<void> | null = null;
+
+  /** Load pixi and start the renderer on our canvas (once); a failure leaves the DOM twins visible. */
+  function startStage(): Promise<void> {
+    if (destroyed) return Promise.resolve();
+    starting ??= (async () => {
+      renderer = 'starting';
+      try {
+        const { OverlayStage } = await import('./OverlayStage.js');
+        const made = await OverlayStage.create(canvas, size.width, size.height, win.devicePixelRatio || 1);
+        if (destroyed) return made.destroy();
+        stage = made;
+        renderer = 'ready';
+        relayout();
+        choice.attachStage();
+        applyHold();
+      } catch {
+        if (destroyed) return;
+        // No WebGL: the video still plays, and the options show as plain buttons.
+        renderer = 'failed';
+        element.classList.add('osp-no-canvas');
+      }
+    })();
+    return starting;
+  }
+
+  function applyHold(): void {
+    if (!stage) return;
+    if (hold) stage.hold.set(hold.progress, hold.message);
+    else stage.hold.hide();
+  }
+
+  /** Something drawn changed: draw on the next frame. */
+  function invalidate(): void {
+    dirty = true;
+    loop.request();
+  }
+
+  const animating = (): boolean => choice.drawn || (hold !== null && motion());
+  let drawnBefore = false;
+  const loop = new FrameLoop(
+    win,
+    (dt) => {
+      const t = time();
+      choice.tick(dt, t);
+      const line = captionAt(captions, t);
+      if (line !== caption) {
+        caption = line;
+        dirty = true;
+        if (line !== null) void startStage();
+      }
+      if (!stage) return;
+      // A panel that just went (its transition ended) must be cleared from the canvas.
+      if (choice.drawn !== drawnBefore) dirty = true;
+      drawnBefore = choice.drawn;
+      stage.hold.tick(dt, motion());
+      if (!dirty && !animating()) return;
+      dirty = false;
+      stage.captions.draw(caption, size.width, size.scale, choice.top(size.height - 20 * size.scale));
+      const shown = choice.drawn || caption !== null || hold !== null;
+      canvas.style.visibility = shown ? 'visible' : 'hidden';
+      stage.render();
+      renders++;
+    },
+    () => choice.open || animating() || captions.length > 0,
+  );
+
   function relayout(): void {
     const width = Math.max(1, element.clientWidth);
     const height = Math.max(1, element.clientHeight);
-    if (width !== app.renderer.width || height !== app.renderer.height) app.renderer.resize(width, height);
     size = { width, height, scale: scaleFor(width, height) };
-    video.layout(width, height);
-    hold.layout(width, height, size.scale);
+    stage?.resize(width, height);
+    stage?.hold.layout(width, height, size.scale);
     choice.layout(width, height, size.scale);
+    invalidate();
   }
   relayout();
   const resizeObserver = new ResizeObserver(() => relayout());
   resizeObserver.observe(element);
-
-  const onTick = (): void => {
-    const dt = app.ticker.deltaMS;
-    const t = time();
-    choice.tick(dt, t);
-    hold.tick(dt, motion());
-    captions.update(t, size.width, size.height, size.scale, choice.top(size.height - 20 * size.scale));
-  };
-  app.ticker.add(onTick);
 
   // Arrow keys anywhere in the player jump into an open choice (TV remotes start there).
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -123,20 +171,54 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
   };
   container.addEventListener('keydown', onKeyDown);
 
-  let destroyed = false;
+  // Ahead of the first choice: start the renderer once the video shows its first frame and
+  // the page is idle, so the first panel is drawn at once without slowing the start.
+  let video: HTMLVideoElement | null = null;
+  const warmUp = (): void => {
+    if (!win.requestIdleCallback) return void setTimeout(() => void startStage(), 250);
+    win.requestIdleCallback(() => void startStage(), { timeout: 1000 });
+  };
+
   return {
     element,
-    canvas: app.canvas,
-    attachVideo: (v) => video.attach(v),
-    detachVideo: () => video.detach(),
-    showChoice: (c) => choice.show(c),
-    confirmChoice: (optionId, o) => choice.confirm(optionId, o?.byDefault === true),
-    hideChoice: () => choice.hide(),
-    setOptionReady: (optionId, ready) => choice.setReady(optionId, ready),
-    setCaptions: (c) => captions.setCaptions(c),
+    canvas,
+    attachVideo(v) {
+      video?.removeEventListener('playing', warmUp);
+      video = v;
+      if (v.readyState >= 3 && !v.paused) warmUp();
+      else v.addEventListener('playing', warmUp, { once: true });
+    },
+    detachVideo() {
+      video?.removeEventListener('playing', warmUp);
+      video = null;
+    },
+    showChoice(c) {
+      choice.show(c);
+      void startStage();
+      invalidate();
+    },
+    confirmChoice(optionId, o) {
+      const done = choice.confirm(optionId, o?.byDefault === true);
+      invalidate();
+      return done;
+    },
+    hideChoice() {
+      choice.hide();
+      invalidate();
+    },
+    setOptionReady(optionId, ready) {
+      choice.setReady(optionId, ready);
+      invalidate();
+    },
+    setCaptions(c) {
+      captions = c ?? [];
+      invalidate();
+    },
     setHold(h) {
-      if (h) hold.set(h.progress, h.message ?? 'Generating the next scene…');
-      else hold.hide();
+      hold = h ? { progress: h.progress, message: h.message ?? 'Generating the next scene…' } : null;
+      applyHold();
+      if (hold) void startStage();
+      invalidate();
     },
     showMessage(text) {
       message.textContent = text ?? '';
@@ -144,30 +226,32 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     },
     setControls: (s) => controls?.update(s),
     announce: (text) => live.announce(text),
+    whenReady: () => startStage(),
     state: () => ({
       choiceOpen: choice.open,
       transitioning: choice.transitioning,
-      caption: captions.current,
-      holding: hold.shown,
-      drawingVideo: video.drawing,
+      caption,
+      holding: hold !== null,
       message: message.hidden ? null : message.textContent,
+      renderer,
+      renders,
     }),
     on: (type, handler) => hub.on(type, handler),
     off: (type, handler) => hub.off(type, handler),
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      loop.destroy();
       resizeObserver.disconnect();
       container.removeEventListener('keydown', onKeyDown);
-      app.ticker.remove(onTick);
+      video?.removeEventListener('playing', warmUp);
       choice.destroy();
-      video.detach();
       twins.destroy();
       live.destroy();
       controls?.destroy();
       hub.removeAll();
-      // Texture.WHITE and cached glyph textures are shared: destroy nodes, not textures.
-      app.destroy({ removeView: true }, { children: true });
+      stage?.destroy();
+      stage = null;
       element.remove();
     },
   };

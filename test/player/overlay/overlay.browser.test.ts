@@ -48,8 +48,10 @@ const twins = (): HTMLButtonElement[] => [...container.querySelectorAll<HTMLButt
 describe('overlay choice', () => {
   test('draws with WebGL and puts a focusable button over each option, labelled by its text', async () => {
     const o = await make();
-    expect(o.canvas.getContext('webgl2') ?? o.canvas.getContext('webgl')).not.toBeNull();
     o.showChoice(choice);
+    await o.whenReady();
+    expect(o.state().renderer).toBe('ready');
+    expect(o.canvas.getContext('webgl2') ?? o.canvas.getContext('webgl')).not.toBeNull();
     const buttons = twins();
     expect(buttons.map((b) => b.textContent)).toEqual(['Take the left path', 'Cross the bridge', 'Wait here']);
     for (const b of buttons) {
@@ -128,6 +130,8 @@ describe('overlay choice', () => {
   test('confirm transition takes a few frames, and none under reduced motion', async () => {
     const o = await make(false);
     o.showChoice(choice);
+    // The panel is drawn (and so can play its transition) once the renderer has started.
+    await o.whenReady();
     const done = o.confirmChoice('right');
     expect(o.state().transitioning).toBe(true);
     // Locked: a second click does not ask again.
@@ -190,6 +194,9 @@ describe('overlay choice', () => {
     container.style.height = '400px';
     await frames(4);
     expect(o.canvas.getBoundingClientRect().width).toBe(320);
+    // The backing store is sized by the renderer, which starts when something is to be drawn.
+    await o.whenReady();
+    await frames(2);
     expect(o.canvas.width).toBe(320 * devicePixelRatio);
     const got: string[] = [];
     o.on('play-request', () => got.push('play'));
@@ -217,10 +224,10 @@ describe('overlay choice', () => {
     expect(container.childElementCount).toBe(0);
   });
 
-  test('destroyed while the video texture is still loading: no page error', async () => {
+  test('destroyed right after attaching a playing video (the renderer about to start): no page error', async () => {
     // A playing <video> (fed by a canvas stream, so readyState >= 2 at once): attaching it
-    // starts pixi's asynchronous texture load, and the player is destroyed before it ends,
-    // the way "Start over" on the demo page does when it lands on the first frame.
+    // schedules the renderer's start, and the player is destroyed before it runs, the way
+    // "Start over" on the demo page does when it lands on the first frame.
     const canvas = document.createElement('canvas');
     canvas.width = 64;
     canvas.height = 36;
@@ -261,6 +268,7 @@ describe('overlay choice', () => {
     const measured = (): number =>
       (CanvasTextMetrics as unknown as { _measurementCache: { size: number } })._measurementCache.size;
     const o = await make(true);
+    await o.whenReady();
     const other: OverlayChoice = {
       ...choice,
       prompt: 'And now?',
@@ -279,6 +287,159 @@ describe('overlay choice', () => {
     const warm = measured();
     for (let i = 0; i < 30; i++) await round(i % 2 ? other : choice);
     expect(measured()).toBe(warm);
+  });
+});
+
+/** A <video> playing a canvas stream (30 fps), and a way to wait for its next presented frames. */
+async function playingVideo(): Promise<{ video: HTMLVideoElement; presented(n: number): Promise<void>; stop(): void }> {
+  const source = document.createElement('canvas');
+  source.width = 64;
+  source.height = 36;
+  const ctx = source.getContext('2d')!;
+  let hue = 0;
+  const paint = setInterval(() => {
+    ctx.fillStyle = `hsl(${(hue += 10)}, 80%, 50%)`;
+    ctx.fillRect(0, 0, 64, 36);
+  }, 20);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = source.captureStream(30);
+  container.appendChild(video);
+  await video.play();
+  const presented = async (n: number): Promise<void> => {
+    for (let i = 0; i < n; i++) await new Promise<void>((r) => video.requestVideoFrameCallback(() => r()));
+  };
+  return {
+    video,
+    presented,
+    stop() {
+      clearInterval(paint);
+      video.srcObject = null;
+      video.remove();
+    },
+  };
+}
+
+describe('drawing on demand', () => {
+  test('plain playback draws nothing: no render and no animation frame while no overlay changes', async () => {
+    const played = await playingVideo();
+    try {
+      const o = await make(true);
+      o.attachVideo(played.video);
+      await o.whenReady();
+      await frames(3);
+      const rendered = o.state().renders;
+      let animationFrames = 0;
+      const raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = (cb) => {
+        animationFrames++;
+        return raf.call(window, cb);
+      };
+      try {
+        await played.presented(20);
+      } finally {
+        window.requestAnimationFrame = raf;
+      }
+      expect(o.state().renders).toBe(rendered);
+      expect(animationFrames).toBe(0);
+      // Nothing to show: the canvas is out of the way of the video.
+      expect(o.canvas.style.visibility).toBe('hidden');
+
+      // A choice is drawn (and the countdown moves), then cleared; then nothing again.
+      o.showChoice(choice);
+      await played.presented(5);
+      expect(o.state().renders).toBeGreaterThan(rendered + 1);
+      expect(o.canvas.style.visibility).toBe('visible');
+      await o.confirmChoice('left');
+      await frames(3);
+      const afterChoice = o.state().renders;
+      await played.presented(10);
+      expect(o.state().renders).toBe(afterChoice);
+      expect(o.canvas.style.visibility).toBe('hidden');
+    } finally {
+      played.stop();
+    }
+  });
+
+  test('captions: one render when the line changes, none while it stays', async () => {
+    const o = await make(true);
+    await o.whenReady();
+    o.setCaptions([
+      { from: 1, to: 2, text: 'First line' },
+      { from: 2, to: 3, text: 'Second line' },
+    ]);
+    await frames(3);
+    const before = o.state().renders;
+    now = 1.5;
+    await frames(5);
+    expect(o.state().caption).toBe('First line');
+    expect(o.state().renders).toBe(before + 1);
+    now = 1.9;
+    await frames(5);
+    expect(o.state().renders).toBe(before + 1);
+    now = 2.5;
+    await frames(5);
+    expect(o.state().caption).toBe('Second line');
+    expect(o.state().renders).toBe(before + 2);
+  });
+
+  test('the renderer starts only after the video shows its first frame', async () => {
+    const video = document.createElement('video');
+    video.muted = true;
+    container.appendChild(video);
+    const o = await make();
+    o.attachVideo(video);
+    await frames(5);
+    expect(o.state().renderer).toBe('idle');
+    const played = await playingVideo();
+    try {
+      o.attachVideo(played.video);
+      // Started when the page is idle after 'playing' (at most 1 s later).
+      for (let i = 0; i < 200 && o.state().renderer === 'idle'; i++) await played.presented(1);
+      expect(o.state().renderer).not.toBe('idle');
+      await o.whenReady();
+      expect(o.state().renderer).toBe('ready');
+    } finally {
+      played.stop();
+    }
+  });
+
+  test('a choice shown before the renderer is up works at once; its panel is drawn when it is', async () => {
+    const o = await make();
+    const requests: string[] = [];
+    o.on('choice-request', (e) => requests.push(e.optionId));
+    o.showChoice(choice);
+    expect(o.state().renderer).toBe('starting');
+    expect(o.state().choiceOpen).toBe(true);
+    twins()[2]!.click();
+    expect(requests).toEqual(['wait']);
+    await o.whenReady();
+    await frames(3);
+    expect(o.state().renders).toBeGreaterThan(0);
+    expect(o.canvas.style.visibility).toBe('visible');
+  });
+
+  test('destroyed while the renderer is still starting: no page error, nothing left behind', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent): void => {
+      rejections.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const o = await make();
+      o.showChoice(choice);
+      const ready = o.whenReady();
+      o.destroy();
+      overlay = null;
+      await ready;
+      await frames(5);
+      expect(rejections.map(String)).toEqual([]);
+      expect(container.childElementCount).toBe(0);
+      expect(o.state().renders).toBe(0);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
   });
 });
 
