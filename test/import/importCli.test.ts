@@ -58,6 +58,35 @@ describe('offshoot import', () => {
     expect(out.stdout).not.toContain('Secret');
   });
 
+  it('ink --runtime writes the compiled ink beside the story and names it; paths then samples playthroughs with inkjs', async () => {
+    const out = join(dir, 'intercept-runtime.json');
+    const imported = await runCli(['import', 'ink', INTERCEPT, '--runtime', '--max-nodes', '20', '-o', out, '-q']);
+    expect(imported.code).toBe(0);
+    const story = JSON.parse(readFileSync(out, 'utf8'));
+    expect(story.ink).toBe('intercept-runtime.ink.json');
+    expect(JSON.parse(readFileSync(join(dir, story.ink), 'utf8'))).toHaveProperty('inkVersion');
+    expect(validateStory(readFileSync(out, 'utf8')).valid).toBe(true);
+
+    const paths = await runCli(['paths', out, '--walks', '20', '--json']);
+    expect(paths.code).toBe(0);
+    const report = JSON.parse(paths.stdout);
+    expect(report.walks).toBe(20);
+    // Every walk ends at a real ink ending (none cut), in a knot of the story.
+    expect(report.cut).toBe(0);
+    expect(Object.values(report.endings).reduce((a: number, b) => a + (b as number), 0)).toBe(20);
+    for (const place of Object.keys(report.endings))
+      expect(readFileSync(INTERCEPT, 'utf8')).toContain(`=== ${place.split('.')[0]}`);
+    expect(report.placesReached).toContain('start');
+    const text = await runCli(['paths', out, '--walks', '20']);
+    expect(text.stdout).toMatch(
+      /ink story, 20 random playthroughs played by inkjs \(seed 1\): a sample, not every path/,
+    );
+
+    const noOutput = await runCli(['import', 'ink', INTERCEPT, '--runtime']);
+    expect(noOutput.code).toBe(2);
+    expect(noOutput.stderr).toMatch(/--runtime needs -o FILE/);
+  }, 120_000);
+
   it('exits 2 when the file cannot be read, 1 with the file (and line) named when it is not a story of that kind', async () => {
     const missing = await runCli(['import', 'twine', join(dir, 'missing.twee')]);
     expect(missing.code).toBe(2);

@@ -1,8 +1,8 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { importInk } from '../../import/ink/importInk.js';
+import { compiledJson, importInk } from '../../import/ink/importInk.js';
 import { importTwine } from '../../import/twine/importTwine.js';
 import type { ImportResult, ImportWarning } from '../../import/ImportReport.js';
 import { ImportError } from '../../import/ImportReport.js';
@@ -17,6 +17,7 @@ interface ImportOptions {
   output?: string;
   maxNodes?: number;
   maxSeconds?: number;
+  runtime?: boolean;
   quiet?: boolean;
 }
 
@@ -61,19 +62,39 @@ export function importCommand(io: CliIO): Command {
       parseCount,
       60,
     )
+    .option(
+      '--runtime',
+      'let inkjs drive the story at run time: write the compiled ink beside -o FILE (FILE.ink.json) and name it in the story\'s "ink"; the explored part stays as a static preview',
+    )
     .action((file: string, options: ImportOptions) => {
+      if (options.runtime && !options.output) {
+        io.err('offshoot: --runtime needs -o FILE (the compiled ink is written beside it)\n');
+        io.exitCode = EXIT_USAGE;
+        return;
+      }
       const progress = progressLine(io);
       return run(
         io,
         file,
         options,
-        (text) =>
-          importInk(text, {
+        (text) => {
+          const readInclude = includeReader(file);
+          const result = importInk(text, {
             maxNodes: options.maxNodes,
             maxSeconds: options.maxSeconds,
-            readInclude: includeReader(file),
+            readInclude,
             onProgress: (explored, queued) => progress.update({ explored, states: explored + queued }),
-          }),
+          });
+          if (options.runtime && options.output) {
+            const inkFile = join(
+              dirname(options.output),
+              `${basename(options.output).replace(/\.json$/i, '')}.ink.json`,
+            );
+            writeFileSync(inkFile, compiledJson(text.replace(/^\uFEFF/, ''), readInclude));
+            result.story.ink = basename(inkFile);
+          }
+          return result;
+        },
         () => progress.done(),
       );
     });

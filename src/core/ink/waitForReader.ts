@@ -24,8 +24,11 @@ export function waitForReader(runtime: InkRuntime): InkWaitingPoint {
   let text = '';
   const tags: string[] = [];
   const errors: string[] = [];
+  // Where the last line came from: at an end ink's own path is gone, and this names the ending.
+  let from = runtime.state.currentPathString;
   try {
     while (runtime.canContinue) {
+      from = runtime.state.currentPathString ?? from;
       text += runtime.Continue() ?? '';
       tags.push(...(runtime.currentTags ?? []));
     }
@@ -33,7 +36,7 @@ export function waitForReader(runtime: InkRuntime): InkWaitingPoint {
     errors.push(error instanceof Error ? error.message : String(error));
   }
   const choices = errors.length ? [] : runtime.currentChoices;
-  const path = choices[0]?.sourcePath ?? runtime.state.currentPathString ?? 'end';
+  const path = choices[0]?.sourcePath ?? from ?? 'end';
   return { text: text.trim(), tags, choices: choices.map((c) => c.text.trim()), place: placeOf(path), errors };
 }
 

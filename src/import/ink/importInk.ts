@@ -137,7 +137,14 @@ export function importInk(source: string, options: InkImportOptions = {}): Impor
   };
 }
 
-function compiledJson(source: string, readInclude?: InkIncludeReader): string {
+/**
+ * The compiled ink JSON of `.ink` source (compiled with inkjs) or of compiled JSON (checked):
+ * what a story's `ink` field names for inkjs to drive at run time.
+ *
+ * @example
+ * writeFileSync('story.ink.json', compiledJson(readFileSync('story.ink', 'utf8')));
+ */
+export function compiledJson(source: string, readInclude?: InkIncludeReader): string {
   const trimmed = source.trimStart();
   if (!trimmed.startsWith('{')) return compileInk(source, readInclude);
   let parsed: unknown;
