@@ -1,10 +1,10 @@
 import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
 import { createPlayer } from '../createPlayer.js';
+import { deferredDispatch } from './deferredDispatch.js';
 import { adoptStyles } from '../overlay/adoptStyles.js';
 import type { PlayerEvents } from '../PlayerEvents.js';
 import type { Player, PlayerStats } from '../setup/Player.js';
 
-const EVENTS: Array<keyof PlayerEvents> = ['segmentstart', 'choicestart', 'choice', 'ended', 'error'];
 const RESTART_ATTRIBUTES = new Set(['src', 'controls', 'persist', 'base-url', 'generation-url', 'generation-token']);
 // Lets the module load where there is no DOM (server rendering, Node tests of the bundle).
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
@@ -185,9 +185,8 @@ export class OffshootPlayerElement extends Base {
     const stage = this.shadowRoot?.querySelector<HTMLElement>('.stage');
     const story = this.storyObject ?? this.getAttribute('src');
     if (!this.isConnected || !stage || !story) return null;
-    const on: { [K in keyof PlayerEvents]?: (detail: PlayerEvents[K]) => void } = {};
-    for (const type of EVENTS)
-      on[type] = ((detail: unknown) => void this.dispatchEvent(new CustomEvent(type, { detail }))) as never;
+    // DOM events from the task after the player is ready, so listeners added after `await el.ready` see them all.
+    const events = deferredDispatch(this, () => generation === this.generation);
     const player = await createPlayer(stage, {
       story,
       baseUrl: this.getAttribute('base-url') ?? undefined,
@@ -196,13 +195,14 @@ export class OffshootPlayerElement extends Base {
       controls: this.hasAttribute('controls') && this.getAttribute('controls') !== 'false',
       persist: this.hasAttribute('persist'),
       generation: this.generationOptions(),
-      on,
+      on: events.on,
     });
     if (generation !== this.generation) {
       player.destroy();
       return null;
     }
     this.current = player;
+    events.open();
     return player;
   }
 }
