@@ -5,7 +5,8 @@ import { readJsonBody } from '../http/readJsonBody.js';
 import type { RouteHandler } from '../http/Router.js';
 import { sendJson } from '../http/sendJson.js';
 import type { ApiContext } from './ApiContext.js';
-import { arrivalPosition } from './arrivalPosition.js';
+import { arrivalPosition, LOOKAHEAD_DEPTH } from './arrivalPosition.js';
+import { discoverHistory } from '../../core/ink/discoverHistory.js';
 import { parseGenerationRequest } from './parseGenerationRequest.js';
 
 /** Deadline assumed when a request names none: later than any real lookahead. */
@@ -41,6 +42,8 @@ export function generateRoute(ctx: ApiContext): RouteHandler {
     const loaded = ctx.stories.get(request.storyId);
     if (!loaded) throw new HttpError(404, 'unknown-story', `No story "${request.storyId}" on this server`);
     const { story } = loaded;
+    // An ink-driven story makes its segments as they are reached: play the history (and the lookahead) first.
+    discoverHistory(story, request.history, LOOKAHEAD_DEPTH);
     const segment = Object.hasOwn(story.segments, request.segmentId) ? story.segments[request.segmentId] : undefined;
     if (!segment)
       throw new HttpError(404, 'unknown-segment', `Story "${story.id}" has no segment "${request.segmentId}"`);

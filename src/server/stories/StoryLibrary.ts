@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Story } from '../../core/index.js';
 import { validateStory } from '../../core/validate/validateStory.js';
+import { storyForMachine } from '../../core/ink/storyForMachine.js';
 import type { Logger } from '../queue/renderIntoStore.js';
 
 /** A story the server loaded and validated, and the folder its relative media live in. */
@@ -52,7 +53,8 @@ export class StoryLibrary {
         log(`story ${file}: id "${id}" already loaded from ${byId.get(id)?.file}; skipped`);
         continue;
       }
-      byId.set(id, { story: report.story, file, dir: dirname(file) });
+      const story = await withInk(report.story, file, log);
+      if (story) byId.set(id, { story, file, dir: dirname(file) });
     }
     log(`stories: ${byId.size} loaded (${[...byId.keys()].join(', ') || 'none'})`);
     return new StoryLibrary(byId);
@@ -64,6 +66,18 @@ export class StoryLibrary {
 
   ids(): string[] {
     return [...this.byId.keys()];
+  }
+}
+
+/** A story whose `ink` names compiled ink beside it is driven by inkjs (replay checks included); undefined when that file is unusable. */
+async function withInk(story: Story, file: string, log: Logger): Promise<Story | undefined> {
+  if (story.ink === undefined) return story;
+  const inkFile = resolve(dirname(file), story.ink);
+  try {
+    return storyForMachine(story, await readFile(inkFile, 'utf8'));
+  } catch (error) {
+    log(`story ${file}: its ink ${inkFile} cannot be used (${(error as Error).message}); skipped`);
+    return undefined;
   }
 }
 
