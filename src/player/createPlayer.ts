@@ -16,6 +16,7 @@ import { failedPlayer } from './setup/failedPlayer.js';
 import { lifecycleFor } from './setup/lifecycleFor.js';
 import type { LifecycleParts } from './setup/lifecycleFor.js';
 import { loadStory } from './setup/loadStory.js';
+import { loadInk } from './setup/loadInk.js';
 import type { LoadedStory } from './setup/loadStory.js';
 import type { Player } from './setup/Player.js';
 import type { PlayerOptions } from './setup/PlayerOptions.js';
@@ -63,10 +64,12 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   const maxVideoHeight = () => Math.round(root.clientHeight * (globalThis.devicePixelRatio || 1)) || undefined;
   const engine = createPlaybackEngine(video, { maxVideoHeight, ...options.engine });
   // A bad `start` fails here, like an invalid story: shown, never half-started.
-  const storyRead = loadStory(options.story, options.baseUrl).then((l) => ({
-    ...l,
-    start: options.start ? startSnapshot(l.story, options.start) : null,
-  }));
+  const storyRead = loadStory(options.story, options.baseUrl)
+    .then(loadInk)
+    .then((l) => ({
+      ...l,
+      start: options.start ? startSnapshot(l.story, options.start) : null,
+    }));
   // Startup: fetch the first segment's head while the renderer starts (pixi's WebGL set-up
   // takes longer than reading the story); load() then takes over that download.
   storyRead.then(

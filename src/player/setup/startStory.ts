@@ -1,4 +1,5 @@
 import { createActor } from 'xstate';
+import { discoverHistory } from '../../core/ink/discoverHistory.js';
 import { createStoryMachine } from '../../core/machine/createStoryMachine.js';
 import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
 import type { PlayerHost } from './PlayerHost.js';
@@ -18,6 +19,8 @@ const LOCK_LEAD_SECONDS = 0.5;
 export function startStory(host: PlayerHost, resume?: StorySnapshot | null): () => void {
   // Lock a choice 0.5 s before its segment ends at the latest, so the next segment is
   // queued while there is still picture to play (docs/decisions/0001-seamless-splicing.md).
+  // An ink-driven story knows a snapshot's segments only once its history is played again.
+  if (resume) discoverHistory(host.story, resume.history);
   const actor = createActor(createStoryMachine(host.story, { lockLeadSeconds: LOCK_LEAD_SECONDS }), {
     clock: host.engine.clock,
     input: resume ? { resume } : undefined,
