@@ -6,6 +6,11 @@ export interface FrameWatch {
   readonly waits: number[];
   /** Wall-clock gaps between consecutive frames longer than `overMs`, in order, ms. */
   gaps(overMs: number): number[];
+  /**
+   * Video frames the compositor presented between the first and last callback (rVFC's
+   * presentedFrames): how much video was shown, whatever the callback rate of a busy page.
+   */
+  presentedFrames(): number;
   stop(): void;
 }
 
@@ -19,10 +24,12 @@ export interface FrameWatch {
 export function watchFrames(video: HTMLVideoElement): FrameWatch {
   const frames: number[] = [];
   const waits: number[] = [];
+  const presented: number[] = [];
   let stopped = false;
-  const onFrame = (now: number): void => {
+  const onFrame = (now: number, meta: VideoFrameCallbackMetadata): void => {
     if (stopped) return;
     frames.push(now);
+    presented.push(meta.presentedFrames);
     video.requestVideoFrameCallback(onFrame);
   };
   video.requestVideoFrameCallback(onFrame);
@@ -36,6 +43,13 @@ export function watchFrames(video: HTMLVideoElement): FrameWatch {
       for (let i = 1; i < frames.length; i++)
         if (frames[i]! - frames[i - 1]! > overMs) out.push(Math.round(frames[i]! - frames[i - 1]!));
       return out;
+    },
+    presentedFrames() {
+      // presentedFrames restarts if the element loads new media: add up the rises.
+      let n = presented.length > 0 ? 1 : 0;
+      for (let i = 1; i < presented.length; i++)
+        n += presented[i]! > presented[i - 1]! ? presented[i]! - presented[i - 1]! : presented[i]!;
+      return n;
     },
     stop() {
       stopped = true;
