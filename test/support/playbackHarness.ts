@@ -51,16 +51,23 @@ export function nextEvent<K extends keyof PlaybackEvents>(
   });
 }
 
+/** One frame callback: media time (s), the compositor's presentedFrames, when it was shown (ms). */
+export interface SeenFrame {
+  mediaTime: number;
+  presented: number;
+  at: number;
+}
+
 /** Every presented frame, seen independently of the engine. */
 export function recordFrames(video: HTMLVideoElement): {
-  frames: Array<{ mediaTime: number; presented: number }>;
+  frames: SeenFrame[];
   stop(): void;
 } {
-  const frames: Array<{ mediaTime: number; presented: number }> = [];
+  const frames: SeenFrame[] = [];
   let handle = 0;
   let stopped = false;
   const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
-    frames.push({ mediaTime: meta.mediaTime, presented: meta.presentedFrames });
+    frames.push({ mediaTime: meta.mediaTime, presented: meta.presentedFrames, at: meta.expectedDisplayTime });
     if (!stopped) handle = video.requestVideoFrameCallback(tick);
   };
   handle = video.requestVideoFrameCallback(tick);
@@ -122,4 +129,17 @@ export function unexplainedBoundarySkips(stats: PlaybackStats): number {
     0,
   );
   return Math.max(0, skipped - stats.droppedVideoFrames);
+}
+
+/**
+ * Video frames the compositor presented between the first and last callback, plus those the
+ * browser dropped for lateness: how much video played, whatever the machine's speed (a busy
+ * main thread gets fewer callbacks, not fewer frames).
+ *
+ * @example
+ * expect(framesPlayed(frames.frames, engine.stats().droppedVideoFrames)).toBeGreaterThan(200);
+ */
+export function framesPlayed(frames: Array<{ presented: number }>, droppedVideoFrames: number): number {
+  if (frames.length === 0) return 0;
+  return frames.at(-1)!.presented - frames[0]!.presented + 1 + droppedVideoFrames;
 }

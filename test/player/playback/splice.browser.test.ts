@@ -9,6 +9,7 @@ import {
   nextEvent,
   recordEvents,
   recordFrames,
+  framesPlayed,
 } from '../../support/playbackHarness.js';
 
 let engine: PlaybackEngine | null = null;
@@ -50,6 +51,7 @@ describe('seamless splicing (real hls.js, generated fMP4)', () => {
     expect(video.currentTime).toBeCloseTo(8, 1);
     // Media time advanced exactly as many frames as were presented: nothing skipped or repeated.
     expect(unexplainedSkips(frames.frames, stats.droppedVideoFrames)).toEqual([]);
-    expect(frames.frames.length).toBeGreaterThan(200);
+    // 8 s at 30 fps went through the compositor (counted in frames, not in callbacks, which a busy page gets fewer of).
+    expect(framesPlayed(frames.frames, stats.droppedVideoFrames)).toBeGreaterThan(200);
   });
 });
