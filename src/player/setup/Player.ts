@@ -46,6 +46,22 @@ export interface Player {
   restore(snapshot: StorySnapshot): Promise<void>;
   setMuted(muted: boolean): void;
   getStats(): PlayerStats;
+  /**
+   * Listen to an event; returns the function that stops listening.
+   *
+   * Order, for each segment: `segmentstart`, `choicestart` (when it has a choice), `choice`
+   * (by the viewer or the timer), then the next `segmentstart`; an ending's `segmentstart`
+   * is followed by `ended`. A non-fatal `error` (`segment-failed`, `generation-failed`)
+   * comes before the `segmentstart` of the path taken instead; a fatal one is the last event.
+   *
+   * A listener added right after `await createPlayer(...)` (in the same task) first gets,
+   * in a microtask, the events of its type already emitted (the start segment's
+   * `segmentstart`), then the live ones; one added later gets what happens from then on.
+   *
+   * @example
+   * const player = await createPlayer(el, { story: '/night-walk.json' });
+   * player.on('segmentstart', (e) => console.log(e.segmentId)); // 'intro' first
+   */
   on<K extends keyof PlayerEvents>(type: K, handler: Handler<PlayerEvents[K]>): () => void;
   off<K extends keyof PlayerEvents>(type: K, handler: Handler<PlayerEvents[K]>): void;
   /** Stop everything and remove every element, listener and timer the player added. */
