@@ -27,10 +27,12 @@ export async function loadStory(
   if (typeof input === 'string' || input instanceof URL) {
     const url = new URL(String(input), pageBase).href;
     let text: string;
+    let documentUrl: string;
     try {
       const res = await fetch(url, { signal });
       if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
       text = await res.text();
+      documentUrl = documentUrlOf(res, url);
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new PlayerError(
@@ -38,7 +40,7 @@ export async function loadStory(
         `Could not load the story ${url}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    return { story: check(text, fileName(url)), baseUrl: new URL(String(baseUrl ?? url), pageBase).href };
+    return { story: check(text, fileName(url)), baseUrl: new URL(String(baseUrl ?? documentUrl), pageBase).href };
   }
   return { story: check(input, 'story'), baseUrl: new URL(String(baseUrl ?? pageBase), pageBase).href };
 }
@@ -50,6 +52,22 @@ function check(input: unknown, file: string): Story {
   const more = report.errors.length - lines.length;
   if (more > 0) lines.push(`…and ${more} more`);
   throw new PlayerError('story-invalid', `This story has errors:\n${lines.join('\n')}`);
+}
+
+/**
+ * Where the story document is, for its relative media URLs: the response's Content-Location
+ * (resolved against the response URL, as HTTP says), else the URL after redirects. The
+ * backend's GET /api/v1/stories/:id answers with Content-Location …/:id/story.json.
+ */
+function documentUrlOf(res: Response, requested: string): string {
+  const responseUrl = res.url || requested;
+  const location = res.headers.get('Content-Location');
+  if (!location) return responseUrl;
+  try {
+    return new URL(location, responseUrl).href;
+  } catch {
+    return responseUrl;
+  }
 }
 
 function fileName(url: string): string {

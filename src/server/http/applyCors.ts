@@ -11,7 +11,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export function applyCors(req: IncomingMessage, res: ServerResponse, allowOrigin: string): boolean {
   res.setHeader('Access-Control-Allow-Origin', allowOrigin);
   if (allowOrigin !== '*') res.setHeader('Vary', 'Origin');
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range, Accept-Ranges, ETag, Retry-After');
+  // Content-Location: a story from GET /api/v1/stories/:id names its story.json URL there,
+  // which its relative media URLs resolve against; a page on another origin must see it.
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'Content-Length, Content-Range, Accept-Ranges, ETag, Retry-After, Content-Location',
+  );
   if (req.method !== 'OPTIONS') return false;
   res.writeHead(204, {
     'Access-Control-Allow-Methods': 'GET, HEAD, POST, DELETE, OPTIONS',
