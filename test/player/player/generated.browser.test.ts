@@ -111,11 +111,16 @@ test('a branch whose render fails takes another path: non-fatal generation-faile
 test('a branch still rendering when its segment is due: the last frame holds (aria-busy), then playback resumes by itself; no error, no end()', async () => {
   container = stage();
   const r = recorder();
-  // The backend answers for this branch 4 s late (a slow network or a busy queue), so it
-  // cannot be ready when intro ends, whatever the store holds already.
+  // The request for this branch leaves only once the player holds at intro's end (a slow
+  // network or a busy queue), so the branch cannot be ready when intro ends, whatever the
+  // store holds already and however fast or slow this machine plays. (After 20 s it leaves
+  // anyway, and the checks below say what went wrong.)
   const slow: typeof fetch = async (input, init) => {
-    if (init?.method === 'POST' && typeof init.body === 'string' && JSON.parse(init.body).segmentId === 'streets')
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+    if (init?.method === 'POST' && typeof init.body === 'string' && JSON.parse(init.body).segmentId === 'streets') {
+      const asked = performance.now();
+      while (player?.element.getAttribute('aria-busy') !== 'true' && performance.now() - asked < 20_000)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     return fetch(input, init);
   };
   // depth 0: nothing is asked for ahead, so the branch is requested only once chosen.
