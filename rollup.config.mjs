@@ -55,14 +55,19 @@ export default [
   },
   {
     input: 'src/player/bundle.ts',
+    // Lets the overlay's lazily loaded chunk import from the entry itself (no facade file).
+    preserveEntrySignatures: 'allow-extension',
     plugins: browser(),
     output: [
       {
-        file: 'dist/offshoot.bundle.mjs',
+        // The overlay's renderer (pixi.js) is a chunk of its own, loaded when the overlay first
+        // draws: the first frame does not wait for its bytes (docs/decisions/0006-native-video-overlay.md).
+        dir: 'dist',
+        entryFileNames: 'offshoot.bundle.mjs',
+        chunkFileNames: 'chunks/bundle-[name]-[hash].mjs',
         format: 'es',
         sourcemap: true,
         plugins: [terser()],
-        inlineDynamicImports: true,
       },
       {
         file: 'dist/offshoot.umd.js',
