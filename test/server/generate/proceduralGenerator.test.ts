@@ -121,22 +121,22 @@ describe('procedural generator, end to end through ffmpeg', () => {
     const outDir = join(root, 'aborted');
     const gen = createProceduralGenerator({ renditions: [tiny] });
     const ac = new AbortController();
-    let abortedAt = 0;
+    let afterAbort = 0;
     const running = gen.render(
       { key: 'k2', spec, state: {}, durationSeconds: 20, outDir, segmentSeconds: 1 },
       {
         onProgress: () => {},
         onSegment: () => {
-          if (!ac.signal.aborted) {
-            abortedAt = performance.now();
-            ac.abort();
-          }
+          if (ac.signal.aborted) afterAbort++;
+          else ac.abort();
         },
       },
       ac.signal,
     );
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
-    expect(performance.now() - abortedAt).toBeLessThan(3000);
+    // Promptly, whatever the machine's speed: at most the segment already being written was
+    // published after the abort, not the 18 more a render that ignored it would publish.
+    expect(afterAbort).toBeLessThanOrEqual(1);
     const ps = execFileSync('ps', ['-eo', 'args']).toString();
     expect(ps).not.toContain(outDir);
     expect(readdirSync(outDir).filter((n) => n.includes('.tmp') || n.startsWith('.staging'))).toEqual([]);
