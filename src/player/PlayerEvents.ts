@@ -1,6 +1,11 @@
 /**
  * Events a player emits (`player.on(type, handler)`; the custom element re-dispatches
  * them as DOM CustomEvents with the payload as `detail`).
+ *
+ * @example
+ * const player = await createPlayer(stage, { story: '/night-walk.json', on: { segmentstart: ({ segmentId }) => track(segmentId) } });
+ * player.on('choice', ({ segmentId, optionId, byDefault }) => track('choice', { segmentId, optionId, byDefault }));
+ * player.on('error', ({ code, fatal, message }) => fatal && showMessage(message));
  */
 export interface PlayerEvents {
   /** A segment started (story truth: the story machine entered it). */
@@ -21,6 +26,24 @@ export interface PlayerEvents {
   error: { code: PlayerErrorCode; message: string; fatal: boolean; segmentId?: string; cause?: string };
 }
 
+/**
+ * The `code` of a player `error` event (and of a `PlayerError` that `createPlayer` rejects with):
+ *
+ * - `story-load-failed`: the story file could not be fetched or parsed (fatal).
+ * - `story-invalid`: the story failed validation; the message lists the issues (fatal).
+ * - `segment-failed`: a segment's media could not be played; the player took another path.
+ * - `playback-failed`: nothing could be played (first segment failed, no playable path, or
+ *   the browser lacks MSE) (fatal).
+ * - `resume-failed`: a saved snapshot did not fit the story; playback started from the beginning.
+ * - `generation-failed`: a generated branch could not be made in time; another path was taken.
+ * - `reconnecting`: the picture waits on a download that failed and is retried; the viewer
+ *   sees "Reconnecting…" (once per outage).
+ *
+ * `cause` names the engine or backend code behind it (see docs/playback-faults.md).
+ *
+ * @example
+ * player.on('error', ({ code, fatal }) => { if (code === 'segment-failed') metrics.count('skipped'); });
+ */
 export type PlayerErrorCode =
   /** The story file could not be fetched or parsed. */
   | 'story-load-failed'
