@@ -1,3 +1,5 @@
+import { quantile } from './quantile.js';
+
 /** Latencies and statuses per route, for the load bench. */
 export class RouteStats {
   private readonly latencies = new Map<string, number[]>();
@@ -22,11 +24,10 @@ export class RouteStats {
     return this.latencies.get(route)?.length ?? 0;
   }
 
-  /** The q-quantile (0..1) of `route`'s latencies in ms, nearest rank. */
+  /** The q-quantile (0..1) of `route`'s latencies in ms (the benches' one definition: bench/support/quantile.ts). */
   quantile(route: string, q: number): number | undefined {
-    const list = [...(this.latencies.get(route) ?? [])].sort((a, b) => a - b);
-    if (list.length === 0) return undefined;
-    return list[Math.min(list.length - 1, Math.max(0, Math.ceil(q * list.length) - 1))];
+    const list = this.latencies.get(route) ?? [];
+    return list.length === 0 ? undefined : quantile(list, q);
   }
 
   /** How many replies had `status`. */
