@@ -30,7 +30,12 @@ export default defineConfig({
           include: ['test/**/*.browser.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          globalSetup: ['test/support/globalSetup.ts', 'test/support/backendGlobalSetup.ts'],
+          globalSetup: [
+            'test/support/globalSetup.ts',
+            'test/support/backendGlobalSetup.ts',
+            // A backend of its own for the head-first preemption test (a store no other file fills).
+            'test/server/support/headFirstBackendSetup.ts',
+          ],
           browser: {
             enabled: true,
             headless: true,
