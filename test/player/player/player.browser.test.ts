@@ -189,8 +189,7 @@ describe('player failures and persistence', () => {
       },
       on: { error: (e) => errors.push(e) },
     }));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(errors).toEqual([expect.objectContaining({ code: 'story-invalid', fatal: true })]);
+    await expect.poll(() => errors).toEqual([expect.objectContaining({ code: 'story-invalid', fatal: true })]);
     const alert = container.querySelector('[role="alert"]');
     expect(alert?.textContent).toMatch(/frest/);
     expect(p.story).toBeNull();
