@@ -45,10 +45,13 @@ export function watchPage(): PageWatch {
 
 /** Presented frames with their wall-clock time, to measure how long the picture stood still. */
 export interface FrameClock {
-  readonly frames: Array<{ at: number; mediaTime: number }>;
+  readonly frames: Array<{ at: number; mediaTime: number; presented: number }>;
   /** Longest wall-clock interval between two presented frames after `since` (ms, performance.now). */
   longestGapMs(since?: number): number;
-  /** Frames presented after `since`. */
+  /**
+   * Video frames presented after `since`, as the compositor counts them (rVFC's
+   * presentedFrames): a busy page gets fewer callbacks, not fewer frames.
+   */
   countAfter(since: number): number;
   stop(): void;
 }
@@ -60,11 +63,11 @@ export interface FrameClock {
  * const clock = watchFrames(video); ...; console.log(clock.longestGapMs());
  */
 export function frameClock(video: HTMLVideoElement): FrameClock {
-  const frames: Array<{ at: number; mediaTime: number }> = [];
+  const frames: Array<{ at: number; mediaTime: number; presented: number }> = [];
   let stopped = false;
   let handle = 0;
   const tick = (now: number, meta: VideoFrameCallbackMetadata) => {
-    frames.push({ at: now, mediaTime: meta.mediaTime });
+    frames.push({ at: now, mediaTime: meta.mediaTime, presented: meta.presentedFrames });
     if (!stopped) handle = video.requestVideoFrameCallback(tick);
   };
   handle = video.requestVideoFrameCallback(tick);
@@ -76,7 +79,16 @@ export function frameClock(video: HTMLVideoElement): FrameClock {
         if (frames[i]!.at >= since) longest = Math.max(longest, frames[i]!.at - frames[i - 1]!.at);
       return Math.round(longest);
     },
-    countAfter: (since) => frames.filter((f) => f.at > since).length,
+    countAfter(since) {
+      let n = 0;
+      for (let i = 0; i < frames.length; i++) {
+        if (frames[i]!.at <= since) continue;
+        const before = frames[i - 1]?.presented ?? frames[i]!.presented - 1;
+        // presentedFrames restarts when the element loads new media: then all of it is new.
+        n += frames[i]!.presented > before ? frames[i]!.presented - before : frames[i]!.presented;
+      }
+      return n;
+    },
     stop() {
       stopped = true;
       video.cancelVideoFrameCallback(handle);
