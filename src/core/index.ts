@@ -1,5 +1,16 @@
-// The pure core: story format, expressions, validator, story machine, paths and the
-// generation protocol. No DOM, no Node: it runs in the browser, the backend and the CLI.
+/**
+ * `offshoot/core`: the pure story core, with no DOM and no Node: story format and validator,
+ * expressions, the story rules, the xstate story machine, path search and the generation
+ * protocol's types. The player, the backend and the CLI all run on it.
+ *
+ * @example
+ * import { validateStory, formatIssue, enumeratePaths } from 'offshoot/core';
+ * const report = validateStory(text, { file: 'story.json' });
+ * if (!report.valid) console.error(report.errors.map(formatIssue).join('\n'));
+ * else console.log(enumeratePaths(report.story!).playthroughs, 'playthroughs');
+ *
+ * @packageDocumentation
+ */
 export type * from './story/Story.js';
 export type * from './story/Variables.js';
 export * from './protocol/index.js';

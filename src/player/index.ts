@@ -1,3 +1,16 @@
+/**
+ * The Offshoot player: `createPlayer(container, options)` and the `<offshoot-player>` element
+ * for interactive, branching short-form video, with the story types and the validator. The
+ * element is registered by `import 'offshoot/element'`; the story core's full toolbox is
+ * `offshoot/core`.
+ *
+ * @example
+ * import { createPlayer } from 'offshoot';
+ * const player = await createPlayer(document.querySelector('#stage')!, { story: '/night-walk.json', autoplay: true, muted: true });
+ * player.on('ended', ({ segmentId }) => console.log('ending', segmentId));
+ *
+ * @packageDocumentation
+ */
 // Public entry of the browser SDK: `import { createPlayer } from 'offshoot'`.
 // No side effects: `<offshoot-player>` is registered by `import 'offshoot/element'` (or by
 // the <script> bundles), or by calling defineOffshootPlayer(). The pure story core's full
