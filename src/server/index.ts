@@ -1,3 +1,16 @@
+/**
+ * `@offshoot/server`: Offshoot's generation backend for Node. `startServer` runs the HTTP
+ * API, the job queue (in-process, or BullMQ on Redis) and the workers; the procedural and
+ * HTTP (model server) generators render segments into a content-addressed store; viewer
+ * tokens are signed and checked here. The package also carries the `offshoot` command.
+ *
+ * @example
+ * import { createProceduralGenerator, startServer } from '\@offshoot/server';
+ * const server = await startServer({ generator: createProceduralGenerator(), stories: 'stories', secret: process.env.OFFSHOOT_SECRET! });
+ * console.log(server.url);
+ *
+ * @packageDocumentation
+ */
 // Public entry of the Node backend: startServer, and the pieces other tools embed or test.
 export { startServer } from './startServer.js';
 export type { ServerOptions, RunningServer } from './startServer.js';
