@@ -5,9 +5,11 @@
  * tokens are signed and checked here. The package also carries the `offshoot` command.
  *
  * @example
- * import { createProceduralGenerator, startServer } from '\@offshoot/server';
+ * ```ts
+ * import { createProceduralGenerator, startServer } from '@offshoot/server';
  * const server = await startServer({ generator: createProceduralGenerator(), stories: 'stories', secret: process.env.OFFSHOOT_SECRET! });
  * console.log(server.url);
+ * ```
  *
  * @packageDocumentation
  */
