@@ -61,9 +61,16 @@ export function scanJsonText(text: string, maxDepth: number): JsonTextScan {
       i = end;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       // Outside strings, only a number starts with `-` or a digit (the text is valid JSON).
-      const end = numberEnd(text, i);
-      // Only an exponent or a literal over 309 digits can overflow: skip Number() for the rest.
-      if (end - i > 309 || /[eE]/.test(text.slice(i, end))) {
+      let end = i + 1;
+      let exponent = false;
+      for (; end < text.length; end++) {
+        const d = text.charCodeAt(end);
+        if (d === 0x65 || d === 0x45)
+          exponent = true; // e, E
+        else if (!((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x2b || d === 0x2d)) break; // digits . + -
+      }
+      // Only an exponent or a literal over 309 digits can overflow: Number() for those alone.
+      if (exponent || end - i > 309) {
         const literal = text.slice(i, end);
         if (!Number.isFinite(Number(literal)))
           nonFinite.push({ path: pointer(...stack.map((f) => f.key)), literal, at: i });
@@ -82,17 +89,6 @@ export function scanJsonText(text: string, maxDepth: number): JsonTextScan {
     }
   }
   return { duplicates, nonFinite };
-}
-
-/** Offset just past the number literal starting at `start`. */
-function numberEnd(text: string, start: number): number {
-  let at = start + 1;
-  for (; at < text.length; at++) {
-    const c = text.charCodeAt(at);
-    // digits, `.`, `e`, `E`, `+`, `-`
-    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d)) break;
-  }
-  return at;
 }
 
 function closingQuote(text: string, open: number): number {
