@@ -58,12 +58,34 @@ if (problems.length > 0) {
 }
 console.log(check ? 'api: reports and reference are up to date' : `api: etc/*.api.md and ${DOCS} written`);
 
-/** Every doc model is read from the root package.json as "offshoot": give each the name it is imported by. */
+/**
+ * Every doc model is read from the root package.json as "offshoot": give each the name it is
+ * imported by. And fence the code of each `@example` (this codebase writes examples as plain
+ * lines, which API Documenter would run together into one paragraph).
+ */
 function renameModel(file, name) {
   const text = readFileSync(file, 'utf8').replaceAll('"offshoot!', `"${name}!`);
-  const model = JSON.parse(text);
+  const model = JSON.parse(text, (key, value) => (key === 'docComment' ? fenceExamples(value) : value));
   model.name = name;
   writeFileSync(file, JSON.stringify(model, null, 2));
+}
+
+/** A doc comment with the lines of each `@example` block inside a ```ts fence (unless already fenced). */
+function fenceExamples(comment) {
+  const lines = comment.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]);
+    if (!/^\s*\*\s*@example\s*$/.test(lines[i])) continue;
+    let end = i + 1;
+    while (end < lines.length && !/^\s*\*\s*@\w+/.test(lines[end]) && !/^\s*\*\//.test(lines[end])) end++;
+    const body = lines.slice(i + 1, end);
+    while (body.length > 0 && /^\s*\*\s*$/.test(body.at(-1))) body.pop();
+    if (body.length === 0 || /^\s*\*\s*```/.test(body[0])) continue;
+    out.push(' * ```ts', ...body, ' * ```', ' *');
+    i = end - 1;
+  }
+  return out.join('\n');
 }
 
 /** Files that differ between two folders, or exist in only one. */
