@@ -32,7 +32,11 @@ const DIST = distAt >= 0 && argv[distAt + 1] ? argv[distAt + 1]! : 'dist';
 const ARTIFACTS: Array<{ file: string; minified: boolean; what: string }> = [
   { file: `${DIST}/offshoot.mjs`, minified: false, what: 'SDK, deps external (minified here)' },
   { file: `${DIST}/core.mjs`, minified: false, what: 'core, deps external (minified here)' },
-  { file: `${DIST}/offshoot.bundle.mjs`, minified: true, what: 'SDK + deps, ESM' },
+  {
+    file: `${DIST}/offshoot.bundle.mjs`,
+    minified: true,
+    what: 'SDK + deps, ESM (entry file; with its chunks: budget line)',
+  },
   { file: `${DIST}/offshoot.umd.js`, minified: true, what: 'SDK + deps, UMD' },
 ];
 /** The dependencies the browser SDK imports, alone, as the build resolves them. */
@@ -77,10 +81,11 @@ async function main(): Promise<void> {
     );
   }
 
-  const { own, bundle: whole } = budgeted;
+  const { own, bundle: whole, bundleAtStart, bundleFiles } = budgeted;
   console.log(
-    `\nbudget: SDK's own code (dist/offshoot.mjs) min+gzip ${kb(own.gzip)} KB, budget ${BUDGET_KB} KB` +
-      `; bundle ${kb(whole.gzip)} KB, budget ${BUNDLE_BUDGET_KB} KB`,
+    `\nbudget: SDK's own code (dist/offshoot.mjs and its chunks) min+gzip ${kb(own.gzip)} KB, budget ${BUDGET_KB} KB` +
+      `; bundle (${bundleFiles.length} file(s), each gzipped alone) ${kb(whole.gzip)} KB, budget ${BUNDLE_BUDGET_KB} KB` +
+      `; of it before anything lazy ${kb(bundleAtStart.gzip)} KB`,
   );
   const over = [own.gzip > BUDGET_KB * 1024 && 'SDK own code', whole.gzip > BUNDLE_BUDGET_KB * 1024 && 'bundle'].filter(
     Boolean,

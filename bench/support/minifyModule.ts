@@ -8,7 +8,9 @@ const ENTRY = '\0bench-entry';
 
 /**
  * Minify an ES module file with terser (through rollup, as the build does), its bare imports
- * left external: the SDK's own code as a bundler would ship it.
+ * left external: the SDK's own code as a bundler would ship it. Relative imports (the build's
+ * shared chunks), dynamic ones included (code loaded lazily), are bundled in: the whole of
+ * what the entry can load.
  *
  * @example
  * const min = await minifyFile('dist/offshoot.mjs');
@@ -21,7 +23,7 @@ export async function minifyFile(file: string): Promise<string> {
     onwarn: () => {},
   });
   try {
-    const { output } = await bundle.generate({ format: 'es' });
+    const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
     return output[0].code;
   } finally {
     await bundle.close();
