@@ -13,6 +13,10 @@ import type { OverlayStage } from './OverlayStage.js';
 import { adoptStyles } from './adoptStyles.js';
 import { overlayStyles } from './overlayStyles.js';
 import { scaleFor } from './theme.js';
+import { whenBufferedAhead } from './whenBufferedAhead.js';
+
+/** Seconds of video buffered ahead of the playhead before the renderer may start unasked. */
+const WARM_UP_BUFFER_SECONDS = 2;
 
 /**
  * Create the overlay compositor inside `container` (which should be positioned, e.g.
@@ -22,8 +26,8 @@ import { scaleFor } from './theme.js';
  * What makes it cheap (docs/decisions/0006-native-video-overlay.md): the browser shows the
  * video itself; the canvas draws only the overlays, only when one changes, and is hidden
  * while there is nothing to draw. Its pixi renderer is loaded and started only when
- * something must be drawn or, ahead of the first choice, once the attached video has shown
- * its first frame and the page is idle, so it never delays startup. Everything that is not
+ * something must be drawn or, ahead of the first choice, once the attached video plays with
+ * a few seconds buffered and the page is idle, so it never delays startup or stalls playback. Everything that is not
  * drawn (twins, announcements, countdown marks, controls, messages) works from the start.
  *
  * @example
@@ -171,9 +175,9 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
   };
   container.addEventListener('keydown', onKeyDown);
 
-  // Ahead of the first choice: start the renderer once the video shows its first frame and
-  // the page is idle, so the first panel is drawn at once without slowing the start.
-  let video: HTMLVideoElement | null = null;
+  // Ahead of the first choice, the renderer starts once the attached video plays with a few
+  // seconds buffered and the page is idle (see whenBufferedAhead for why not sooner).
+  let stopWatching = (): void => undefined;
   const warmUp = (): void => {
     if (!win.requestIdleCallback) return void setTimeout(() => void startStage(), 250);
     win.requestIdleCallback(() => void startStage(), { timeout: 1000 });
@@ -182,16 +186,11 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
   return {
     element,
     canvas,
-    attachVideo(v) {
-      video?.removeEventListener('playing', warmUp);
-      video = v;
-      if (v.readyState >= 3 && !v.paused) warmUp();
-      else v.addEventListener('playing', warmUp, { once: true });
+    attachVideo(video) {
+      stopWatching();
+      if (!starting) stopWatching = whenBufferedAhead(video, WARM_UP_BUFFER_SECONDS, warmUp);
     },
-    detachVideo() {
-      video?.removeEventListener('playing', warmUp);
-      video = null;
-    },
+    detachVideo: () => stopWatching(),
     showChoice(c) {
       choice.show(c);
       void startStage();
@@ -244,7 +243,7 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
       loop.destroy();
       resizeObserver.disconnect();
       container.removeEventListener('keydown', onKeyDown);
-      video?.removeEventListener('playing', warmUp);
+      stopWatching();
       choice.destroy();
       twins.destroy();
       live.destroy();

@@ -322,6 +322,23 @@ async function playingVideo(): Promise<{ video: HTMLVideoElement; presented(n: n
   };
 }
 
+/** A muted <video> of `ms` of `source`'s stream, recorded to a WebM blob (so all of it is buffered). */
+async function recordedVideo(source: HTMLVideoElement, ms: number): Promise<HTMLVideoElement> {
+  const recorder = new MediaRecorder(source.srcObject as MediaStream, { mimeType: 'video/webm' });
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (e) => chunks.push(e.data);
+  const stopped = new Promise<void>((r) => (recorder.onstop = () => r()));
+  recorder.start();
+  await new Promise((r) => setTimeout(r, ms));
+  recorder.stop();
+  await stopped;
+  const video = document.createElement('video');
+  video.muted = true;
+  video.src = URL.createObjectURL(new Blob(chunks, { type: 'video/webm' }));
+  container.appendChild(video);
+  return video;
+}
+
 describe('drawing on demand', () => {
   test('plain playback draws nothing: no render and no animation frame while no overlay changes', async () => {
     const played = await playingVideo();
@@ -385,24 +402,32 @@ describe('drawing on demand', () => {
     expect(o.state().renders).toBe(before + 2);
   });
 
-  test('the renderer starts only after the video shows its first frame', async () => {
-    const video = document.createElement('video');
-    video.muted = true;
-    container.appendChild(video);
+  test('the renderer starts unasked only once the video plays with seconds buffered ahead', async () => {
     const o = await make();
-    o.attachVideo(video);
+    const idle = document.createElement('video');
+    container.appendChild(idle);
+    o.attachVideo(idle);
     await frames(5);
     expect(o.state().renderer).toBe('idle');
-    const played = await playingVideo();
+    // A live stream plays but has nothing buffered ahead: starting pixi's long set-up then
+    // could stall it.
+    const live = await playingVideo();
     try {
-      o.attachVideo(played.video);
-      // Started when the page is idle after 'playing' (at most 1 s later).
-      for (let i = 0; i < 200 && o.state().renderer === 'idle'; i++) await played.presented(1);
+      o.attachVideo(live.video);
+      await live.presented(20);
+      expect(o.state().renderer).toBe('idle');
+      // A recorded clip, buffered whole: the renderer starts (when the page is idle).
+      const recorded = await recordedVideo(live.video, 3500);
+      o.attachVideo(recorded);
+      await recorded.play();
+      for (let i = 0; i < 300 && o.state().renderer === 'idle'; i++) await frames(1);
       expect(o.state().renderer).not.toBe('idle');
       await o.whenReady();
       expect(o.state().renderer).toBe('ready');
+      recorded.pause();
+      URL.revokeObjectURL(recorded.src);
     } finally {
-      played.stop();
+      live.stop();
     }
   });
 
