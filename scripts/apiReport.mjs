@@ -3,8 +3,8 @@
 //   into git, so a change to the public API shows up as a reviewed diff;
 // - the API reference (docs/api/*.md, API Documenter), made from the TSDoc comments.
 //
-//   node scripts/apiReport.mjs           update etc/*.api.md and docs/api (after a deliberate API change)
-//   node scripts/apiReport.mjs --check   CI: exit 1 when a report or the reference is out of date
+//   npm run api         (node scripts/apiReport.mjs)          update etc/*.api.md and docs/api (after a deliberate API change)
+//   npm run api:check   (node scripts/apiReport.mjs --check)  CI: exit 1 when a report or the reference is out of date
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ for (const entry of ENTRIES) {
     showVerboseMessages: false,
   });
   if (result.apiReportChanged && check)
-    problems.push(`${entry.name}: the API changed; run \`node scripts/apiReport.mjs\` and commit etc/ and docs/api`);
+    problems.push(`${entry.name}: the API changed; run \`npm run api\` and commit etc/ and docs/api`);
   if (result.errorCount > 0) problems.push(`${entry.name}: ${result.errorCount} API Extractor error(s), see above`);
   renameModel(join(MODEL, entry.model), entry.name);
 }
@@ -48,7 +48,7 @@ if (check) {
   const stale = differences(out, DOCS);
   if (stale.length > 0)
     problems.push(
-      `docs/api is out of date (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); run \`node scripts/apiReport.mjs\``,
+      `docs/api is out of date (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); run \`npm run api\``,
     );
 }
 

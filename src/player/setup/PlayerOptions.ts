@@ -11,8 +11,10 @@ export interface PlayerOptions {
   /** The story: a URL (fetched, then validated) or a story object (validated). */
   story: string | URL | Story | object;
   /**
-   * What segment media URLs resolve against. Default: the story's URL, or the page's
-   * base URL for a story object.
+   * What segment media URLs resolve against. Default: the story's URL (its
+   * `Content-Location` when the server sends one, as the backend's
+   * `GET /api/v1/stories/:id` does, else the URL after redirects), or the page's base URL
+   * for a story object.
    */
   baseUrl?: string | URL;
   /** Start playing once the first segment is buffered. Default false. */
