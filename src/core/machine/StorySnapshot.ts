@@ -10,11 +10,17 @@ import type { HistoryEntry } from './StoryContext.js';
  * const saved: StorySnapshot = JSON.parse(JSON.stringify(snapshotOf(actor)));
  */
 export interface StorySnapshot {
+  /** Snapshot format version: always 1. */
   version: 1;
+  /** The story's `id`: a snapshot never resumes another story. */
   storyId: string;
+  /** The segment the viewer is in. */
   segmentId: string;
+  /** The story's variables. */
   vars: Variables;
+  /** Times each segment was entered (`visits.<id>` in expressions). */
   visits: Visits;
+  /** The choices made so far, oldest first (what `back` steps through). */
   history: HistoryEntry[];
   /** True when the choice window of `segmentId` is open: resuming reopens it at the choice's `at`. */
   atChoice: boolean;

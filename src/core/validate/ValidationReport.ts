@@ -26,7 +26,9 @@ export const ISSUE_CODES = [
  */
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
+/** One problem `validateStory` found: print it with `formatIssue`. */
 export interface ValidationIssue {
+  /** What kind of problem (errors, and the warnings in WARNING_CODES). */
   code: IssueCode;
   /** JSON Pointer (RFC 6901) to the value the issue is about; '' is the whole story. */
   path: string;
@@ -42,13 +44,23 @@ export interface ValidationIssue {
   file?: string;
 }
 
+/**
+ * What `validateStory` returns.
+ *
+ * @example
+ * const report = validateStory(text, { file: 'story.json' });
+ * if (!report.valid) console.error(report.errors.map(formatIssue).join('\n'));
+ */
 export interface ValidationReport {
   /** True when there are no errors (warnings allowed). */
   valid: boolean;
+  /** Problems that make the story unplayable. */
   errors: ValidationIssue[];
+  /** Problems worth fixing that do not stop playback (`unreachable`, `hidden-default`). */
   warnings: ValidationIssue[];
   /** The story, present only when valid; `state` is filled in as `{}` when the file has none. */
   story?: Story;
 }
 
+/** The issue codes that are warnings, not errors. */
 export const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unreachable', 'hidden-default']);

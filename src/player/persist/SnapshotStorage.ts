@@ -11,6 +11,8 @@ import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
  * };
  */
 export interface SnapshotStorage {
+  /** The saved place of a story, or null/undefined when there is none. */
   load(storyId: string): StorySnapshot | null | undefined | Promise<StorySnapshot | null | undefined>;
+  /** Save the viewer's place. */
   save(storyId: string, snapshot: StorySnapshot): void | Promise<void>;
 }

@@ -34,7 +34,9 @@ export interface Player {
   readonly story: Story | null;
   /** The player's root element inside the container. */
   readonly element: HTMLElement;
+  /** Start or resume playback (resolves once playing; browsers may refuse unmuted autoplay). */
   play(): Promise<void>;
+  /** Pause playback (the choice timer pauses with it: it runs on media time). */
   pause(): void;
   /** Take an option of the open choice (same as the viewer clicking it). */
   choose(optionId: string): void;
@@ -44,7 +46,9 @@ export interface Player {
   snapshot(): StorySnapshot;
   /** Jump to a saved place (resolves once it is buffered). */
   restore(snapshot: StorySnapshot): Promise<void>;
+  /** Mute or unmute. */
   setMuted(muted: boolean): void;
+  /** What the player measured so far (transitions, stalls, frame gaps, startup). */
   getStats(): PlayerStats;
   /**
    * Listen to an event; returns the function that stops listening.
@@ -63,6 +67,7 @@ export interface Player {
    * player.on('segmentstart', (e) => console.log(e.segmentId)); // 'intro' first
    */
   on<K extends keyof PlayerEvents>(type: K, handler: Handler<PlayerEvents[K]>): () => void;
+  /** Remove a listener added with `on`. */
   off<K extends keyof PlayerEvents>(type: K, handler: Handler<PlayerEvents[K]>): void;
   /** Stop everything and remove every element, listener and timer the player added. */
   destroy(): void;
