@@ -3,11 +3,15 @@ import type { Variables, Visits } from '../story/Variables.js';
 
 /** One choice the viewer made, with the state as it was at that choice point (what BACK restores). */
 export interface HistoryEntry {
+  /** The segment whose choice it was. */
   segmentId: string;
+  /** The option taken. */
   optionId: string;
   /** True when the timer took it. */
   byDefault: boolean;
+  /** The variables as they were at the choice point. */
   vars: Variables;
+  /** The visit counts as they were at the choice point. */
   visits: Visits;
 }
 

@@ -50,6 +50,7 @@ export type OffshootPlayerEventMap = { [K in keyof PlayerEvents]: CustomEvent<Pl
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OffshootPlayerElement extends Base {
+  /** The attributes the element reacts to (see the class description). */
   static readonly observedAttributes = [
     'src',
     'autoplay',

@@ -10,10 +10,13 @@ export interface PlayerStats {
   transitions: number;
   /** Times the picture froze after the first frame. */
   stalls: number;
+  /** Total frozen time across those stalls, ms. */
   stallMs: number;
   /** Worst wall-clock gap between frames at a segment boundary, ms. */
   maxBranchGapMs: number;
+  /** Frames the browser dropped (getVideoPlaybackQuality). */
   droppedFrames: number;
+  /** Frames the browser presented or dropped. */
   totalFrames: number;
   /** Story loaded → first frame, ms (null before it). */
   startupMs: number | null;

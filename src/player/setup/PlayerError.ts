@@ -10,6 +10,7 @@ import type { PlayerErrorCode } from '../PlayerEvents.js';
 export class PlayerError extends Error {
   override readonly name = 'PlayerError';
   constructor(
+    /** Which failure (see PlayerErrorCode). */
     readonly code: PlayerErrorCode,
     message: string,
   ) {
