@@ -1,363 +1,144 @@
-// Lookahead benchmark: `npx tsx bench/lookahead.bench.ts [--viewers 200] [--seed 1]`.
+// Lookahead benchmark on the REAL backend: `npx tsx bench/lookahead.bench.ts [--viewers 3]
+// [--workers 2] [--size 320x180] [--levels 3] [--modes in-process,bullmq]`.
 //
-// Simulates many viewers making random choices on stories whose branches are generated,
-// against a simulated backend of W workers rendering ~1 s media segments sequentially at a
-// given speed (× real time). Compares, in the same run and on the same viewers:
-//   ours  — the player's LookaheadPolicy (deadline order, K in flight, cancel unreachable,
-//           next level on commit) with a head-first backend (the fragment needed soonest
-//           renders next, so every branch's head comes before anyone's tail);
-//   naive — every candidate requested at each segment start, rendered in full in request
-//           order, never cancelled.
-// Deterministic: seeded choices, fixed time step. Prints a table and ratios.
-import { readFileSync, readdirSync } from 'node:fs';
-import type { ChoiceStep, Segment, Story } from '../src/core/index.js';
-import type { Position } from '../src/core/rules/index.js';
-import { applyOption, enterSegment, initialPosition, resolveNext, takeableOptions } from '../src/core/rules/index.js';
-import type { LookaheadAction } from '../src/player/generation/LookaheadPolicy.js';
-import { LookaheadPolicy } from '../src/player/generation/LookaheadPolicy.js';
-import { commitTargets, planTargets } from '../src/player/generation/lookaheadTargets.js';
-import { mulberry32 } from '../src/server/generate/procedural/random/mulberry32.js';
+// Simulated viewers (bench/scaleoutViewer.ts: no browser, real HTTP) walk a generated story
+// (bench/scaleoutStory.ts: a binary tree of choices, every segment a procedural render of its
+// own) against the real backend: the HTTP API, the in-process queue with W render slots, or
+// BullMQ on a real redis-server with W worker processes; the procedural generator on the CPU;
+// ffmpeg; a fresh store per row. Each viewer asks for everything within two choices with its
+// deadline, chooses at random when the choice opens, and holds when what it reaches is not
+// rendered. One variable changes per step, on the same viewers and choices:
+//   1 fifo          whole jobs in the order asked, nothing withdrawn
+//   2 deadline      whole jobs, nearest deadline first
+//   3 + cancel      the viewers DELETE the branches their choice made unreachable
+//   4 + head-first  every branch's head before any tail; preemption at fragment boundaries
+// Per row: branches whose head was playable on arrival, the worst hold, and compute (seconds of
+// video rendered, watched or not, per second watched). Exits 1 when step 4 is less ready than
+// step 1 or costs more compute per watched second (the budget).
+import { execFileSync } from 'node:child_process';
+import type { RenderOrder } from '../src/server/queue/schedule/renderRank.js';
+import { printTable } from './support/printTable.js';
+import type { Row } from './support/printTable.js';
+import { renderedSeconds, startBenchBackend } from './scaleoutBackend.js';
+import { branchingStory } from './scaleoutStory.js';
+import { runViewer } from './scaleoutViewer.js';
+import type { ViewerResult } from './scaleoutViewer.js';
 
-const arg = (name: string, fallback: number): number => {
+const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const VIEWERS = arg('viewers', 200);
-const SEED = arg('seed', 1);
-const DT = 0.05; // s per simulation step
-const FRAG = 1; // s of media per rendered HLS segment
-const HEAD = 2; // s that make a branch playable (the player's hold threshold)
-const DEPTH = 2;
-const K = 4;
-const LEAD = arg('lead', 3); // LookaheadPolicy leadFactor; --lead Infinity for no lead gating
-const MIN_LEAD = arg('min-lead', 4); // LookaheadPolicy minLeadSeconds
-const CAP = 180; // s of session at most (stories with loops)
-const SPEEDS = [0.9, 2, 4];
-const WORKERS = [1, 2];
+const VIEWERS = Number(arg('viewers', '3'));
+const WORKERS = Number(arg('workers', '2'));
+const [WIDTH, HEIGHT] = arg('size', '320x180').split('x').map(Number) as [number, number];
+const LEVELS = Number(arg('levels', '3'));
+const MODES = arg('modes', 'in-process,bullmq').split(',') as Array<'in-process' | 'bullmq'>;
+/** Which steps to run (1-based, comma-separated); all four by default. */
+const ONLY = arg('steps', '1,2,3,4').split(',').map(Number);
+const SECONDS = 4;
+const CHOICE_AT = 1;
+const BRANCHING = 2;
+/** Viewers start this far apart, so they are at different depths of the story at once. */
+const STAGGER_MS = 1500;
 
-interface Job {
-  segmentId: string;
-  duration: number;
-  frags: number;
-  rendered: number;
-  dueAt: number;
-  seq: number;
-  busy: boolean;
-  partial: number;
-  spent: number;
-  live: boolean;
-}
-
-/** W workers, each rendering one fragment at a time at `speed` × real time. */
-class SimBackend {
-  readonly jobs = new Map<string, Job>();
-  private readonly workers: Array<Job | undefined>;
-  private seq = 0;
-  spent = 0;
-
-  constructor(
-    workers: number,
-    private readonly speed: number,
-    private readonly mode: 'head-first' | 'fifo',
-  ) {
-    this.workers = new Array<Job | undefined>(workers).fill(undefined);
-  }
-
-  submit(segmentId: string, duration: number, deadline: number, now: number): void {
-    const old = this.jobs.get(segmentId);
-    if (old && (old.live || old.rendered === old.frags)) return; // content-addressed: one job per rendition
-    this.jobs.set(segmentId, {
-      segmentId,
-      duration,
-      frags: Math.ceil(duration / FRAG),
-      rendered: old?.rendered ?? 0,
-      dueAt: now + deadline,
-      seq: this.seq++,
-      busy: false,
-      partial: 0,
-      spent: old?.spent ?? 0,
-      live: true,
-    });
-  }
-
-  cancel(segmentId: string): void {
-    const job = this.jobs.get(segmentId);
-    if (job) job.live = false; // a worker on it drops it at once; its partial fragment is lost
-  }
-
-  readySeconds(segmentId: string): number {
-    const job = this.jobs.get(segmentId);
-    return job ? Math.min(job.duration, job.rendered * FRAG) : 0;
-  }
-
-  /** Advance `dt`; returns segments that finished rendering. */
-  step(dt: number): string[] {
-    const done: string[] = [];
-    this.workers.forEach((_, w) => {
-      let budget = dt;
-      while (budget > 1e-9) {
-        let job = this.workers[w];
-        if (job && !job.live) job = this.workers[w] = undefined;
-        job ??= this.workers[w] = this.pick();
-        if (!job) return;
-        job.busy = true;
-        const need = FRAG / this.speed - job.partial;
-        const use = Math.min(need, budget);
-        budget -= use;
-        job.partial += use;
-        job.spent += use;
-        this.spent += use;
-        if (use < need) return;
-        job.partial = 0;
-        job.rendered++;
-        const finished = job.rendered === job.frags;
-        if (finished) {
-          job.live = false;
-          done.push(job.segmentId);
-        }
-        // Head-first re-decides after every fragment; FIFO keeps rendering the job to its end.
-        if (finished || this.mode === 'head-first') {
-          job.busy = false;
-          this.workers[w] = undefined;
-        }
-      }
-    });
-    return done;
-  }
-
-  private pick(): Job | undefined {
-    let best: Job | undefined;
-    const key = (j: Job): number => (this.mode === 'fifo' ? j.seq : j.dueAt + j.rendered * FRAG);
-    for (const job of this.jobs.values()) {
-      if (!job.live || job.busy) continue;
-      if (!best || key(job) < key(best) || (key(job) === key(best) && job.seq < best.seq)) best = job;
-    }
-    return best;
-  }
-}
-
-interface Totals {
-  branches: number;
-  ready: number;
-  waitS: number;
-  watchedS: number;
-  spentS: number;
-  wastedS: number;
-  sessions: number;
-}
-const zero = (): Totals => ({ branches: 0, ready: 0, waitS: 0, watchedS: 0, spentS: 0, wastedS: 0, sessions: 0 });
-
-/** One viewer's session. `random` makes the same choices for both schedulers. */
-function simulate(
-  story: Story,
-  scheduler: 'ours' | 'naive',
-  speed: number,
-  workers: number,
-  random: () => number,
-  into: Totals,
-): void {
-  const backend = new SimBackend(workers, speed, scheduler === 'ours' ? 'head-first' : 'fifo');
-  const policy = new LookaheadPolicy({ maxInFlight: K, headSeconds: HEAD, leadFactor: LEAD, minLeadSeconds: MIN_LEAD });
-  const entered = new Set<string>();
-  let t = 0;
-  let history: ChoiceStep[] = [];
-  let pos: Position = initialPosition(story);
-  let seg: Segment = story.segments[pos.segmentId] as Segment;
-  let segTime = 0;
-  let holding = false;
-  let choice: { at: number; optionId: string } | undefined;
-  let chosen: string | undefined;
-
-  const apply = (actions: LookaheadAction[]): void => {
-    for (const a of actions) {
-      if (a.type === 'cancel') backend.cancel(a.segmentId);
-      else backend.submit(a.segmentId, (story.segments[a.segmentId] as Segment).duration, a.deadline, t);
-    }
-  };
-  const headReady = (id: string, d: number): boolean => backend.readySeconds(id) >= Math.min(HEAD, d);
-
-  const enter = (next: Position): void => {
-    pos = next;
-    seg = story.segments[pos.segmentId] as Segment;
-    entered.add(pos.segmentId);
-    segTime = 0;
-    chosen = undefined;
-    holding = false;
-    if (seg.generate) {
-      into.branches++;
-      if (headReady(pos.segmentId, seg.duration)) into.ready++;
-      else holding = true;
-    }
-    const targets = planTargets(story, pos, history, DEPTH);
-    if (scheduler === 'ours') {
-      const actions = policy.want(targets, t);
-      if (policy.reached(pos.segmentId) === 'late' && targets[0]?.segmentId === pos.segmentId)
-        actions.push(...policy.urgent(targets[0], t));
-      apply(actions);
-    } else {
-      for (const target of targets) backend.submit(target.segmentId, target.durationSeconds, target.seconds, t);
-    }
-    choice = undefined;
-    if (seg.choice) {
-      const options = takeableOptions(story, pos);
-      const { at, until = seg.duration, default: fallback } = seg.choice;
-      const timedOut = random() < 0.2 || options.length === 0;
-      const pickedId = options[Math.floor(random() * options.length)]?.id ?? fallback;
-      choice = timedOut
-        ? { at: until, optionId: options.some((o) => o.id === fallback) ? fallback : pickedId }
-        : { at: at + random() * (until - at), optionId: pickedId };
-    }
-  };
-
-  enter(pos);
-  while (t < CAP) {
-    const finished = backend.step(DT);
-    t += DT;
-    if (scheduler === 'ours') {
-      for (const job of backend.jobs.values())
-        if (job.live) policy.progress(job.segmentId, backend.readySeconds(job.segmentId), t);
-      for (const id of finished) apply(policy.settled(id, 'done', t));
-      apply(policy.tick(t));
-    }
-    if (seg.generate) {
-      if (holding && headReady(pos.segmentId, seg.duration)) holding = false;
-      const needed = Math.min(seg.duration, (Math.floor(segTime / FRAG) + 1) * FRAG);
-      if (holding || backend.readySeconds(pos.segmentId) < needed - 1e-9) {
-        into.waitS += DT;
-        continue;
-      }
-    }
-    segTime += DT;
-    into.watchedS += DT;
-    if (choice && chosen === undefined && segTime >= Math.min(choice.at, seg.duration) - 1e-9) {
-      chosen = choice.optionId;
-      history = [...history, { segmentId: pos.segmentId, optionId: chosen }];
-      if (scheduler === 'ours')
-        apply(policy.want(commitTargets(story, pos.segmentId, history, Math.max(0, seg.duration - segTime), DEPTH), t));
-    }
-    if (segTime < seg.duration - 1e-9) continue;
-    if (seg.end) break;
-    if (seg.choice) {
-      const option = seg.choice.options.find((o) => o.id === chosen) as NonNullable<
-        Segment['choice']
-      >['options'][number];
-      enter(applyOption(pos, option));
-    } else {
-      enter(enterSegment(pos, resolveNext(story, pos) as string));
-    }
-  }
-  into.sessions++;
-  into.spentS += backend.spent;
-  for (const job of backend.jobs.values()) if (!entered.has(job.segmentId)) into.wastedS += job.spent;
-}
-
-/** A branching story: `levels` choice levels, 2–3 options each, 5–9 s segments, all generated but the first. */
-function syntheticStory(levels: number, seed: number): Story {
-  const random = mulberry32(seed);
-  const segments: Story['segments'] = {};
-  const grow = (id: string, level: number): void => {
-    const duration = 5 + Math.floor(random() * 5);
-    const base: Segment =
-      id === 'n' ? { media: 'media/n/index.m3u8', duration } : { generate: { prompt: `scene ${id}` }, duration };
-    if (level === levels) {
-      segments[id] = { ...base, end: true };
-      return;
-    }
-    const count = random() < 0.3 ? 3 : 2;
-    const options = Array.from({ length: count }, (_, i) => ({ id: `o${i}`, label: `Option ${i}`, next: `${id}${i}` }));
-    segments[id] = {
-      ...base,
-      choice: { prompt: 'Which way?', at: Math.max(1, duration - 4), until: duration - 1, default: 'o0', options },
-    };
-    options.forEach((o) => grow(o.next, level + 1));
-  };
-  grow('n', 0);
-  return { offshoot: 1, id: 'synthetic', title: 'Synthetic', start: 'n', state: {}, segments };
-}
-
-/** An example story with every segment but the first generated. */
-function generatedExample(file: string): Story {
-  const story = JSON.parse(readFileSync(file, 'utf8')) as Story;
-  for (const [id, segment] of Object.entries(story.segments)) {
-    if (id === story.start) continue;
-    delete segment.media;
-    segment.generate = { prompt: `scene ${id}` };
-  }
-  return story;
-}
-
-const stories: Story[] = [syntheticStory(4, SEED)];
-for (const file of readdirSync('examples')
-  .filter((f) => f.endsWith('.json'))
-  .sort())
-  stories.push(generatedExample(`examples/${file}`));
-
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-const num = (x: number, digits = 2): string => x.toFixed(digits);
-const rows: string[][] = [];
-const computeRatios: number[] = [];
-const readyGains: number[] = [];
-const started = performance.now();
-for (const story of stories) {
-  for (const speed of SPEEDS) {
-    for (const workers of WORKERS) {
-      const ours = zero();
-      const naive = zero();
-      for (let v = 0; v < VIEWERS; v++) {
-        const seed = SEED * 1_000_003 + v;
-        simulate(story, 'ours', speed, workers, mulberry32(seed), ours);
-        simulate(story, 'naive', speed, workers, mulberry32(seed), naive);
-      }
-      const ready = (x: Totals): number => x.ready / Math.max(1, x.branches);
-      const perWatched = (x: Totals): number => x.spentS / x.watchedS;
-      computeRatios.push(perWatched(naive) / perWatched(ours));
-      readyGains.push(ready(ours) - ready(naive));
-      rows.push([
-        story.id,
-        `${speed}×`,
-        String(workers),
-        pct(ready(ours)),
-        pct(ready(naive)),
-        num((60 * ours.waitS) / ours.watchedS, 1),
-        num((60 * naive.waitS) / naive.watchedS, 1),
-        num(perWatched(ours)),
-        num(perWatched(naive)),
-        `${num(perWatched(naive) / perWatched(ours))}×`,
-        pct(ours.wastedS / ours.spentS),
-        pct(naive.wastedS / naive.spentS),
-      ]);
-    }
-  }
-}
-
-const header = [
-  'story',
-  'speed',
-  'W',
-  'ready ours',
-  'ready naive',
-  'wait s/min ours',
-  'wait s/min naive',
-  'compute/s ours',
-  'compute/s naive',
-  'naive/ours',
-  'wasted ours',
-  'wasted naive',
+const STEPS: Array<{ name: string; order: RenderOrder; cancel: boolean }> = [
+  { name: '1 fifo', order: 'fifo', cancel: false },
+  { name: '2 deadline', order: 'deadline', cancel: false },
+  { name: '3 + cancel', order: 'deadline', cancel: true },
+  { name: '4 + head-first', order: 'head-first', cancel: true },
 ];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+interface StepResult {
+  ready: number;
+  worstHoldS: number;
+  holdPerMinS: number;
+  computePerWatched: number;
+}
+
+const load = (): string =>
+  execFileSync('uptime')
+    .toString()
+    .trim()
+    .replace(/.*load average: /, 'load ');
+const story = branchingStory({
+  id: 'branching',
+  levels: LEVELS,
+  branching: BRANCHING,
+  seconds: SECONDS,
+  choiceAt: CHOICE_AT,
+});
+
+async function runStep(mode: 'in-process' | 'bullmq', step: (typeof STEPS)[number]): Promise<StepResult> {
+  const backend = await startBenchBackend({
+    mode,
+    order: step.order,
+    workers: WORKERS,
+    width: WIDTH,
+    height: HEIGHT,
+    story,
+  });
+  try {
+    const results: ViewerResult[] = await Promise.all(
+      Array.from({ length: VIEWERS }, async (_, v) => {
+        await new Promise((resolve) => setTimeout(resolve, v * STAGGER_MS));
+        return runViewer({
+          url: backend.url,
+          token: backend.token(`viewer-${v}`),
+          storyId: 'branching',
+          branching: BRANCHING,
+          levels: LEVELS,
+          seconds: SECONDS,
+          choiceAt: CHOICE_AT,
+          seed: v + 1,
+          cancel: step.cancel,
+        });
+      }),
+    );
+    const branches = results.reduce((n, r) => n + r.branches, 0);
+    const inTime = results.reduce((n, r) => n + r.inTime, 0);
+    const watched = results.reduce((n, r) => n + r.watchedSeconds, 0);
+    const holds = results.flatMap((r) => r.holdsMs);
+    return {
+      ready: inTime / branches,
+      worstHoldS: Math.max(0, ...holds) / 1000,
+      holdPerMinS: holds.reduce((a, b) => a + b, 0) / 1000 / (watched / 60),
+      computePerWatched: renderedSeconds(backend.lines()) / watched,
+    };
+  } finally {
+    await backend.close();
+  }
+}
+
 console.log(
-  `lookahead bench: ${VIEWERS} viewers per row, seed ${SEED}, ${FRAG} s segments, head ${HEAD} s, depth ${DEPTH}, K ${K}, step ${DT} s`,
+  `lookahead on the real backend: ${VIEWERS} viewers ${STAGGER_MS / 1000} s apart, ${WORKERS} render slot(s)/worker process(es), ` +
+    `procedural ${WIDTH}x${HEIGHT} on the CPU, story of ${LEVELS} binary choices × ${SECONDS} s segments (${load()})`,
 );
-console.log(
-  'ready = share of branches whose head was playable when the viewer reached them; wait = hold + stall seconds per minute watched;',
-);
-console.log(
-  'compute/s = worker-seconds per second watched; wasted = share of worker time spent on segments the viewer never watched.\n',
-);
-console.log(line(header));
-for (const row of rows) console.log(line(row));
-console.log(
-  `\nmedian compute ratio naive/ours: ${num(median(computeRatios))}×; median readiness gain ours − naive: ${(100 * median(readyGains)).toFixed(1)} points (${((performance.now() - started) / 1000).toFixed(1)} s)`,
-);
+let failed = false;
+for (const mode of MODES) {
+  const rows: Row[] = [];
+  const measured: StepResult[] = [];
+  for (const step of STEPS.filter((_, i) => ONLY.includes(i + 1))) {
+    const r = await runStep(mode, step);
+    measured.push(r);
+    rows.push([
+      step.name,
+      `${(r.ready * 100).toFixed(0)} %`,
+      r.worstHoldS.toFixed(2),
+      r.holdPerMinS.toFixed(1),
+      r.computePerWatched.toFixed(2),
+    ]);
+  }
+  console.log(
+    `\n${mode === 'bullmq' ? `BullMQ, ${WORKERS} worker processes, one redis-server` : `in-process queue, ${WORKERS} slots`} (${load()})`,
+  );
+  printTable(['step', 'ready in time', 'worst hold s', 'hold s/min', 'rendered s per watched s'], rows);
+  const first = measured[0]!;
+  const last = measured.at(-1)!;
+  if (ONLY.length === 4 && (last.ready < first.ready || last.computePerWatched > first.computePerWatched)) {
+    console.log(
+      `BUDGET MISSED (${mode}): head-first + cancel must be at least as ready as fifo and cost no more compute`,
+    );
+    failed = true;
+  }
+}
+process.exit(failed ? 1 : 0);

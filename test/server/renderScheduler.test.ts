@@ -36,20 +36,20 @@ describe('RenderScheduler', () => {
     expect(await startOrder('head-first', asks)).toEqual(['soon', 'mid', 'late']);
   });
 
-  it('head-first: a running tail yields its slot to a waiting head at the next fragment boundary, then resumes', async () => {
+  it('head-first: a running tail yields its slot at the next fragment boundary to a head due first, then resumes', async () => {
     const scheduler = new RenderScheduler({ slots: 1, order: 'head-first', headSeconds: 2 });
     const signal = new AbortController().signal;
     const tail = await scheduler.acquire('long', T0, 8, signal);
-    // Still in its head (1 s of 2): a head asked for later with a later deadline does not preempt it.
+    // Still in its head (1 s of 2, due now): a head due in 1 s does not preempt it.
     let headStarted = false;
-    const head = scheduler.acquire('branch', T0 + 5000, 4, signal).then((lease) => {
+    const head = scheduler.acquire('branch', T0 + 1000, 4, signal).then((lease) => {
       headStarted = true;
       return lease;
     });
     await tail.yieldPoint(1);
-    await tick();
+    await new Promise<void>((resolve) => setImmediate(resolve));
     expect(headStarted).toBe(false);
-    // Its head is out (2 s): now it is a tail, and the waiting head takes the slot.
+    // Its head is out: its next fragment is due at +2 s, the waiting head at +1 s: it yields.
     let resumed = false;
     const paused = tail.yieldPoint(2).then(() => (resumed = true));
     const branch = await head;
@@ -60,6 +60,24 @@ describe('RenderScheduler', () => {
     expect(scheduler.counts()).toEqual({ running: 1, waiting: 0, paused: 0 });
     tail.release();
     expect(scheduler.counts()).toEqual({ running: 0, waiting: 0, paused: 0 });
+  });
+
+  it('head-first: a tail fragment due before a waiting head keeps the slot (the watched segment must not starve)', async () => {
+    const scheduler = new RenderScheduler({ slots: 1, order: 'head-first', headSeconds: 2 });
+    const signal = new AbortController().signal;
+    const watched = await scheduler.acquire('watched', T0, 8, signal);
+    let headStarted = false;
+    const head = scheduler.acquire('later', T0 + 8000, 4, signal).then((lease) => {
+      headStarted = true;
+      return lease;
+    });
+    for (const seconds of [2, 3, 4, 5, 6, 7]) await watched.yieldPoint(seconds); // due +2 … +7 s: all before +8 s
+    expect(headStarted).toBe(false);
+    const paused = watched.yieldPoint(8.5); // +8.5 s: now the head is due first and takes the slot
+    (await head).release();
+    expect(headStarted).toBe(true);
+    await paused;
+    watched.release();
   });
 
   it('head-first: a more urgent head preempts a head; whole-job orders never preempt', async () => {

@@ -38,8 +38,8 @@ interface Ticket {
 
 /**
  * Decides which render computes, `slots` at a time: whole jobs in arrival order ('fifo'), by
- * deadline ('deadline'), or head-first ('head-first': the head of every wanted branch before
- * any tail, by deadline; tails by the deadline of their next fragment). In head-first order a
+ * deadline ('deadline'), or head-first ('head-first': fragments earliest due first, a head due
+ * whole at its branch's deadline, so heads come before any tail due later). In head-first order a
  * render yields its slot at a fragment boundary (`lease.yieldPoint`) when a more urgent one
  * waits, and resumes later in the same encoder process, so a render split this way is still
  * one seamless rendition. Renders that never call yieldPoint are simply not preempted.
