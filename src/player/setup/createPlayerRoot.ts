@@ -28,8 +28,8 @@ export function createPlayerRoot(
   video.preload = 'auto';
   video.setAttribute('aria-hidden', 'true');
   video.tabIndex = -1;
-  // Drawn by the overlay as a texture; kept visible underneath so the picture still shows
-  // while the texture is being created.
+  // Shown by the browser itself, under the overlay's transparent canvas, which draws only the
+  // overlays (docs/decisions/0006-native-video-overlay.md).
   Object.assign(video.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', objectFit: 'contain' });
   root.appendChild(video);
   container.appendChild(root);
