@@ -106,3 +106,31 @@ Footsteps.
     expect(report).toContain('macro Hall:26 Chapbook macro [after] is not carried over');
   });
 });
+
+describe('importTwine on a third-party Chapbook story (Cloak of Darkness, klembot/chapbook)', () => {
+  it('carries vars, modifiers, embeds and back links, and reports temporaries, properties and inserts it cannot', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync('test/fixtures/third-party/chapbook-cloak/cloak-of-darkness.twee', 'utf8');
+    const r = importTwine(source, { format: 'Chapbook' });
+    expect(validateStory(JSON.stringify(r.story)).errors).toEqual([]);
+    expect(r.stats).toMatchObject({ sourceNodes: 14, segments: 14, endings: 1 });
+    expect(r.story.state).toEqual({ hasCloak: true, outside: false, room: '' });
+    // [if hasCloak] / [else] around links became option conditions.
+    const hook = r.story.segments['Cloakroom-Hook']!.choice!.options;
+    expect(hook.map((o) => [o.next, o.if])).toEqual([
+      ['hang-cloak', 'hasCloak'],
+      ['Cloak', 'hasCloak'],
+      ['pick-up-your-cloak-and-wear-it', '!(hasCloak)'],
+      ['Cloakroom', '!(hasCloak)'],
+    ]);
+    // The cloak page ends in {back link}: not an ending, one option per passage that links to it.
+    expect(r.story.segments.Cloak!.end).toBeUndefined();
+    expect(r.story.segments.Cloak!.choice!.options.length).toBeGreaterThan(1);
+    const report = lines(r).join('\n');
+    expect(report).toMatch(/macro Start:4 .*vars section line/); // config.header.center
+    expect(report).toMatch(/macro Foyer:31 .*vars section line/); // _previousRoom
+    expect(report).toMatch(/\[if _previousRoom === 'Outside'\] around the link to "Cloak" could not be converted/);
+    expect(report).toMatch(/\{embed unsplash image\} is not carried over/);
+    expect(report).not.toMatch(/rename "The End"/);
+  });
+});

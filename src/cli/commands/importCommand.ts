@@ -43,7 +43,13 @@ export function importCommand(io: CliIO): Command {
     .argument('<file>', 'Twee 3 or Twine 2 HTML file')
     .option('-o, --output <file>', 'write the story here instead of stdout')
     .option('-q, --quiet', 'print only the summary line, not each warning')
-    .action((file: string, options: ImportOptions) => run(io, file, options, (text) => importTwine(text)));
+    .option(
+      '--format <name>',
+      'story format (Chapbook, Harlowe, SugarCube) when the file names none (Twee without StoryData)',
+    )
+    .action((file: string, options: ImportOptions & { format?: string }) =>
+      run(io, file, options, (text) => importTwine(text, { format: options.format })),
+    );
   command
     .command('ink')
     .description('import an ink story: compiled JSON (inklecate, inkjs) or .ink source')

@@ -11,7 +11,8 @@ import type { TwineLink } from './findTwineLinks.js';
  */
 export function chapbookNavigation(text: string, predecessors: string[], start: string): TwineLink[] {
   const links: TwineLink[] = [];
-  for (const m of text.matchAll(/\{(back|restart) link(?:\s*:\s*(?:label\s*:\s*)?(?:"([^"]*)"|'([^']*)'))?\s*\}/g)) {
+  // `{back link}`, `{back link, label: 'Go'}` (and the older `{back link: 'Go'}`).
+  for (const m of text.matchAll(/\{(back|restart) link(?:\s*[,:]\s*(?:label\s*:\s*)?(?:"([^"]*)"|'([^']*)'))?\s*\}/g)) {
     const label = m[2] ?? m[3];
     if (m[1] === 'restart') {
       links.push({ label: label ?? 'Restart', target: start, offset: m.index, macro: '{restart link}' });

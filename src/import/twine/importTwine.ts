@@ -23,6 +23,8 @@ import { expandVariableLink, stringValues } from './expandVariableLink.js';
 export interface TwineImportOptions {
   /** Twee 3 or published HTML; detected from the text when left out. */
   kind?: TwineSourceKind;
+  /** Story format (`Chapbook`, `Harlowe`, `SugarCube`) for a file that names none (Twee without StoryData). */
+  format?: string;
 }
 
 const RESERVED = new Set(['true', 'false', 'visits', '__proto__']);
@@ -45,7 +47,8 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   const { story: tw, notes } = parseTwineSource(source, kind);
   const firstLines = locatePassages(source, kind);
   const warnings: ImportWarning[] = notes.map((message) => ({ code: 'parser', message }));
-  const chapbook = /chapbook/i.test(tw.format);
+  const format = tw.format || options.format || '';
+  const chapbook = /chapbook/i.test(format);
   const scanOf = (text: string) => scanTwineText(text, { chapbook });
   const lineOf = (p: ExtweePassage, offset: number) => lineIn(p.text, offset, firstLines.get(p.name));
 
@@ -89,7 +92,7 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
             message: `${set.source} in an init passage is not a literal value: not carried over`,
           });
       }
-      reportFeatures(scan, p, lineOf, tw.format, warnings, 'in an init passage');
+      reportFeatures(scan, p, lineOf, format, warnings, 'in an init passage');
     } else {
       warnings.push({
         code: 'special-passage',
@@ -298,7 +301,7 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
           message: `${c.name} shows text conditionally: the prompt keeps the text of every branch`,
         });
     }
-    reportFeatures(scan, p, lineOf, tw.format, warnings);
+    reportFeatures(scan, p, lineOf, format, warnings);
     if (p.tags.length)
       warnings.push({
         code: 'tag',
@@ -339,7 +342,7 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
     'x-imported-from': {
       tool: 'offshoot import twine',
       container: kind === 'html' ? 'Twine 2 HTML' : 'Twee 3',
-      storyFormat: [tw.format, tw.formatVersion].filter(Boolean).join(' ') || 'unknown',
+      storyFormat: [format, tw.formatVersion].filter(Boolean).join(' ') || 'unknown',
     },
   };
   const endings = Object.values(segments).filter((s) => s.end).length;

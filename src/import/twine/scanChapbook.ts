@@ -57,6 +57,8 @@ export function convertChapbookExpression(source: string, it?: string): Converte
   const dollared = source.replace(/'[^']*'|"[^"]*"|\b[A-Za-z_]\w*\b/g, (token) =>
     /^['"]/.test(token) || token === 'true' || token === 'false' ? token : `$${token}`,
   );
+  // `_temp` variables live for one passage: a condition on one cannot become a story `if`.
+  if (/\$_/.test(dollared)) return undefined;
   return convertTwineExpression(dollared, it);
 }
 
@@ -84,15 +86,18 @@ export function scanChapbook(text: string, scan: TwineScan, containers: { start:
   modifiers.forEach((m, i) => {
     const inner = m[1]!.trim();
     const name = (/^[a-z]+/i.exec(inner)?.[0] ?? inner).toLowerCase();
+    if (!/^[a-z]/i.test(inner)) return; // `[1]`, `[…]`: bracketed prose, not a modifier
     const start = m.index + m[0].length;
     const end = modifiers[i + 1]?.index ?? text.length;
     if (name !== 'if' && name !== 'unless' && name !== 'else') {
       chain = undefined;
-      // `[continue]` only ends the previous modifier's text; nothing is lost.
-      if (name !== 'continue') scan.features.push({ kind: 'macro', name: `[${name}]`, offset: m.index });
+      // `[continue]` (`[cont'd]`, `[cont]`) only ends the previous modifier's text; nothing is lost.
+      if (!/^cont/.test(name)) scan.features.push({ kind: 'macro', name: `[${name}]`, offset: m.index });
       return;
     }
-    const converted = name === 'else' ? undefined : convertChapbookExpression(inner.slice(name.length));
+    // `[if x; append]`: the condition is before the `;`.
+    const condition = inner.slice(name.length).split(';')[0]!;
+    const converted = name === 'else' ? undefined : convertChapbookExpression(condition);
     let expression: string | undefined;
     if (name !== 'else') {
       chain = converted ? [converted.expression] : undefined;
@@ -120,7 +125,8 @@ export function scanChapbook(text: string, scan: TwineScan, containers: { start:
 }
 
 function chapbookSet(variable: string, value: string, source: string, offset: number): TwineSet | undefined {
-  if (!/^[A-Za-z_]\w*$/.test(variable)) return undefined;
+  // `_temp` lives for one passage; `config.x` and `a.b` set properties: neither is a story variable.
+  if (!/^[A-Za-z]\w*$/.test(variable)) return undefined;
   const converted = convertChapbookExpression(value, variable);
   const set: TwineSet = { variable, variables: converted?.variables ?? [], topLevel: true, source, offset };
   if (converted) set.expression = converted.expression;
