@@ -5,7 +5,11 @@ import { TokenBucketLimiter } from './api/TokenBucketLimiter.js';
 import type { RateLimit } from './api/TokenBucketLimiter.js';
 import { DEFAULT_MAX_WANTS_PER_VIEWER, ViewerWants } from './api/ViewerWants.js';
 import type { Generator } from './generate/Generator.js';
+import { SharedRevocations } from './auth/SharedRevocations.js';
 import { TokenRevocations } from './auth/TokenRevocations.js';
+import { RedisRateLimiter } from './api/RedisRateLimiter.js';
+import { connectRedis } from './queue/bullmq/connectRedis.js';
+import { DEFAULT_QUEUE } from './queue/bullmq/redisNames.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME } from './auth/ViewerToken.js';
 import { applyCors } from './http/applyCors.js';
 import { BullMqQueue } from './queue/bullmq/BullMqQueue.js';
@@ -75,7 +79,11 @@ export interface RunningServer {
   queue?: JobQueue;
   store: SegmentStore;
   stories: StoryLibrary;
-  /** Revoke a captured token (by jti) or all of a viewer's tokens in this process (undefined without the API). */
+  /**
+   * Revoke a captured token (by jti) or all of a viewer's tokens (undefined without the API):
+   * in this process, or with `redisUrl` in every API process on that Redis (SharedRevocations;
+   * its revoke methods then resolve once Redis has it).
+   */
   revocations?: TokenRevocations;
   close(): Promise<void>;
 }
@@ -149,14 +157,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   closers.unshift(() => queue.close());
   const maxLifetimeSeconds = options.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME;
   if (!(maxLifetimeSeconds > 0)) throw new Error(`maxTokenLifetimeSeconds must be positive, got ${maxLifetimeSeconds}`);
-  const revocations = new TokenRevocations(maxLifetimeSeconds);
+  const rateLimit = options.rateLimit ?? { burst: 30, perSecond: 3 };
+  let revocations: TokenRevocations;
+  let limiter: ApiContextLimiter;
+  if (options.redisUrl) {
+    // Limits hold for the fleet: every API process on this Redis shares them.
+    const prefix = `offshoot:${options.queueName ?? DEFAULT_QUEUE}`;
+    const redis = connectRedis(options.redisUrl, { failFast: true });
+    const subscriber = connectRedis(options.redisUrl);
+    const shared = new SharedRevocations(maxLifetimeSeconds, redis, subscriber, prefix);
+    await shared.ready();
+    closers.push(async () => {
+      redis.disconnect();
+      subscriber.disconnect();
+    });
+    revocations = shared;
+    limiter = new RedisRateLimiter(redis, prefix, rateLimit);
+  } else {
+    revocations = new TokenRevocations(maxLifetimeSeconds);
+    limiter = new TokenBucketLimiter(rateLimit);
+  }
   const router = createApiRouter({
     stories,
     queue,
     store,
     secret: options.secret,
     tokenPolicy: { maxLifetimeSeconds, revoked: (claims) => revocations.reason(claims) },
-    limiter: new TokenBucketLimiter(options.rateLimit ?? { burst: 30, perSecond: 3 }),
+    limiter,
     wants: new ViewerWants(queue, maxWants),
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     generator: options.generator,
@@ -198,3 +225,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 async function closeAll(closers: Array<() => Promise<void>>): Promise<void> {
   for (const close of closers) await close().catch(() => undefined);
 }
+
+type ApiContextLimiter = { take(viewer: string): number | Promise<number> };

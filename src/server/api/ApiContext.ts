@@ -4,7 +4,7 @@ import type { JobQueue } from '../queue/JobQueue.js';
 import type { Logger } from '../queue/renderIntoStore.js';
 import type { SegmentStore } from '../store/SegmentStore.js';
 import type { StoryLibrary } from '../stories/StoryLibrary.js';
-import type { TokenBucketLimiter } from './TokenBucketLimiter.js';
+
 import type { ViewerWants } from './ViewerWants.js';
 
 /** What the API routes may use: a narrow host, not the whole server. */
@@ -16,7 +16,8 @@ export interface ApiContext {
   secret: string;
   /** Token lifetime cap and revocations, checked on every authenticated request. */
   tokenPolicy: TokenPolicy;
-  limiter: TokenBucketLimiter;
+  /** Per-viewer rate limit: `take` answers 0 (allowed) or the seconds to wait; in this process or in Redis. */
+  limiter: { take(viewer: string): number | Promise<number> };
   /** Caps each viewer's unfinished jobs. */
   wants: ViewerWants;
   /** Largest accepted request body, bytes. */

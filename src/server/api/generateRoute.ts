@@ -30,7 +30,7 @@ const WANTS_RETRY_SECONDS = 2;
 export function generateRoute(ctx: ApiContext): RouteHandler {
   return async ({ req, res }) => {
     const viewer = authenticate(req, ctx.secret, ctx.tokenPolicy);
-    const wait = ctx.limiter.take(viewer.sub);
+    const wait = await ctx.limiter.take(viewer.sub);
     if (wait > 0) {
       const seconds = Math.max(1, Math.ceil(wait));
       throw new HttpError(429, 'rate-limited', `Too many generation requests from this viewer; retry in ${seconds} s`, {

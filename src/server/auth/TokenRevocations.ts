@@ -7,7 +7,7 @@ import type { ViewerClaims } from './ViewerToken.js';
  * a 401 `token-revoked`. Entries are forgotten once every token they cover has expired
  * anyway (the backend refuses tokens that live longer than `maxLifetimeSeconds`).
  *
- * Per process, like the rate limits: with several API processes, revoke on each.
+ * Per process; with `--redis`, SharedRevocations shares them across every API process.
  *
  * @example
  * const revocations = new TokenRevocations();
@@ -22,7 +22,7 @@ export class TokenRevocations {
   private readonly viewers = new Map<string, { before: number; until: number }>();
 
   constructor(
-    private readonly maxLifetimeSeconds: number,
+    protected readonly maxLifetimeSeconds: number,
     private readonly now: () => number = () => Date.now() / 1000,
   ) {}
 
