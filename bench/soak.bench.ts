@@ -176,11 +176,17 @@ async function main(): Promise<void> {
       );
     }
     // The end: the last choice took the way out; sample while the ending plays, before `ended` tears anything down.
+    const endBy = Date.now() + 120_000 + (TRANSITIONS / RATE) * 8_000;
     for (;;) {
       const t = await page.evaluate(
-        () => (window as unknown as { __soak: { state: { transitions: number } } }).__soak.state.transitions,
+        () => (window as unknown as { __soak: { state: { transitions: number; ended: boolean } } }).__soak.state,
       );
-      if (t >= TRANSITIONS) break;
+      if (t.transitions >= TRANSITIONS) break;
+      // A run that ends early (a choice timed out to the way out) or stops moving fails, never hangs.
+      if (t.ended || Date.now() > endBy)
+        throw new Error(
+          `${t.ended ? 'the story ended' : 'stuck'} at ${t.transitions} of ${TRANSITIONS} transitions; page errors: ${errors.slice(0, 3).join(' | ') || 'none'}`,
+        );
       await page.waitForTimeout(250);
     }
     const last = await sample(page, cdp, 'end');
