@@ -9,6 +9,8 @@ import type { RenderTask } from './JobQueue.js';
 export interface RenderUpdate {
   progress: number;
   readySeconds: number;
+  /** True while a worker holds the job but has not started it (head-first: it waits for a slot there). */
+  waiting?: boolean;
 }
 
 export type Logger = (message: string) => void;

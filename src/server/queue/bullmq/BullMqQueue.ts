@@ -234,7 +234,8 @@ export class BullMqQueue implements JobQueue {
     const update = (typeof job.progress === 'object' ? job.progress : {}) as Partial<RenderUpdate>;
     const progress = { progress: update.progress ?? 0, readySeconds: update.readySeconds ?? 0 };
     if (state === 'completed') return doneJob({ key, durationSeconds: job.data.durationSeconds });
-    if (state === 'active') return { ...base, ...progress, status: 'running' };
+    // A head-first worker may hold a job it has not started (waiting for one of its slots).
+    if (state === 'active') return { ...base, ...progress, status: update.waiting ? 'queued' : 'running' };
     if (state === 'failed') {
       if (job.failedReason === 'cancelled') return { ...base, ...progress, status: 'cancelled' };
       return { ...base, ...progress, status: 'failed', error: renderFailure(job.failedReason) };

@@ -5,7 +5,7 @@ import type { Generator } from '../../generate/Generator.js';
 import type { SegmentStore } from '../../store/SegmentStore.js';
 import type { RenderTask } from '../JobQueue.js';
 import { RenderCancelled, renderIntoStore } from '../renderIntoStore.js';
-import type { Logger } from '../renderIntoStore.js';
+import type { Logger, RenderUpdate } from '../renderIntoStore.js';
 import { RenderScheduler } from '../schedule/RenderScheduler.js';
 import type { RenderOrder } from '../schedule/renderRank.js';
 import { connectRedis } from './connectRedis.js';
@@ -100,6 +100,15 @@ export class BullMqWorkers {
     this.workerRedis.disconnect();
   }
 
+  /** A lost progress update is not fatal (the next one or the completion follows); it is logged. */
+  private async sendProgress(job: Job<RenderTask>, update: RenderUpdate): Promise<void> {
+    await job
+      .updateProgress(update)
+      .catch((error: Error) =>
+        this.log(`worker ${process.pid}: progress of ${String(job.id).slice(0, 12)} not sent: ${error.message}`),
+      );
+  }
+
   private async process(job: Job<RenderTask>): Promise<void> {
     const key = job.id as string;
     const controller = new AbortController();
@@ -111,7 +120,12 @@ export class BullMqWorkers {
       this.log(`worker ${process.pid} took ${key.slice(0, 12)} (attempt ${job.attemptsMade + 1})`);
       // The queue's priority is the deadline in 10 ms steps from when the job was added.
       const deadlineAt = job.timestamp + ((job.opts.priority ?? 1) - 1) * 10;
-      lease = await this.scheduler.acquire(key, deadlineAt, job.data.durationSeconds, controller.signal);
+      // Until it has a slot here, the job is queued as far as anyone watching it is concerned.
+      const started = this.scheduler.acquire(key, deadlineAt, job.data.durationSeconds, controller.signal);
+      if (this.scheduler.counts().waiting > 0)
+        await this.sendProgress(job, { progress: 0, readySeconds: 0, waiting: true });
+      lease = await started;
+      await this.sendProgress(job, { progress: 0, readySeconds: 0 });
       if (controller.signal.aborted) throw new RenderCancelled();
       await renderIntoStore(
         this.options.generator,
@@ -119,12 +133,7 @@ export class BullMqWorkers {
         job.data,
         controller.signal,
         (update) => {
-          // A lost progress update is not fatal (the next one or the completion follows); say so.
-          job
-            .updateProgress(update)
-            .catch((error: Error) =>
-              this.log(`worker ${process.pid}: progress of ${key.slice(0, 12)} not sent: ${error.message}`),
-            );
+          void this.sendProgress(job, update);
         },
         this.log,
         { yieldPoint: lease.yieldPoint },
