@@ -16,6 +16,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'packages/server/dist/',
       'node_modules/',
       'storybook-static/',
       '.cache/',
