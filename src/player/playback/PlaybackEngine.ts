@@ -19,8 +19,21 @@ export interface SegmentSource {
 }
 
 /**
- * Why the engine could not do what it was asked. What each fault looks like to the viewer:
- * docs/playback-faults.md.
+ * Why the engine could not do what it was asked; a player `error` event carries it as
+ * `cause`. What each fault looks like to the viewer: docs/playback-faults.md.
+ *
+ * - `playlist-load-failed`: a segment's playlist could not be fetched after retries.
+ * - `playlist-invalid`: the playlist is not usable HLS (no fragments, no init section…).
+ * - `playlist-changed`: a growing (EVENT) playlist rewrote fragments already listed.
+ * - `fragment-load-failed`: a fragment or init section could not be fetched after retries.
+ * - `fragment-corrupt`: a fragment arrived whole but is not valid fMP4, after retries.
+ * - `media-error`: the browser could not decode or append the media.
+ * - `media-incompatible`: the media breaks the splicing contract (e.g. B-frames with a
+ *   leading composition delay).
+ * - `unsupported`: no MediaSource / hls.js in this browser.
+ *
+ * @example
+ * player.on('error', ({ code, cause }) => { if (cause === 'fragment-corrupt') report(code); });
  */
 export type PlaybackErrorCode =
   /** A segment's playlist could not be fetched (HTTP error, network, timeout) after retries. */
