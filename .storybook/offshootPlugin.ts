@@ -53,6 +53,10 @@ export function offshootPlugin(config: StoryFileConfig): Plugin {
       if (!options.dir) return;
       // Only the folders the story's segments name (an HLS playlist and its fragments), not
       // everything beside the story file.
+      // An ink story's compiled ink (its `ink` field), which the player fetches beside the story.
+      const ink = (raw as { ink?: unknown } | undefined)?.ink;
+      const inkFile = typeof ink === 'string' ? mediaFile(config, ink) : undefined;
+      if (inkFile && existsSync(inkFile)) cpSync(inkFile, join(options.dir, STORY_URL_DIR, ink as string));
       for (const url of mediaUrls(raw)) {
         const folder = dirname(url);
         const from = mediaFile(config, folder);

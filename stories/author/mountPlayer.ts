@@ -60,10 +60,11 @@ export function mountPlayer(
   const stage = h('div', { class: 'osb-stage' });
   container.append(stage);
   let destroyed = false;
+  const { played, from } = inkOrPreview(story, start);
   const ready = createPlayer(stage, {
-    story,
+    story: played,
     baseUrl: storyBaseUrl(loaded.source),
-    start,
+    ...(from ? { start: from } : {}),
     autoplay: true,
     muted: true,
     on,
@@ -85,4 +86,19 @@ export function mountPlayer(
       void ready.then((p) => p?.destroy());
     },
   };
+}
+
+/**
+ * A story whose `ink` names compiled ink: the whole story from its start is played by inkjs (no
+ * `start`: ink begins where ink begins, and its segments exist only once reached); a story that
+ * starts anywhere else (a segment, a choice point, set variables) plays the file's static preview,
+ * whose segment ids the controls name.
+ */
+function inkOrPreview(story: Story, start: PlayerStart): { played: Story; from?: PlayerStart } {
+  if (story.ink === undefined) return { played: story, from: start };
+  const fromTheStart =
+    start.segment === story.start && !start.atChoice && Object.keys(start.variables ?? {}).length === 0;
+  if (fromTheStart) return { played: story };
+  const { ink: _ink, ...preview } = story;
+  return { played: preview, from: start };
 }
