@@ -96,7 +96,12 @@ export function importCommand(io: CliIO): Command {
               dirname(options.output),
               `${basename(options.output).replace(/\.json$/i, '')}.ink.json`,
             );
-            writeFileSync(inkFile, compiledJson(text.replace(/^\uFEFF/, ''), readInclude));
+            const compiled = compiledJson(text.replace(/^\uFEFF/, ''), readInclude);
+            try {
+              writeFileSync(inkFile, compiled);
+            } catch (error) {
+              throw new ImportError(`cannot write the compiled ink ${inkFile}: ${(error as Error).message}`);
+            }
             result.story.ink = basename(inkFile);
           }
           return result;
