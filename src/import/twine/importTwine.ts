@@ -10,13 +10,16 @@ import type { TwineLink } from './findTwineLinks.js';
 import { lineIn, locatePassages } from './locatePassages.js';
 import { parseTwineSource, twineSourceKind } from './parseTwineSource.js';
 import type { TwineSourceKind } from './parseTwineSource.js';
-import { proseOfPassage } from './proseOfPassage.js';
 import { scanTwineText } from './scanTwineText.js';
 import type { TwineScan, TwineSet } from './scanTwineText.js';
 import { specialPassageKind } from './specialPassages.js';
 import { reportFeatures } from './reportFeatures.js';
 import { findIncludes } from './findIncludes.js';
 import { addWayOut } from '../addWayOut.js';
+import { placedVariableLinks } from './placedVariableLinks.js';
+import { proseWithIncludes } from './proseWithIncludes.js';
+import { reachableLinks } from './reachableLinks.js';
+import { defaultOf, renameVars, varName } from './twineNames.js';
 import { chapbookNavigation } from './chapbookNavigation.js';
 import { expandVariableLink, stringValues } from './expandVariableLink.js';
 
@@ -26,8 +29,6 @@ export interface TwineImportOptions {
   /** Story format (`Chapbook`, `Harlowe`, `SugarCube`) for a file that names none (Twee without StoryData). */
   format?: string;
 }
-
-const RESERVED = new Set(['true', 'false', 'visits', '__proto__']);
 
 /**
  * Converts a Twine 2 story (Twee 3 source or published HTML) into an Offshoot story: each
@@ -360,132 +361,6 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
   };
 }
 
-interface PlacedLink {
-  link: TwineLink;
-  /** The passage the link is written in (the passage itself, or one it displays). */
-  from: ExtweePassage;
-  conditions: string[];
-  conditionNotes: string[];
-}
-
-/** Most levels of `(display:)`/`<<include>>` followed: deeper (or circular) includes are cut. */
-const MAX_INCLUDE_DEPTH = 8;
-
-/**
- * The links of a passage plus those of the passages it displays inline (recursively), each with
- * the converted conditions of the regions around it, in the passage and around each include.
- */
-function reachableLinks(
-  p: ExtweePassage,
-  byName: Map<string, ExtweePassage>,
-  scans: Map<string, TwineScan>,
-  valid: (e: string, type?: string) => boolean,
-  warnings: ImportWarning[],
-  lineOf: (p: ExtweePassage, offset: number) => number | undefined,
-  depth = 0,
-  outer: string[] = [],
-  seen = new Set<string>(),
-): PlacedLink[] {
-  const scan = scans.get(p.name) ?? scanTwineText(p.text);
-  const conditionsAt = (offset: number, what: string): { conditions: string[]; notes: string[] } => {
-    const around = scan.regions.filter((r) => r.start <= offset && offset < r.end);
-    const bad = around.find((r) => !r.expression || !valid(r.expression));
-    if (bad)
-      return {
-        conditions: [...outer],
-        notes: [`${bad.source.trim()} around ${what} could not be converted: the option is always shown`],
-      };
-    const conditions = around.map((r) => renameVars(r.expression!));
-    return {
-      conditions: [...outer, ...conditions],
-      notes: around.length
-        ? [`${around.map((r) => r.source.trim()).join(' and ')} became the \`if\` of the option for ${what}`]
-        : [],
-    };
-  };
-  const placed: PlacedLink[] = findTwineLinks(p.text).map((link) => {
-    const { conditions, notes } = conditionsAt(link.offset, `the link to "${link.target}"`);
-    return { link, from: p, conditions, conditionNotes: notes };
-  });
-  const inner = new Set(seen).add(p.name);
-  for (const include of findIncludes(p.text)) {
-    const target = byName.get(include.target);
-    if (!target || inner.has(include.target) || depth >= MAX_INCLUDE_DEPTH) {
-      if (!target)
-        warnings.push({
-          code: 'broken-link',
-          passage: p.name,
-          line: lineOf(p, include.offset),
-          message: `${include.macro} of "${include.target}", which is not a passage: left out`,
-        });
-      continue;
-    }
-    const { conditions } = conditionsAt(include.offset, `"${include.target}"`);
-    const links = reachableLinks(target, byName, scans, valid, warnings, lineOf, depth + 1, conditions, inner);
-    if (depth === 0)
-      warnings.push({
-        code: 'mapped',
-        passage: p.name,
-        line: lineOf(p, include.offset),
-        message: `${include.macro} of "${include.target}": its text joins this prompt and its ${links.length} link(s) become options here`,
-      });
-    placed.push(...links);
-  }
-  return placed;
-}
-
-/** The prose of a passage with the prose of the passages it displays put where they are displayed. */
-function proseWithIncludes(
-  p: ExtweePassage,
-  byName: Map<string, ExtweePassage>,
-  chapbook: boolean,
-  depth = 0,
-  seen = new Set<string>(),
-): string {
-  let text = p.text;
-  const inner = new Set(seen).add(p.name);
-  for (const include of findIncludes(p.text).reverse()) {
-    const target = byName.get(include.target);
-    const shown =
-      target && !inner.has(target.name) && depth < MAX_INCLUDE_DEPTH
-        ? ` ${proseWithIncludes(target, byName, chapbook, depth + 1, inner)} `
-        : ' ';
-    text = text.slice(0, include.offset) + shown.replace(/[(<]/g, ' ') + text.slice(include.offset + include.length);
-  }
-  return proseOfPassage(text, { chapbook });
-}
-
-/**
- * A link whose target is a variable becomes one link per passage its known values name, each
- * under the condition that the variable holds that value; when none is known it is reported
- * (`variable-link`) and left out. Any other link is returned as it is.
- */
-function placedVariableLinks(
-  placed: PlacedLink,
-  names: Set<string>,
-  expandLink: (link: TwineLink) => ReturnType<typeof expandVariableLink>,
-  valid: (e: string, type?: string) => boolean,
-  warnings: ImportWarning[],
-  lineOf: (p: ExtweePassage, offset: number) => number | undefined,
-): PlacedLink[] {
-  const { link, from } = placed;
-  if (names.has(link.target) || !/\$[A-Za-z_]/.test(link.target)) return [placed];
-  const targets = expandLink(link).filter((t) => valid(t.condition, 'boolean'));
-  warnings.push({
-    code: 'variable-link',
-    passage: from.name,
-    line: lineOf(from, link.offset),
-    message: targets.length
-      ? `link to "${link.target}" became ${targets.length} option(s), one per value set in the story that names a passage: ${targets.map((t) => `"${t.target}" if ${t.condition}`).join(', ')}`
-      : `link to "${link.target}" is computed from variables whose values are not known from literal sets (or name no passage): left out`,
-  });
-  return targets.map((t) => ({
-    ...placed,
-    link: { ...link, target: t.target, label: t.label },
-    conditions: [...placed.conditions, t.condition],
-  }));
-}
-
 /** The sets inside the `(link:)` hook or `<<link>>` block that holds a `(goto:)`: they run when that link is clicked. */
 function setsInHook(scan: TwineScan, link: TwineLink): TwineSet[] {
   const hook = link.hook;
@@ -554,17 +429,4 @@ function setterOf(
     message: `setter [${link.setter}] on the link to "${link.target}" could not be mapped: not carried over`,
   });
   return {};
-}
-
-function varName(twineName: string): string {
-  return RESERVED.has(twineName) ? `${twineName}_` : twineName;
-}
-
-/** Variable names in a converted expression that are reserved words in Offshoot get a `_`. */
-function renameVars(expression: string): string {
-  return expression.replace(/(?<![\w'])(visits|__proto__)(?![\w'])/g, '$1_');
-}
-
-function defaultOf(type: string | undefined): StateValue {
-  return type === 'boolean' ? false : type === 'string' ? '' : 0;
 }
