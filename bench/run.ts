@@ -20,7 +20,8 @@ const ORDER = [
 const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> = {
   validate: { args: ['1000', '5'] },
   render: { args: ['2', '1'] },
-  lookahead: { args: ['--viewers', '40'] },
+  lookahead: { args: ['--viewers', '3', '--levels', '3', '--modes', 'in-process'] },
+  scaleout: { args: ['--viewers', '6'] },
   'backend-throughput': { env: { BENCH_JOBS: '2' } },
   load: { args: ['--viewers', '30', '--seconds', '10'] },
   playback: { args: ['--quick'] },
