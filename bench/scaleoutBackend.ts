@@ -30,10 +30,14 @@ export interface BenchBackend {
   /** Log lines of the API process and every worker process so far. */
   lines(): string[];
   workers: WorkerHandle[];
+  /** BullMQ mode: what another API process needs to join (stories folder, store, Redis, secret). */
+  shared?: { storyDir: string; storeDir: string; redisUrl: string; secret: string };
   close(): Promise<void>;
 }
 
 const SECRET = 'bench-secret-0123456789abcdef0123';
+/** The default queue name, so an `offshoot serve --redis` process joins the same queue. */
+const QUEUE = 'offshoot-render';
 
 /**
  * @example
@@ -55,7 +59,7 @@ export async function startBenchBackend(o: BenchBackendOptions): Promise<BenchBa
         await spawnWorker({
           REDIS_URL: redis.url,
           STORE_DIR: store,
-          QUEUE_NAME: 'bench',
+          QUEUE_NAME: QUEUE,
           GENERATOR: 'procedural',
           ORDER: o.order,
           WIDTH: String(o.width),
@@ -76,7 +80,7 @@ export async function startBenchBackend(o: BenchBackendOptions): Promise<BenchBa
     secret: SECRET,
     workers: o.mode === 'bullmq' ? 0 : o.workers,
     redisUrl: redis?.url,
-    queueName: 'bench',
+    queueName: QUEUE,
     order: o.order,
     // The bench's viewers ask for every depth-2 branch: no per-viewer caps in the way.
     maxWantsPerViewer: 1000,
@@ -89,6 +93,9 @@ export async function startBenchBackend(o: BenchBackendOptions): Promise<BenchBa
     token: (viewer) => signViewerToken({ sub: viewer, story: '*', exp }, SECRET),
     lines: () => [...apiLines, ...workers.flatMap((w) => w.lines)],
     workers,
+    shared: redis
+      ? { storyDir: join(root, 'stories'), storeDir: store, redisUrl: redis.url, secret: SECRET }
+      : undefined,
     async close() {
       await server.close();
       await Promise.all(workers.map((w) => w.kill('SIGTERM')));
