@@ -7,6 +7,7 @@ import { sendJson } from '../http/sendJson.js';
 import type { ApiContext } from './ApiContext.js';
 import { arrivalPosition, LOOKAHEAD_DEPTH } from './arrivalPosition.js';
 import { discoverHistory } from '../../core/ink/discoverHistory.js';
+import { storyForMachine } from '../../core/ink/storyForMachine.js';
 import { parseGenerationRequest } from './parseGenerationRequest.js';
 
 /** Deadline assumed when a request names none: later than any real lookahead. */
@@ -41,8 +42,9 @@ export function generateRoute(ctx: ApiContext): RouteHandler {
     requireStoryScope(viewer, request.storyId);
     const loaded = ctx.stories.get(request.storyId);
     if (!loaded) throw new HttpError(404, 'unknown-story', `No story "${request.storyId}" on this server`);
-    const { story } = loaded;
-    // An ink-driven story makes its segments as they are reached: play the history (and the lookahead) first.
+    // A story with ink is checked on ink's own states (inkjs drives it); it makes its segments as
+    // they are reached, so the history (and the lookahead) is played first.
+    const story = storyForMachine(loaded.story, loaded.ink);
     discoverHistory(story, request.history, LOOKAHEAD_DEPTH);
     const segment = Object.hasOwn(story.segments, request.segmentId) ? story.segments[request.segmentId] : undefined;
     if (!segment)

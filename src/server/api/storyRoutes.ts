@@ -39,7 +39,9 @@ export function storyMediaRoute(stories: StoryLibrary, story: RouteHandler): Rou
     if (!loaded) throw new HttpError(404, 'unknown-story', `No story "${ctx.params.id}" on this server`);
     const segments = safeRelativePath(ctx.tail);
     if (segments.length === 1 && segments[0] === 'story.json') return story(ctx);
-    const contentType = contentTypeOf(segments[segments.length - 1] as string);
+    // The compiled ink the story's `ink` names (the player fetches it beside the story); no other JSON.
+    const isInk = loaded.ink !== undefined && segments.join('/') === loaded.story.ink;
+    const contentType = isInk ? 'application/json' : contentTypeOf(segments[segments.length - 1] as string);
     if (!contentType) throw new HttpError(404, 'not-found', 'No such file');
     const root = resolve(loaded.dir);
     const file = await insideRoot(root, resolve(root, ...segments));

@@ -10,6 +10,8 @@ export interface LoadedStory {
   story: Story;
   file: string;
   dir: string;
+  /** The compiled ink the story's `ink` names, when it has one: the replay check plays it (storyForMachine). */
+  ink?: string;
 }
 
 /**
@@ -53,8 +55,8 @@ export class StoryLibrary {
         log(`story ${file}: id "${id}" already loaded from ${byId.get(id)?.file}; skipped`);
         continue;
       }
-      const story = await withInk(report.story, file, log);
-      if (story) byId.set(id, { story, file, dir: dirname(file) });
+      const ink = await inkOf(report.story, file, log);
+      if (ink !== null) byId.set(id, { story: report.story, file, dir: dirname(file), ...(ink ? { ink } : {}) });
     }
     log(`stories: ${byId.size} loaded (${[...byId.keys()].join(', ') || 'none'})`);
     return new StoryLibrary(byId);
@@ -69,15 +71,20 @@ export class StoryLibrary {
   }
 }
 
-/** A story whose `ink` names compiled ink beside it is driven by inkjs (replay checks included); undefined when that file is unusable. */
-async function withInk(story: Story, file: string, log: Logger): Promise<Story | undefined> {
-  if (story.ink === undefined) return story;
+/**
+ * The compiled ink a story's `ink` names beside it (checked by loading it with inkjs once), undefined
+ * for a story without ink, null when that file is unusable (the story is then skipped).
+ */
+async function inkOf(story: Story, file: string, log: Logger): Promise<string | undefined | null> {
+  if (story.ink === undefined) return undefined;
   const inkFile = resolve(dirname(file), story.ink);
   try {
-    return storyForMachine(story, await readFile(inkFile, 'utf8'));
+    const ink = await readFile(inkFile, 'utf8');
+    storyForMachine(story, ink);
+    return ink;
   } catch (error) {
     log(`story ${file}: its ink ${inkFile} cannot be used (${(error as Error).message}); skipped`);
-    return undefined;
+    return null;
   }
 }
 

@@ -7,7 +7,7 @@ import { createInkStory } from '../../../src/core/ink/createInkStory.js';
 import { initialPosition } from '../../../src/core/rules/initialPosition.js';
 import { takeOption } from '../../../src/core/rules/takeOption.js';
 import { compiledJson, importInk } from '../../../src/import/ink/importInk.js';
-import { postJson } from '../../server/support/httpRequest.js';
+import { httpRequest, postJson } from '../../server/support/httpRequest.js';
 import { startTestServer } from '../../server/support/startTestServer.js';
 import type { TestServer } from '../../server/support/startTestServer.js';
 
@@ -58,5 +58,18 @@ describe("the backend's replay check on an ink-driven story", () => {
     );
     expect(bad.status).toBe(400);
     expect((bad.json() as { error: { code: string } }).error.code).toBe('bad-history');
+  }, 60_000);
+
+  it('serves the story file as written (its preview and "ink") and the compiled ink beside it, and no other JSON', async () => {
+    const file = await httpRequest(t.url, '/api/v1/stories/intercept');
+    expect(file.status).toBe(200);
+    const served = file.json() as { ink?: string; start: string; segments: Record<string, unknown> };
+    expect(served.ink).toBe('intercept.ink.json');
+    expect(Object.keys(served.segments)).toContain(served.start);
+    const ink = await httpRequest(t.url, '/api/v1/stories/intercept/intercept.ink.json');
+    expect(ink.status).toBe(200);
+    expect(ink.headers['content-type']).toMatch(/^application\/json/);
+    expect(ink.text).toBe(json);
+    expect((await httpRequest(t.url, '/api/v1/stories/intercept/intercept.json')).status).toBe(404);
   }, 60_000);
 });
