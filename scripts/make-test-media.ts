@@ -236,7 +236,114 @@ async function renderGenerated(): Promise<void> {
   );
 }
 
+/**
+ * Media made the way catalogs and encoders make it (issue 11), beside the contract clips and
+ * with its own stamp, so adding one never re-encodes (and briefly removes) the clips above:
+ * `bframes-ts`: ffmpeg's default HLS (MPEG-TS, x264 default B-frames, AAC);
+ * `alt-audio`: a video-only variant whose sound is an `EXT-X-MEDIA TYPE=AUDIO` rendition.
+ * Both keep an IDR at every 1 s fragment start (a splice point needs one).
+ */
+const WILD = [
+  { name: 'bframes-ts', seconds: 3, hue: 300 },
+  { name: 'alt-audio', seconds: 3, hue: 340 },
+] as const;
+const WILD_VERSION = 2;
+
+async function encodeWild(clip: (typeof WILD)[number]): Promise<void> {
+  const dir = join(OUT, clip.name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const d = String(clip.seconds);
+  const inputs = [
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=640x360:rate=${FPS}:duration=${d}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
+  ];
+  // x264 defaults (B-frames on): only the keyframe cadence is set.
+  const video = videoArgs({ name: clip.name, seconds: clip.seconds, hue: clip.hue, bframes: true });
+  const audio = ['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'];
+  const hls = (out: string, ext: string) => [
+    '-f',
+    'hls',
+    '-hls_time',
+    String(FRAGMENT_SECONDS),
+    '-hls_playlist_type',
+    'vod',
+    '-hls_segment_filename',
+    join(out, `seg_%03d.${ext}`),
+    join(out, 'media.m3u8'),
+  ];
+  const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, ...args]);
+  if (clip.name === 'bframes-ts') {
+    // Named .mpegts, not .ts: the test server (Vite) would compile a .ts file as TypeScript.
+    await ffmpeg([...video, ...audio, ...hls(dir, 'mpegts')]);
+    const codecs = `${await probeAvc(join(dir, 'seg_000.mpegts'))},mp4a.40.2`;
+    writeFileSync(join(dir, 'index.m3u8'), master(codecs, 'media.m3u8'));
+    return;
+  }
+  const fmp4 = ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4'];
+  for (const sub of ['video', 'audio']) mkdirSync(join(dir, sub));
+  await ffmpeg(['-map', '0:v', ...videoArgs({ ...clip }), '-an', ...fmp4, ...hls(join(dir, 'video'), 'm4s')]);
+  await ffmpeg(['-map', '1:a', '-vn', ...audio, ...fmp4, ...hls(join(dir, 'audio'), 'm4s')]);
+  const codecs = videoCodec(readFileSync(join(dir, 'video', 'init.mp4')));
+  const group =
+    '#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",NAME="English",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,URI="audio/media.m3u8"';
+  writeFileSync(join(dir, 'index.m3u8'), master(`${codecs},mp4a.40.2`, 'video/media.m3u8', group, ',AUDIO="aud"'));
+}
+
+/** avc1.PPCCLL of an H.264 stream, from ffprobe (MPEG-TS has no avcC box to read). */
+async function probeAvc(file: string): Promise<string> {
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=profile,level',
+    '-of',
+    'default=nw=1',
+    file,
+  ]);
+  const profile = /profile=(\w+)/.exec(stdout)?.[1];
+  const level = Number(/level=(\d+)/.exec(stdout)?.[1]);
+  const idc = { Baseline: 0x42, Main: 0x4d, High: 0x64 }[profile ?? ''];
+  if (!idc || !level) throw new Error(`make-test-media: cannot read the H.264 profile of ${file}`);
+  return `avc1.${idc.toString(16)}00${level.toString(16).padStart(2, '0')}`;
+}
+
+function master(codecs: string, uri: string, media = '', attributes = ''): string {
+  return [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    ...(media ? [media] : []),
+    `#EXT-X-STREAM-INF:BANDWIDTH=1000000,CODECS="${codecs}",RESOLUTION=640x360,FRAME-RATE=${FPS}.000${attributes}`,
+    uri,
+    '',
+  ].join('\n');
+}
+
+async function makeWild(ffmpeg: string): Promise<void> {
+  const stamp = join(OUT, '.complete-wild');
+  const hash = createHash('sha256').update(JSON.stringify({ WILD, WILD_VERSION, FPS, ffmpeg })).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
+  rmSync(stamp, { force: true });
+  for (const clip of WILD) {
+    const t = performance.now();
+    await encodeWild(clip);
+    console.log(`[media] ${clip.name.padEnd(8)} ${clip.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  writeFileSync(stamp, `${hash}\n`);
+}
+
 async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await makeWild(await ffmpegVersion());
   const started = performance.now();
   const hash = createHash('sha256')
     .update(

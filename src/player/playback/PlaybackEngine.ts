@@ -26,10 +26,10 @@ export interface SegmentSource {
  * - `playlist-invalid`: the playlist is not usable HLS (no fragments, no init section…).
  * - `playlist-changed`: a growing (EVENT) playlist rewrote fragments already listed.
  * - `fragment-load-failed`: a fragment or init section could not be fetched after retries.
- * - `fragment-corrupt`: a fragment arrived whole but is not valid fMP4, after retries.
+ * - `fragment-corrupt`: a fragment arrived whole but is not valid fMP4 / MPEG-TS, after retries.
  * - `media-error`: the browser could not decode or append the media.
- * - `media-incompatible`: the media breaks the splicing contract (e.g. B-frames with a
- *   leading composition delay).
+ * - `media-incompatible`: the media cannot be spliced here (no playable rendition, sound only
+ *   in a separate EXT-X-MEDIA audio rendition, MPEG-TS after fMP4 or the reverse).
  * - `unsupported`: no MediaSource / hls.js in this browser.
  *
  * @example
@@ -48,7 +48,7 @@ export type PlaybackErrorCode =
   | 'fragment-corrupt'
   /** The browser could not decode/append the media. */
   | 'media-error'
-  /** The media breaks the splicing contract (e.g. B-frames with a leading composition delay). */
+  /** The media cannot be spliced here: no playable rendition, audio only in a separate rendition, TS after fMP4. */
   | 'media-incompatible'
   /** MediaSource/hls.js is not available in this browser. */
   | 'unsupported';

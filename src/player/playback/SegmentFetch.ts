@@ -7,7 +7,8 @@ import { parsePlaylist, readSegmentPlaylist, toSegmentPlaylist } from './readSeg
 import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
 import type { ParsedVariant } from 'm3u8-parser';
 import type { BandwidthEstimator } from './BandwidthEstimator.js';
-import { findCompositionDelay } from './findCompositionDelay.js';
+import { CompositionShift } from './CompositionShift.js';
+import { checkTsStructure } from './checkTsStructure.js';
 
 /** What a SegmentFetch may call: the engine's narrow host interface for downloads. */
 export interface SegmentFetchHost {
@@ -56,7 +57,8 @@ export class SegmentFetch {
   private readonly bytes = new Map<string, ArrayBuffer>();
   private readonly abortController = new AbortController();
   private wake: (() => void) | null = null;
-  private checkedCompositionDelay = false;
+  /** B-frame media is repackaged as it arrives so it splices (fMP4 only; hls.js transmuxes TS). */
+  private readonly shift = new CompositionShift();
   private initRequested = false;
   /** Init and fragment downloads under way (at most this one and the next), by URL. */
   private readonly requests = new Map<string, Promise<ArrayBuffer>>();
@@ -70,6 +72,18 @@ export class SegmentFetch {
     private readonly skipBeforeSeconds = 0,
   ) {
     void this.run();
+  }
+
+  /**
+   * Give the segment up with `error` (it cannot join the timeline it was queued on): nothing
+   * of it stays listed. Reported as fatal for this segment, like a download that failed.
+   */
+  refuse(error: PlaybackError): void {
+    if (this.failed) return;
+    this.abort();
+    this.failed = true;
+    this.verified = [];
+    this.host.onError(this, error, true);
   }
 
   /** True when every fragment there will ever be is verified (or it failed). */
@@ -149,7 +163,8 @@ export class SegmentFetch {
       return;
     }
     // The init section travels with the first fetched fragment, not one round trip before it.
-    const init = this.initRequested ? undefined : this.request(playlist.initUrl, signal, 'init');
+    // MPEG-TS has none (playlist.initUrl is empty).
+    const init = this.initRequested || !playlist.initUrl ? undefined : this.request(playlist.initUrl, signal, 'init');
     this.initRequested = true;
     const data = this.request(fragment.url, signal, 'fragment');
     // Ask for the next fragment now, so its round trip overlaps this one's transfer (only when
@@ -160,9 +175,8 @@ export class SegmentFetch {
     const [initBytes, bytes] = await Promise.all([init, data]);
     this.requests.delete(fragment.url);
     if (signal.aborted) return;
-    if (initBytes) this.bytes.set(playlist.initUrl, initBytes);
-    if (!this.checkedCompositionDelay) this.checkCompositionDelay(bytes);
-    this.bytes.set(fragment.url, bytes);
+    if (initBytes) this.bytes.set(playlist.initUrl, this.repackage(playlist.initUrl, initBytes));
+    this.bytes.set(fragment.url, this.repackage(fragment.url, bytes));
     this.verified.push(fragment);
     this.host.onChange(this);
   }
@@ -174,8 +188,10 @@ export class SegmentFetch {
       const started = performance.now();
       // Bytes that are not fMP4 (garbage, a body cut short without a length) are retried here,
       // never handed to hls.js: a failed append would stop the whole timeline.
+      const ts = !this.playlist?.initUrl;
       const verify = this.host.checkStructure
-        ? (body: ArrayBuffer | string) => checkMp4Structure(body as ArrayBuffer, kind, url)
+        ? (body: ArrayBuffer | string) =>
+            ts ? checkTsStructure(body as ArrayBuffer, url) : checkMp4Structure(body as ArrayBuffer, kind, url)
         : undefined;
       pending = fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal, this.hooks(verify));
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
@@ -200,16 +216,17 @@ export class SegmentFetch {
     };
   }
 
-  /** Authors' media with B-frames leaves a hole at every splice: say what to re-encode. */
-  private checkCompositionDelay(data: ArrayBuffer): void {
-    this.checkedCompositionDelay = true;
-    const delay = findCompositionDelay(new Uint8Array(data));
-    if (delay > 0) {
-      const message =
-        `${this.playlist?.mediaUrl}: the first frame has a composition delay (${delay} ticks: B-frames). ` +
-        'Splices will leave a gap; re-encode with x264 "-bf 0" or mux with "-hls_segment_options movflags=+negative_cts_offsets".';
-      this.host.onError(this, new PlaybackError('media-incompatible', message), false);
-    }
+  /**
+   * Bytes of this segment's init section or a fragment as hls.js must get them: fMP4 with
+   * B-frames has its composition delay taken out (CompositionShift), so it splices like
+   * `-bf 0` media; MPEG-TS passes as it is. In place; also used for bytes fetched again after
+   * the back buffer dropped them.
+   */
+  repackage(url: string, data: ArrayBuffer): ArrayBuffer {
+    if (!this.playlist?.initUrl) return data;
+    if (url === this.playlist.initUrl) this.shift.init(data);
+    else this.shift.fragment(data);
+    return data;
   }
 
   /**

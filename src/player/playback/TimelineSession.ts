@@ -8,6 +8,7 @@ import type { SegmentFetch } from './SegmentFetch.js';
 import { createPlaylistLoader } from './createPlaylistLoader.js';
 import { createFragmentLoader } from './createFragmentLoader.js';
 import { fetchWithRetry } from './fetchWithRetry.js';
+import { PlaybackError } from './PlaybackError.js';
 import type { RetryPolicy } from './fetchWithRetry.js';
 import { FrameMonitor } from './FrameMonitor.js';
 import type { PresentedFrame } from './FrameMonitor.js';
@@ -82,10 +83,31 @@ export class TimelineSession {
 
   /** Something a fetch or the queue did may have changed the playlist. */
   changed(): void {
+    this.refuseMixedContainers();
     const first = this.first;
     if (first.failed && first.verified.length === 0)
       this.rejectReady(new Error(`${first.source.segmentId} could not be loaded`));
     for (const watcher of [...this.watchers]) watcher();
+  }
+
+  /**
+   * hls.js feeds muxed fMP4 to one SourceBuffer and transmuxed MPEG-TS to two, and cannot
+   * switch between them in one MediaSource (the timeline would stop): a segment packaged the
+   * other way than the first is refused before any of it is listed (ADR 0010).
+   */
+  private refuseMixedContainers(): void {
+    // Unknown until a fragment is listed (a growing playlist may start empty, MAP and all).
+    const kind = (f: SegmentFetch) => (f.playlist?.fragments.length ? (f.playlist.initUrl ? 'fMP4' : 'MPEG-TS') : null);
+    const base = kind(this.first);
+    if (!base) return;
+    for (const { fetch } of this.timeline.entries) {
+      const other = kind(fetch);
+      if (!other || other === base || fetch.failed) continue;
+      const message =
+        `${fetch.playlist?.mediaUrl}: ${other} segments cannot follow ${base} ones on one timeline ` +
+        `(hls.js cannot change SourceBuffer layout mid-stream); package every segment of the story as ${base}.`;
+      fetch.refuse(new PlaybackError('media-incompatible', message));
+    }
   }
 
   queue(fetch: SegmentFetch): void {
@@ -144,8 +166,13 @@ export class TimelineSession {
       }),
       fLoader: createFragmentLoader({
         take: (url) => this.take(url),
-        fetch: (url, signal) =>
-          fetchWithRetry(url.split('#')[0]!, 'arrayBuffer', 'fragment-load-failed', retry, signal),
+        // Bytes the cache no longer holds (seek back): repackaged like the first download.
+        fetch: async (url, signal) => {
+          const [plain, tag] = url.split('#o=');
+          const bytes = await fetchWithRetry(plain!, 'arrayBuffer', 'fragment-load-failed', retry, signal);
+          const entry = this.timeline.entries.find((e) => String(e.fetch.id) === tag);
+          return entry ? entry.fetch.repackage(plain!, bytes) : bytes;
+        },
       }),
     });
   }

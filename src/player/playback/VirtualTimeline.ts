@@ -112,7 +112,8 @@ export class VirtualTimeline {
     shown.forEach((entry, i) => {
       const tag = `#o=${entry.fetch.id}`;
       if (i > 0) lines.push('#EXT-X-DISCONTINUITY');
-      lines.push(`#EXT-X-MAP:URI="${entry.fetch.playlist?.initUrl}${tag}"`);
+      const init = entry.fetch.playlist?.initUrl;
+      if (init) lines.push(`#EXT-X-MAP:URI="${init}${tag}"`); // none for MPEG-TS
       for (const f of entry.fetch.verified) lines.push(`#EXTINF:${f.duration.toFixed(6)},`, `${f.url}${tag}`);
     });
     if (this.complete() && shown.length > 0) lines.push('#EXT-X-ENDLIST');

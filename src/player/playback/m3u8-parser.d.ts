@@ -20,6 +20,8 @@ declare module 'm3u8-parser' {
     targetDuration?: number;
     mediaSequence?: number;
     discontinuitySequence?: number;
+    /** EXT-X-MEDIA renditions: type → GROUP-ID → NAME → rendition. */
+    mediaGroups?: Record<string, Record<string, Record<string, { uri?: string; default?: boolean }>>>;
   }
   export class Parser {
     manifest: ParsedManifest;

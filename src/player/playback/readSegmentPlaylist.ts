@@ -12,7 +12,7 @@ export interface FragmentRef {
 export interface SegmentPlaylist {
   /** The media playlist's URL (the variant, when the source was a master). */
   mediaUrl: string;
-  /** EXT-X-MAP URI, absolute. */
+  /** EXT-X-MAP URI, absolute; empty for MPEG-TS fragments (no init section). */
   initUrl: string;
   fragments: FragmentRef[];
   /** ENDLIST seen: the segment will not grow any more. */
@@ -51,6 +51,7 @@ export async function readSegmentPlaylist(
         `${mediaUrl}: no rendition this browser can play (CODECS: ${codecs})`,
       );
     }
+    refuseSeparateAudio(manifest, variant, mediaUrl);
     mediaUrl = new URL(variant.uri, mediaUrl).href;
     manifest = parsePlaylist(await fetchText(mediaUrl));
   }
@@ -65,8 +66,9 @@ export function toSegmentPlaylist(manifest: ParsedManifest, mediaUrl: string): S
   const complete = manifest.endList === true;
   if (complete && segments.length === 0) throw invalid('no fragments');
   const mapUri = segments[0]?.map?.uri;
-  if (segments.length > 0 && !mapUri)
-    throw invalid('no EXT-X-MAP: Offshoot splices fMP4 (-hls_segment_type fmp4) only');
+  // No EXT-X-MAP: MPEG-TS fragments (hls.js transmuxes them); `initUrl` stays empty.
+  if (segments.length > 0 && !mapUri && segments.some((s) => /\.(mp4|m4s|m4v|cmfv)(\?|$)/i.test(s.uri)))
+    throw invalid('fMP4 fragments but no EXT-X-MAP (init section)');
   if (segments.some((s) => s.byterange || s.map?.byterange)) throw invalid('byte-range fragments are not supported');
   if (segments.some((s, i) => i > 0 && (s.discontinuity || s.map?.uri !== mapUri))) {
     throw invalid('one init section and no discontinuity inside a segment, please');
@@ -77,4 +79,24 @@ export function toSegmentPlaylist(manifest: ParsedManifest, mediaUrl: string): S
     fragments: segments.map((s) => ({ url: new URL(s.uri, mediaUrl).href, duration: s.duration })),
     complete,
   };
+}
+
+/**
+ * A variant whose sound is an `EXT-X-MEDIA TYPE=AUDIO` rendition (its own fragments carry no
+ * audio) would play without sound, and cannot follow muxed media on one timeline: refused
+ * with what to change, never played silently (alternate audio is issue 11's later part).
+ */
+function refuseSeparateAudio(manifest: ParsedManifest, variant: ParsedVariant, masterUrl: string): void {
+  const group = variant.attributes.AUDIO;
+  if (typeof group !== 'string') return;
+  const renditions = Object.values(manifest.mediaGroups?.AUDIO?.[group] ?? {});
+  const separate = renditions.find((r) => r.default && r.uri) ?? renditions.find((r) => r.uri);
+  if (!separate?.uri) return; // the group only names the audio muxed into the variant
+  throw new PlaybackError(
+    'media-incompatible',
+    `${masterUrl}: the variant ${variant.uri} takes its sound from a separate audio rendition ` +
+      `(EXT-X-MEDIA TYPE=AUDIO GROUP-ID="${group}", ${new URL(separate.uri, masterUrl).href}), which Offshoot ` +
+      "does not play yet, so it would play without sound: mux the audio into the variant's fragments " +
+      '(e.g. ffmpeg -map 0:v -map 1:a -c copy) or list a variant that carries it.',
+  );
 }

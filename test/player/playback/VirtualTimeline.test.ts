@@ -132,10 +132,15 @@ describe('toSegmentPlaylist', () => {
       complete: true,
     });
   });
+  it('accepts MPEG-TS fragments (no EXT-X-MAP): no init section to fetch', () => {
+    const p = toSegmentPlaylist(media('#EXTINF:1,\nseg_0.ts\n#EXT-X-ENDLIST\n'), 'https://cdn.test/ts.m3u8');
+    expect(p.initUrl).toBe('');
+    expect(p.fragments).toEqual([{ url: 'https://cdn.test/seg_0.ts', duration: 1 }]);
+  });
   it('refuses what cannot be spliced, naming the playlist and the fix', () => {
     expect(() =>
-      toSegmentPlaylist(media('#EXTINF:1,\nseg_0.ts\n#EXT-X-ENDLIST\n'), 'https://cdn.test/ts.m3u8'),
-    ).toThrow(/ts\.m3u8: no EXT-X-MAP.*fmp4/);
+      toSegmentPlaylist(media('#EXTINF:1,\nseg_0.m4s\n#EXT-X-ENDLIST\n'), 'https://cdn.test/f.m3u8'),
+    ).toThrow(/f\.m3u8: fMP4 fragments but no EXT-X-MAP/);
     expect(() => toSegmentPlaylist(media('#EXT-X-ENDLIST\n'), 'https://cdn.test/empty.m3u8')).toThrow(
       /empty\.m3u8: no fragments/,
     );

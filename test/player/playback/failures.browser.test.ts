@@ -79,14 +79,4 @@ describe('failures are reported, playback goes on', () => {
       expect.objectContaining({ code: 'playlist-load-failed', segmentId: 'no-such-clip', fatal: true }),
     ]);
   });
-
-  it('media with B-frames (a composition delay) is reported as media-incompatible with what to re-encode', async () => {
-    const video = createTestVideo();
-    engine = createPlaybackEngine(video);
-    const reported = nextEvent(engine, 'error');
-    engine.prefetch([clip('bframes', 3)]);
-    const error = await reported;
-    expect(error).toMatchObject({ code: 'media-incompatible', segmentId: 'bframes', fatal: false });
-    expect(error.message).toMatch(/-bf 0/);
-  });
 });
