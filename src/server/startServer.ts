@@ -8,6 +8,7 @@ import type { Generator } from './generate/Generator.js';
 import { SharedRevocations } from './auth/SharedRevocations.js';
 import { TokenRevocations } from './auth/TokenRevocations.js';
 import { RedisRateLimiter } from './api/RedisRateLimiter.js';
+import { SharedViewerWants } from './api/SharedViewerWants.js';
 import { connectRedis } from './queue/bullmq/connectRedis.js';
 import { DEFAULT_QUEUE } from './queue/bullmq/redisNames.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME } from './auth/ViewerToken.js';
@@ -160,6 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimit = options.rateLimit ?? { burst: 30, perSecond: 3 };
   let revocations: TokenRevocations;
   let limiter: ApiContextLimiter;
+  let wants: ViewerWants | SharedViewerWants;
   if (options.redisUrl) {
     // Limits hold for the fleet: every API process on this Redis shares them.
     const prefix = `offshoot:${options.queueName ?? DEFAULT_QUEUE}`;
@@ -173,9 +175,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     revocations = shared;
     limiter = new RedisRateLimiter(redis, prefix, rateLimit);
+    wants = new SharedViewerWants(queue, maxWants, redis, prefix);
   } else {
     revocations = new TokenRevocations(maxLifetimeSeconds);
     limiter = new TokenBucketLimiter(rateLimit);
+    wants = new ViewerWants(queue, maxWants);
   }
   const router = createApiRouter({
     stories,
@@ -184,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     secret: options.secret,
     tokenPolicy: { maxLifetimeSeconds, revoked: (claims) => revocations.reason(claims) },
     limiter,
-    wants: new ViewerWants(queue, maxWants),
+    wants,
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     generator: options.generator,
     segmentSeconds: options.segmentSeconds ?? 1,

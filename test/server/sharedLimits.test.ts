@@ -4,14 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFfmpegTestGenerator } from './support/ffmpegTestGenerator.js';
 import { makeStoriesDir } from './support/caveStory.js';
-import { postJson } from './support/httpRequest.js';
+import { httpRequest, postJson } from './support/httpRequest.js';
 import { spawnServe } from './support/spawnServe.js';
 import type { ServeProcess } from './support/spawnServe.js';
 import { startRedis } from './support/startRedis.js';
 import type { TestRedis } from './support/startRedis.js';
-import { signViewerToken, startServer } from '../../src/server/index.js';
+import { createProceduralGenerator, signViewerToken, startServer } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
 
 const SECRET = 'shared-limits-secret-0123456789ab';
@@ -24,14 +23,16 @@ const others: RunningServer[] = [];
 /** Another API process on the same Redis (in this process: its own limiter and revocations, nothing shared but Redis). */
 async function apiOnRedis(): Promise<RunningServer> {
   const server = await startServer({
-    generator: createFfmpegTestGenerator(),
+    // The same generator as the CLI process: the same rendition keys (nothing renders: no workers).
+    generator: createProceduralGenerator({ renderer: 'cpu' }),
     port: 0,
     stories,
     store,
     secret: SECRET,
     redisUrl: redis.url,
     workers: 0,
-    rateLimit: { burst: 3, perSecond: 0.01 },
+    rateLimit: { burst: 5, perSecond: 0.01 },
+    maxWantsPerViewer: 2,
     log: () => undefined,
   });
   others.push(server);
@@ -43,8 +44,8 @@ const token = (sub: string) =>
     { sub, story: 'cave', exp: Math.floor(Date.now() / 1000) + 600, iat: Math.floor(Date.now() / 1000) - 5 },
     SECRET,
   );
-const ask = (url: string, t: string) =>
-  postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId: 'intro', history: [] }, t);
+const ask = (url: string, t: string, segmentId = 'intro') =>
+  postJson(url, '/api/v1/generate', { storyId: 'cave', segmentId, history: [] }, t);
 const code = (r: { json: () => unknown }) => (r.json() as { error?: { code: string } }).error?.code;
 
 beforeAll(async () => {
@@ -53,7 +54,8 @@ beforeAll(async () => {
   store = await mkdtemp(join(tmpdir(), 'offshoot-shared-store-'));
   apiA = await spawnServe([
     ...['--port', '0', '--stories', stories, '--store', store, '--secret', SECRET],
-    ...['--redis', redis.url, '--workers', '0', '--rate-limit', '0.01', '--rate-burst', '3'],
+    ...['--redis', redis.url, '--workers', '0', '--rate-limit', '0.01', '--rate-burst', '5'],
+    ...['--max-wants-per-viewer', '2', '--renderer', 'cpu'],
   ]);
 }, 60_000);
 
@@ -72,7 +74,9 @@ describe('limits shared across API processes (--redis)', () => {
     expect((await ask(apiA.url, viewer)).status).toBe(202);
     expect((await ask(apiB.url, viewer)).status).toBe(202);
     expect((await ask(apiA.url, viewer)).status).toBe(202);
-    // Burst 3 spent over two processes: the fourth is refused wherever it lands.
+    expect((await ask(apiB.url, viewer)).status).toBe(202);
+    expect((await ask(apiA.url, viewer)).status).toBe(202);
+    // Burst 5 spent over two processes: the sixth is refused wherever it lands.
     const refused = await ask(apiB.url, viewer);
     expect(refused.status).toBe(429);
     expect(code(refused)).toBe('rate-limited');
@@ -110,4 +114,26 @@ describe('limits shared across API processes (--redis)', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100)); // iat must not be in the future
     expect((await ask(apiC.url, fresh)).status).toBe(202);
   }, 30_000);
+
+  it('one cap on unfinished jobs per viewer across processes, freed by a DELETE on either', async () => {
+    const apiB = await apiOnRedis();
+    const viewer = token('wants-viewer');
+    // No render workers: the jobs stay unfinished, so each one holds a slot.
+    const first = await ask(apiA.url, viewer, 'left');
+    expect(first.status).toBe(202);
+    expect((await ask(apiB.url, viewer, 'right')).status).toBe(202);
+    const refused = await ask(apiA.url, viewer, 'slow');
+    expect([refused.status, code(refused)]).toEqual([429, 'too-many-wants']);
+    expect((refused.json() as { error: { held: number } }).error.held).toBe(2);
+    // Asking again for a job it holds takes no second slot, on any process.
+    expect((await ask(apiB.url, viewer, 'left')).status).toBe(202);
+    // Withdrawn on B, the job A counted frees the slot for the fleet.
+    const { jobId } = first.json() as { jobId: string };
+    const gone = await httpRequest(apiB.url, `/api/v1/jobs/${jobId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${viewer}` },
+    });
+    expect(gone.status).toBe(200);
+    expect((await ask(apiA.url, viewer, 'slow')).status).toBe(202);
+  });
 });

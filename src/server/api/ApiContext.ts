@@ -18,8 +18,8 @@ export interface ApiContext {
   tokenPolicy: TokenPolicy;
   /** Per-viewer rate limit: `take` answers 0 (allowed) or the seconds to wait; in this process or in Redis. */
   limiter: { take(viewer: string): number | Promise<number> };
-  /** Caps each viewer's unfinished jobs. */
-  wants: ViewerWants;
+  /** Caps each viewer's unfinished jobs: in this process, or in Redis for the fleet (SharedViewerWants). */
+  wants: Pick<ViewerWants, 'cap' | 'submitWithin'> & { drop(viewer: string, key: string): void | Promise<void> };
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
   generator: Pick<Generator, 'id' | 'version'>;

@@ -50,7 +50,7 @@ export function deleteJobRoute(ctx: ApiContext): RouteHandler {
     const jobId = jobIdParam(params);
     const job = await ctx.queue.release(jobId, viewer.sub);
     // Frees this viewer's slot under the cap whether or not others still want the job.
-    ctx.wants.drop(viewer.sub, jobId);
+    await ctx.wants.drop(viewer.sub, jobId);
     if (!job) throw new HttpError(404, 'unknown-job', `No job "${jobId}"`);
     sendJson(res, 200, job);
   };
