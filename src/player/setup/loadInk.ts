@@ -1,4 +1,3 @@
-import { storyForMachine } from '../../core/ink/storyForMachine.js';
 import type { LoadedStory } from './loadStory.js';
 import { PlayerError } from './PlayerError.js';
 
@@ -6,7 +5,8 @@ import { PlayerError } from './PlayerError.js';
  * For a story whose `ink` names compiled ink: fetches it (relative to the story's base URL) and
  * hands back the ink-driven story (createInkStory), so the machine, lookahead and prefetch read
  * ink's own segments. Any other story is returned as it is. A failed fetch or ink that inkjs
- * cannot load is a `story-load-failed` PlayerError naming the file.
+ * cannot load is a `story-load-failed` PlayerError naming the file. inkjs is imported only here,
+ * on demand: it is a third of the entry bundle, and stories without ink never need it.
  *
  * @example
  * const loaded = await loadStory('/stories/intercept.json').then((l) => loadInk(l));
@@ -18,7 +18,8 @@ export async function loadInk(loaded: LoadedStory, signal?: AbortSignal): Promis
   try {
     const res = await fetch(url, { signal });
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
-    return { ...loaded, story: storyForMachine(story, await res.text()) };
+    const [{ storyForMachine }, text] = await Promise.all([import('../../core/ink/storyForMachine.js'), res.text()]);
+    return { ...loaded, story: storyForMachine(story, text) };
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new PlayerError(
