@@ -23,6 +23,7 @@ import type { ViewerPlan } from './support/loadViewer.js';
 import { fmt, printTable, ratio } from './support/printTable.js';
 import type { Row } from './support/printTable.js';
 import { seededRandom } from './support/rng.js';
+import { quantile } from './support/quantile.js';
 import { RouteStats } from './support/routeStats.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -131,10 +132,8 @@ async function load(base: string): Promise<RunResult> {
   };
 }
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] : undefined;
-};
+/** The shared quantile, or undefined for no samples (the table prints a dash). */
+const quantileOf = (xs: number[], q: number) => (xs.length ? quantile(xs, q) : undefined);
 
 /** Starts loadBackendProcess.ts with `env`; resolves with its URL and the log lines it prints. */
 async function spawnBackend(
@@ -206,15 +205,15 @@ try {
       ['segments watched', String(ours.watched), String(base.watched), ratio(ours.watched, base.watched)],
       [
         'asked → ready p50 ms',
-        fmt(quantile(ours.readyMs, 0.5)),
-        fmt(quantile(base.readyMs, 0.5)),
-        ratio(quantile(ours.readyMs, 0.5), quantile(base.readyMs, 0.5)),
+        fmt(quantileOf(ours.readyMs, 0.5)),
+        fmt(quantileOf(base.readyMs, 0.5)),
+        ratio(quantileOf(ours.readyMs, 0.5), quantileOf(base.readyMs, 0.5)),
       ],
       [
         'asked → ready p99 ms',
-        fmt(quantile(ours.readyMs, 0.99)),
-        fmt(quantile(base.readyMs, 0.99)),
-        ratio(quantile(ours.readyMs, 0.99), quantile(base.readyMs, 0.99)),
+        fmt(quantileOf(ours.readyMs, 0.99)),
+        fmt(quantileOf(base.readyMs, 0.99)),
+        ratio(quantileOf(ours.readyMs, 0.99), quantileOf(base.readyMs, 0.99)),
       ],
       ['errors (4xx/5xx/network, not 429)', String(ours.stats.errors()), String(base.stats.errors()), ''],
       ['429 (per-viewer rate limit / cap)', String(ours.stats.status(429)), String(base.stats.status(429)), ''],

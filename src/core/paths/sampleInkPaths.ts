@@ -79,7 +79,7 @@ export function sampleInkPaths(file: Story, inkJson: string, options: SampleInkP
     seed,
     endings,
     cut,
-    steps: { min: lengths[0] ?? 0, median: lengths[Math.floor(lengths.length / 2)] ?? 0, max: lengths.at(-1) ?? 0 },
+    steps: { min: lengths[0] ?? 0, median: middleOf(lengths), max: lengths.at(-1) ?? 0 },
     placesReached: [...reached].sort(),
     placesNotReached: inkPlaces(inkJson).filter((p) => !reached.has(p) && !reached.has(p.split('.')[0]!)),
     statesMet: ink.stats().known,
@@ -90,4 +90,10 @@ export function sampleInkPaths(file: Story, inkJson: string, options: SampleInkP
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+}
+
+/** The median of sorted `xs`: the middle value, or the mean of the two middle ones (0 for none). */
+function middleOf(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  return ((xs[(xs.length - 1) >> 1] as number) + (xs[xs.length >> 1] as number)) / 2;
 }
