@@ -20,6 +20,7 @@ export type { ServerOptions, RunningServer } from './startServer.js';
 // helpers a generator of your own uses (encodeHls, resolveSpec, renditions): see docs/generators.md.
 export * from './generate/index.js';
 export { SegmentStore } from './store/SegmentStore.js';
+export type { RenditionStore, RenditionInfo, StoredObject } from './store/RenditionStore.js';
 export { renditionKey, canonicalJson, RENDITION_KEY } from './store/renditionKey.js';
 export type { RenditionInput } from './store/renditionKey.js';
 export { signViewerToken, verifyViewerToken, TokenError, DEFAULT_MAX_TOKEN_LIFETIME } from './auth/ViewerToken.js';

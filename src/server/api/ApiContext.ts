@@ -2,7 +2,7 @@ import type { TokenPolicy } from '../auth/ViewerToken.js';
 import type { Generator } from '../generate/Generator.js';
 import type { JobQueue } from '../queue/JobQueue.js';
 import type { Logger } from '../queue/renderIntoStore.js';
-import type { SegmentStore } from '../store/SegmentStore.js';
+import type { RenditionStore } from '../store/RenditionStore.js';
 import type { StoryLibrary } from '../stories/StoryLibrary.js';
 
 import type { ViewerWants } from './ViewerWants.js';
@@ -11,7 +11,7 @@ import type { ViewerWants } from './ViewerWants.js';
 export interface ApiContext {
   stories: StoryLibrary;
   queue: JobQueue;
-  store: SegmentStore;
+  store: RenditionStore;
   /** Shared with the embedder's server, which issues viewer tokens. */
   secret: string;
   /** Token lifetime cap and revocations, checked on every authenticated request. */

@@ -1,9 +1,9 @@
 import { HttpError } from '../http/HttpError.js';
 import type { RouteHandler } from '../http/Router.js';
-import { serveFile } from '../http/serveFile.js';
+import { serveObject } from '../http/serveObject.js';
 import { contentTypeOf } from '../store/contentTypes.js';
 import { safeRelativePath } from '../store/safeRelativePath.js';
-import type { SegmentStore } from '../store/SegmentStore.js';
+import type { RenditionStore } from '../store/RenditionStore.js';
 
 /** Cache-Control for anything that can never change. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -16,15 +16,15 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * @example
  * router.add('GET', '/store/:key/*', storeRoute(store));
  */
-export function storeRoute(store: SegmentStore): RouteHandler {
+export function storeRoute(store: RenditionStore): RouteHandler {
   return async ({ req, res, params, tail }) => {
     const segments = safeRelativePath(tail);
     const name = segments[segments.length - 1] as string;
     const contentType = contentTypeOf(name);
     if (!contentType) throw new HttpError(404, 'not-found', 'No such file');
-    const file = await store.locate(params.key as string, segments);
+    const file = await store.open(params.key as string, segments);
     if (!file) throw new HttpError(404, 'not-found', 'No such file (yet)');
     const growing = !file.complete && name.endsWith('.m3u8');
-    await serveFile(req, res, file.path, { contentType, cacheControl: growing ? 'no-cache' : IMMUTABLE });
+    await serveObject(req, res, file, { contentType, cacheControl: growing ? 'no-cache' : IMMUTABLE });
   };
 }

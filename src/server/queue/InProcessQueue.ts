@@ -1,7 +1,7 @@
 import type { GenerationJob } from '../../core/index.js';
 import type { Generator } from '../generate/Generator.js';
 import { renderFailure } from '../store/renderFailure.js';
-import type { SegmentStore } from '../store/SegmentStore.js';
+import type { RenditionStore } from '../store/RenditionStore.js';
 import { doneJob, isFinal, playlistUrlOf } from './JobQueue.js';
 import type { JobQueue, RenderTask, Want } from './JobQueue.js';
 import { JobWatchers } from './JobWatchers.js';
@@ -26,7 +26,7 @@ interface Entry {
 
 export interface InProcessQueueOptions {
   generator: Generator;
-  store: SegmentStore;
+  store: RenditionStore;
   /** Renders at once. */
   concurrency?: number;
   /** Which render goes first (see RenderOrder). Default 'head-first'. */

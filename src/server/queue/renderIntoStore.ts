@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Generator, RenderResult } from '../generate/Generator.js';
 import { renderFailure } from '../store/renderFailure.js';
-import type { SegmentStore } from '../store/SegmentStore.js';
+import type { RenditionStore } from '../store/RenditionStore.js';
 import type { RenderTask } from './JobQueue.js';
 
 /** A render's progress as workers report it. */
@@ -41,7 +41,7 @@ export interface RenderIntoStoreOptions {
  */
 export async function renderIntoStore(
   generator: Generator,
-  store: SegmentStore,
+  store: RenditionStore,
   task: RenderTask,
   signal: AbortSignal,
   report: (update: RenderUpdate) => void,
@@ -60,6 +60,21 @@ export async function renderIntoStore(
     lastSent = now;
     report({ ...update });
   };
+  // Each finished segment is published in order (a bucket uploads it; the local store has
+  // nothing to do), and only then reported ready, so a reader told "ready" finds it. A failed
+  // upload is logged, and the commit uploads everything again.
+  let published = Promise.resolve();
+  const publish = (readySeconds: number): void => {
+    published = published
+      .then(() => store.publish(task.key))
+      .then(
+        () => {
+          update.readySeconds = Math.max(update.readySeconds, readySeconds);
+          send(true);
+        },
+        (error: Error) => log(`render ${short} publish failed: ${error.message}`),
+      );
+  };
   log(
     `render ${short} start (${generator.id}@${generator.version}, ${task.durationSeconds}s, "${task.spec.prompt.slice(0, 60)}")`,
   );
@@ -72,14 +87,14 @@ export async function renderIntoStore(
           send(false);
         },
         onSegment: (readySeconds) => {
-          update.readySeconds = Math.max(update.readySeconds, readySeconds);
-          send(true);
+          publish(readySeconds);
           log(`render ${short} ready ${readySeconds.toFixed(1)}/${task.durationSeconds}s`);
         },
         ...(options.yieldPoint ? { yieldPoint: options.yieldPoint } : {}),
       },
       signal,
     );
+    await published;
     if (signal.aborted) throw new RenderCancelled();
     const master = await stat(join(outDir, result.playlist)).catch(() => undefined);
     if (!master?.isFile())
@@ -90,6 +105,7 @@ export async function renderIntoStore(
     log(`render ${short} done: ${result.frames} frames in ${result.elapsedMs.toFixed(0)} ms via ${result.path}`);
     return result;
   } catch (error) {
+    await published;
     // On a read-only store even the clean-up fails: the leftovers are complete files or
     // temporary names (never served), and the next beginRender of this key removes them.
     await store

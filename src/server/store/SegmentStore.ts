@@ -1,6 +1,10 @@
 import { mkdir, readFile, rename, rm, stat, realpath, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import { openFile } from '../http/serveFile.js';
+import type { RenditionInfo, RenditionStore, StoredObject } from './RenditionStore.js';
 import { RENDITION_KEY } from './renditionKey.js';
+
+export type { RenditionInfo } from './RenditionStore.js';
 
 /** Where a requested store file lives and whether its rendition is finished. */
 export interface StoreFile {
@@ -26,11 +30,15 @@ export interface StoreFile {
  * const outDir = await store.beginRender(key);   // generator writes here
  * await store.commit(key);                        // now served as immutable
  */
-export class SegmentStore {
+export class SegmentStore implements RenditionStore {
   readonly root: string;
 
   constructor(root: string) {
     this.root = resolve(root);
+  }
+
+  get location(): string {
+    return this.root;
   }
 
   finalDir(key: string): string {
@@ -56,6 +64,9 @@ export class SegmentStore {
     await mkdir(dir);
     return dir;
   }
+
+  /** Nothing to do: readers look in the partial folder, where the generator renames each file into place. */
+  async publish(): Promise<void> {}
 
   /** Publishes a finished render. A rendition committed meanwhile by someone else wins. */
   async commit(key: string): Promise<void> {
@@ -112,11 +123,12 @@ export class SegmentStore {
     }
     return undefined;
   }
-}
 
-/** What the store knows about a finished rendition. */
-export interface RenditionInfo {
-  durationSeconds: number;
+  /** The file `locate` finds, opened for sending (see serveObject). */
+  async open(key: string, segments: string[]): Promise<StoredObject | undefined> {
+    const file = await this.locate(key, segments);
+    return file && openFile(file.path, file.complete);
+  }
 }
 
 const INFO_FILE = '.rendition.json';

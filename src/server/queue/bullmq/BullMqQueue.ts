@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { GenerationJob } from '../../../core/index.js';
 import { renderFailure } from '../../store/renderFailure.js';
-import type { SegmentStore } from '../../store/SegmentStore.js';
+import type { RenditionStore } from '../../store/RenditionStore.js';
 import { doneJob, playlistUrlOf } from '../JobQueue.js';
 import type { JobQueue, RenderTask, Want } from '../JobQueue.js';
 import { JobWatchers } from '../JobWatchers.js';
@@ -17,7 +17,7 @@ import type { RedisNames } from './redisNames.js';
 
 export interface BullMqQueueOptions {
   redisUrl: string;
-  store: SegmentStore;
+  store: RenditionStore;
   queueName?: string;
   /** Render attempts for a job that throws (a cancelled job is never retried). */
   attempts?: number;

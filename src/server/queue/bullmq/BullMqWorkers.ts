@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Generator } from '../../generate/Generator.js';
-import type { SegmentStore } from '../../store/SegmentStore.js';
+import type { RenditionStore } from '../../store/RenditionStore.js';
 import type { RenderTask } from '../JobQueue.js';
 import { RenderCancelled, renderIntoStore } from '../renderIntoStore.js';
 import type { Logger, RenderUpdate } from '../renderIntoStore.js';
@@ -15,7 +15,7 @@ import type { RedisNames } from './redisNames.js';
 export interface BullMqWorkersOptions {
   redisUrl: string;
   generator: Generator;
-  store: SegmentStore;
+  store: RenditionStore;
   queueName?: string;
   /** Renders at once in this process. */
   concurrency?: number;
