@@ -19,6 +19,7 @@ import { InProcessQueue } from './queue/InProcessQueue.js';
 import type { JobQueue } from './queue/JobQueue.js';
 import type { Logger } from './queue/renderIntoStore.js';
 import type { RenderOrder } from './queue/schedule/renderRank.js';
+import type { RenditionStore } from './store/RenditionStore.js';
 import { SegmentStore } from './store/SegmentStore.js';
 import { StoryLibrary } from './stories/StoryLibrary.js';
 import type { LoadedStory } from './stories/StoryLibrary.js';
@@ -32,8 +33,12 @@ export interface ServerOptions {
   host?: string;
   /** A folder of story files, or stories already loaded. */
   stories?: string | LoadedStory[];
-  /** Store folder (default ./.cache/offshoot-store), or a SegmentStore built by the caller. */
-  store?: string | SegmentStore;
+  /**
+   * Store folder (default ./.cache/offshoot-store); `s3://bucket/prefix` for a bucket shared
+   * by several machines, configured from the environment (see openS3Store); or a store built
+   * by the caller.
+   */
+  store?: string | RenditionStore;
   /** redis://host:port: use the BullMQ queue instead of the in-process one. */
   redisUrl?: string;
   /** Render workers in this process (in-process: concurrency; Redis: 0 = API only). Default 1. */
@@ -78,7 +83,7 @@ export interface RunningServer {
   /** Base URL of the API ('' for a worker-only process). */
   url: string;
   queue?: JobQueue;
-  store: SegmentStore;
+  store: RenditionStore;
   stories: StoryLibrary;
   /**
    * Revoke a captured token (by jti) or all of a viewer's tokens (undefined without the API):
@@ -103,10 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const maxWants = options.maxWantsPerViewer ?? DEFAULT_MAX_WANTS_PER_VIEWER;
   if (!(Number.isInteger(maxWants) && maxWants >= 1))
     throw new Error(`maxWantsPerViewer must be a whole number of at least 1, got ${maxWants}`);
-  const store =
-    options.store instanceof SegmentStore
-      ? options.store
-      : new SegmentStore(options.store ?? './.cache/offshoot-store');
+  const store = await openStore(options.store ?? './.cache/offshoot-store');
   const api = options.api ?? true;
   const workerCount = options.workers ?? 1;
   const closers: Array<() => Promise<void>> = [];
@@ -214,7 +216,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   log(
-    `API on ${url} (${options.redisUrl ? 'BullMQ queue' : `in-process queue, ${workerCount} worker(s)`}, store ${store.root})`,
+    `API on ${url} (${options.redisUrl ? 'BullMQ queue' : `in-process queue, ${workerCount} worker(s)`}, store ${store.location})`,
   );
   closers.unshift(
     () =>
@@ -224,6 +226,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }),
   );
   return { url, queue, store, stories, revocations, close: () => closeAll(closers) };
+}
+
+async function openStore(store: string | RenditionStore): Promise<RenditionStore> {
+  if (typeof store !== 'string') return store;
+  if (!store.startsWith('s3://')) return new SegmentStore(store);
+  // Loaded only when asked for: the AWS SDK is large, and a local store never needs it.
+  const { openS3Store } = await import('./store/s3/openS3Store.js');
+  return openS3Store(store);
 }
 
 async function closeAll(closers: Array<() => Promise<void>>): Promise<void> {

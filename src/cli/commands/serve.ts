@@ -43,6 +43,7 @@ interface ServeOptions extends GeneratorCliOptions {
  * offshoot serve --redis redis://127.0.0.1:6379 --no-api --workers 2   # a worker machine
  * offshoot serve --renderer browser   # paint in headless chromium even without a GPU
  * offshoot serve --port 0              # any free port: the URL is printed on stdout
+ * offshoot serve --store s3://media/offshoot --redis redis://10.0.0.5:6379   # shared by machines
  */
 export function serveCommand(io: CliIO): Command {
   return (
@@ -51,7 +52,11 @@ export function serveCommand(io: CliIO): Command {
       .option('--port <n>', 'HTTP port (0: any free port; the API URL is printed on stdout)', int, 8787)
       .option('--host <addr>', 'address to listen on', '127.0.0.1')
       .option('--stories <dir>', 'folder of story files (*.json, */story.json)')
-      .option('--store <dir>', 'segment store folder', './.cache/offshoot-store')
+      .option(
+        '--store <dir|url>',
+        'segment store: a folder, or s3://bucket/prefix (endpoint and keys from OFFSHOOT_S3_ENDPOINT or AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION)',
+        './.cache/offshoot-store',
+      )
       .option('--redis <url>', 'use the BullMQ queue on this Redis (redis://host:port)')
       .option('--workers <n>', 'render workers in this process (0 with --redis: API only)', int, 1)
       .option('--no-api', 'worker-only process (needs --redis)')

@@ -19,10 +19,11 @@ export interface ServeProcess {
  * const serve = await spawnServe(['--port', '0', '--stories', dir, '--secret', SECRET]);
  * try { await httpRequest(serve.url, '/healthz'); } finally { serve.child.kill('SIGKILL'); }
  */
-export async function spawnServe(args: string[]): Promise<ServeProcess> {
+export async function spawnServe(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ServeProcess> {
   const script = fileURLToPath(new URL('./runCli.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
