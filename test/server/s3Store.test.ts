@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationJob } from '../../src/core/index.js';
 import { openS3Store } from '../../src/server/store/s3/openS3Store.js';
+import { parseS3Url } from '../../src/server/store/s3/s3Location.js';
+import { S3SegmentStore } from '../../src/server/store/s3/S3SegmentStore.js';
 import { SECRET } from './support/caveStory.js';
 import { httpRequest, postJson, rawGet } from './support/httpRequest.js';
 import { spawnServe } from './support/spawnServe.js';
@@ -19,11 +21,20 @@ let s3: TestS3;
 let a: TestServer;
 let b: ServeProcess;
 let key: string;
+/** Every object key process A wrote, in order (its real client, with a recording step). */
+const puts: string[] = [];
 
 beforeAll(async () => {
   s3 = await startS3rver();
   const url = `s3://${s3.bucket}/${PREFIX}`;
-  a = await startTestServer({ store: await openS3Store(url, s3.env) }, { realtime: true });
+  s3.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'PutObjectCommand') puts.push((args.input as { Key: string }).Key);
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordPuts' },
+  );
+  a = await startTestServer({ store: new S3SegmentStore(s3.client, parseS3Url(url)) }, { realtime: true });
   b = await spawnServe(['--port', '0', '--stories', a.storiesDir, '--secret', SECRET, '--store', url], {
     ...process.env,
     ...s3.env,
@@ -80,15 +91,27 @@ describe('an S3 store shared by two API processes', () => {
           true,
         );
     }
+    // Upload order: under the partial prefix, init and first segment before any playlist;
+    // under the final prefix, media files, then playlists, then the marker, last of all.
+    const partial = puts.filter((k) => k.startsWith(`${PREFIX}/.partial/${key}/`)).map((k) => k.split('/').pop()!);
+    const firstPlaylist = partial.findIndex((n) => n.endsWith('.m3u8'));
+    expect(firstPlaylist).toBeGreaterThan(partial.indexOf('init.mp4'));
+    expect(firstPlaylist).toBeGreaterThan(partial.indexOf('seg_00000.m4s'));
+    expect(partial.indexOf('seg_00000.m4s')).toBeGreaterThanOrEqual(0);
+    const final = puts.filter((k) => k.startsWith(`${PREFIX}/${key}/`)).map((k) => k.split('/').pop()!);
+    const kinds = final.map((n) => (n === '.rendition.json' ? 2 : n.endsWith('.m3u8') ? 1 : 0));
+    expect(kinds).toEqual([...kinds].sort());
+    expect(final.at(-1)).toBe('.rendition.json');
+    expect(final.filter((n) => n === '.rendition.json')).toHaveLength(1);
     // Committed: the marker was written, the partial prefix is gone, and B knows the job as done.
     expect(await s3.list(`${PREFIX}/.partial/`)).toEqual([]);
     expect(await s3.read(`${PREFIX}/${key}/.rendition.json`)).toBeDefined();
     const onB = (await httpRequest(b.url, `/api/v1/jobs/${key}`)).json() as GenerationJob;
     expect(onB.status).toBe('done');
     expect(onB.durationSeconds).toBe(2);
-    const final = await httpRequest(b.url, `/store/${key}/media.m3u8`);
-    expect(final.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(final.text).toContain('#EXT-X-ENDLIST');
+    const finished = await httpRequest(b.url, `/store/${key}/media.m3u8`);
+    expect(finished.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(finished.text).toContain('#EXT-X-ENDLIST');
   }, 90_000);
 
   it('serves content types, byte ranges, ETag/304 and HEAD from the bucket', async () => {
