@@ -1,8 +1,10 @@
-// Scale-out run: `npx tsx bench/scaleout.bench.ts [--viewers 20] [--size 320x180] [--kill-at 8]`.
+// Scale-out run: `npx tsx bench/scaleout.bench.ts [--viewers 20] [--size 320x180] [--kill-at 8]
+// [--store s3|local]`.
 //
 // Two API processes (this one, and an `offshoot serve --workers 0` child) and two render worker
-// processes on one real redis-server, one segment store folder shared by all four (a local
-// folder: the S3 store is not built yet). N simulated viewers (bench/scaleoutViewer.ts) start
+// processes on one real redis-server, one store shared by all four: by default an S3 bucket on a
+// real s3rver this bench starts on loopback (`--store s3://…`, as a deployment on several
+// machines would), or a local folder with `--store local`. N simulated viewers (bench/scaleoutViewer.ts) start
 // 0.5 s apart, alternate between the two APIs, and choose at random through a generated story
 // (three binary choices, 4 s segments), withdrawing what becomes unreachable. One worker is
 // SIGKILLed mid-run. Reports readiness, holds, renders per unique rendition (coalescing across
@@ -10,12 +12,14 @@
 // and whether every viewer reached an ending. Exits 1 when a viewer failed (a job lost or
 // failed).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { printTable } from './support/printTable.js';
-import { startBenchBackend } from './scaleoutBackend.js';
+import { renderedSeconds, startBenchBackend } from './scaleoutBackend.js';
 import { branchingStory } from './scaleoutStory.js';
 import { runViewer } from './scaleoutViewer.js';
 import type { ViewerResult } from './scaleoutViewer.js';
 import { spawnServe } from '../test/server/support/spawnServe.js';
+import { startS3rver } from '../test/server/support/startS3rver.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,6 +28,8 @@ const arg = (name: string, fallback: string): string => {
 const VIEWERS = Number(arg('viewers', '20'));
 const [WIDTH, HEIGHT] = arg('size', '320x180').split('x').map(Number) as [number, number];
 const KILL_AT_MS = Number(arg('kill-at', '8')) * 1000;
+const STORE = arg('store', 's3');
+if (STORE !== 's3' && STORE !== 'local') throw new Error(`--store must be s3 or local, not "${STORE}"`);
 const LEVELS = 3;
 const load = (): string =>
   execFileSync('uptime')
@@ -31,8 +37,20 @@ const load = (): string =>
     .trim()
     .replace(/.*load average: /, 'load ');
 
+/** CPU seconds a live process and its reaped children (the encoder) have used, from /proc. */
+const cpuSeconds = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime, stime, cutime, cstime: fields 14-17 of stat, 11-14 after the command name.
+  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+};
+
 const story = branchingStory({ id: 'branching', levels: LEVELS });
+// The S3 endpoint and keys go into this process's environment, which the worker and API child
+// processes inherit, so all four open the same bucket.
+const s3 = STORE === 's3' ? await startS3rver('offshoot-bench') : undefined;
+if (s3) Object.assign(process.env, s3.env);
 const backend = await startBenchBackend({
+  store: s3 ? `s3://${s3.bucket}/scaleout` : undefined,
   mode: 'bullmq',
   order: 'head-first',
   workers: 2,
@@ -58,7 +76,7 @@ const second = await spawnServe([
 ]);
 const apis = [backend.url, second.url];
 console.log(
-  `scale-out: 2 API processes + 2 worker processes, one redis-server, one store folder; ${VIEWERS} viewers; ` +
+  `scale-out: 2 API processes + 2 worker processes, one redis-server, one ${s3 ? 's3rver bucket' : 'store folder'}; ${VIEWERS} viewers; ` +
     `procedural ${WIDTH}x${HEIGHT}; worker ${backend.workers[0]!.child.pid} SIGKILLed at ${KILL_AT_MS / 1000} s (${load()})`,
 );
 const killer = setTimeout(() => void backend.workers[0]!.kill('SIGKILL'), KILL_AT_MS);
@@ -80,6 +98,9 @@ const outcomes = await Promise.allSettled(
   }),
 );
 clearTimeout(killer);
+const survivor = backend.workers[1]!;
+const survivorCpuS = cpuSeconds(survivor.child.pid!);
+const survivorRenderedS = renderedSeconds(survivor.lines);
 const wallS = (performance.now() - started) / 1000;
 const results = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
 const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [String((o.reason as Error).message)] : []));
@@ -108,6 +129,10 @@ printTable(
       'jobs the killed worker had taken, completed elsewhere',
       `${killedTook.filter((k) => done.has(k)).length} / ${new Set(killedTook).size} (some were withdrawn)`,
     ],
+    [
+      'surviving worker: CPU s / rendered s',
+      `${survivorCpuS.toFixed(1)} / ${survivorRenderedS.toFixed(0)} = ${(survivorCpuS / Math.max(1, survivorRenderedS)).toFixed(3)}`,
+    ],
     ['wall s', wallS.toFixed(1)],
   ],
 );
@@ -115,4 +140,5 @@ if (failures.length) console.log(`viewer failures:\n${failures.join('\n')}`);
 console.log(`(${load()})`);
 second.child.kill('SIGTERM');
 await backend.close();
+await s3?.stop();
 process.exit(failures.length ? 1 : 0);

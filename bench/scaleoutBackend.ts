@@ -22,6 +22,8 @@ export interface BenchBackendOptions {
   width: number;
   height: number;
   story: Record<string, unknown>;
+  /** The store every process shares: a fresh local folder unless given (e.g. `s3://bucket/prefix`). */
+  store?: string;
 }
 
 export interface BenchBackend {
@@ -47,7 +49,7 @@ export async function startBenchBackend(o: BenchBackendOptions): Promise<BenchBa
   const root = await mkdtemp(join(tmpdir(), 'offshoot-bench-backend-'));
   await mkdir(join(root, 'stories'));
   await writeFile(join(root, 'stories', 'story.json'), JSON.stringify(o.story));
-  const store = join(root, 'store');
+  const store = o.store ?? join(root, 'store');
   const rendition = { name: `${o.height}p`, width: o.width, height: o.height, maxrateKbps: 800, level: '3.0' as const };
   const apiLines: string[] = [];
   let redis: TestRedis | undefined;
