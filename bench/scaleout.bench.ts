@@ -126,6 +126,10 @@ printTable(
     ],
     ['renditions completed', String(done.size)],
     [
+      'rendered s per watched s (all viewers, shared renditions)',
+      `${renderedSeconds(lines).toFixed(0)} / ${watched.toFixed(0)} = ${(renderedSeconds(lines) / watched).toFixed(2)}`,
+    ],
+    [
       'jobs the killed worker had taken, completed elsewhere',
       `${killedTook.filter((k) => done.has(k)).length} / ${new Set(killedTook).size} (some were withdrawn)`,
     ],
