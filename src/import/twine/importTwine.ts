@@ -11,7 +11,7 @@ import { lineIn, locatePassages } from './locatePassages.js';
 import { parseTwineSource, twineSourceKind } from './parseTwineSource.js';
 import type { TwineSourceKind } from './parseTwineSource.js';
 import { scanTwineText } from './scanTwineText.js';
-import type { TwineScan, TwineSet } from './scanTwineText.js';
+import type { TwineSet } from './scanTwineText.js';
 import { specialPassageKind } from './specialPassages.js';
 import { reportFeatures } from './reportFeatures.js';
 import { findIncludes } from './findIncludes.js';
@@ -22,6 +22,7 @@ import { reachableLinks } from './reachableLinks.js';
 import { defaultOf, renameVars, varName } from './twineNames.js';
 import { chapbookNavigation } from './chapbookNavigation.js';
 import { expandVariableLink, stringValues } from './expandVariableLink.js';
+import { hookSets, setsInHook, setterOf } from './linkSets.js';
 
 export interface TwineImportOptions {
   /** Twee 3 or published HTML; detected from the text when left out. */
@@ -359,74 +360,4 @@ export function importTwine(text: string, options: TwineImportOptions = {}): Imp
       variables: Object.keys(state).length,
     },
   };
-}
-
-/** The sets inside the `(link:)` hook or `<<link>>` block that holds a `(goto:)`: they run when that link is clicked. */
-function setsInHook(scan: TwineScan, link: TwineLink): TwineSet[] {
-  const hook = link.hook;
-  return hook ? scan.sets.filter((s) => hook[0] <= s.offset && s.offset < hook[1]) : [];
-}
-
-/** Those sets as the option's `set`, when each converts and is the only set of its variable there. */
-function hookSets(
-  scan: TwineScan,
-  link: TwineLink,
-  state: Record<string, StateValue>,
-  valid: (e: string, type?: string) => boolean,
-  warnings: ImportWarning[],
-  p: ExtweePassage,
-  lineOf: (p: ExtweePassage, offset: number) => number | undefined,
-): Record<string, string> {
-  const sets: Record<string, string> = {};
-  for (const set of setsInHook(scan, link)) {
-    const name = varName(set.variable);
-    const line = lineOf(p, set.offset);
-    if (set.expression && name in state && !(name in sets) && valid(set.expression, typeof state[name])) {
-      sets[name] = renameVars(set.expression);
-      warnings.push({
-        code: 'mapped',
-        passage: p.name,
-        line,
-        message: `${set.source} in the link "${link.label}" became \`set: { ${name}: "${sets[name]}" }\` of its option`,
-      });
-    } else
-      warnings.push({
-        code: 'macro',
-        passage: p.name,
-        line,
-        message: `${set.source} in the link "${link.label}" could not be mapped: not carried over`,
-      });
-  }
-  return sets;
-}
-
-/** SugarCube's `[[text|target][$x to 1]]` setter, as option sets. */
-function setterOf(
-  link: TwineLink,
-  state: Record<string, StateValue>,
-  valid: (e: string, type?: string) => boolean,
-  warnings: ImportWarning[],
-  passage: string,
-  line: number | undefined,
-): Record<string, string> {
-  if (link.setter === undefined) return {};
-  const scan = scanTwineText(`<<set ${link.setter}>>`);
-  const set = scan.sets[0];
-  const name = set && varName(set.variable);
-  if (set?.expression && name && name in state && valid(set.expression, typeof state[name])) {
-    warnings.push({
-      code: 'mapped',
-      passage,
-      line,
-      message: `setter [${link.setter}] became \`set: { ${name}: "${renameVars(set.expression)}" }\``,
-    });
-    return { [name]: renameVars(set.expression) };
-  }
-  warnings.push({
-    code: 'macro',
-    passage,
-    line,
-    message: `setter [${link.setter}] on the link to "${link.target}" could not be mapped: not carried over`,
-  });
-  return {};
 }
