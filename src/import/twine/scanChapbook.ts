@@ -1,6 +1,7 @@
 import { convertTwineExpression } from './convertTwineExpression.js';
 import type { ConvertedExpression } from './convertTwineExpression.js';
 import type { TwineScan, TwineSet } from './scanTwineText.js';
+import { twineSet } from './twineSet.js';
 
 /** The vars section at the top of a Chapbook passage: `name: value` lines, then a line `--`. */
 export interface ChapbookVarsSection {
@@ -127,12 +128,5 @@ export function scanChapbook(text: string, scan: TwineScan, containers: { start:
 function chapbookSet(variable: string, value: string, source: string, offset: number): TwineSet | undefined {
   // `_temp` lives for one passage; `config.x` and `a.b` set properties: neither is a story variable.
   if (!/^[A-Za-z]\w*$/.test(variable)) return undefined;
-  const converted = convertChapbookExpression(value, variable);
-  const set: TwineSet = { variable, variables: converted?.variables ?? [], topLevel: true, source, offset };
-  if (converted) set.expression = converted.expression;
-  const v = value.trim();
-  if (/^-?\d+(\.\d+)?$/.test(v)) set.literal = Number(v);
-  else if (v === 'true' || v === 'false') set.literal = v === 'true';
-  else if (/^"[^"\\]*"$|^'[^'\\]*'$/.test(v)) set.literal = v.slice(1, -1);
-  return set;
+  return twineSet(variable, value, source, offset, convertChapbookExpression(value, variable));
 }

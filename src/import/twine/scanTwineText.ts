@@ -1,5 +1,6 @@
 import { convertTwineExpression } from './convertTwineExpression.js';
 import { scanChapbook } from './scanChapbook.js';
+import { twineSet } from './twineSet.js';
 
 /** Text under a condition: links in it get the condition as their option's `if`. */
 export interface ConditionRegion {
@@ -262,14 +263,7 @@ function closeContainer(
 }
 
 function setOf(variable: string, value: string, source: string, offset: number): TwineSet {
-  const converted = convertTwineExpression(value, variable);
-  const set: TwineSet = { variable, variables: converted?.variables ?? [], topLevel: true, source, offset };
-  if (converted) set.expression = converted.expression;
-  const v = value.trim();
-  if (/^-?\d+(\.\d+)?$/.test(v)) set.literal = Number(v);
-  else if (v === 'true' || v === 'false') set.literal = v === 'true';
-  else if (/^"[^"\\]*"$|^'[^'\\]*'$/.test(v)) set.literal = v.slice(1, -1);
-  return set;
+  return twineSet(variable, value, source, offset, convertTwineExpression(value, variable));
 }
 
 /** Index of the bracket closing the one at `open`, skipping quoted strings; -1 when unbalanced. */
