@@ -1,16 +1,14 @@
 // A real static Storybook build of a test story file (OFFSHOOT_STORY), checked through its
 // index and in real chromium: the generated stories match the file, and a choice-point
 // story opens the player at the choice with the options its state allows.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../../bench/support/staticServer.js';
 import type { StaticServer } from '../../bench/support/staticServer.js';
+import { buildStorybook } from '../support/buildStorybook.js';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const FIXTURE = 'test/stories/fixtures/storybook-story.json';
@@ -32,22 +30,8 @@ describe('storybook build', { timeout: 120_000 }, () => {
   let buildSeconds = 0;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'offshoot-storybook-'));
     const started = performance.now();
-    await promisify(execFile)(
-      process.execPath,
-      ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', out, '--quiet', '--disable-telemetry'],
-      {
-        env: {
-          ...process.env,
-          OFFSHOOT_STORY: FIXTURE,
-          OFFSHOOT_MEDIA: 'test/media',
-          STORYBOOK_DISABLE_TELEMETRY: '1',
-          CI: '1',
-        },
-        maxBuffer: 32 * 1024 * 1024,
-      },
-    );
+    out = await buildStorybook(FIXTURE, 'offshoot-storybook-');
     buildSeconds = (performance.now() - started) / 1000;
     console.log(`storybook build: ${buildSeconds.toFixed(1)} s`);
     server = await startStaticServer({ '/': out });

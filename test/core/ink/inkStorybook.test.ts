@@ -1,16 +1,14 @@
 // A real static Storybook build of an ink story file (its `ink` names compiled ink beside it):
 // the whole-story player plays the ink with inkjs in real chromium, ink's choices appear, the
 // chosen branch plays to ink's ending, and the build carries the ink file.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../../../bench/support/staticServer.js';
 import type { StaticServer } from '../../../bench/support/staticServer.js';
+import { buildStorybook } from '../../support/buildStorybook.js';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const FIXTURE = 'test/core/ink/fixtures/door.json';
@@ -21,21 +19,7 @@ describe('Storybook on an ink story', { timeout: 300_000 }, () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'offshoot-ink-storybook-'));
-    await promisify(execFile)(
-      process.execPath,
-      ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', out, '--quiet', '--disable-telemetry'],
-      {
-        env: {
-          ...process.env,
-          OFFSHOOT_STORY: FIXTURE,
-          OFFSHOOT_MEDIA: 'test/media',
-          STORYBOOK_DISABLE_TELEMETRY: '1',
-          CI: '1',
-        },
-        maxBuffer: 32 * 1024 * 1024,
-      },
-    );
+    out = await buildStorybook(FIXTURE, 'offshoot-ink-storybook-');
     server = await startStaticServer({ '/': out });
   }, 500_000);
   afterAll(async () => {
