@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StoredObject } from '../store/RenditionStore.js';
 import { HttpError } from './HttpError.js';
@@ -28,18 +27,26 @@ export async function serveFile(
 }
 
 /**
- * A file on disk as a StoredObject (undefined when it is not a file). The ETag is size and
- * mtime: each file is renamed into place whole, so a new version has a new mtime.
+ * A file on disk as a StoredObject (undefined when it is not a file). The file is opened here,
+ * so a rename after this (a render's commit moves its folder) cannot take the bytes away between
+ * the answer's headers and its body. The ETag is size and mtime: each file is renamed into place
+ * whole, so a new version has a new mtime.
  */
 export async function openFile(file: string, complete: boolean): Promise<StoredObject | undefined> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return undefined;
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  const info = await handle.stat().catch(() => undefined);
+  if (!info?.isFile()) {
+    await handle.close();
+    return undefined;
+  }
   return {
     size: info.size,
     etag: `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
     lastModified: info.mtime,
     complete,
-    read: (start, end) => Promise.resolve(createReadStream(file, { start, end })),
-    dispose: () => undefined,
+    // The stream closes the handle when it ends (autoClose); dispose() is for an answer sent without a body.
+    read: (start, end) => Promise.resolve(handle.createReadStream({ start, end })),
+    dispose: () => void handle.close().catch(() => undefined),
   };
 }

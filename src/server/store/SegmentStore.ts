@@ -126,8 +126,15 @@ export class SegmentStore implements RenditionStore {
 
   /** The file `locate` finds, opened for sending (see serveObject). */
   async open(key: string, segments: string[]): Promise<StoredObject | undefined> {
-    const file = await this.locate(key, segments);
-    return file && openFile(file.path, file.complete);
+    // A partial file can vanish between the look and the open when its render is committed
+    // (the folder is renamed): it is then in the finished folder, so look once more.
+    for (let look = 0; look < 2; look++) {
+      const file = await this.locate(key, segments);
+      if (!file) return undefined;
+      const opened = await openFile(file.path, file.complete);
+      if (opened || file.complete) return opened;
+    }
+    return undefined;
   }
 }
 
