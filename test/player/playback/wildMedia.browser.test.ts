@@ -158,15 +158,7 @@ describe('media as encoders make it splices like contract media', () => {
   });
 
   it('an MPEG-TS branch after fMP4 is refused with what to change (hls.js cannot switch SourceBuffer layout); the timeline plays on', async () => {
-    const video = createTestVideo();
-    engine = createPlaybackEngine(video);
-    const errors: Array<PlaybackEvents['error']> = [];
-    engine.on('error', (e) => errors.push(e));
-    await engine.load(clip('intro'));
-    await engine.play();
-    engine.queueNext(clip('bframes-ts', 3));
-    engine.end();
-    await nextEvent(engine, 'ended', () => true, 30_000);
+    const { video, errors } = await playBranchAfterIntro('bframes-ts');
     expect(errors).toEqual([
       expect.objectContaining({ code: 'media-incompatible', segmentId: 'bframes-ts', fatal: false }),
     ]);
@@ -178,15 +170,7 @@ describe('media as encoders make it splices like contract media', () => {
 
 describe('a variant whose sound is a separate EXT-X-MEDIA audio rendition is never played silently', () => {
   it('as a branch: a non-fatal media-incompatible naming the master, the audio rendition and the fix', async () => {
-    const video = createTestVideo();
-    engine = createPlaybackEngine(video);
-    const errors: Array<PlaybackEvents['error']> = [];
-    engine.on('error', (e) => errors.push(e));
-    await engine.load(clip('intro'));
-    await engine.play();
-    engine.queueNext(clip('alt-audio', 3));
-    engine.end();
-    await nextEvent(engine, 'ended', () => true, 30_000);
+    const { errors } = await playBranchAfterIntro('alt-audio');
     expect(errors).toEqual([
       expect.objectContaining({ code: 'media-incompatible', segmentId: 'alt-audio', fatal: false }),
     ]);
@@ -207,3 +191,19 @@ describe('a variant whose sound is a separate EXT-X-MEDIA audio rendition is nev
     ]);
   });
 });
+
+/** Plays `intro`, then `name` as a 3 s branch, to the end; the engine's errors on the way. */
+async function playBranchAfterIntro(
+  name: string,
+): Promise<{ video: HTMLVideoElement; errors: Array<PlaybackEvents['error']> }> {
+  const video = createTestVideo();
+  engine = createPlaybackEngine(video);
+  const errors: Array<PlaybackEvents['error']> = [];
+  engine.on('error', (e) => errors.push(e));
+  await engine.load(clip('intro'));
+  await engine.play();
+  engine.queueNext(clip(name, 3));
+  engine.end();
+  await nextEvent(engine, 'ended', () => true, 30_000);
+  return { video, errors };
+}
