@@ -11,6 +11,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export function applyCors(req: IncomingMessage, res: ServerResponse, allowOrigin: string): boolean {
   res.setHeader('Access-Control-Allow-Origin', allowOrigin);
   if (allowOrigin !== '*') res.setHeader('Vary', 'Origin');
+  // Resource Timing on another origin reports sizes and responseStart only with TAO: the
+  // player's bitrate estimate reads them (src/player/playback/ThroughputMeter.ts).
+  res.setHeader('Timing-Allow-Origin', allowOrigin);
   // Content-Location: a story from GET /api/v1/stories/:id names its story.json URL there,
   // which its relative media URLs resolve against; a page on another origin must see it.
   res.setHeader(
