@@ -341,9 +341,79 @@ async function makeWild(ffmpeg: string): Promise<void> {
   writeFileSync(stamp, `${hash}\n`);
 }
 
+// ---- ABR ladder (issue 11, adaptive bitrate; helper H1's block) ----
+/**
+ * `ladder`: one 8 s clip in three renditions (240p / 360p / 720p) as a catalog ladder is
+ * made: the contract encode (no B-frames, IDR at every 1 s fragment start) at a constant
+ * bitrate each (x264 nal-hrd=cbr, so a fragment's size says its rendition whatever the
+ * picture), muxed AAC, and a master playlist listing all three. The fragments line up in time
+ * across the ladder, so the player can switch rendition at any fragment boundary. Each frame
+ * shows its rendition's height, so a screenshot tells which one played.
+ */
+const LADDER = {
+  name: 'ladder',
+  seconds: 8,
+  hue: 180,
+  renditions: [
+    { height: 240, width: 426, kbps: 300 },
+    { height: 360, width: 640, kbps: 1000 },
+    { height: 720, width: 1280, kbps: 2500 },
+  ],
+} as const;
+const LADDER_VERSION = 1;
+
+async function encodeLadder(): Promise<void> {
+  const dir = join(OUT, LADDER.name);
+  rmSync(dir, { recursive: true, force: true });
+  const variants: string[] = [];
+  for (const r of LADDER.renditions) {
+    const out = join(dir, `${r.height}p`);
+    mkdirSync(out, { recursive: true });
+    const d = String(LADDER.seconds);
+    const contract = videoArgs({ name: `${LADDER.name} ${r.height}p`, seconds: LADDER.seconds, hue: LADDER.hue });
+    const vf = contract.indexOf('-vf') + 1;
+    contract[vf] = `${contract[vf]},scale=${r.width}:${r.height}`;
+    const rate = `${r.kbps}k`;
+    await run('ffmpeg', [
+      ...['-hide_banner', '-loglevel', 'error', '-y'],
+      ...['-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}:duration=${d}`],
+      ...['-f', 'lavfi', '-i', `sine=frequency=660:sample_rate=48000:duration=${d}`],
+      ...contract,
+      ...['-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', `${r.kbps / 2}k`],
+      ...['-x264-params', 'nal-hrd=cbr'],
+      ...['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'],
+      ...['-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod'],
+      ...['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4'],
+      ...['-hls_segment_filename', join(out, 'seg_%03d.m4s'), join(out, 'media.m3u8')],
+    ]);
+    const codecs = `${videoCodec(readFileSync(join(out, 'init.mp4')))},mp4a.40.2`;
+    const sizes = readdirSync(out).filter((f) => f.endsWith('.m4s'));
+    const peak = Math.max(...sizes.map((f) => (statSync(join(out, f)).size * 8) / FRAGMENT_SECONDS));
+    variants.push(
+      `#EXT-X-STREAM-INF:BANDWIDTH=${Math.ceil(peak)},CODECS="${codecs}",RESOLUTION=${r.width}x${r.height},FRAME-RATE=${FPS}.000`,
+      `${r.height}p/media.m3u8`,
+    );
+  }
+  const master = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS', ...variants, ''];
+  writeFileSync(join(dir, 'index.m3u8'), master.join('\n'));
+}
+
+async function makeLadder(ffmpeg: string): Promise<void> {
+  const stamp = join(OUT, '.complete-ladder');
+  const hash = createHash('sha256').update(JSON.stringify({ LADDER, LADDER_VERSION, FPS, ffmpeg })).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
+  rmSync(stamp, { force: true });
+  const t = performance.now();
+  await encodeLadder();
+  console.log(`[media] ${LADDER.name.padEnd(8)} ${LADDER.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  writeFileSync(stamp, `${hash}\n`);
+}
+// ---- end of the ABR ladder block ----
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await makeWild(await ffmpegVersion());
+  await makeLadder(await ffmpegVersion());
   const started = performance.now();
   const hash = createHash('sha256')
     .update(
