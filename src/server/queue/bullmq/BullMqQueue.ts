@@ -13,6 +13,7 @@ import type { Logger, RenderUpdate } from '../renderIntoStore.js';
 import { QueueUnavailable } from '../QueueUnavailable.js';
 import { connectRedis } from './connectRedis.js';
 import { DEFAULT_QUEUE, priorityOf, redisNames } from './redisNames.js';
+import { releaseWant } from './releaseWant.js';
 import type { RedisNames } from './redisNames.js';
 
 export interface BullMqQueueOptions {
@@ -142,7 +143,13 @@ export class BullMqQueue implements JobQueue {
         return this.snapshot(existing, state);
       }
     }
-    const job = await this.queue.add('render', task, {
+    const job = await this.addJob(task, priority);
+    return this.snapshot(job, await job.getState());
+  }
+
+  /** Adds the render job (job id = rendition key: BullMQ ignores a second add of a job that exists). */
+  private addJob(task: RenderTask, priority: number | undefined): Promise<Job<RenderTask>> {
+    return this.queue.add('render', task, {
       jobId: task.key,
       ...(priority === undefined ? {} : { priority }),
       attempts: this.options.attempts ?? 2,
@@ -150,7 +157,6 @@ export class BullMqQueue implements JobQueue {
       removeOnComplete: { age: 600 },
       removeOnFail: { age: 600 },
     });
-    return this.snapshot(job, await job.getState());
   }
 
   private async getNow(jobId: string): Promise<GenerationJob | undefined> {
@@ -167,25 +173,54 @@ export class BullMqQueue implements JobQueue {
     return undefined;
   }
 
+  /**
+   * The decision to cancel is one Redis script (releaseWant.ts): remove the viewer, and only if
+   * nobody else wants the key, mark it cancelled and tell the workers. `submitNow` adds its
+   * viewer and clears the mark in one MULTI, so the two cannot interleave: a viewer who asks
+   * after the decision finds the mark gone again. The job itself is removed after the decision,
+   * so such a viewer may have joined a job that is then removed or aborted: the wanted set is
+   * looked at again afterwards, and a job still wanted is added again (a queued one here, an
+   * aborted one when its `failed` event arrives, see `resubmitIfWanted`).
+   */
   private async releaseNow(jobId: string, viewerId: string): Promise<GenerationJob | undefined> {
-    const wanted = this.names.wanted(jobId);
-    const [, left] = ((await this.redis.multi().srem(wanted, viewerId).scard(wanted).exec()) ?? []) as Array<
-      [Error | null, number]
-    >;
-    if (left && left[1] > 0) return this.getNow(jobId);
+    if (!(await releaseWant(this.redis, this.names, jobId, viewerId))) return this.getNow(jobId);
+    await this.afterCancelDecided(jobId);
     const job = await this.queue.getJob(jobId);
     if (!job) return this.getNow(jobId);
     this.durations.set(jobId, job.data.durationSeconds);
     const state = await job.getState();
     if (state === 'completed' || state === 'failed') return this.snapshot(job, state);
-    await this.redis.set(this.names.cancelled(jobId), '1', 'EX', 3600);
-    await this.redis.publish(this.names.cancelChannel, jobId);
     // A queued job is simply removed; a running one is aborted by its worker (see BullMqWorkers).
     if (QUEUED_STATES.has(state))
       await job.remove().catch((error: Error) => this.logError(`remove cancelled job ${short(jobId)}`, error));
+    if (await this.isWanted(jobId)) {
+      // Asked for again since the decision: the job goes on (or comes back).
+      if (QUEUED_STATES.has(state)) await this.addJob(job.data, job.opts.priority);
+      return this.getNow(jobId);
+    }
     const cancelled = this.bare(jobId, job.data.durationSeconds, 'cancelled');
     this.watchers.notify(cancelled);
     return cancelled;
+  }
+
+  /** Tests only: a pause point between the decision to cancel and its effects (to force a race). */
+  protected async afterCancelDecided(_jobId: string): Promise<void> {}
+
+  private async isWanted(jobId: string): Promise<boolean> {
+    return (await this.redis.scard(this.names.wanted(jobId))) > 0;
+  }
+
+  /**
+   * A job that ended cancelled while a viewer wants it (the viewer asked between the decision
+   * to cancel and the abort) is put back in the queue. Every API process hears the event; BullMQ's
+   * retry moves a job out of the failed set atomically, so only one of them succeeds.
+   */
+  private async resubmitIfWanted(jobId: string): Promise<boolean> {
+    if (!(await this.isWanted(jobId))) return false;
+    const job = await this.queue.getJob(jobId);
+    if (job && (await job.getState()) === 'failed' && job.failedReason === 'cancelled')
+      await job.retry('failed', { resetAttemptsMade: true }).catch(() => undefined);
+    return true;
   }
 
   watch(jobId: string, listener: (job: GenerationJob) => void): () => void {
@@ -200,15 +235,25 @@ export class BullMqQueue implements JobQueue {
   }
 
   private onEvent(type: string, jobId: string, failedReason?: string): void {
-    if (!this.watchers.has(jobId)) return;
+    const cancelled = type === 'removed' || (type === 'failed' && failedReason === 'cancelled');
+    if (!cancelled && !this.watchers.has(jobId)) return;
     const previous = this.chains.get(jobId) ?? Promise.resolve();
     const next = previous.then(async () => {
+      // Checked in every API process, watched here or not: someone may want it elsewhere.
+      const wanted =
+        cancelled &&
+        (await this.resubmitIfWanted(jobId).catch((error: Error) => {
+          this.logError(`re-submit ${short(jobId)} after its ${type} event`, error);
+          return false;
+        }));
+      if (!this.watchers.has(jobId)) return;
       let job = await this.get(jobId).catch((error: Error) => {
         this.logError(`read job ${short(jobId)} after its ${type} event`, error);
         return undefined;
       });
       const durationSeconds = this.durations.get(jobId);
-      if (!job && durationSeconds !== undefined) {
+      // Still wanted: it is being added again (by the releasing process), not cancelled.
+      if (!job && durationSeconds !== undefined && !wanted) {
         if (type === 'removed') job = this.bare(jobId, durationSeconds, 'cancelled');
         if (type === 'failed')
           job =

@@ -71,7 +71,7 @@ export class BullMqWorkers {
     this.log = options.log ?? (() => undefined);
     this.redis = connectRedis(options.redisUrl);
     this.subscriber = connectRedis(options.redisUrl);
-    this.subscriber.on('message', (_channel: string, key: string) => this.running.get(key)?.abort());
+    this.subscriber.on('message', (_channel: string, key: string) => void this.abortIfCancelled(key));
     this.workerRedis = connectRedis(options.redisUrl);
     this.worker = new Worker<RenderTask>(this.names.queue, (job) => this.process(job), {
       connection: this.workerRedis,
@@ -99,6 +99,23 @@ export class BullMqWorkers {
     this.redis.disconnect();
     this.workerRedis.disconnect();
   }
+
+  /**
+   * Aborts the render of `key` if it is still cancelled: a viewer who asked again since the
+   * announcement cleared the mark, and the render then goes on. If Redis cannot say, it aborts
+   * (a job aborted while wanted is put back in the queue by the API, see BullMqQueue).
+   */
+  private async abortIfCancelled(key: string): Promise<void> {
+    const controller = this.running.get(key);
+    if (!controller) return;
+    const marked = await this.redis.exists(this.names.cancelled(key)).catch(() => 1);
+    if (!marked) return;
+    await this.beforeAbort(key);
+    controller.abort();
+  }
+
+  /** Tests only: a pause point between the look at the cancel mark and the abort (to force a race). */
+  protected async beforeAbort(_key: string): Promise<void> {}
 
   /** A lost progress update is not fatal (the next one or the completion follows); it is logged. */
   private async sendProgress(job: Job<RenderTask>, update: RenderUpdate): Promise<void> {
