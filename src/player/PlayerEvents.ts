@@ -7,6 +7,8 @@
  * player.on('choice', ({ segmentId, optionId, byDefault }) => track('choice', { segmentId, optionId, byDefault }));
  * player.on('error', ({ code, fatal, message }) => fatal && showMessage(message));
  */
+import type { SubtitleTrack } from './playback/subtitles/SubtitleTrack.js';
+
 export interface PlayerEvents {
   /** A segment started (story truth: the story machine entered it). */
   segmentstart: { segmentId: string };
@@ -24,6 +26,13 @@ export interface PlayerEvents {
    * The table of faults, codes and what the viewer sees: docs/playback-faults.md.
    */
   error: { code: PlayerErrorCode; message: string; fatal: boolean; segmentId?: string; cause?: string };
+  /**
+   * The segment on screen lists other subtitle tracks than the one before (each segment has its
+   * own master playlist): `tracks` is the new `player.subtitleTracks` (hls.js: SUBTITLE_TRACKS_UPDATED).
+   */
+  subtitletrackschange: { tracks: SubtitleTrack[] };
+  /** Another subtitle track is on: `id` into `subtitleTracks`, -1 for off (hls.js: SUBTITLE_TRACK_SWITCH). */
+  subtitletrackswitch: { id: number };
 }
 
 /**
@@ -72,4 +81,6 @@ export const PLAYER_EVENT_TYPES: ReadonlyArray<keyof PlayerEvents> = [
   'choice',
   'ended',
   'error',
+  'subtitletrackschange',
+  'subtitletrackswitch',
 ];

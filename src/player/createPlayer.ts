@@ -31,6 +31,7 @@ import { startStory } from './setup/startStory.js';
 import { wireEngine } from './setup/wireEngine.js';
 import { wireOverlay } from './setup/wireOverlay.js';
 import { wireGeneration } from './setup/wireGeneration.js';
+import { wireSubtitles } from './setup/wireSubtitles.js';
 
 /**
  * Create a player in `container`: load and validate the story, then wire the story
@@ -139,7 +140,11 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   const saved = loaded.start ?? (await loadSaved(h));
   const generation = wireGeneration(h, options.generation);
   h.generation = generation?.client ?? null;
-  const unwire = [wireEngine(h), wireOverlay(h), () => generation?.destroy()];
+  const subtitles = wireSubtitles(h, {
+    subtitleLanguage: options.subtitleLanguage,
+    lookaheadSeconds: options.engine?.lookaheadSeconds,
+  });
+  const unwire = [wireEngine(h), wireOverlay(h), () => generation?.destroy(), () => subtitles.unwire()];
   tell(lifecycle, { type: 'LOADED' });
   let stopStory = startStory(h, saved);
   parts.teardown = () => {
@@ -176,6 +181,15 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     },
     setMuted(muted) {
       video.muted = muted;
+    },
+    get subtitleTracks() {
+      return subtitles.controller.tracks;
+    },
+    get subtitleTrack() {
+      return subtitles.controller.track;
+    },
+    set subtitleTrack(id: number) {
+      subtitles.controller.select(id);
     },
     getStats: () => collectStats(h),
     on: early.on,

@@ -2,6 +2,7 @@ import type { EventHub } from '../../core/events/EventHub.js';
 import type { OverlayEvents } from '../overlay/OverlayEvents.js';
 import { setIcon } from './icons.js';
 import type { IconName } from './icons.js';
+import { TracksMenu } from './TracksMenu.js';
 
 /** State the player pushes down into the control bar. */
 export interface ControlsState {
@@ -9,6 +10,10 @@ export interface ControlsState {
   muted: boolean;
   fullscreen: boolean;
   canGoBack: boolean;
+  /** Subtitle tracks of the segment on screen (the tracks menu lists them with "Off"). */
+  subtitleTracks: ReadonlyArray<{ id: number; name: string; lang: string }>;
+  /** The subtitle track on, -1 for off. */
+  subtitleTrack: number;
 }
 
 export interface Controls {
@@ -18,8 +23,8 @@ export interface Controls {
 }
 
 /**
- * The control bar: play/pause, "back to previous choice", mute and fullscreen as real
- * labelled buttons. Buttons only send `*-request` events; state flows back via `update`.
+ * The control bar: play/pause, "back to previous choice", mute, a subtitle tracks menu
+ * (TracksMenu, shown when there are tracks) and fullscreen as real labelled buttons. Buttons only send `*-request` events; state flows back via `update`.
  *
  * @example
  * const controls = createControls(root, hub);
@@ -29,7 +34,14 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
   const doc = parent.ownerDocument;
   const element = doc.createElement('div');
   element.className = 'osp-controls';
-  const state: ControlsState = { playing: false, muted: false, fullscreen: false, canGoBack: false };
+  const state: ControlsState = {
+    playing: false,
+    muted: false,
+    fullscreen: false,
+    canGoBack: false,
+    subtitleTracks: [],
+    subtitleTrack: -1,
+  };
 
   const make = (name: string, onClick: () => void): HTMLButtonElement => {
     const b = doc.createElement('button');
@@ -43,6 +55,8 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
   const back = make('back', () => hub.emit('back-request', {}));
   const play = make('play', () => hub.emit(state.playing ? 'pause-request' : 'play-request', {}));
   const mute = make('mute', () => hub.emit('mute-request', { muted: !state.muted }));
+  const tracks = new TracksMenu(element);
+  let listed = '';
   const full = make('fullscreen', () => hub.emit('fullscreen-request', { fullscreen: !state.fullscreen }));
 
   const render = (): void => {
@@ -56,6 +70,21 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
     label(back, 'Back to previous choice', 'back');
     back.disabled = !state.canGoBack;
     element.dataset.paused = String(!state.playing);
+    // Rebuilt only when the list or the choice changed: rebuilding moves focus inside the menu.
+    const now = JSON.stringify([state.subtitleTracks, state.subtitleTrack]);
+    if (now !== listed) {
+      listed = now;
+      const items = state.subtitleTracks.map((t) => ({ id: t.id, label: t.name || t.lang || `Track ${t.id + 1}` }));
+      tracks.update([
+        {
+          name: 'subtitles',
+          title: 'Subtitles',
+          items: items.length > 0 ? [{ id: -1, label: 'Off' }, ...items] : [],
+          current: state.subtitleTrack,
+          onSelect: (id) => hub.emit('subtitle-request', { id }),
+        },
+      ]);
+    }
   };
   render();
   parent.appendChild(element);

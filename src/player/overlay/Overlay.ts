@@ -1,6 +1,7 @@
 import type { Handler } from '../../core/events/EventHub.js';
 import type { Caption } from '../../core/story/Story.js';
 import type { ControlsState } from '../controls/createControls.js';
+import type { SubtitleCue } from '../playback/subtitles/SubtitleTrack.js';
 import type { OverlayChoice, OverlayEvents } from './OverlayEvents.js';
 
 /** What the overlay shows right now (for tests and for the player's own decisions). */
@@ -41,6 +42,8 @@ export interface Overlay {
   setOptionReady(optionId: string, ready: boolean): void;
   /** Captions of the segment now playing (timed by the overlay's `time`). */
   setCaptions(captions: Caption[] | undefined): void;
+  /** Subtitle cues of the segment now playing, placed on its time; shown below a story caption due at once. */
+  setSubtitles(cues: readonly SubtitleCue[]): void;
   /** Show the "generating…" hold with progress 0..1 (null: unknown); `null` hides it. */
   setHold(hold: { progress: number | null; message?: string } | null): void;
   /** A readable message over the picture (errors); `null` removes it. */

@@ -9,6 +9,8 @@ export interface OverlayEvents {
   'back-request': Record<string, never>;
   'mute-request': { muted: boolean };
   'fullscreen-request': { fullscreen: boolean };
+  /** The viewer picked a subtitle track in the tracks menu (-1: off). */
+  'subtitle-request': { id: number };
 }
 
 /** One option as the overlay shows it. */

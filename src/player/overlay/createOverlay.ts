@@ -1,5 +1,6 @@
 import { EventHub } from '../../core/events/EventHub.js';
 import type { Caption } from '../../core/story/Story.js';
+import type { SubtitleCue } from '../playback/subtitles/SubtitleTrack.js';
 import { ChoiceTwins } from '../a11y/ChoiceTwins.js';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer.js';
 import { prefersReducedMotion } from '../a11y/prefersReducedMotion.js';
@@ -77,8 +78,14 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
   message.setAttribute('role', 'alert');
   message.hidden = true;
   element.appendChild(message);
+  // The caption text as DOM text (never HTML): what the canvas draws, for the accessibility
+  // tree and, without WebGL, shown in its place (controlStyles).
+  const captionText = doc.createElement('div');
+  captionText.className = 'osp-captions-text';
+  element.appendChild(captionText);
 
   let captions: Caption[] = [];
+  let subtitles: readonly SubtitleCue[] = [];
   let caption: string | null = null;
   let hold: { progress: number | null; message: string } | null = null;
   let size = { width: 1, height: 1, scale: 1 };
@@ -131,9 +138,10 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     (dt) => {
       const t = time();
       choice.tick(dt, t);
-      const line = captionAt(captions, t);
+      const line = captionAt(captions, t, subtitles);
       if (line !== caption) {
         caption = line;
+        captionText.textContent = line ?? '';
         dirty = true;
         if (line !== null) void startStage();
       }
@@ -150,7 +158,7 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
       stage.render();
       renders++;
     },
-    () => choice.open || animating() || captions.length > 0,
+    () => choice.open || animating() || captions.length > 0 || subtitles.length > 0 || caption !== null,
   );
 
   function relayout(): void {
@@ -211,6 +219,10 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     },
     setCaptions(c) {
       captions = c ?? [];
+      invalidate();
+    },
+    setSubtitles(cues) {
+      subtitles = cues;
       invalidate();
     },
     setHold(h) {

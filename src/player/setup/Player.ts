@@ -3,6 +3,7 @@ import type { StorySnapshot } from '../../core/machine/StorySnapshot.js';
 import type { Story } from '../../core/story/Story.js';
 import type { PlayerEvents } from '../PlayerEvents.js';
 import type { PlaybackStats } from '../playback/PlaybackEngine.js';
+import type { SubtitleTrack } from '../playback/subtitles/SubtitleTrack.js';
 
 /** What the player measured (see PlaybackStats for the frame-level details). */
 export interface PlayerStats {
@@ -51,6 +52,25 @@ export interface Player {
   restore(snapshot: StorySnapshot): Promise<void>;
   /** Mute or unmute. */
   setMuted(muted: boolean): void;
+  /**
+   * Subtitle tracks (HLS `EXT-X-MEDIA TYPE=SUBTITLES`, WebVTT) of the segment on screen, as
+   * hls.js names them. Each segment has its own master playlist: the list can change at a
+   * splice (`subtitletrackschange`); the viewer's choice is kept by language and name.
+   *
+   * @example
+   * player.on('subtitletrackschange', ({ tracks }) => console.log(tracks.map((t) => t.lang))); // ['en', 'fr']
+   */
+  readonly subtitleTracks: SubtitleTrack[];
+  /**
+   * The subtitle track on (index into `subtitleTracks`), -1 for off. Set it to switch (fires
+   * `subtitletrackswitch`); the choice carries to later segments by language. With subtitles
+   * off, a FORCED track in the viewer's language still shows (HLS rules).
+   *
+   * @example
+   * player.subtitleTrack = player.subtitleTracks.findIndex((t) => t.lang === 'fr');
+   * player.subtitleTrack = -1; // off
+   */
+  subtitleTrack: number;
   /** What the player measured so far (transitions, stalls, frame gaps, startup). */
   getStats(): PlayerStats;
   /**

@@ -37,6 +37,14 @@ export interface PlayerOptions {
   generation?: GenerationClientOptions;
   /** Force reduced motion on/off; by default follows `prefers-reduced-motion`. */
   reducedMotion?: boolean;
+  /**
+   * The viewer's subtitle language (BCP 47, e.g. 'fr'): picked first among the HLS subtitle
+   * renditions marked AUTOSELECT, before the browser's `navigator.languages`, then the DEFAULT one.
+   *
+   * @example
+   * createPlayer(el, { story: '/night-walk.json', subtitleLanguage: 'fr' });
+   */
+  subtitleLanguage?: string;
   /** Listeners added before anything happens (so even a story load error is seen). */
   on?: { [K in keyof PlayerEvents]?: Handler<PlayerEvents[K]> };
   /** Advanced playback engine options. */

@@ -23,6 +23,11 @@ export function failedPlayer(root: HTMLElement, hub: EventHub<PlayerEvents>, cle
     },
     restore: () => Promise.reject(new Error('Player.restore(): no story is loaded')),
     setMuted: () => undefined,
+    subtitleTracks: [],
+    get subtitleTrack() {
+      return -1;
+    },
+    set subtitleTrack(_id: number) {},
     getStats: () => ({
       transitions: 0,
       stalls: 0,

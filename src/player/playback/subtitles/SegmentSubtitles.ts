@@ -1,0 +1,143 @@
+import { parsePlaylist } from '../readSegmentPlaylist.js';
+import { readMediaStart } from './readMediaStart.js';
+import { readSubtitleRenditions } from './readSubtitleRenditions.js';
+import { placeSubtitleCues } from './placeSubtitleCues.js';
+import type { SubtitleIO } from './subtitleIO.js';
+import type { SubtitleCue, SubtitleRendition } from './SubtitleTrack.js';
+
+/** Enough of a fragment for its moof (fMP4) or its first PES header (MPEG-TS). */
+const HEAD_BYTES = 16 * 1024;
+
+/** What the master says about one segment: its subtitle renditions and its video's start timestamp. */
+interface Master {
+  renditions: SubtitleRendition[];
+  /** Media timestamp of the segment's first presented frame (seconds); read when a rendition is shown. */
+  mediaStart: () => Promise<number>;
+}
+
+/**
+ * One story segment's subtitles: reads its master playlist's subtitle group, then for the
+ * rendition shown fetches the WebVTT playlist and its fragments, in order, only up to the
+ * horizon the player sets (the same look-ahead as the video), re-reading a growing playlist
+ * (no ENDLIST) like the engine does. Cues are placed on the segment's time as they arrive.
+ *
+ * @example
+ * const subs = new SegmentSubtitles(source.url, subtitleIO, () => redraw());
+ * const renditions = await subs.renditions;
+ * subs.show(0); subs.setHorizon(30); subs.cues; // grows
+ */
+export class SegmentSubtitles {
+  readonly renditions: Promise<SubtitleRendition[]>;
+  /** Cues of the rendition shown, in segment time; replaced (not mutated) when they change. */
+  cues: readonly SubtitleCue[] = [];
+  private readonly master: Promise<Master>;
+  private readonly abort = new AbortController();
+  private shown: AbortController | null = null;
+  private horizon = 0;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly io: SubtitleIO,
+    private readonly onCues: () => void,
+    private readonly onError: (error: Error) => void,
+    private readonly pollMs = 500,
+  ) {
+    this.master = this.readMaster();
+    this.renditions = this.master.then(
+      (m) => m.renditions,
+      () => [],
+    );
+  }
+
+  /** Show rendition `index` of `renditions` (-1: none). */
+  show(index: number): void {
+    this.shown?.abort();
+    this.wake?.();
+    this.shown = null;
+    this.cues = [];
+    this.onCues();
+    if (index < 0) return;
+    const controller = new AbortController();
+    this.shown = controller;
+    void this.load(index, controller.signal).catch((error: unknown) => {
+      if (!controller.signal.aborted) this.onError(error instanceof Error ? error : new Error(String(error)));
+    });
+  }
+
+  /** Fetch cues up to this many seconds into the segment. */
+  setHorizon(seconds: number): void {
+    if (seconds <= this.horizon) return;
+    this.horizon = seconds;
+    this.wake?.();
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    this.shown?.abort();
+    this.wake?.();
+  }
+
+  private async readMaster(): Promise<Master> {
+    const signal = this.abort.signal;
+    const manifest = parsePlaylist(await this.io.text(this.url, signal));
+    const renditions = readSubtitleRenditions(manifest, this.url);
+    const variant = manifest.playlists?.find((v) => typeof v.attributes.SUBTITLES === 'string');
+    let start: Promise<number> | null = null;
+    const mediaStart = (): Promise<number> =>
+      (start ??= variant ? this.readMediaStart(new URL(variant.uri, this.url).href, signal) : Promise.resolve(0));
+    return { renditions, mediaStart };
+  }
+
+  /** The first presented frame's media timestamp: from the variant's init section and first fragment's head. */
+  private async readMediaStart(mediaUrl: string, signal: AbortSignal): Promise<number> {
+    const playlist = parsePlaylist(await this.io.text(mediaUrl, signal));
+    const first = playlist.segments[0];
+    if (!first) return 0;
+    const initUri = first.map?.uri;
+    const [init, head] = await Promise.all([
+      initUri ? this.io.head(new URL(initUri, mediaUrl).href, HEAD_BYTES, signal) : undefined,
+      this.io.head(new URL(first.uri, mediaUrl).href, HEAD_BYTES, signal),
+    ]);
+    const start = readMediaStart(head, init);
+    if (start === undefined) throw new Error(`${first.uri}: cannot read its first timestamp to place subtitles`);
+    return start;
+  }
+
+  private async load(index: number, signal: AbortSignal): Promise<void> {
+    const { renditions, mediaStart } = await this.master;
+    const rendition = renditions[index];
+    if (!rendition || signal.aborted) return;
+    const start = await mediaStart();
+    let done = 0;
+    let time = 0;
+    for (;;) {
+      const playlist = parsePlaylist(await this.io.text(rendition.url, signal));
+      const fragments = playlist.segments;
+      while (done < fragments.length && !signal.aborted) {
+        if (time > this.horizon) await this.idle(Infinity);
+        if (signal.aborted || time > this.horizon) continue;
+        const url = new URL(fragments[done]!.uri, rendition.url).href;
+        const cues = await placeSubtitleCues(await this.io.text(url, signal), start, url);
+        if (signal.aborted) return;
+        this.cues = [...this.cues, ...cues];
+        this.onCues();
+        time += fragments[done]!.duration;
+        done++;
+      }
+      if (signal.aborted || playlist.endList) return;
+      await this.idle(this.pollMs);
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(ms) ? setTimeout(() => this.wake?.(), ms) : undefined;
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}

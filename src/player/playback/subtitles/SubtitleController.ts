@@ -1,0 +1,103 @@
+import type { SubtitleChoice } from './selectSubtitleTrack.js';
+import { selectSubtitleTrack } from './selectSubtitleTrack.js';
+import { SegmentSubtitles } from './SegmentSubtitles.js';
+import type { SubtitleIO } from './subtitleIO.js';
+import type { SubtitleCue, SubtitleRendition, SubtitleTrack } from './SubtitleTrack.js';
+
+/** What the controller tells the player. */
+export interface SubtitleListener {
+  /** The segment on screen lists other tracks (or none). */
+  tracksChanged(tracks: SubtitleTrack[]): void;
+  /** Another track (or -1, none) is shown. */
+  trackSwitched(id: number): void;
+  /** The cues to show changed (segment time). */
+  cuesChanged(cues: readonly SubtitleCue[]): void;
+  /** A subtitle download or file failed: the video plays on without those subtitles. */
+  failed(error: Error): void;
+}
+
+/**
+ * The viewer's subtitles across a story: each segment has its own master playlist (so its own
+ * renditions); the viewer's choice (a language and name, or off) is kept and matched again in
+ * each segment (selectSubtitleTrack), so the language stays the same across splices.
+ *
+ * @example
+ * const subs = new SubtitleController(subtitleIO, listener, () => ['fr', ...navigator.languages]);
+ * subs.enter('https://cdn/s/intro/index.m3u8');
+ * subs.select(1);
+ */
+export class SubtitleController {
+  private segment: SegmentSubtitles | null = null;
+  private renditions: SubtitleRendition[] = [];
+  private index = -1;
+  private entered = 0;
+
+  constructor(
+    private readonly io: SubtitleIO,
+    private readonly listener: SubtitleListener,
+    private readonly languages: () => readonly string[],
+    private choice: SubtitleChoice = { mode: 'auto' },
+  ) {}
+
+  /** The tracks of the segment on screen. */
+  get tracks(): SubtitleTrack[] {
+    return this.renditions.map((r, id) => ({ id, name: r.name, lang: r.lang, default: r.default, forced: r.forced }));
+  }
+
+  /**
+   * The track the viewer has on (-1: off). A FORCED track shown while subtitles are off is
+   * not "on": it reads -1, like hls.js's `subtitleTrack`.
+   */
+  get track(): number {
+    return this.choice.mode === 'off' ? -1 : this.index;
+  }
+
+  /** The viewer's choice, to keep with their progress. */
+  get preference(): SubtitleChoice {
+    return { ...this.choice };
+  }
+
+  /** A segment started: read its subtitle renditions and show the one the viewer's choice picks. */
+  enter(masterUrl: string): void {
+    this.segment?.destroy();
+    const entered = ++this.entered;
+    const segment = new SegmentSubtitles(
+      masterUrl,
+      this.io,
+      () => this.listener.cuesChanged(segment.cues),
+      (error) => this.listener.failed(error),
+    );
+    this.segment = segment;
+    void segment.renditions.then((renditions) => {
+      if (entered !== this.entered) return;
+      const listed = JSON.stringify(this.tracks);
+      this.renditions = renditions;
+      if (JSON.stringify(this.tracks) !== listed) this.listener.tracksChanged(this.tracks);
+      this.apply(selectSubtitleTrack(renditions, this.choice, this.languages()));
+    });
+  }
+
+  /** Show track `id` of the segment on screen, or none (-1); kept for later segments. */
+  select(id: number): void {
+    const rendition = this.renditions[id];
+    this.choice = rendition ? { mode: 'on', lang: rendition.lang, name: rendition.name } : { mode: 'off' };
+    this.apply(rendition ? id : selectSubtitleTrack(this.renditions, this.choice, this.languages()));
+  }
+
+  /** Fetch cues up to this many seconds into the segment on screen. */
+  setHorizon(seconds: number): void {
+    this.segment?.setHorizon(seconds);
+  }
+
+  destroy(): void {
+    this.segment?.destroy();
+    this.segment = null;
+  }
+
+  private apply(index: number): void {
+    const before = this.track;
+    this.index = index;
+    this.segment?.show(index);
+    if (this.track !== before) this.listener.trackSwitched(this.track);
+  }
+}
