@@ -13,7 +13,17 @@
 // Idempotent: skipped when test/media/.complete holds the hash of this configuration.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '../src/server/generate/index.js';
@@ -410,9 +420,143 @@ async function makeLadder(ffmpeg: string): Promise<void> {
 }
 // ---- end of the ABR ladder block ----
 
+// ---- Encrypted HLS (issue 11, H4): AES-128 media, each made by a real tool ----
+/**
+ * `aes-ts`: ffmpeg's own AES-128 HLS (`-hls_key_info_file`: MPEG-TS, x264 default B-frames,
+ * AAC, explicit IV). `aes-fmp4`: Debian's ffmpeg 5.1 cannot encrypt fMP4 HLS ("Encrypted fmp4
+ * not yet supported"), so a contract fMP4 encode is encrypted file by file with `openssl enc
+ * -aes-128-cbc` (what RFC 8216 AES-128 is), and its playlist exercises what the spec allows:
+ * the key before EXT-X-MAP (init section encrypted, explicit IV), key rotation (a second key,
+ * IV from the media sequence number), then METHOD=NONE (the last fragment clear). Beside it,
+ * playlists whose key is wrong or missing, for the error tests. Keys are `.bin` files: Vite's
+ * test server refuses to serve `*.key` (its `server.fs.deny` default).
+ */
+const ENCRYPTED = [
+  { name: 'aes-ts', seconds: 3, hue: 20 },
+  { name: 'aes-fmp4', seconds: 3, hue: 180 },
+] as const;
+const ENCRYPTED_VERSION = 2;
+/** Fixed keys, so the media is the same wherever it is made (test keys, nothing secret). */
+const AES_KEYS = {
+  k1: '00112233445566778899aabbccddeeff',
+  k2: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+  wrong: 'ffeeddccbbaa99887766554433221100',
+};
+const AES_IV = '000102030405060708090a0b0c0d0e0f';
+
+async function encodeEncrypted(clip: (typeof ENCRYPTED)[number]): Promise<void> {
+  const dir = join(OUT, clip.name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, hex] of Object.entries(AES_KEYS)) writeFileSync(join(dir, `${name}.bin`), Buffer.from(hex, 'hex'));
+  const d = String(clip.seconds);
+  const inputs = [
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=640x360:rate=${FPS}:duration=${d}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
+  ];
+  const audio = ['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'];
+  const hls = ['-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod'];
+  const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, ...args]);
+  if (clip.name === 'aes-ts') {
+    // key info file: the URI written in the playlist, the key file, the IV.
+    const info = join(dir, 'keyinfo');
+    writeFileSync(info, `k1.bin\n${join(dir, 'k1.bin')}\n${AES_IV}\n`);
+    const video = videoArgs({ name: clip.name, seconds: clip.seconds, hue: clip.hue, bframes: true });
+    await ffmpeg([
+      ...video,
+      ...audio,
+      ...hls,
+      '-hls_key_info_file',
+      info,
+      '-hls_segment_filename',
+      join(dir, 'seg_%03d.mpegts'),
+      join(dir, 'media.m3u8'),
+    ]);
+    unlinkSync(info);
+    // Decrypt one fragment to read its profile (ffprobe cannot read the encrypted bytes).
+    const clear = join(dir, 'probe.mpegts');
+    await openssl(['-d', '-K', AES_KEYS.k1, '-iv', AES_IV, '-in', join(dir, 'seg_000.mpegts'), '-out', clear]);
+    const codecs = `${await probeAvc(clear)},mp4a.40.2`;
+    unlinkSync(clear);
+    writeFileSync(join(dir, 'index.m3u8'), master(codecs, 'media.m3u8'));
+    return;
+  }
+  const fmp4 = ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4'];
+  await ffmpeg([
+    ...videoArgs({ ...clip }),
+    ...audio,
+    ...hls,
+    ...fmp4,
+    '-hls_segment_filename',
+    join(dir, 'seg_%03d.m4s'),
+    join(dir, 'media.m3u8'),
+  ]);
+  writeFileSync(join(dir, 'index.m3u8'), masterPlaylist(dir));
+  const encrypt = async (file: string, key: string, iv: string) => {
+    const path = join(dir, file);
+    await openssl(['-e', '-K', key, '-iv', iv, '-in', path, '-out', `${path}.enc`]);
+    renameSync(`${path}.enc`, path);
+  };
+  const sequenceIv = (n: number) => n.toString(16).padStart(32, '0');
+  await encrypt('init.mp4', AES_KEYS.k1, AES_IV);
+  await encrypt('seg_000.m4s', AES_KEYS.k1, AES_IV);
+  await encrypt('seg_001.m4s', AES_KEYS.k2, sequenceIv(1));
+  const playlist = (k1: string, k2: string) =>
+    [
+      '#EXTM3U',
+      '#EXT-X-VERSION:7',
+      `#EXT-X-TARGETDURATION:${FRAGMENT_SECONDS}`,
+      '#EXT-X-MEDIA-SEQUENCE:0',
+      '#EXT-X-PLAYLIST-TYPE:VOD',
+      `#EXT-X-KEY:METHOD=AES-128,URI="${k1}",IV=0x${AES_IV}`,
+      '#EXT-X-MAP:URI="init.mp4"',
+      '#EXTINF:1.000000,',
+      'seg_000.m4s',
+      `#EXT-X-KEY:METHOD=AES-128,URI="${k2}"`,
+      '#EXTINF:1.000000,',
+      'seg_001.m4s',
+      '#EXT-X-KEY:METHOD=NONE',
+      '#EXTINF:1.000000,',
+      'seg_002.m4s',
+      '#EXT-X-ENDLIST',
+      '',
+    ].join('\n');
+  writeFileSync(join(dir, 'media.m3u8'), playlist('k1.bin', 'k2.bin'));
+  // The rotated key is wrong / missing (404): the error tests' playlists.
+  writeFileSync(join(dir, 'wrong-key.m3u8'), playlist('k1.bin', 'wrong.bin'));
+  writeFileSync(join(dir, 'missing-key.m3u8'), playlist('k1.bin', 'missing.bin'));
+}
+
+async function openssl(args: string[]): Promise<void> {
+  await run('openssl', ['enc', '-aes-128-cbc', ...args]);
+}
+
+async function makeEncrypted(ffmpeg: string): Promise<void> {
+  const stamp = join(OUT, '.complete-encrypted');
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ ENCRYPTED, ENCRYPTED_VERSION, AES_KEYS, AES_IV, FPS, ffmpeg }))
+    .digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
+  rmSync(stamp, { force: true });
+  for (const clip of ENCRYPTED) {
+    const t = performance.now();
+    await encodeEncrypted(clip);
+    console.log(`[media] ${clip.name.padEnd(8)} ${clip.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  writeFileSync(stamp, `${hash}\n`);
+}
+// ---- end of encrypted HLS ----
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await makeWild(await ffmpegVersion());
+  await makeEncrypted(await ffmpegVersion());
   await makeLadder(await ffmpegVersion());
   const started = performance.now();
   const hash = createHash('sha256')

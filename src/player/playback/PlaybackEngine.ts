@@ -27,6 +27,8 @@ export interface SegmentSource {
  * - `playlist-changed`: a growing (EVENT) playlist rewrote fragments already listed.
  * - `fragment-load-failed`: a fragment or init section could not be fetched after retries.
  * - `fragment-corrupt`: a fragment arrived whole but is not valid fMP4 / MPEG-TS, after retries.
+ * - `key-load-failed`: an AES-128 key (EXT-X-KEY URI) could not be fetched after retries.
+ * - `decrypt-failed`: an AES-128 fragment did not decrypt to valid media (wrong key or IV).
  * - `media-error`: the browser could not decode or append the media.
  * - `media-incompatible`: the media cannot be spliced here (no playable rendition, sound only
  *   in a separate EXT-X-MEDIA audio rendition, MPEG-TS after fMP4 or the reverse).
@@ -46,6 +48,10 @@ export type PlaybackErrorCode =
   | 'fragment-load-failed'
   /** A fragment or init section arrived whole but is not valid fMP4 (garbage bytes), after retries. */
   | 'fragment-corrupt'
+  /** An AES-128 key could not be fetched (or is not 16 bytes) after retries; the message names the key URL. */
+  | 'key-load-failed'
+  /** An AES-128 fragment does not decrypt to valid media with its playlist's key and IV. */
+  | 'decrypt-failed'
   /** The browser could not decode/append the media. */
   | 'media-error'
   /** The media cannot be spliced here: no playable rendition, audio only in a separate rendition, TS after fMP4. */

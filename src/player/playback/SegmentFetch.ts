@@ -9,6 +9,7 @@ import type { ParsedVariant } from 'm3u8-parser';
 import type { BandwidthEstimator } from './BandwidthEstimator.js';
 import { CompositionShift } from './CompositionShift.js';
 import { checkTsStructure } from './checkTsStructure.js';
+import { AesDecrypter } from './decrypt/AesDecrypter.js';
 
 /** What a SegmentFetch may call: the engine's narrow host interface for downloads. */
 export interface SegmentFetchHost {
@@ -63,6 +64,10 @@ export class SegmentFetch {
   /** Init and fragment downloads under way (at most this one and the next), by URL. */
   private readonly requests = new Map<string, Promise<ArrayBuffer>>();
   private pollFailures = 0;
+  /** AES-128 media is decrypted here, before checks and repackaging (keys fetched once each). */
+  private readonly aes = new AesDecrypter((url, code, signal, verify) =>
+    fetchWithRetry(url, 'arrayBuffer', code, this.host.retry, signal, this.hooks(verify)),
+  );
 
   constructor(
     readonly source: SegmentSource,
@@ -193,7 +198,7 @@ export class SegmentFetch {
         ? (body: ArrayBuffer | string) =>
             ts ? checkTsStructure(body as ArrayBuffer, url) : checkMp4Structure(body as ArrayBuffer, kind, url)
         : undefined;
-      pending = fetchWithRetry(url, 'arrayBuffer', 'fragment-load-failed', this.host.retry, signal, this.hooks(verify));
+      pending = this.aes.load(url, this.keyFor(url), signal, verify);
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
       pending.then(
         (bytes) => this.host.bandwidth.sample(bytes.byteLength, performance.now() - started),
@@ -202,6 +207,18 @@ export class SegmentFetch {
       this.requests.set(url, pending);
     }
     return pending;
+  }
+
+  /** The AES-128 key of this segment's init section or fragment `url` (none for clear media). */
+  private keyFor(url: string) {
+    const playlist = this.playlist;
+    if (url === playlist?.initUrl) return playlist.initKey;
+    return playlist?.fragments.find((f) => f.url === url)?.key;
+  }
+
+  /** Bytes of `url` fetched again (the cache handed them over and hls.js dropped them): decrypted and repackaged. */
+  async refetch(url: string, signal: AbortSignal): Promise<ArrayBuffer> {
+    return this.repackage(url, await this.aes.load(url, this.keyFor(url), signal));
   }
 
   private hooks(verify?: RetryHooks['verify']): RetryHooks {

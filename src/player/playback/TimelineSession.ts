@@ -166,12 +166,12 @@ export class TimelineSession {
       }),
       fLoader: createFragmentLoader({
         take: (url) => this.take(url),
-        // Bytes the cache no longer holds (seek back): repackaged like the first download.
+        // Bytes the cache no longer holds (seek back): decrypted and repackaged like the first download.
         fetch: async (url, signal) => {
           const [plain, tag] = url.split('#o=');
-          const bytes = await fetchWithRetry(plain!, 'arrayBuffer', 'fragment-load-failed', retry, signal);
           const entry = this.timeline.entries.find((e) => String(e.fetch.id) === tag);
-          return entry ? entry.fetch.repackage(plain!, bytes) : bytes;
+          if (entry) return entry.fetch.refetch(plain!, signal);
+          return fetchWithRetry(plain!, 'arrayBuffer', 'fragment-load-failed', retry, signal);
         },
       }),
     });

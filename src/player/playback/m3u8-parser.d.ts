@@ -3,10 +3,18 @@ declare module 'm3u8-parser' {
   export interface ParsedSegment {
     uri: string;
     duration: number;
-    map?: { uri: string; byterange?: { length: number; offset: number } };
+    map?: { uri: string; byterange?: { length: number; offset: number }; key?: ParsedKey };
+    /** The EXT-X-KEY in force (absent when clear or after METHOD=NONE; Widevine/FairPlay/PlayReady tags are not here). */
+    key?: ParsedKey;
     byterange?: { length: number; offset: number };
     discontinuity?: boolean;
     gap?: boolean;
+  }
+  export interface ParsedKey {
+    method: string;
+    uri: string;
+    /** The IV attribute as four big-endian 32-bit words. */
+    iv?: Uint32Array;
   }
   export interface ParsedVariant {
     uri: string;

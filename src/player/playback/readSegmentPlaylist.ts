@@ -1,11 +1,15 @@
 import { Parser } from 'm3u8-parser';
 import type { ParsedManifest, ParsedVariant } from 'm3u8-parser';
 import { PlaybackError } from './PlaybackError.js';
+import { aesKeyRef } from './decrypt/AesKeyRef.js';
+import type { AesKeyRef } from './decrypt/AesKeyRef.js';
 
 /** One fragment of a segment, URL made absolute. */
 export interface FragmentRef {
   url: string;
   duration: number;
+  /** AES-128 encrypted: how to decrypt it (decrypt/AesDecrypter); absent for clear media. */
+  key?: AesKeyRef;
 }
 
 /** What the engine needs from a segment's media playlist. */
@@ -14,6 +18,8 @@ export interface SegmentPlaylist {
   mediaUrl: string;
   /** EXT-X-MAP URI, absolute; empty for MPEG-TS fragments (no init section). */
   initUrl: string;
+  /** The init section is AES-128 encrypted (an EXT-X-KEY came before EXT-X-MAP). */
+  initKey?: AesKeyRef;
   fragments: FragmentRef[];
   /** ENDLIST seen: the segment will not grow any more. */
   complete: boolean;
@@ -76,7 +82,12 @@ export function toSegmentPlaylist(manifest: ParsedManifest, mediaUrl: string): S
   return {
     mediaUrl,
     initUrl: mapUri ? new URL(mapUri, mediaUrl).href : '',
-    fragments: segments.map((s) => ({ url: new URL(s.uri, mediaUrl).href, duration: s.duration })),
+    initKey: aesKeyRef(segments[0]?.map?.key, null, mediaUrl, 'the init section'),
+    fragments: segments.map((s, i) => ({
+      url: new URL(s.uri, mediaUrl).href,
+      duration: s.duration,
+      key: aesKeyRef(s.key, (manifest.mediaSequence ?? 0) + i, mediaUrl, s.uri),
+    })),
     complete,
   };
 }
