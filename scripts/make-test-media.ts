@@ -27,6 +27,7 @@ import {
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '../src/server/generate/index.js';
+import { makeSubtitleMedia } from './makeSubtitleMedia.js';
 
 const run = promisify(execFile);
 const OUT = 'test/media';
@@ -558,6 +559,7 @@ async function main(): Promise<void> {
   await makeWild(await ffmpegVersion());
   await makeEncrypted(await ffmpegVersion());
   await makeLadder(await ffmpegVersion());
+  await makeSubtitleMedia(OUT, await ffmpegVersion()); // subtitles (H3): its own file, stamp and folders
   const started = performance.now();
   const hash = createHash('sha256')
     .update(
