@@ -84,6 +84,12 @@ export interface PlaybackEvents {
   retry: { segmentId: string; url: string; attempt: number; delayMs: number; reason: string; code: PlaybackErrorCode };
   /** A download that had failed succeeded on attempt `attempts`: nothing was skipped. */
   recovered: { segmentId: string; url: string; attempts: number };
+  /**
+   * Another rendition of a master playlist's ladder is on screen from `mediaTime` on (its
+   * first frame was presented): its picture `height` and `bandwidth` (BANDWIDTH, bits/s).
+   * Renditions are chosen per fragment (ADR 0011), so it may change inside a segment.
+   */
+  renditionchange: { segmentId: string; height: number; bandwidth: number; mediaTime: number };
 }
 
 /** What the engine measured. Frame gaps use requestVideoFrameCallback. */
@@ -111,6 +117,14 @@ export interface PlaybackStats {
    * video's buffered ranges, and bytes fetched but not yet handed to hls.js (prefetches included).
    */
   held: { listedSegments: number; listedFragments: number; bufferedSeconds: number; pendingBytes: number };
+  /** Renditions shown over time (each `renditionchange`, the last 100). */
+  renditions: Array<{ segmentId: string; height: number; bandwidth: number; mediaTime: number }>;
+  /**
+   * The throughput estimate renditions are chosen by, bits/s (`measured: false`: no download
+   * timed yet), and how many downloads were timed from Resource Timing and, without it (a
+   * cross-origin response without Timing-Allow-Origin), from the fetch.
+   */
+  throughput: { bps: number; measured: boolean; resourceTiming: number; fetch: number };
 }
 
 /** An xstate-compatible clock (`createActor(machine, { clock })`) that runs on media time. */
@@ -125,9 +139,17 @@ export interface PlaybackEngineOptions {
   backBufferSeconds?: number;
   /** Seconds of queued media downloaded ahead of the playhead (and held until hls.js takes it). Default 30. */
   lookaheadSeconds?: number;
-  /** Throughput assumed before the first download is timed, bits/s (picks a master playlist's rendition). Default 2 Mbps. */
+  /**
+   * Throughput assumed before the first download is timed, bits/s. Default: none, so the first
+   * fragment of a master playlist comes from its lightest rendition (within the box cap); the
+   * choice is made again at every fragment once a download was timed (ADR 0011).
+   */
   defaultBandwidthBps?: number;
-  /** Device-pixel height the picture is shown at: renditions taller than needed are not fetched. */
+  /**
+   * Device-pixel height the picture is shown at: no rendition taller than the smallest one
+   * that fills it is fetched. `createPlayer` sets it from the stage's height × devicePixelRatio;
+   * pass `engine: { maxVideoHeight: () => undefined }` to lift the cap (e.g. to fill a TV).
+   */
   maxVideoHeight?: () => number | undefined;
   /**
    * Seconds of each prefetch candidate fetched ahead. Default 1: with candidates prefetched

@@ -6,8 +6,8 @@ import { checkMp4Structure } from './checkMp4Structure.js';
 import { parsePlaylist, readSegmentPlaylist, toSegmentPlaylist } from './readSegmentPlaylist.js';
 import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
 import type { ParsedVariant } from 'm3u8-parser';
-import type { BandwidthEstimator } from './BandwidthEstimator.js';
-import { CompositionShift } from './CompositionShift.js';
+import { RenditionLadder } from './RenditionLadder.js';
+import type { Rendition } from './RenditionLadder.js';
 import { checkTsStructure } from './checkTsStructure.js';
 import { AesDecrypter } from './decrypt/AesDecrypter.js';
 
@@ -18,10 +18,17 @@ export interface SegmentFetchHost {
   /** For playlists (short: a growing one is re-read anyway). */
   playlistRetry: RetryPolicy;
   growingPollMs: number;
-  /** Which rendition of a master playlist to fetch (decided once per segment). */
-  chooseVariant(variants: ParsedVariant[]): ParsedVariant | undefined;
-  /** Told how long each download took, for choosing renditions. */
-  bandwidth: BandwidthEstimator;
+  /**
+   * Which rendition of a master playlist the next fragment comes from: `current` is the one the
+   * segment is on (undefined for its first fragment), `fragmentSeconds` the next fragment's length.
+   */
+  chooseVariant(
+    variants: ParsedVariant[],
+    current?: ParsedVariant,
+    fragmentSeconds?: number,
+  ): ParsedVariant | undefined;
+  /** A media download finished (`startedAt`: performance.now() at its request), for the throughput estimate. */
+  measure(url: string, bytes: number, startedAt: number): void;
   /** More fragments were verified, or the playlist completed. */
   onChange(fetch: SegmentFetch): void;
   /** Failure: `fatal` for this segment means no more of it will come. */
@@ -32,6 +39,15 @@ export interface SegmentFetchHost {
   onRetry?(fetch: SegmentFetch, notice: RetryNotice): void;
   /** A retried download succeeded. */
   onRecovered?(fetch: SegmentFetch, url: string, attempts: number): void;
+}
+
+/** A fragment as listed in the virtual playlist: with the init section and rendition it belongs to. */
+export interface ListedFragment extends FragmentRef {
+  /** Its rendition's EXT-X-MAP URI (empty for MPEG-TS). */
+  initUrl: string;
+  /** Its rendition's picture height and BANDWIDTH (0 when the playlist does not say). */
+  height: number;
+  bandwidth: number;
 }
 
 let nextId = 1;
@@ -52,15 +68,17 @@ const GROWING_POLL_FAILURES = 5;
 export class SegmentFetch {
   readonly id = nextId++;
   playlist: SegmentPlaylist | null = null;
-  verified: FragmentRef[] = [];
+  verified: ListedFragment[] = [];
   failed = false;
   done = false;
   private readonly bytes = new Map<string, ArrayBuffer>();
   private readonly abortController = new AbortController();
   private wake: (() => void) | null = null;
-  /** B-frame media is repackaged as it arrives so it splices (fMP4 only; hls.js transmuxes TS). */
-  private readonly shift = new CompositionShift();
-  private initRequested = false;
+  /** A master playlist's renditions (one for a media playlist): the next fragment's is chosen each time. */
+  private ladder: RenditionLadder | null = null;
+  private rendition: Rendition | null = null;
+  /** The fragment asked for ahead of its turn (pipelining), dropped if the next pick switches rendition. */
+  private ahead: string | null = null;
   /** Init and fragment downloads under way (at most this one and the next), by URL. */
   private readonly requests = new Map<string, Promise<ArrayBuffer>>();
   private pollFailures = 0;
@@ -134,9 +152,19 @@ export class SegmentFetch {
     const text = (url: string) =>
       fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal, this.hooks());
     try {
-      this.playlist = await readSegmentPlaylist(this.source.url, text, (variants) => this.host.chooseVariant(variants));
+      let variants: ParsedVariant[] = [];
+      let chosen: ParsedVariant | undefined;
+      this.playlist = await readSegmentPlaylist(this.source.url, text, (all) => {
+        variants = all;
+        return (chosen = this.host.chooseVariant(all));
+      });
+      const masterUrl = new URL(this.source.url, document.baseURI).href;
+      this.ladder = new RenditionLadder(masterUrl, variants, chosen ?? null, this.playlist);
+      this.rendition = this.ladder.reference;
+      if (this.ladder.switchable) this.ladder.prepare(text);
+      const ladder = this.ladder;
       while (!signal.aborted) {
-        const playlist = this.playlist;
+        const playlist: SegmentPlaylist = this.playlist;
         const next = playlist.fragments[this.verified.length];
         if (next && this.verifiedSeconds() < this.limitSeconds) {
           await this.fetchFragment(playlist, next, signal);
@@ -147,7 +175,8 @@ export class SegmentFetch {
         } else if (!next) {
           await this.idle(this.host.growingPollMs);
           const reread = await this.reread(playlist.mediaUrl, text);
-          if (!signal.aborted && reread !== null) this.playlist = this.grow(playlist, reread);
+          if (!signal.aborted && reread !== null)
+            this.playlist = ladder.reference.playlist = this.grow(playlist, reread);
         } else {
           await this.idle(Infinity);
         }
@@ -161,29 +190,55 @@ export class SegmentFetch {
     }
   }
 
-  private async fetchFragment(playlist: SegmentPlaylist, fragment: FragmentRef, signal: AbortSignal): Promise<void> {
-    const end = this.verifiedSeconds() + fragment.duration;
+  private async fetchFragment(reference: SegmentPlaylist, next: FragmentRef, signal: AbortSignal): Promise<void> {
+    const index = this.verified.length;
+    const end = this.verifiedSeconds() + next.duration;
+    // The rendition is chosen again at every fragment; an aligned one has the same span at `index`.
+    const rendition = this.chooseRendition(next.duration);
+    const playlist = rendition.playlist ?? reference;
+    const fragment = playlist.fragments[index] ?? next;
+    const listed = { ...fragment, initUrl: playlist.initUrl, height: rendition.height, bandwidth: rendition.bandwidth };
     if (end <= this.skipBeforeSeconds) {
-      this.verified.push(fragment);
+      this.verified.push(listed);
       return;
     }
-    // The init section travels with the first fetched fragment, not one round trip before it.
-    // MPEG-TS has none (playlist.initUrl is empty).
-    const init = this.initRequested || !playlist.initUrl ? undefined : this.request(playlist.initUrl, signal, 'init');
-    this.initRequested = true;
+    // The init section travels with the rendition's first fetched fragment, not one round trip
+    // before it. MPEG-TS has none (playlist.initUrl is empty).
+    const init =
+      rendition.initRequested || !playlist.initUrl ? undefined : this.request(playlist.initUrl, signal, 'init');
+    rendition.initRequested = true;
     const data = this.request(fragment.url, signal, 'fragment');
     // Ask for the next fragment now, so its round trip overlaps this one's transfer (only when
     // the loop will want it anyway, and not beside the first: that one alone decides how soon
     // the segment can be spliced, and prefetched candidates already share the link).
     const after = this.verified.length > 0 ? playlist.fragments[this.verified.length + 1] : undefined;
-    if (after && end < this.limitSeconds) void this.request(after.url, signal, 'fragment').catch(() => {});
+    this.ahead = after && end < this.limitSeconds ? after.url : null;
+    if (this.ahead) void this.request(this.ahead, signal, 'fragment').catch(() => {});
     const [initBytes, bytes] = await Promise.all([init, data]);
     this.requests.delete(fragment.url);
     if (signal.aborted) return;
     if (initBytes) this.bytes.set(playlist.initUrl, this.repackage(playlist.initUrl, initBytes));
     this.bytes.set(fragment.url, this.repackage(fragment.url, bytes));
-    this.verified.push(fragment);
+    this.verified.push(listed);
     this.host.onChange(this);
+  }
+
+  /**
+   * The rendition of the next fragment: the host's choice among the ladder's usable renditions
+   * (aligned, playlist read) when the segment can switch, else the one it is on. Switching
+   * drops the fragment asked for ahead in the old rendition (its download still counts in the
+   * estimate) and asks for the new rendition's init section with its first fragment.
+   */
+  private chooseRendition(fragmentSeconds: number): Rendition {
+    const ladder = this.ladder!;
+    const current = this.rendition!;
+    if (!ladder.switchable) return current;
+    const variant = this.host.chooseVariant(ladder.usable(), current.variant ?? undefined, fragmentSeconds);
+    const wanted = ladder.byVariant(variant);
+    if (!wanted?.playlist || wanted === current) return current;
+    if (this.ahead) this.requests.delete(this.ahead);
+    current.initRequested = false;
+    return (this.rendition = wanted);
   }
 
   /** One request per URL: a fragment asked for ahead is awaited, not fetched again. */
@@ -201,7 +256,7 @@ export class SegmentFetch {
       pending = this.aes.load(url, this.keyFor(url), signal, verify);
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
       pending.then(
-        (bytes) => this.host.bandwidth.sample(bytes.byteLength, performance.now() - started),
+        (bytes) => this.host.measure(url, bytes.byteLength, started),
         () => {},
       );
       this.requests.set(url, pending);
@@ -211,7 +266,7 @@ export class SegmentFetch {
 
   /** The AES-128 key of this segment's init section or fragment `url` (none for clear media). */
   private keyFor(url: string) {
-    const playlist = this.playlist;
+    const playlist = this.ladder?.owner(url).playlist ?? this.playlist;
     if (url === playlist?.initUrl) return playlist.initKey;
     return playlist?.fragments.find((f) => f.url === url)?.key;
   }
@@ -240,9 +295,10 @@ export class SegmentFetch {
    * the back buffer dropped them.
    */
   repackage(url: string, data: ArrayBuffer): ArrayBuffer {
-    if (!this.playlist?.initUrl) return data;
-    if (url === this.playlist.initUrl) this.shift.init(data);
-    else this.shift.fragment(data);
+    if (!this.playlist?.initUrl || !this.ladder) return data;
+    const { shift, playlist } = this.ladder.owner(url); // one delay per init section (rendition)
+    if (url === playlist?.initUrl) shift.init(data);
+    else shift.fragment(data);
     return data;
   }
 

@@ -58,7 +58,8 @@ export class StatsRecorder {
     this.stalls++;
   }
 
-  snapshot(video: HTMLVideoElement, held: PlaybackStats['held']): PlaybackStats {
+  /** Everything but what the ABR reports (renditions, throughput: createAbr). */
+  snapshot(video: HTMLVideoElement, held: PlaybackStats['held']): Omit<PlaybackStats, 'renditions' | 'throughput'> {
     const quality = video.getVideoPlaybackQuality();
     return {
       startupMs: this.startupMs,

@@ -14,7 +14,8 @@ export interface TimelineEntry {
 
 /**
  * The one timeline hls.js plays: a live media playlist made of each queued segment's
- * verified fragments, each segment behind EXT-X-DISCONTINUITY and its own EXT-X-MAP.
+ * verified fragments, each segment behind EXT-X-DISCONTINUITY and its own EXT-X-MAP (another
+ * EXT-X-MAP where its rendition changes at a fragment boundary).
  * It grows at the end and is trimmed at the front (`trimBefore`) like a live sliding
  * window, so a long session does not keep an ever longer playlist that hls.js re-parses on
  * every reload; MEDIA-SEQUENCE and DISCONTINUITY-SEQUENCE count what was trimmed, which is
@@ -112,9 +113,15 @@ export class VirtualTimeline {
     shown.forEach((entry, i) => {
       const tag = `#o=${entry.fetch.id}`;
       if (i > 0) lines.push('#EXT-X-DISCONTINUITY');
-      const init = entry.fetch.playlist?.initUrl;
-      if (init) lines.push(`#EXT-X-MAP:URI="${init}${tag}"`); // none for MPEG-TS
-      for (const f of entry.fetch.verified) lines.push(`#EXTINF:${f.duration.toFixed(6)},`, `${f.url}${tag}`);
+      let init = '';
+      for (const f of entry.fetch.verified) {
+        // A rendition change inside a segment (ABR, at a fragment boundary) is a new EXT-X-MAP
+        // and nothing more: the ladder's fragments share one timeline (tfdt), so hls.js needs
+        // no discontinuity to place them (ADR 0011). None for MPEG-TS.
+        if (f.initUrl && f.initUrl !== init) lines.push(`#EXT-X-MAP:URI="${f.initUrl}${tag}"`);
+        init = f.initUrl;
+        lines.push(`#EXTINF:${f.duration.toFixed(6)},`, `${f.url}${tag}`);
+      }
     });
     if (this.complete() && shown.length > 0) lines.push('#EXT-X-ENDLIST');
     return `${lines.join('\n')}\n`;

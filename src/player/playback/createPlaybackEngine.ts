@@ -6,8 +6,7 @@ import type { SegmentFetchHost } from './SegmentFetch.js';
 import { TimelineSession } from './TimelineSession.js';
 import { StatsRecorder } from './StatsRecorder.js';
 import { createMediaClock } from './createMediaClock.js';
-import { BandwidthEstimator } from './BandwidthEstimator.js';
-import { selectVariant } from './selectVariant.js';
+import { createAbr } from './createAbr.js';
 
 /**
  * Create the playback engine over a `<video>` that stays in the DOM.
@@ -30,15 +29,10 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
   let session: TimelineSession | null = null;
   let destroyed = false;
 
-  const bandwidth = new BandwidthEstimator(options.defaultBandwidthBps ?? 2_000_000);
+  const abr = createAbr(video, options, () => session?.timeline ?? null, hub);
   const fetchHost: SegmentFetchHost = {
-    bandwidth,
-    chooseVariant: (variants) =>
-      selectVariant(variants, {
-        bandwidthBps: bandwidth.estimate(),
-        maxHeight: options.maxVideoHeight?.(),
-        isSupported: (type) => typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(type),
-      }),
+    chooseVariant: abr.choose,
+    measure: abr.measure,
     retry: {
       retries: options.retries ?? 2,
       delayMs: options.retryDelayMs ?? 200,
@@ -93,6 +87,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       throw new Error(message);
     }
     session?.destroy();
+    abr.reset();
     stats.loadStarted();
     session = new TimelineSession(video, takeFetch(source, offsetSeconds), offsetSeconds, sessionHost);
     await session.ready;
@@ -146,7 +141,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
         bufferedSeconds,
         pendingBytes,
       };
-      return stats.snapshot(video, held);
+      return { ...stats.snapshot(video, held), renditions: abr.shown(), throughput: abr.estimate() };
     },
     on: (type, handler) => hub.on(type, handler),
     off: (type, handler) => hub.off(type, handler),
@@ -155,6 +150,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       destroyed = true;
       session?.destroy();
       session = null;
+      abr.destroy();
       for (const fetch of prefetches.values()) fetch.abort();
       prefetches.clear();
       clock.clear();

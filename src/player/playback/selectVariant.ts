@@ -1,42 +1,44 @@
 import type { ParsedVariant } from 'm3u8-parser';
+import { chooseRendition } from './chooseRendition.js';
+import type { RenditionInput } from './chooseRendition.js';
 
-/** What the choice of a segment's rendition depends on. */
-export interface VariantContext {
-  /** Current throughput estimate, bits per second. */
-  bandwidthBps: number;
-  /** Device pixels the picture is shown at (height); undefined: no cap. */
-  maxHeight?: number;
+/** What the choice of a fragment's rendition depends on, besides the ladder. */
+export interface VariantContext extends Omit<RenditionInput, 'current'> {
   /** Whether this browser can play a `video/mp4; codecs="…"` type (MediaSource.isTypeSupported). */
   isSupported(mimeType: string): boolean;
 }
 
-/** Headroom: a rendition is picked only if it needs at most this share of the measured throughput. */
-const BANDWIDTH_SAFETY = 0.7;
+/** A variant's BANDWIDTH (0 when missing). */
+export const variantBandwidth = (v: ParsedVariant): number => v.attributes.BANDWIDTH ?? 0;
+/** A variant's RESOLUTION height (0 when missing). */
+export const variantHeight = (v: ParsedVariant): number =>
+  (v.attributes.RESOLUTION as { height?: number } | undefined)?.height ?? 0;
 
 /**
- * Pick a master playlist's rendition for one segment: only codecs this browser plays (a
- * variant without CODECS is assumed playable), then the best one that fits the measured
- * throughput with headroom and is no taller than needed for the picture, else the lightest
- * playable one. Chosen per segment at its first fetch and fixed for it: every segment is its
- * own discontinuity with its own init section, so neighbours may differ in size or codec.
+ * Pick a master playlist's rendition for the next fragment of a segment: only codecs this
+ * browser plays (a variant without CODECS is assumed playable), sorted lightest first, then
+ * `chooseRendition`'s rules (box cap, safe first pick, emergency, hysteresis) from the
+ * throughput estimate, the buffer ahead and `current`, the variant the segment is on.
  * Returns undefined when no variant is playable.
  *
  * @example
- * selectVariant(master.playlists, { bandwidthBps: 4e6, maxHeight: 720, isSupported: (t) => MediaSource.isTypeSupported(t) });
+ * selectVariant(master.playlists, { estimateBps: 4e6, bufferAheadSeconds: 0, playing: false, fragmentSeconds: 1,
+ *   maxHeight: 720, isSupported: (t) => MediaSource.isTypeSupported(t) });
  */
-export function selectVariant(variants: readonly ParsedVariant[], context: VariantContext): ParsedVariant | undefined {
+export function selectVariant(
+  variants: readonly ParsedVariant[],
+  context: VariantContext,
+  current?: ParsedVariant,
+): ParsedVariant | undefined {
   const playable = variants.filter((v) => {
     const codecs = v.attributes.CODECS;
     return !codecs || context.isSupported(`video/mp4; codecs="${codecs}"`);
   });
   if (playable.length === 0) return undefined;
-  const bandwidth = (v: ParsedVariant) => v.attributes.BANDWIDTH ?? 0;
-  const height = (v: ParsedVariant) => (v.attributes.RESOLUTION as { height?: number } | undefined)?.height ?? 0;
-  const byWeight = [...playable].sort((a, b) => bandwidth(a) - bandwidth(b) || height(a) - height(b));
-  const affordable = byWeight.filter((v) => bandwidth(v) <= context.bandwidthBps * BANDWIDTH_SAFETY);
-  if (affordable.length === 0) return byWeight[0];
-  // The smallest affordable one that fills the picture; if none does, the largest affordable.
-  const max = context.maxHeight;
-  const filling = max ? affordable.find((v) => height(v) >= max) : undefined;
-  return filling ?? affordable[affordable.length - 1];
+  const ladder = [...playable].sort(
+    (a, b) => variantBandwidth(a) - variantBandwidth(b) || variantHeight(a) - variantHeight(b),
+  );
+  const options = ladder.map((v) => ({ bandwidth: variantBandwidth(v), height: variantHeight(v) }));
+  const index = current ? ladder.indexOf(current) : -1;
+  return ladder[chooseRendition(options, { ...context, current: index < 0 ? undefined : index })];
 }

@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
 import type { SegmentFetchHost } from '../../../src/player/playback/SegmentFetch.js';
-import { BandwidthEstimator } from '../../../src/player/playback/BandwidthEstimator.js';
 import { selectVariant } from '../../../src/player/playback/selectVariant.js';
 
 const FRAGMENTS = 4;
@@ -66,15 +65,27 @@ function host(
   abr: { bps?: number; supported?: RegExp; maxHeight?: number } = {},
 ): SegmentFetchHost {
   const policy = { retries: 0, delayMs: 10, timeoutMs: 5000 };
-  const bandwidth = new BandwidthEstimator(abr.bps ?? 2e6);
+  const bps = abr.bps ?? 2e6;
   const isSupported = (type: string) => (abr.supported ?? /avc1/).test(type);
   return {
     retry: policy,
     playlistRetry: policy,
     growingPollMs: 500,
-    bandwidth,
-    chooseVariant: (variants) =>
-      selectVariant(variants, { bandwidthBps: bandwidth.estimate(), maxHeight: abr.maxHeight, isSupported }),
+    measure: () => {},
+    // A fixed estimate (as if measured): the choice is the same at every fragment.
+    chooseVariant: (variants, current, fragmentSeconds = 1) =>
+      selectVariant(
+        variants,
+        {
+          estimateBps: bps,
+          bufferAheadSeconds: 0,
+          playing: false,
+          fragmentSeconds,
+          maxHeight: abr.maxHeight,
+          isSupported,
+        },
+        current,
+      ),
     onChange,
     onError: (_f, e) => void errors.push(e.message),
   };

@@ -6,11 +6,21 @@ import { parsePlaylist, toSegmentPlaylist } from '../../../src/player/playback/r
 
 let ids = 100;
 /** The part of a SegmentFetch the timeline reads. */
-function fakeFetch(name: string, fragments: number, state: 'done' | 'growing' | 'failed' = 'done'): SegmentFetch {
-  const verified = Array.from({ length: fragments }, (_, i) => ({
-    url: `https://cdn.test/${name}/seg_${i}.m4s`,
-    duration: 1,
-  }));
+function fakeFetch(
+  name: string,
+  fragments: number,
+  state: 'done' | 'growing' | 'failed' = 'done',
+  /** From this fragment on, the 720p rendition (ABR switch inside the segment). */
+  switchAt = Infinity,
+): SegmentFetch {
+  const verified = Array.from({ length: fragments }, (_, i) => {
+    const folder = i >= switchAt ? `${name}/720p` : name;
+    return {
+      url: `https://cdn.test/${folder}/seg_${i}.m4s`,
+      duration: 1,
+      initUrl: `https://cdn.test/${folder}/init.mp4`,
+    };
+  });
   return {
     id: ids++,
     source: { segmentId: name, url: `https://cdn.test/${name}/index.m3u8`, durationSeconds: fragments },
@@ -29,6 +39,23 @@ function fakeFetch(name: string, fragments: number, state: 'done' | 'growing' | 
 }
 
 describe('VirtualTimeline', () => {
+  it('lists a rendition change inside a segment as a new EXT-X-MAP at that fragment, without a discontinuity', () => {
+    const t = new VirtualTimeline();
+    t.append(fakeFetch('intro', 2));
+    t.append(fakeFetch('ladder', 4, 'done', 2));
+    const parsed = parsePlaylist(t.render());
+    expect(parsed.segments.map((s) => s.discontinuity ?? false)).toEqual([false, false, true, false, false, false]);
+    expect(parsed.segments.map((s) => s.map?.uri.replace(/#o=\d+$/, ''))).toEqual([
+      'https://cdn.test/intro/init.mp4',
+      'https://cdn.test/intro/init.mp4',
+      'https://cdn.test/ladder/init.mp4',
+      'https://cdn.test/ladder/init.mp4',
+      'https://cdn.test/ladder/720p/init.mp4',
+      'https://cdn.test/ladder/720p/init.mp4',
+    ]);
+    expect(t.render().match(/#EXT-X-MAP/g)).toHaveLength(3);
+  });
+
   it('lists each segment behind DISCONTINUITY + its own MAP, with start times, ENDLIST only after end()', () => {
     const t = new VirtualTimeline();
     t.append(fakeFetch('intro', 4));
