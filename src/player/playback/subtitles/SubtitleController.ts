@@ -79,9 +79,10 @@ export class SubtitleController {
 
   /** Show track `id` of the segment on screen, or none (-1); kept for later segments. */
   select(id: number): void {
+    const before = this.track;
     const rendition = this.renditions[id];
     this.choice = rendition ? { mode: 'on', lang: rendition.lang, name: rendition.name } : { mode: 'off' };
-    this.apply(rendition ? id : selectSubtitleTrack(this.renditions, this.choice, this.languages()));
+    this.apply(rendition ? id : selectSubtitleTrack(this.renditions, this.choice, this.languages()), before);
   }
 
   /** Fetch cues up to this many seconds into the segment on screen. */
@@ -94,8 +95,8 @@ export class SubtitleController {
     this.segment = null;
   }
 
-  private apply(index: number): void {
-    const before = this.track;
+  /** Show rendition `index`; `before` is the track the API read before the choice changed. */
+  private apply(index: number, before = this.track): void {
     this.index = index;
     this.segment?.show(index);
     if (this.track !== before) this.listener.trackSwitched(this.track);
