@@ -34,6 +34,7 @@ export type BackendErrorCode =
   | 'rate-limited'
   | 'too-many-wants'
   | 'queue-unavailable'
+  | 'store-unavailable'
   | 'internal'
   // a job that failed
   | JobFailureCode;
