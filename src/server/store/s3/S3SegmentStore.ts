@@ -15,9 +15,18 @@ import type { RenditionInfo, RenditionStore, StoredObject } from '../RenditionSt
 import { RENDITION_KEY } from '../renditionKey.js';
 import type { S3Location } from './s3Location.js';
 import { stagedFiles } from './stagedFiles.js';
+import { callS3, DEFAULT_S3_TIMEOUT_MS } from './callS3.js';
 
 /** Written last by `commit`: a rendition exists for readers exactly when this object does. */
 const MARKER = '.rendition.json';
+
+export interface S3SegmentStoreOptions {
+  /**
+   * Bound on each S3 call, retries included: past it the call fails with S3StoreTimeout (503
+   * `store-unavailable` when a request was waiting on it). Default 15 000 ms.
+   */
+  timeoutMs?: number;
+}
 
 interface Staging {
   dir: string;
@@ -47,22 +56,27 @@ export class S3SegmentStore implements RenditionStore {
   /** Keys seen committed: immutable from then on, so no need to ask the bucket again. */
   private readonly committed = new Set<string>();
 
+  private readonly timeoutMs: number;
+
   constructor(
     private readonly client: S3Client,
     private readonly where: S3Location,
+    options: S3SegmentStoreOptions = {},
   ) {
     this.location = `s3://${where.bucket}/${where.prefix}`;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_S3_TIMEOUT_MS;
   }
 
   async isComplete(key: string): Promise<boolean> {
     checkKey(key);
     if (this.committed.has(key)) return true;
-    const found = await this.client
-      .send(new HeadObjectCommand({ Bucket: this.where.bucket, Key: this.finalKey(key, MARKER) }))
-      .then(
-        () => true,
-        (error: unknown) => (isMissing(error) ? false : Promise.reject(error)),
-      );
+    const marker = this.finalKey(key, MARKER);
+    const found = await this.send('HeadObject', marker, (abortSignal) =>
+      this.client.send(new HeadObjectCommand({ Bucket: this.where.bucket, Key: marker }), { abortSignal }),
+    ).then(
+      () => true,
+      (error: unknown) => (isMissing(error) ? false : Promise.reject(error)),
+    );
     if (found) this.remember(key);
     return found;
   }
@@ -171,16 +185,26 @@ export class S3SegmentStore implements RenditionStore {
   }
 
   private async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.where.bucket, Key: key, Body: body, ContentType: contentType }),
+    await this.send('PutObject', key, (abortSignal) =>
+      this.client.send(
+        new PutObjectCommand({ Bucket: this.where.bucket, Key: key, Body: body, ContentType: contentType }),
+        { abortSignal },
+      ),
     );
+  }
+
+  /** One S3 call on object (or prefix) `key`, bounded by the store's timeout. */
+  private send<T>(operation: string, key: string, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    return callS3(operation, `s3://${this.where.bucket}/${key}`, this.timeoutMs, run);
   }
 
   private async get(key: string, complete: boolean): Promise<StoredObject | undefined> {
     const bucket = this.where.bucket;
     let reply: GetObjectCommandOutput;
     try {
-      reply = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      reply = await this.send('GetObject', key, (abortSignal) =>
+        this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
+      );
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -201,8 +225,11 @@ export class S3SegmentStore implements RenditionStore {
         }
         whole.destroy();
         // The same version only (If-Match): a part of another version would be half a file.
-        const part = await this.client.send(
-          new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}`, IfMatch: etag }),
+        const part = await this.send('GetObject (range)', key, (abortSignal) =>
+          this.client.send(
+            new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}`, IfMatch: etag }),
+            { abortSignal },
+          ),
         );
         return part.Body as Readable;
       },
@@ -215,12 +242,19 @@ export class S3SegmentStore implements RenditionStore {
   private async deletePrefix(prefix: string): Promise<void> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.where.bucket, Prefix: prefix, ContinuationToken: token }),
+      const page = await this.send('ListObjectsV2', prefix, (abortSignal) =>
+        this.client.send(
+          new ListObjectsV2Command({ Bucket: this.where.bucket, Prefix: prefix, ContinuationToken: token }),
+          { abortSignal },
+        ),
       );
       const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
       if (keys.length)
-        await this.client.send(new DeleteObjectsCommand({ Bucket: this.where.bucket, Delete: { Objects: keys } }));
+        await this.send('DeleteObjects', prefix, (abortSignal) =>
+          this.client.send(new DeleteObjectsCommand({ Bucket: this.where.bucket, Delete: { Objects: keys } }), {
+            abortSignal,
+          }),
+        );
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   }
