@@ -17,6 +17,7 @@ import { printTable } from './support/printTable.js';
 import { renderedSeconds, startBenchBackend } from './scaleoutBackend.js';
 import { branchingStory } from './scaleoutStory.js';
 import { runViewer } from './scaleoutViewer.js';
+import { countExtraRenders } from './scaleoutRenders.js';
 import type { ViewerResult } from './scaleoutViewer.js';
 import { spawnServe } from '../test/server/support/spawnServe.js';
 import { startS3rver } from '../test/server/support/startS3rver.js';
@@ -112,7 +113,13 @@ const branches = results.reduce((n, r) => n + r.branches, 0);
 const inTime = results.reduce((n, r) => n + r.inTime, 0);
 const holds = results.flatMap((r) => r.holdsMs);
 const watched = results.reduce((n, r) => n + r.watchedSeconds, 0);
-const killedTook = backend.workers[0]!.lines.flatMap((l) => /took (\w{12})/.exec(l)?.[1] ?? []);
+// Only the workers render (both APIs run without render slots); worker 0 is the one killed.
+const extra = countExtraRenders(
+  backend.workers.map((w) => w.lines),
+  0,
+);
+// A key once per job, however often the killed worker took it.
+const killedTook = [...new Set(backend.workers[0]!.lines.flatMap((l) => /took (\w{12})/.exec(l)?.[1] ?? []))];
 printTable(
   ['measure', 'value'],
   [
@@ -124,6 +131,10 @@ printTable(
       'renders started / unique renditions',
       `${starts.length} / ${unique.size} = ${(starts.length / Math.max(1, unique.size)).toFixed(2)}`,
     ],
+    [
+      'extra starts: lost with killed worker / after a cancel / after a failure / other',
+      `${extra.killed} / ${extra.afterCancel} / ${extra.afterFailure} / ${extra.other}`,
+    ],
     ['renditions completed', String(done.size)],
     [
       'rendered s per watched s (all viewers, shared renditions)',
@@ -131,7 +142,7 @@ printTable(
     ],
     [
       'jobs the killed worker had taken, completed elsewhere',
-      `${killedTook.filter((k) => done.has(k)).length} / ${new Set(killedTook).size} (some were withdrawn)`,
+      `${killedTook.filter((k) => done.has(k)).length} / ${killedTook.length} (some were withdrawn)`,
     ],
     [
       'surviving worker: CPU s / rendered s',
