@@ -76,6 +76,7 @@ export class TracksMenu {
   /** Replace the groups (an empty group is left out; no items at all hides the button). */
   update(groups: TrackGroup[]): void {
     this.groups = groups.filter((g) => g.items.length > 0);
+    // Nothing to choose: no subtitle track (the lone "Off" does not count) and no audio choice.
     this.button.hidden = !this.groups.some((g) => g.items.some((i) => i.id >= 0));
     if (this.button.hidden && this.isOpen) this.close(false);
     const focused = this.items().indexOf(this.doc.activeElement as HTMLElement);

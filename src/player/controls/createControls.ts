@@ -14,6 +14,10 @@ export interface ControlsState {
   subtitleTracks: ReadonlyArray<{ id: number; name: string; lang: string }>;
   /** The subtitle track on, -1 for off. */
   subtitleTrack: number;
+  /** Alternate audio renditions of the segment on screen (none when its sound is muxed: no audio group). */
+  audioTracks: ReadonlyArray<{ id: number; name: string; lang: string }>;
+  /** The audio track playing, -1 when there are none. */
+  audioTrack: number;
 }
 
 export interface Controls {
@@ -41,6 +45,8 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
     canGoBack: false,
     subtitleTracks: [],
     subtitleTrack: -1,
+    audioTracks: [],
+    audioTrack: -1,
   };
 
   const make = (name: string, onClick: () => void): HTMLButtonElement => {
@@ -71,10 +77,10 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
     back.disabled = !state.canGoBack;
     element.dataset.paused = String(!state.playing);
     // Rebuilt only when the list or the choice changed: rebuilding moves focus inside the menu.
-    const now = JSON.stringify([state.subtitleTracks, state.subtitleTrack]);
+    const now = JSON.stringify([state.subtitleTracks, state.subtitleTrack, state.audioTracks, state.audioTrack]);
     if (now !== listed) {
       listed = now;
-      const items = state.subtitleTracks.map((t) => ({ id: t.id, label: t.name || t.lang || `Track ${t.id + 1}` }));
+      const items = state.subtitleTracks.map((t) => ({ id: t.id, label: trackLabel(t) }));
       tracks.update([
         {
           name: 'subtitles',
@@ -82,6 +88,14 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
           items: items.length > 0 ? [{ id: -1, label: 'Off' }, ...items] : [],
           current: state.subtitleTrack,
           onSelect: (id) => hub.emit('subtitle-request', { id }),
+        },
+        {
+          name: 'audio',
+          title: 'Audio',
+          // One rendition is nothing to choose.
+          items: state.audioTracks.length > 1 ? state.audioTracks.map((t) => ({ id: t.id, label: trackLabel(t) })) : [],
+          current: state.audioTrack,
+          onSelect: (id) => hub.emit('audio-request', { id }),
         },
       ]);
     }
@@ -100,6 +114,11 @@ export function createControls(parent: HTMLElement, hub: EventHub<OverlayEvents>
       element.remove();
     },
   };
+}
+
+/** A track's name in the menu: its NAME, else its language, else its number. */
+function trackLabel(t: { id: number; name: string; lang: string }): string {
+  return t.name || t.lang || `Track ${t.id + 1}`;
 }
 
 function label(button: HTMLButtonElement, text: string, icon: IconName): void {

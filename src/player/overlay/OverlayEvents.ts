@@ -11,6 +11,8 @@ export interface OverlayEvents {
   'fullscreen-request': { fullscreen: boolean };
   /** The viewer picked a subtitle track in the tracks menu (-1: off). */
   'subtitle-request': { id: number };
+  /** The viewer picked an alternate audio track in the tracks menu. */
+  'audio-request': { id: number };
 }
 
 /** One option as the overlay shows it. */
