@@ -15,6 +15,7 @@ import type { PresentedFrame } from './FrameMonitor.js';
 import type { StatsRecorder } from './StatsRecorder.js';
 import type { MediaClockControl } from './createMediaClock.js';
 import { listen } from './listen.js';
+import { TsTimeline } from './TsTimeline.js';
 
 /** What a session may use from the engine. */
 export interface SessionHost {
@@ -53,6 +54,8 @@ export class TimelineSession {
   private rejectReady: (error: Error) => void = () => {};
   /** The segment the session was started with (the timeline's front is trimmed later). */
   private readonly first: SegmentFetch;
+  /** MPEG-TS segments are made one continuous stream (ADR 0010); unused for fMP4. */
+  private readonly ts = new TsTimeline();
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -132,7 +135,7 @@ export class TimelineSession {
   segmentTime(): number {
     const entry = this.current();
     if (!entry) return 0;
-    const entered = entry.start + (entry.fetch === this.first ? this.startPosition : 0);
+    const entered = entry.start + this.ts.offsetSeconds + (entry.fetch === this.first ? this.startPosition : 0);
     return Math.max(0, this.video.currentTime - entered);
   }
 
@@ -170,7 +173,7 @@ export class TimelineSession {
         fetch: async (url, signal) => {
           const [plain, tag] = url.split('#o=');
           const entry = this.timeline.entries.find((e) => String(e.fetch.id) === tag);
-          if (entry) return entry.fetch.refetch(plain!, signal);
+          if (entry) return this.placeTs(entry, plain!, await entry.fetch.refetch(plain!, signal));
           return fetchWithRetry(plain!, 'arrayBuffer', 'fragment-load-failed', retry, signal);
         },
       }),
@@ -190,7 +193,13 @@ export class TimelineSession {
   private take(url: string): ArrayBuffer | undefined {
     const [plain, tag] = url.split('#o=');
     const entry = this.timeline.entries.find((e) => String(e.fetch.id) === tag);
-    return plain ? entry?.fetch.take(plain) : undefined;
+    const bytes = plain ? entry?.fetch.take(plain) : undefined;
+    return entry && bytes ? this.placeTs(entry, plain!, bytes) : bytes;
+  }
+
+  /** An MPEG-TS fragment moved to its segment's place on the one continuous stream (TsTimeline). */
+  private placeTs(entry: TimelineEntry, url: string, bytes: ArrayBuffer): ArrayBuffer {
+    return entry.fetch.playlist?.initUrl ? bytes : this.ts.place(entry, url, bytes);
   }
 
   private onFrame(frame: PresentedFrame, previous: PresentedFrame | null): void {
@@ -203,7 +212,7 @@ export class TimelineSession {
     const visible = this.timeline.visible();
     let k = -1;
     visible.forEach((entry, i) => {
-      if (entry.start <= frame.mediaTime + BOUNDARY_SLACK_S) k = i;
+      if (entry.start + this.ts.offsetSeconds <= frame.mediaTime + BOUNDARY_SLACK_S) k = i;
     });
     if (k < 0 || k === this.index) return;
     const entry = visible[k]!;

@@ -82,8 +82,8 @@ export class VirtualTimeline {
       removed++;
       this.trimmed.fragments += entry.fetch.verified.length;
       this.trimmed.seconds += entry.duration;
-      // The DISCONTINUITY before the new first segment is gone with it.
-      this.trimmed.discontinuities++;
+      // The DISCONTINUITY before the new first segment is gone with it (MPEG-TS has none).
+      if (!isMpegTs(entry)) this.trimmed.discontinuities++;
     }
     return removed;
   }
@@ -112,7 +112,9 @@ export class VirtualTimeline {
     if (!this.complete()) lines.push('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES');
     shown.forEach((entry, i) => {
       const tag = `#o=${entry.fetch.id}`;
-      if (i > 0) lines.push('#EXT-X-DISCONTINUITY');
+      // MPEG-TS segments are one continuous stream (TsTimeline moves their timestamps): a
+      // discontinuity would make hls.js re-anchor each at the previous audio's end (ADR 0010).
+      if (i > 0 && !isMpegTs(entry)) lines.push('#EXT-X-DISCONTINUITY');
       let init = '';
       for (const f of entry.fetch.verified) {
         // A rendition change inside a segment (ABR, at a fragment boundary) is a new EXT-X-MAP
@@ -126,4 +128,9 @@ export class VirtualTimeline {
     if (this.complete() && shown.length > 0) lines.push('#EXT-X-ENDLIST');
     return `${lines.join('\n')}\n`;
   }
+}
+
+/** A segment packaged as MPEG-TS (no init section); a timeline never mixes it with fMP4. */
+function isMpegTs(entry: TimelineEntry): boolean {
+  return entry.fetch.playlist !== null && !entry.fetch.playlist.initUrl;
 }

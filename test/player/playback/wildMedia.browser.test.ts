@@ -10,23 +10,24 @@ import { cleanUp, expectSeamless, playChain, useEngine } from '../../support/sea
 
 afterEach(cleanUp);
 
+/** x264's default B-frame reorder delay at 30 fps: two frames. */
+const TS_BFRAME_DELAY = 2 / 30;
+
 describe('media as encoders make it splices like contract media', () => {
   it('x264 default B-frames in fMP4 (composition delay, edit list): no error, no waiting, seams within a frame', async () => {
     const chain = [clip('intro'), clip('bframes', 3), clip('lantern')];
     expectSeamless(await playChain(chain), chain, 'fMP4 B-frames');
   });
 
-  it("ffmpeg's default HLS (MPEG-TS, B-frames, AAC): no error, no waiting, seams on the timeline, at most one frame lost", async () => {
+  it("ffmpeg's default HLS (MPEG-TS, B-frames, AAC): no error, no waiting, no frame lost, seams within a frame", async () => {
     // All MPEG-TS: hls.js puts transmuxed TS in two SourceBuffers and muxed fMP4 in one, and
     // cannot switch between the two within one MediaSource (see the next test).
     const chain = [clip('bframes-ts', 3, 'ts-1'), clip('bframes-ts', 3, 'ts-2'), clip('bframes-ts', 3, 'ts-3')];
     // Transmuxed TS goes to separate audio and video SourceBuffers: each must be one range (no
-    // hole at a seam). Where each starts is logged, not asserted: hls.js places the first video
-    // frame ~64 ms after the audio (the source has 21 ms), which is open work (issue 11).
-    // Known, open (issue 11): hls.js's TS remux drops the second picture after each
-    // discontinuity (rVFC: "2 frame(s) of media, 1 presented" just after each seam); bounded
-    // here so it cannot get worse unnoticed.
-    expectSeamless(await playChain(chain), chain, 'MPEG-TS B-frames', 'contiguous', 1);
+    // hole at a seam). The engine makes the segments one continuous stream (TsTimeline, ADR
+    // 0010), which hls.js anchors at its first decode time: every picture, the first and each
+    // seam's, is presented x264's B-frame delay (two frames) after where the timeline lists it.
+    expectSeamless(await playChain(chain), chain, 'MPEG-TS B-frames', 'contiguous', TS_BFRAME_DELAY);
   });
 
   it('an MPEG-TS branch after fMP4 is refused with what to change (hls.js cannot switch SourceBuffer layout); the timeline plays on', async () => {
