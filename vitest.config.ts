@@ -35,6 +35,8 @@ export default defineConfig({
             'test/support/backendGlobalSetup.ts',
             // A backend of its own for the head-first preemption test (a store no other file fills).
             'test/server/support/headFirstBackendSetup.ts',
+            // A backend with an S3 store on s3rver, for the player reading a rendition as it grows.
+            'test/server/support/s3BackendSetup.ts',
           ],
           browser: {
             enabled: true,
