@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../CliIO.js';
+import { collectMount } from '../collectMount.js';
 import { readValidStory } from '../readStory.js';
 import { findPlayerBundle } from '../pathRunner/findPlayerBundle.js';
 import { formatPathTable } from '../pathRunner/formatPathTable.js';
@@ -182,12 +183,6 @@ function rate(value: string): number {
   if (!Number.isFinite(n) || n <= 0 || n > 16)
     throw new InvalidArgumentError('expected a playback rate above 0 and at most 16');
   return n;
-}
-
-function collectMount(value: string, previous: Record<string, string> | undefined): Record<string, string> {
-  const at = value.indexOf('=');
-  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('expected prefix=dir, e.g. media=test/media');
-  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
 function parseUrl(value: string): string | null {
