@@ -9,7 +9,7 @@ import { SharedRevocations } from './auth/SharedRevocations.js';
 import { TokenRevocations } from './auth/TokenRevocations.js';
 import { RedisRateLimiter } from './api/RedisRateLimiter.js';
 import { SharedViewerWants } from './api/SharedViewerWants.js';
-import { connectRedis } from './queue/bullmq/connectRedis.js';
+import { connectRedis, redisReady } from './queue/bullmq/connectRedis.js';
 import { DEFAULT_QUEUE } from './queue/bullmq/redisNames.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME } from './auth/ViewerToken.js';
 import { applyCors } from './http/applyCors.js';
@@ -104,6 +104,18 @@ export interface RunningServer {
  * await server.close();
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    return await startParts(options, closers);
+  } catch (error) {
+    // What was opened before the failure (Redis connections, workers) would keep the process
+    // alive: `offshoot serve` would neither serve nor exit.
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+async function startParts(options: ServerOptions, closers: Array<() => Promise<void>>): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(`[offshoot] ${message}`));
   const maxWants = options.maxWantsPerViewer ?? DEFAULT_MAX_WANTS_PER_VIEWER;
   if (!(Number.isInteger(maxWants) && maxWants >= 1))
@@ -111,7 +123,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = await openStore(options.store ?? './.cache/offshoot-store');
   const api = options.api ?? true;
   const workerCount = options.workers ?? 1;
-  const closers: Array<() => Promise<void>> = [];
   let workers: BullMqWorkers | undefined;
   if (options.redisUrl && workerCount > 0) {
     workers = new BullMqWorkers({
@@ -125,8 +136,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       order: options.order,
       log,
     });
-    await workers.ready();
     closers.push(() => (workers as BullMqWorkers).close());
+    await workers.ready();
     log(`workers: ${workerCount} on ${options.redisUrl}`);
   }
   const stories = Array.isArray(options.stories)
@@ -146,6 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       order: options.order,
       log,
     });
+    closers.unshift(() => bull.close());
     await bull.ready();
     queue = bull;
   } else {
@@ -156,8 +168,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       order: options.order,
       log,
     });
+    closers.unshift(() => queue.close());
   }
-  closers.unshift(() => queue.close());
   const maxLifetimeSeconds = options.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME;
   if (!(maxLifetimeSeconds > 0)) throw new Error(`maxTokenLifetimeSeconds must be positive, got ${maxLifetimeSeconds}`);
   const rateLimit = options.rateLimit ?? { burst: 30, perSecond: 3 };
@@ -169,12 +181,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const prefix = `offshoot:${options.queueName ?? DEFAULT_QUEUE}`;
     const redis = connectRedis(options.redisUrl, { failFast: true });
     const subscriber = connectRedis(options.redisUrl);
-    const shared = new SharedRevocations(maxLifetimeSeconds, redis, subscriber, prefix);
-    await shared.ready();
     closers.push(async () => {
       redis.disconnect();
       subscriber.disconnect();
     });
+    // A fail-fast client refuses commands until connected: wait, or a loaded machine can lose the race.
+    await redisReady(redis, options.redisUrl);
+    const shared = new SharedRevocations(maxLifetimeSeconds, redis, subscriber, prefix);
+    await shared.ready();
     revocations = shared;
     limiter = new RedisRateLimiter(redis, prefix, rateLimit);
     wants = new SharedViewerWants(queue, maxWants, redis, prefix);

@@ -26,3 +26,26 @@ export function connectRedis(url: string, options: { failFast?: boolean } = {}):
   client.on('ready', () => (reported = false));
   return client;
 }
+
+/**
+ * Resolves once `client` is connected; rejects after `timeoutMs` naming `url`. A fail-fast client
+ * (above) refuses commands while it connects, so its first command must wait for this.
+ *
+ * @example
+ * const api = connectRedis(url, { failFast: true });
+ * await redisReady(api, url);
+ */
+export async function redisReady(client: Redis, url = 'Redis', timeoutMs = 10_000): Promise<void> {
+  if (client.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new Error(`${url}: not connected after ${timeoutMs} ms (status ${client.status})`));
+    }, timeoutMs);
+    const onReady = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
+}
