@@ -24,7 +24,12 @@ interface Report {
   story: string;
   passed: number;
   failed: number;
-  paths: Array<PathResult & { steps: Array<{ segmentId: string; optionId?: string }> }>;
+  paths: Array<
+    PathResult & {
+      steps: Array<{ segmentId: string; optionId?: string }>;
+      media: Array<{ code: string; segment: string; url: string }>;
+    }
+  >;
 }
 
 describe('offshoot test-paths', () => {
@@ -60,6 +65,10 @@ describe('offshoot test-paths', () => {
         segmentId: 'gap',
       });
       expect(toGap!.failures[0]!.message).toContain('HTTP 404');
+      // The media check saw it before playing, on that path only.
+      expect(toB!.media).toEqual([]);
+      expect(toGap!.media).toEqual([expect.objectContaining({ code: 'playlist-load-failed', segment: 'gap' })]);
+      expect(toGap!.media[0]!.url).toMatch(/\/media\/nowhere\/index\.m3u8$/);
       expect(code).toBe(1);
     },
     SLOW,

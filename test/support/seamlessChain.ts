@@ -4,7 +4,12 @@
 // is only their intersection). Used by the wild-media and encrypted-media browser tests.
 import { expect } from 'vitest';
 import { createPlaybackEngine } from '../../src/player/playback/PlaybackEngine.js';
-import type { PlaybackEngine, PlaybackEvents, SegmentSource } from '../../src/player/playback/PlaybackEngine.js';
+import type {
+  PlaybackEngine,
+  PlaybackEngineOptions,
+  PlaybackEvents,
+  SegmentSource,
+} from '../../src/player/playback/PlaybackEngine.js';
 import {
   createTestVideo,
   FRAME_MS,
@@ -143,7 +148,7 @@ export function expectSeamless(
 }
 
 /** Make the engine for a test that plays outside `playChain` (destroyed after it). */
-export function useEngine(video: HTMLVideoElement): PlaybackEngine {
-  engine = createPlaybackEngine(video);
+export function useEngine(video: HTMLVideoElement, options: PlaybackEngineOptions = {}): PlaybackEngine {
+  engine = createPlaybackEngine(video, options);
   return engine;
 }

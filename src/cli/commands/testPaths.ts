@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../CliIO.js';
 import { collectMount } from '../collectMount.js';
+import { checkStoryFileMedia } from '../media/checkStoryFileMedia.js';
 import { readValidStory } from '../readStory.js';
 import { findPlayerBundle } from '../pathRunner/findPlayerBundle.js';
 import { formatPathTable } from '../pathRunner/formatPathTable.js';
@@ -27,6 +28,7 @@ interface TestPathsOptions {
   bundle?: string;
   json?: boolean;
   verbose?: boolean;
+  media: boolean;
 }
 
 /**
@@ -70,6 +72,10 @@ export function testPathsCommand(io: CliIO): Command {
       collectMount,
     )
     .option('--bundle <file>', 'player bundle (default: dist/offshoot.umd.js of this package)')
+    .option(
+      '--no-media',
+      "skip the media check (offshoot validate --media) run on every path's segments before playing",
+    )
     .option('--json', 'print { story, truncated, passed, failed, paths: [...] } as JSON')
     .option('--verbose', "show the embedded backend's log")
     .action(async (file: string, options: TestPathsOptions) => {
@@ -92,6 +98,7 @@ export function testPathsCommand(io: CliIO): Command {
         return usage(
           `--path ${options.path}: the story has ${listed.paths.length} path(s) within --max-depth ${options.maxDepth}`,
         );
+      const media = options.media ? await checkStoryFileMedia(file, story, io, options.mount) : undefined;
       const indexes = options.path !== undefined ? [options.path - 1] : listed.paths.map((_, i) => i);
       const paths = indexes.map((i) => listed.paths[i]!);
       if (paths.length === 0) {
@@ -149,19 +156,33 @@ export function testPathsCommand(io: CliIO): Command {
         for (const r of results) r.index = number(r.index);
         const byNumber = (n: number) => listed.paths[n - 1]!;
         const failed = results.filter((r) => !r.ok).length;
+        // Media the player would refuse or degrade, per path: what its viewers would meet.
+        const mediaOf = (n: number) => {
+          const ids = new Set(byNumber(n).steps.map((s) => s.segmentId));
+          return [...(media?.errors ?? []), ...(media?.warnings ?? [])].filter((i) => ids.has(i.segment));
+        };
+        const mediaErrors = results.filter((r) => mediaOf(r.index).some((i) => i.severity === 'error')).length;
         if (options.json) {
           const out = {
             story: file,
             truncated: listed.truncated,
             passed: results.length - failed,
             failed,
-            paths: results.map((r) => ({ ...r, steps: byNumber(r.index).steps })),
+            paths: results.map((r) => ({ ...r, steps: byNumber(r.index).steps, media: mediaOf(r.index) })),
           };
           io.out(`${JSON.stringify(out, null, 2)}\n`);
         } else {
-          io.out(formatPathTable(file, listed.paths, results, listed.truncated));
+          io.out(
+            formatPathTable(file, listed.paths, results, listed.truncated, (n) =>
+              mediaOf(n).map((i) => `${i.code} (${i.severity}, segment ${i.segment}): ${i.url}: ${i.message}`),
+            ),
+          );
+          if (mediaErrors > 0)
+            io.out(
+              `${mediaErrors} path(s) with media the player refuses (offshoot validate ${file} --media lists it)\n`,
+            );
         }
-        io.exitCode = failed > 0 ? EXIT_INVALID : EXIT_OK;
+        io.exitCode = failed > 0 || mediaErrors > 0 ? EXIT_INVALID : EXIT_OK;
       } finally {
         await backend?.close();
         await files.close();

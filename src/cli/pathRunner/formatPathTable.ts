@@ -11,7 +11,14 @@ import type { StoryPath } from './listPaths.js';
  * //  #  result   wall  media  path
  * //  1  pass    9.4 s  12 s   intro[lantern] → lantern → forest[home] → home
  */
-export function formatPathTable(file: string, paths: StoryPath[], results: PathResult[], truncated: boolean): string {
+export function formatPathTable(
+  file: string,
+  paths: StoryPath[],
+  results: PathResult[],
+  truncated: boolean,
+  /** Media check findings (errors, warnings) on the segments of path n, one line each. */
+  media: (index: number) => string[] = () => [],
+): string {
   const lines = [
     `${file}: ${results.length} path${results.length === 1 ? '' : 's'}${truncated ? ' (more exist: raise --max-paths or --max-depth)' : ''}`,
   ];
@@ -29,6 +36,7 @@ export function formatPathTable(file: string, paths: StoryPath[], results: PathR
       lines.push(
         `  ${' '.repeat(width)}    ${failure.kind}${failure.code ? ` (${failure.code})` : ''}: ${failure.message}`,
       );
+    for (const line of media(result.index)) lines.push(`  ${' '.repeat(width)}    media ${line}`);
   }
   const failed = results.filter((r) => !r.ok);
   const kinds = new Map<string, number>();

@@ -1,4 +1,4 @@
-import Hls from 'hls.js/light';
+import type Hls from 'hls.js/light';
 import type { ErrorData, HlsConfig } from 'hls.js';
 import type { EventHub } from '../../core/events/EventHub.js';
 import type { PlaybackEvents } from './PlaybackEngine.js';
@@ -16,6 +16,8 @@ import type { StatsRecorder } from './StatsRecorder.js';
 import type { MediaClockControl } from './createMediaClock.js';
 import { listen } from './listen.js';
 import { TsTimeline } from './TsTimeline.js';
+import { loadHls, needsFullHls } from './decrypt/loadHls.js';
+import type { HlsClass } from './decrypt/loadHls.js';
 
 /** What a session may use from the engine. */
 export interface SessionHost {
@@ -44,7 +46,10 @@ let sessionCount = 0;
 export class TimelineSession {
   readonly timeline = new VirtualTimeline();
   readonly ready: Promise<void>;
-  private readonly hls: Hls;
+  /** Null until the hls.js build is loaded (at once for the light build; the full one is a lazy chunk). */
+  private hls: Hls | null = null;
+  private Hls: HlsClass | null = null;
+  private destroyed = false;
   private readonly watchers = new Set<() => void>();
   private readonly monitor: FrameMonitor;
   private readonly cleanup: Array<() => void> = [];
@@ -70,7 +75,13 @@ export class TimelineSession {
       this.cleanup.push(listen(video, 'canplay', () => resolve()));
     });
     this.ready.catch(() => {}); // the engine awaits it; no unhandled rejection when nobody does
-    this.hls = this.createHls(startPosition);
+    const build = loadHls(host.hlsConfig);
+    if (build instanceof Promise)
+      build.then(
+        (Class) => this.start(Class),
+        (error: unknown) => this.failToLoadHls(error),
+      );
+    else this.start(build);
     this.monitor = new FrameMonitor(video, (frame, previous) => this.onFrame(frame, previous));
     this.cleanup.push(
       listen(video, 'waiting', () => this.onWaiting()),
@@ -78,10 +89,25 @@ export class TimelineSession {
       listen(video, 'ended', () => host.hub.emit('ended', { mediaTime: video.currentTime })),
       listen(video, 'timeupdate', () => this.extendLookahead()),
     );
-    this.hls.on(Hls.Events.ERROR, (_event, data) => this.onHlsError(data));
-    this.hls.on(Hls.Events.FRAG_BUFFERED, (_event, data) => this.onBuffered(data.frag.url));
-    this.hls.attachMedia(video);
-    this.hls.loadSource(new URL(`/__offshoot__/timeline-${++sessionCount}.m3u8`, location.href).href);
+  }
+
+  /** Make the hls.js instance once its build is here, and start it on the virtual playlist. */
+  private start(Class: HlsClass): void {
+    if (this.destroyed) return;
+    this.Hls = Class;
+    const hls = (this.hls = this.createHls(Class, this.startPosition));
+    hls.on(Class.Events.ERROR, (_event, data) => this.onHlsError(data));
+    hls.on(Class.Events.FRAG_BUFFERED, (_event, data) => this.onBuffered(data.frag.url));
+    hls.attachMedia(this.video);
+    hls.loadSource(new URL(`/__offshoot__/timeline-${++sessionCount}.m3u8`, location.href).href);
+  }
+
+  /** The full build's chunk did not load (offline, a CSP without it): a coded error, not a silent stall. */
+  private failToLoadHls(error: unknown): void {
+    if (this.destroyed) return;
+    const message = `hls.js (full build, for DRM) could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    this.host.hub.emit('error', { code: 'unsupported', message, segmentId: this.first.source.segmentId, fatal: true });
+    this.rejectReady(new Error(message));
   }
 
   /** Something a fetch or the queue did may have changed the playlist. */
@@ -143,15 +169,19 @@ export class TimelineSession {
     this.monitor.destroy();
     for (const undo of this.cleanup.splice(0)) undo();
     this.watchers.clear();
-    this.hls.destroy();
+    this.destroyed = true;
+    this.hls?.destroy();
     for (const entry of this.timeline.entries) entry.fetch.abort();
     this.rejectReady(new Error('destroyed'));
   }
 
-  private createHls(startPosition: number): Hls {
+  private createHls(Class: HlsClass, startPosition: number): Hls {
     const retry = this.host.retry;
-    return new Hls({
-      ...this.host.hlsConfig,
+    const config = this.host.hlsConfig;
+    return new Class({
+      ...config,
+      // Naming a key system is asking for EME (hls.js also wants emeEnabled).
+      ...(needsFullHls(config) ? { emeEnabled: true } : {}),
       startPosition,
       backBufferLength: this.host.backBufferSeconds,
       enableWebVTT: false,
@@ -261,17 +291,20 @@ export class TimelineSession {
 
   private onHlsError(data: ErrorData): void {
     if (!data.fatal) return;
-    if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !this.recoveredMediaError) {
+    const { ErrorTypes } = this.Hls!;
+    if (data.type === ErrorTypes.MEDIA_ERROR && !this.recoveredMediaError) {
       this.recoveredMediaError = true;
-      this.hls.recoverMediaError();
+      this.hls?.recoverMediaError();
       return;
     }
     const code =
-      data.type === Hls.ErrorTypes.MEDIA_ERROR
+      data.type === ErrorTypes.MEDIA_ERROR
         ? 'media-error'
-        : data.details.startsWith('frag')
-          ? 'fragment-load-failed'
-          : 'playlist-load-failed';
+        : data.type === ErrorTypes.KEY_SYSTEM_ERROR
+          ? 'key-load-failed'
+          : data.details.startsWith('frag')
+            ? 'fragment-load-failed'
+            : 'playlist-load-failed';
     const segmentId = this.current()?.fetch.source.segmentId;
     this.host.hub.emit('error', {
       code,

@@ -110,11 +110,17 @@ export class VirtualTimeline {
     // Blocking reload: after each update hls.js asks again at once (with _HLS_msn) instead of
     // waiting a target duration, and the playlist loader answers when the timeline changes.
     if (!this.complete()) lines.push('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES');
+    let keyed = false;
     shown.forEach((entry, i) => {
       const tag = `#o=${entry.fetch.id}`;
       // MPEG-TS segments are one continuous stream (TsTimeline moves their timestamps): a
       // discontinuity would make hls.js re-anchor each at the previous audio's end (ADR 0010).
       if (i > 0 && !isMpegTs(entry)) lines.push('#EXT-X-DISCONTINUITY');
+      // EME key tags for hls.js's EME controller (full build); hls.js carries keys across a
+      // discontinuity, so a clear segment after an encrypted one says METHOD=NONE.
+      const keys = entry.fetch.playlist?.drmKeys ?? [];
+      if (keys.length > 0 || keyed) lines.push(...(keys.length > 0 ? keys : ['#EXT-X-KEY:METHOD=NONE']));
+      keyed = keys.length > 0;
       let init = '';
       for (const f of entry.fetch.verified) {
         // A rendition change inside a segment (ABR, at a fragment boundary) is a new EXT-X-MAP

@@ -29,7 +29,17 @@ declare module 'm3u8-parser' {
     mediaSequence?: number;
     discontinuitySequence?: number;
     /** EXT-X-MEDIA renditions: type → GROUP-ID → NAME → rendition. */
+    /** Not m3u8-parser's: the EME EXT-X-KEY lines, verbatim (parsePlaylist adds them, decrypt/drmKeyTags). */
+    drmKeyTags?: string[];
     mediaGroups?: Record<string, Record<string, Record<string, { uri?: string; default?: boolean }>>>;
+  }
+  /** One line at a time to tag events (what Parser uses inside). */
+  export class ParseStream {
+    on(
+      event: 'data',
+      listener: (event: { type: string; tagType?: string; attributes?: Record<string, unknown> }) => void,
+    ): void;
+    push(line: string): void;
   }
   export class Parser {
     manifest: ParsedManifest;

@@ -3,6 +3,7 @@ import type { ParsedManifest, ParsedVariant } from 'm3u8-parser';
 import { PlaybackError } from './PlaybackError.js';
 import { aesKeyRef } from './decrypt/AesKeyRef.js';
 import type { AesKeyRef } from './decrypt/AesKeyRef.js';
+import { drmKeyTags, resolveKeyTags } from './decrypt/drmKeyTags.js';
 
 /** One fragment of a segment, URL made absolute. */
 export interface FragmentRef {
@@ -20,6 +21,8 @@ export interface SegmentPlaylist {
   initUrl: string;
   /** The init section is AES-128 encrypted (an EXT-X-KEY came before EXT-X-MAP). */
   initKey?: AesKeyRef;
+  /** EME key tags (SAMPLE-AES-CTR with a KEYFORMAT), URIs absolute: listed for hls.js's EME controller. */
+  drmKeys?: string[];
   fragments: FragmentRef[];
   /** ENDLIST seen: the segment will not grow any more. */
   complete: boolean;
@@ -30,6 +33,8 @@ export function parsePlaylist(text: string): ParsedManifest {
   const parser = new Parser();
   parser.push(text);
   parser.end();
+  const keys = drmKeyTags(text);
+  if (keys.length > 0) parser.manifest.drmKeyTags = keys;
   return parser.manifest;
 }
 
@@ -83,6 +88,7 @@ export function toSegmentPlaylist(manifest: ParsedManifest, mediaUrl: string): S
     mediaUrl,
     initUrl: mapUri ? new URL(mapUri, mediaUrl).href : '',
     initKey: aesKeyRef(segments[0]?.map?.key, null, mediaUrl, 'the init section'),
+    drmKeys: manifest.drmKeyTags && resolveKeyTags(manifest.drmKeyTags, mediaUrl),
     fragments: segments.map((s, i) => ({
       url: new URL(s.uri, mediaUrl).href,
       duration: s.duration,

@@ -1,0 +1,45 @@
+// EME passthrough (issue 11): the embedder's DRM configuration goes to hls.js, whose full
+// build (EME controller) is loaded as a separate chunk only when DRM is configured.
+import { afterEach, describe, expect, it } from 'vitest';
+import { clip, createTestVideo, nextEvent } from '../../support/playbackHarness.js';
+import { cleanUp, useEngine } from '../../support/seamlessChain.js';
+import type { PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
+import type { HlsConfig } from 'hls.js';
+
+afterEach(cleanUp);
+
+/** Script URLs the page fetched that are hls.js's full build (Vite serves it as its own module). */
+const fullBuildLoads = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((name) => /\/hls__js\.js(\?|$)/.test(name));
+
+async function playIntro(hlsConfig: Partial<HlsConfig>) {
+  const video = createTestVideo();
+  const engine = useEngine(video, { hlsConfig });
+  const errors: Array<PlaybackEvents['error']> = [];
+  engine.on('error', (e) => errors.push(e));
+  await engine.load(clip('intro'));
+  await engine.play();
+  engine.end();
+  await nextEvent(engine, 'ended', () => true, 30_000);
+  return { video, errors };
+}
+
+describe('EME configuration is passed to hls.js, the full build loaded only for it', () => {
+  it('without DRM configured the light build plays: the full build is never fetched', async () => {
+    const { errors } = await playIntro({});
+    expect(errors).toEqual([]);
+    expect(fullBuildLoads()).toEqual([]);
+  });
+
+  it('with drmSystems configured the full build is fetched as its own chunk, and clear media plays as before', async () => {
+    const { errors, video } = await playIntro({
+      drmSystems: { 'org.w3.clearkey': { licenseUrl: '/licence-not-needed-for-clear-media' } },
+    });
+    expect(errors).toEqual([]);
+    expect(video.currentTime).toBeGreaterThan(3.9);
+    expect(fullBuildLoads()).toHaveLength(1);
+  });
+});
