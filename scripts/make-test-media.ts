@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '../src/server/generate/index.js';
 import { makeSubtitleMedia } from './makeSubtitleMedia.js';
+import { makeGstreamerMedia } from './makeGstreamerMedia.js';
 
 const run = promisify(execFile);
 const OUT = 'test/media';
@@ -560,6 +561,7 @@ async function main(): Promise<void> {
   await makeEncrypted(await ffmpegVersion());
   await makeLadder(await ffmpegVersion());
   await makeSubtitleMedia(OUT, await ffmpegVersion()); // subtitles (H3): its own file, stamp and folders
+  await makeGstreamerMedia(OUT, probeAvc); // the second packager (H5): its own file, stamp and folder
   const started = performance.now();
   const hash = createHash('sha256')
     .update(
