@@ -135,6 +135,10 @@ printTable(
       'extra starts: lost with killed worker / after a cancel / after a failure / other',
       `${extra.killed} / ${extra.afterCancel} / ${extra.afterFailure} / ${extra.other}`,
     ],
+    [
+      'cancels undone (asked for again meanwhile): queued again / render kept',
+      `${[...lines, ...second.stderr.split('\n')].filter((l) => /cancelled: queued again/.test(l)).length} / ${lines.filter((l) => /before its abort/.test(l)).length}`,
+    ],
     ['renditions completed', String(done.size)],
     [
       'rendered s per watched s (all viewers, shared renditions)',

@@ -75,8 +75,10 @@ let queueCount = 0;
 async function setUp(withWorker: boolean) {
   const queueName = `race-${++queueCount}`;
   const store = new SegmentStore(storeDir);
-  const api1 = new PausingQueue({ redisUrl: redis.url, store, queueName });
-  const api2 = new BullMqQueue({ redisUrl: redis.url, store, queueName });
+  const apiLog: string[] = [];
+  const log = (line: string) => void apiLog.push(line);
+  const api1 = new PausingQueue({ redisUrl: redis.url, store, queueName, log });
+  const api2 = new BullMqQueue({ redisUrl: redis.url, store, queueName, log });
   closers.push(
     () => api1.close(),
     () => api2.close(),
@@ -94,7 +96,7 @@ async function setUp(withWorker: boolean) {
     await worker.ready();
   };
   if (withWorker) await startWorker();
-  return { api1, api2, startWorker, took, worker: () => worker as PausingWorkers };
+  return { api1, api2, startWorker, took, apiLog, worker: () => worker as PausingWorkers };
 }
 
 function task(seed: number): RenderTask {
@@ -120,7 +122,7 @@ async function untilStatus(queue: BullMqQueue, key: string, status: string): Pro
 
 describe('BullMQ: a viewer who asks while the last other viewer withdraws', () => {
   it('a queued job: B joins between the decision and the removal, and still gets the rendition', async () => {
-    const { api1, api2, startWorker } = await setUp(false);
+    const { api1, api2, startWorker, apiLog } = await setUp(false);
     const t = task(1);
     expect((await api1.submit(t, { viewerId: 'a', deadline: 5 })).status).toBe('queued');
     const paused = api1.gate.arm();
@@ -136,6 +138,8 @@ describe('BullMQ: a viewer who asks while the last other viewer withdraws', () =
     expect(final.status, `B saw ${b.seen.join(', ')}`).toBe('done');
     expect(b.seen).not.toContain('cancelled');
     expect((await api2.get(t.key))?.status).toBe('done');
+    // The releasing process saw the new want after removing the job, and added it again.
+    expect(apiLog.filter((l) => l.includes('queued again'))).toHaveLength(1);
   }, 60_000);
 
   it('a running job: B joins between the decision and the abort, and still gets the rendition', async () => {
@@ -157,7 +161,7 @@ describe('BullMQ: a viewer who asks while the last other viewer withdraws', () =
   }, 60_000);
 
   it('a running job: B joins while its worker is aborting the render; the job is queued again and finishes', async () => {
-    const { api1, api2, took, worker } = await setUp(true);
+    const { api1, api2, took, worker, apiLog } = await setUp(true);
     const t = task(3);
     await api1.submit(t, { viewerId: 'a', deadline: 5 });
     await untilStatus(api1, t.key, 'running');
@@ -170,7 +174,8 @@ describe('BullMQ: a viewer who asks while the last other viewer withdraws', () =
     const final = await b.final;
     expect(final.status, `B saw ${b.seen.join(', ')}`).toBe('done');
     expect(b.seen).not.toContain('cancelled');
-    // Aborted once, then taken again from the start.
+    // Aborted once, put back by one of the two API processes, then taken again from the start.
+    expect(apiLog.filter((l) => l.includes('queued again'))).toHaveLength(1);
     expect(took).toHaveLength(2);
   }, 60_000);
 });

@@ -195,7 +195,10 @@ export class BullMqQueue implements JobQueue {
       await job.remove().catch((error: Error) => this.logError(`remove cancelled job ${short(jobId)}`, error));
     if (await this.isWanted(jobId)) {
       // Asked for again since the decision: the job goes on (or comes back).
-      if (QUEUED_STATES.has(state)) await this.addJob(job.data, job.opts.priority);
+      if (QUEUED_STATES.has(state)) {
+        await this.addJob(job.data, job.opts.priority);
+        this.log(`job ${short(jobId)} asked for again while it was cancelled: queued again`);
+      }
       return this.getNow(jobId);
     }
     const cancelled = this.bare(jobId, job.data.durationSeconds, 'cancelled');
@@ -218,8 +221,13 @@ export class BullMqQueue implements JobQueue {
   private async resubmitIfWanted(jobId: string): Promise<boolean> {
     if (!(await this.isWanted(jobId))) return false;
     const job = await this.queue.getJob(jobId);
-    if (job && (await job.getState()) === 'failed' && job.failedReason === 'cancelled')
-      await job.retry('failed', { resetAttemptsMade: true }).catch(() => undefined);
+    if (job && (await job.getState()) === 'failed' && job.failedReason === 'cancelled') {
+      const retried = await job.retry('failed', { resetAttemptsMade: true }).then(
+        () => true,
+        () => false, // another API process was first
+      );
+      if (retried) this.log(`job ${short(jobId)} asked for again while it was cancelled: queued again`);
+    }
     return true;
   }
 

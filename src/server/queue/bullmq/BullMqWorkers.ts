@@ -109,7 +109,10 @@ export class BullMqWorkers {
     const controller = this.running.get(key);
     if (!controller) return;
     const marked = await this.redis.exists(this.names.cancelled(key)).catch(() => 1);
-    if (!marked) return;
+    if (!marked) {
+      this.log(`worker ${process.pid}: ${key.slice(0, 12)} asked for again before its abort: the render goes on`);
+      return;
+    }
     await this.beforeAbort(key);
     controller.abort();
   }
