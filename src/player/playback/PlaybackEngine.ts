@@ -146,6 +146,12 @@ export interface PlaybackEngineOptions {
    */
   defaultBandwidthBps?: number;
   /**
+   * When a master playlist's rendition is chosen: `'per-fragment'` (default) again at every
+   * fragment, switching inside a segment where the ladder's fragments line up (ADR 0011);
+   * `'per-segment'` once, at a segment's first fragment, kept for the whole segment.
+   */
+  abr?: 'per-fragment' | 'per-segment';
+  /**
    * Device-pixel height the picture is shown at: no rendition taller than the smallest one
    * that fills it is fetched. `createPlayer` sets it from the stage's height × devicePixelRatio;
    * pass `engine: { maxVideoHeight: () => undefined }` to lift the cap (e.g. to fill a TV).

@@ -53,11 +53,15 @@ export class RenditionLadder {
     for (const r of this.all) if (r !== this.reference) r.unusable = this.cannotSwitch(r);
   }
 
+  /** Settles when every other rendition's playlist was read (or failed): `prepare` started. */
+  prepared: Promise<unknown> = Promise.resolve();
+
   /** Read the other renditions' playlists (once), to check they line up before any switch. */
   prepare(fetchText: (url: string) => Promise<string>): void {
+    const loads: Array<Promise<unknown>> = [];
     for (const r of this.all) {
       if (r.unusable || r.playlist) continue;
-      fetchText(r.mediaUrl).then(
+      const load = fetchText(r.mediaUrl).then(
         (text) => {
           try {
             r.playlist = toSegmentPlaylist(parsePlaylist(text), r.mediaUrl);
@@ -68,7 +72,9 @@ export class RenditionLadder {
         },
         (error: unknown) => (r.unusable = String(error)),
       );
+      loads.push(load);
     }
+    this.prepared = Promise.all(loads);
   }
 
   /** Variants the choice may pick for fragment `index`: the reference and every ready, aligned rendition. */

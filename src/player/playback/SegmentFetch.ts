@@ -51,6 +51,9 @@ export interface ListedFragment extends FragmentRef {
 }
 
 let nextId = 1;
+/** Longest wait for the ladder's other playlists before the second fragment is chosen without them. */
+const LADDER_WAIT_MS = 1_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Consecutive failed re-reads of a growing playlist before the segment is given up. */
 const GROWING_POLL_FAILURES = 5;
 
@@ -194,6 +197,10 @@ export class SegmentFetch {
     const index = this.verified.length;
     const end = this.verifiedSeconds() + next.duration;
     // The rendition is chosen again at every fragment; an aligned one has the same span at `index`.
+    // From the second fragment on, among all the ladder: its playlists were read meanwhile
+    // (a playlist that does not answer holds the choice at most LADDER_WAIT_MS).
+    if (index === 1) await Promise.race([this.ladder!.prepared, sleep(LADDER_WAIT_MS)]);
+    if (signal.aborted) return;
     const rendition = this.chooseRendition(next.duration);
     const playlist = rendition.playlist ?? reference;
     const fragment = playlist.fragments[index] ?? next;

@@ -44,8 +44,9 @@ const ENTRY_WAIT_MS = 500;
  * has an entry whose sizes and `responseStart` are 0 (the browser hides them), and a page
  * whose Resource Timing buffer is full gets no entry by name; then the download is timed as
  * the page saw it (from `fetch()` to the body's last byte). `offshoot serve` sends
- * `Timing-Allow-Origin` with CORS. A response served from the HTTP cache (transferSize 0)
- * tells nothing about the link and is not counted.
+ * `Timing-Allow-Origin` with CORS. A response served from the HTTP cache (transferSize 0) or
+ * revalidated (a 304: transferSize below the body's size) tells nothing about the link and is
+ * not counted.
  *
  * @example
  * const meter = new ThroughputMeter(new BandwidthEstimator(2e6));
@@ -59,6 +60,8 @@ export class ThroughputMeter {
   /** Entries the observer delivered before their download was reported (most recent per URL). */
   private readonly recent = new Map<string, ResourceTiming>();
   private readonly stop: () => void;
+  /** When the link was busy with transfers already counted. */
+  private readonly busy = new BusyTime();
   /** How each sample was timed, for tests and the bench: 'resource-timing' or 'fetch'. */
   readonly counts = { resourceTiming: 0, fetch: 0 };
 
@@ -121,13 +124,39 @@ export class ThroughputMeter {
     // No Timing-Allow-Origin on a cross-origin response: sizes and responseStart read 0.
     // Time the download as the page saw it (fetch call to last byte) instead.
     if (entry.encodedBodySize === 0 || entry.responseStart === 0) return this.fallback(bytes, fetchMs);
-    if (entry.transferSize === 0) return; // from the HTTP cache: not the network
+    // From the HTTP cache (transferSize 0) or revalidated (304: only headers crossed): not the link.
+    if (entry.transferSize < entry.encodedBodySize) return;
     this.counts.resourceTiming++;
-    this.estimator.sample(entry.encodedBodySize, entry.responseEnd - entry.responseStart);
+    // Transfers overlap (the next fragment is asked for during this one; prefetches share the
+    // link): each is credited only with the time no transfer counted before covered, so the
+    // samples add up to bytes over the link's busy time, not each transfer's share of it.
+    // A transfer wholly inside others still adds its bytes (with the estimator's minimum time).
+    this.estimator.sample(entry.encodedBodySize, this.busy.add(entry.responseStart, entry.responseEnd));
   }
 
   private fallback(bytes: number, ms: number): void {
     this.counts.fetch++;
     this.estimator.sample(bytes, ms);
+  }
+}
+
+/** How long the link was busy, as a merged list of recent intervals (ms on the page's clock). */
+class BusyTime {
+  private intervals: Array<[number, number]> = [];
+
+  /** Add [start, end]; returns how much of it no earlier interval covered. */
+  add(start: number, end: number): number {
+    let uncovered = Math.max(0, end - start);
+    for (const [a, b] of this.intervals) uncovered -= Math.max(0, Math.min(b, end) - Math.max(a, start));
+    const merged: Array<[number, number]> = [];
+    let next: [number, number] = [start, end];
+    for (const iv of this.intervals) {
+      if (iv[1] < next[0] || iv[0] > next[1]) merged.push(iv);
+      else next = [Math.min(iv[0], next[0]), Math.max(iv[1], next[1])];
+    }
+    merged.push(next);
+    // A minute of history is plenty: transfers finish within their timeout.
+    this.intervals = merged.filter((iv) => iv[1] > end - 60_000).sort((x, y) => x[0] - y[0]);
+    return uncovered;
   }
 }

@@ -59,6 +59,7 @@ export function createAbr(
 
   return {
     choose(variants, current, fragmentSeconds = 1) {
+      if (current && options.abr === 'per-segment') return current;
       const guess = options.defaultBandwidthBps;
       return selectVariant(
         variants,

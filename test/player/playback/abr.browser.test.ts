@@ -77,6 +77,15 @@ async function playLadder(options: PlaybackEngineOptions = {}, times = 1) {
     `[abr] shown ${JSON.stringify(runs)}, waiting ${waiting.length}, dropped ${stats.droppedVideoFrames}, ` +
       `throughput ${JSON.stringify(stats.throughput)}, skips ${JSON.stringify(findSkips(frames))}`,
   );
+  // Two of the Resource Timing entries the estimate was read from (ThroughputMeter.test.ts uses such entries).
+  const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((e) => /ladder\/\d+p\/seg_00[12]\.m4s$/.test(e.name))
+    .slice(-2)
+    .map(({ name, startTime, responseStart, responseEnd, transferSize, encodedBodySize }) => ({
+      name: name.replace(location.origin, ''),
+      ...{ startTime, responseStart, responseEnd, transferSize, encodedBodySize },
+    }));
+  console.log(`[abr] resource timing ${JSON.stringify(entries)}`);
   return { video, frames, runs, waiting, changes, errors, stats, total: times * 8 };
 }
 

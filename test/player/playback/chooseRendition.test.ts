@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { chooseRendition } from '../../../src/player/playback/chooseRendition.js';
+import type { RenditionInput } from '../../../src/player/playback/chooseRendition.js';
+
+/** The `ladder` test media: 240p / 360p / 720p, BANDWIDTH as its master says. */
+const ladder = [
+  { bandwidth: 392_472, height: 240 },
+  { bandwidth: 1_135_912, height: 360 },
+  { bandwidth: 2_767_016, height: 720 },
+];
+const at = (input: Partial<RenditionInput>) =>
+  chooseRendition(ladder, { estimateBps: null, bufferAheadSeconds: 8, playing: true, fragmentSeconds: 1, ...input });
+
+describe('chooseRendition', () => {
+  it('starts on the lightest rendition before anything is measured', () => {
+    expect(at({ estimateBps: null, playing: false, bufferAheadSeconds: 0 })).toBe(0);
+  });
+
+  it('takes the best rendition that needs at most 0.7 of the estimate', () => {
+    expect(at({ estimateBps: 20e6, current: 0 })).toBe(2);
+    expect(at({ estimateBps: 3e6, current: 0 })).toBe(1); // 720p needs 2.77 > 2.1
+    expect(at({ estimateBps: 1.2e6, current: 0 })).toBe(0); // 360p needs 1.14 > 0.84
+  });
+
+  it('caps at the smallest rendition that fills the box, unless none does', () => {
+    expect(at({ estimateBps: 20e6, current: 0, maxHeight: 300 })).toBe(1);
+    expect(at({ estimateBps: 20e6, current: 0, maxHeight: 360 })).toBe(1);
+    expect(at({ estimateBps: 20e6, current: 0, maxHeight: 361 })).toBe(2);
+    expect(at({ estimateBps: 20e6, current: 0, maxHeight: 2160 })).toBe(2);
+    // A box that shrank below the rendition in use: down at once.
+    expect(at({ estimateBps: 20e6, current: 2, maxHeight: 200 })).toBe(0);
+  });
+
+  it('holds the rendition in use between 0.7 and 0.9 of the estimate (hysteresis), then goes down', () => {
+    // 720p at an estimate of 3.5 Mbps: 2.77 is 0.79 of it, too much to go up to, enough to stay on.
+    expect(at({ estimateBps: 3.5e6, current: 1 })).toBe(1);
+    expect(at({ estimateBps: 3.5e6, current: 2 })).toBe(2);
+    // At 2.9 Mbps (0.95 of it) with 8 s ahead: down to 360p.
+    expect(at({ estimateBps: 2.9e6, current: 2 })).toBe(1);
+    // The same with 12 s ahead: the buffer carries it while the estimate still does (factor 1).
+    expect(at({ estimateBps: 2.9e6, current: 2, bufferAheadSeconds: 12 })).toBe(2);
+  });
+
+  it('drops to the lightest when the buffer ahead runs low while playing (emergency)', () => {
+    expect(at({ estimateBps: 20e6, current: 2, bufferAheadSeconds: 1 })).toBe(0);
+    // Or when the next fragment at the current rendition would take longer than what is ahead.
+    expect(at({ estimateBps: 1.5e6, current: 2, bufferAheadSeconds: 1.8 })).toBe(0);
+    // Not before playback started: nothing is being watched run dry.
+    expect(at({ estimateBps: 20e6, current: 0, bufferAheadSeconds: 0, playing: false })).toBe(2);
+  });
+
+  it('goes up only to a rendition whose fragment arrives before the buffer ahead runs out', () => {
+    // 720p's 1 s fragment takes 2.77 / 4.2 = 0.66 s to download at 4.2 Mbps: fine with 1.6 s ahead,
+    // too late with 0.6 s (a segment's first fragment, so no emergency rule): 360p (0.27 s) instead.
+    expect(at({ estimateBps: 4.2e6, current: 0, bufferAheadSeconds: 1.6 })).toBe(2);
+    expect(at({ estimateBps: 4.2e6, current: undefined, bufferAheadSeconds: 0.6 })).toBe(1);
+  });
+});
