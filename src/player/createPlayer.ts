@@ -1,6 +1,5 @@
 import { createActor } from 'xstate';
 import { EventHub } from '../core/events/EventHub.js';
-import { snapshotOf } from '../core/machine/snapshotOf.js';
 import type { StorySnapshot } from '../core/machine/StorySnapshot.js';
 import { createOverlay } from './overlay/createOverlay.js';
 import type { Overlay } from './overlay/Overlay.js';
@@ -32,6 +31,7 @@ import { wireEngine } from './setup/wireEngine.js';
 import { wireOverlay } from './setup/wireOverlay.js';
 import { wireGeneration } from './setup/wireGeneration.js';
 import { wireSubtitles } from './setup/wireSubtitles.js';
+import { playerSnapshot } from './setup/saveSnapshot.js';
 
 /**
  * Create a player in `container`: load and validate the story, then wire the story
@@ -143,6 +143,7 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   const subtitles = wireSubtitles(h, {
     subtitleLanguage: options.subtitleLanguage,
     lookaheadSeconds: options.engine?.lookaheadSeconds,
+    saved: saved?.preferences?.subtitles,
   });
   const unwire = [wireEngine(h), wireOverlay(h), () => generation?.destroy(), () => subtitles.unwire()];
   tell(lifecycle, { type: 'LOADED' });
@@ -172,8 +173,9 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     },
     choose: (optionId) => h.actor?.send({ type: 'CHOOSE', optionId }),
     back: () => h.actor?.send({ type: 'BACK' }),
-    snapshot: () => (h.actor ? snapshotOf(h.actor) : requireActor()),
+    snapshot: () => playerSnapshot(h),
     restore(snapshot: StorySnapshot) {
+      subtitles.restore(snapshot.preferences?.subtitles);
       stopStory();
       h.records.queued = null;
       stopStory = startStory(h, snapshot);
@@ -189,7 +191,7 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
       return subtitles.controller.track;
     },
     set subtitleTrack(id: number) {
-      subtitles.controller.select(id);
+      subtitles.select(id);
     },
     getStats: () => collectStats(h),
     on: early.on,
@@ -206,10 +208,6 @@ async function loadSaved(host: PlayerHost): Promise<StorySnapshot | null> {
   } catch {
     return null;
   }
-}
-
-function requireActor(): never {
-  throw new Error('Player.snapshot(): the player is destroyed');
 }
 
 /** Prefetch the start segment, unless the player may resume elsewhere or must wait for a render. */

@@ -39,7 +39,7 @@ export { ISSUE_CODES, WARNING_CODES } from '../core/validate/ValidationReport.js
 export type { IssueCode, ValidationReport, ValidationIssue } from '../core/validate/ValidationReport.js';
 export type * from '../core/story/Story.js';
 export type * from '../core/story/Variables.js';
-export type { StorySnapshot } from '../core/machine/StorySnapshot.js';
+export type { StorySnapshot, SnapshotPreferences } from '../core/machine/StorySnapshot.js';
 export type { HistoryEntry } from '../core/machine/StoryContext.js';
 export type { Handler } from '../core/events/EventHub.js';
 export type { BackendErrorCode, JobFailureCode } from '../core/protocol/BackendErrorCode.js';

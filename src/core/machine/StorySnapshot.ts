@@ -24,6 +24,22 @@ export interface StorySnapshot {
   history: HistoryEntry[];
   /** True when the choice window of `segmentId` is open: resuming reopens it at the choice's `at`. */
   atChoice: boolean;
+  /**
+   * The viewer's player preferences, saved with their place by a player that keeps them
+   * (absent until the viewer changed one). The story machine ignores them.
+   */
+  preferences?: SnapshotPreferences;
+}
+
+/**
+ * Player preferences kept with a snapshot.
+ *
+ * @example
+ * { subtitles: { mode: 'on', lang: 'fr', name: 'Français' } }
+ */
+export interface SnapshotPreferences {
+  /** Subtitles: off, or on in this language (and rendition NAME), or left to the player ('auto'). */
+  subtitles?: { mode: 'auto' | 'on' | 'off'; lang?: string; name?: string };
 }
 
 /** A snapshot that does not fit the story (another story, an unknown segment, a history that does not replay). */

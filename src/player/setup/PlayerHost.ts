@@ -2,6 +2,7 @@ import type { Actor } from 'xstate';
 import type { EventHub } from '../../core/events/EventHub.js';
 import type { StoryMachine } from '../../core/machine/createStoryMachine.js';
 import type { Position } from '../../core/rules/Position.js';
+import type { SnapshotPreferences } from '../../core/machine/StorySnapshot.js';
 import type { Story } from '../../core/story/Story.js';
 import type { Overlay } from '../overlay/Overlay.js';
 import type { PlaybackEngine, SegmentSource } from '../playback/PlaybackEngine.js';
@@ -59,4 +60,6 @@ export interface PlayerHost {
   segmentTime(): number;
   /** Play if the viewer wants playback (after loads and restarts). */
   resume(): void;
+  /** Preferences the viewer changed (subtitles), saved with their place; undefined when none. */
+  preferences?: () => SnapshotPreferences | undefined;
 }

@@ -2,11 +2,11 @@ import { applyOption } from '../../core/rules/takeOption.js';
 import { enterSegment } from '../../core/rules/enterSegment.js';
 import type { Position } from '../../core/rules/Position.js';
 import type { StoryEmittedMap } from '../../core/machine/StoryMachineEvents.js';
-import { snapshotOf } from '../../core/machine/snapshotOf.js';
 import type { PlayerHost } from './PlayerHost.js';
 import { lifecycleState } from '../lifecycle/lifecycleState.js';
 import { prefetchOptionTargets } from './prefetchOptionTargets.js';
 import { queueSegment } from './queueSegment.js';
+import { saveSnapshot } from './saveSnapshot.js';
 import { startTimeline } from './startTimeline.js';
 import { fatal } from './wireEngine.js';
 
@@ -25,14 +25,7 @@ export function wireStory(host: PlayerHost): () => void {
     const c = actor.getSnapshot().context;
     return { segmentId: c.segmentId, vars: c.vars, visits: c.visits };
   };
-  const save = (): void => {
-    if (!host.storage) return;
-    try {
-      void Promise.resolve(host.storage.save(story.id, snapshotOf(actor))).catch(() => undefined);
-    } catch {
-      // Embedder storage failures never stop playback.
-    }
-  };
+  const save = (): void => saveSnapshot(host);
 
   const onSegmentStart = (e: StoryEmittedMap['segmentstart']): void => {
     if (records.failed.has(e.segmentId)) {

@@ -1,10 +1,16 @@
 import { SubtitleController } from '../playback/subtitles/SubtitleController.js';
+import { readSubtitleChoice } from '../playback/subtitles/selectSubtitleTrack.js';
+import { saveSnapshot } from './saveSnapshot.js';
 import { subtitleIO } from '../playback/subtitles/subtitleIO.js';
 import type { PlayerHost } from './PlayerHost.js';
 
 /** What the player's API uses. */
 export interface WiredSubtitles {
   readonly controller: SubtitleController;
+  /** The viewer (menu or API) picks track `id` (-1: off): shown, and saved with their place. */
+  select(id: number): void;
+  /** Take the subtitle preference of a restored place (when it has one). */
+  restore(saved: unknown): void;
   unwire(): void;
 }
 
@@ -22,7 +28,7 @@ const DEFAULT_LOOKAHEAD_S = 30;
  */
 export function wireSubtitles(
   host: PlayerHost,
-  options: { subtitleLanguage?: string; lookaheadSeconds?: number },
+  options: { subtitleLanguage?: string; lookaheadSeconds?: number; saved?: unknown },
 ): WiredSubtitles {
   const { overlay, hub, video } = host;
   const lookahead = options.lookaheadSeconds ?? DEFAULT_LOOKAHEAD_S;
@@ -46,7 +52,14 @@ export function wireSubtitles(
       failed: (error) => console.warn('[offshoot] subtitles:', error.message),
     },
     languages,
+    readSubtitleChoice(options.saved),
   );
+  // Kept with the viewer's place when the player persists it; 'auto' is no preference.
+  host.preferences = () => (controller.preference.mode === 'auto' ? undefined : { subtitles: controller.preference });
+  const select = (id: number): void => {
+    controller.select(id);
+    saveSnapshot(host);
+  };
   const horizon = (): void => controller.setHorizon(host.segmentTime() + lookahead);
   const offs = [
     hub.on('segmentstart', ({ segmentId }) => {
@@ -57,11 +70,16 @@ export function wireSubtitles(
         // A generated segment without a rendition yet: it has no subtitles to read.
       }
     }),
-    overlay.on('subtitle-request', ({ id }) => controller.select(id)),
+    overlay.on('subtitle-request', ({ id }) => select(id)),
   ];
   video.addEventListener('timeupdate', horizon);
   return {
     controller,
+    select,
+    restore(saved) {
+      const choice = readSubtitleChoice(saved);
+      if (choice) controller.prefer(choice);
+    },
     unwire() {
       offs.forEach((off) => off());
       video.removeEventListener('timeupdate', horizon);

@@ -8,6 +8,8 @@ import { userEvent } from 'vitest/browser';
 import { createPlayer } from '../../../src/player/createPlayer.js';
 import type { Player } from '../../../src/player/setup/Player.js';
 import type { PlayerEvents } from '../../../src/player/PlayerEvents.js';
+import type { StorySnapshot } from '../../../src/core/machine/StorySnapshot.js';
+import type { SnapshotStorage } from '../../../src/player/persist/SnapshotStorage.js';
 import { next, stage } from '../player/helpers.js';
 
 const A_SECONDS = 3;
@@ -191,5 +193,27 @@ describe('HLS WebVTT subtitles in the caption layer', () => {
     expect(player.subtitleTracks).toEqual([]);
     expect(player.subtitleTrack).toBe(-1);
     expect(container.querySelector<HTMLButtonElement>('[data-control=tracks]')!.hidden).toBe(true);
+  });
+
+  it("the viewer's subtitle choice is saved with their place and taken back on resume", async () => {
+    const saved = new Map<string, StorySnapshot>();
+    const storage: SnapshotStorage = {
+      load: (id) => saved.get(id),
+      save: (id, snapshot) => void saved.set(id, snapshot),
+    };
+    const first = await open({ subtitleLanguage: 'en', persist: storage });
+    await until(first.video, 0.2);
+    first.player.subtitleTrack = 1;
+    expect(saved.get('subtitles')?.preferences).toEqual({ subtitles: { mode: 'on', lang: 'fr', name: 'Français' } });
+    expect(first.player.snapshot().preferences?.subtitles?.lang).toBe('fr');
+    first.stop();
+    player!.destroy();
+    container!.remove();
+
+    const again = await open({ subtitleLanguage: 'en', persist: storage });
+    const switched = await next(again.player, 'subtitletrackswitch');
+    expect(switched).toEqual({ id: 1 });
+    expect(again.player.subtitleTracks[again.player.subtitleTrack]?.lang).toBe('fr');
+    again.stop();
   });
 });

@@ -57,6 +57,13 @@ export class SubtitleController {
     return { ...this.choice };
   }
 
+  /** Take a saved choice (a restored place): applied to the segment on screen and later ones. */
+  prefer(choice: SubtitleChoice): void {
+    const before = this.track;
+    this.choice = { ...choice };
+    this.apply(selectSubtitleTrack(this.renditions, this.choice, this.languages()), before);
+  }
+
   /** A segment started: read its subtitle renditions and show the one the viewer's choice picks. */
   enter(masterUrl: string): void {
     this.segment?.destroy();

@@ -1,12 +1,26 @@
+import type { SnapshotPreferences } from '../../../core/machine/StorySnapshot.js';
 import type { SubtitleRendition } from './SubtitleTrack.js';
 
-/** What the viewer asked for so far; carried from segment to segment (each has its own master). */
-export interface SubtitleChoice {
-  /** 'off': the viewer turned subtitles off; 'auto': nobody chose yet. */
-  mode: 'auto' | 'on' | 'off';
-  /** The chosen track's language and name, matched in the next segment's renditions. */
-  lang?: string;
-  name?: string;
+/**
+ * What the viewer asked for so far, carried from segment to segment (each has its own master)
+ * and saved with their place: 'off', 'on' with the chosen track's language and name (matched
+ * in the next segment's renditions), or 'auto' while nobody chose.
+ */
+export type SubtitleChoice = NonNullable<SnapshotPreferences['subtitles']>;
+
+/**
+ * A saved subtitle preference, or undefined when `value` is not one: a malformed preference
+ * is dropped (never worth losing the viewer's place over).
+ *
+ * @example
+ * readSubtitleChoice({ mode: 'on', lang: 'fr' }); // { mode: 'on', lang: 'fr' }
+ */
+export function readSubtitleChoice(value: unknown): SubtitleChoice | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { mode, lang, name } = value as Record<string, unknown>;
+  if (mode !== 'auto' && mode !== 'on' && mode !== 'off') return undefined;
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { mode, lang: text(lang), name: text(name) };
 }
 
 /** Same language, or one is the other's prefix ('en' matches 'en-GB'), case-insensitive. */
