@@ -60,7 +60,19 @@ export function wireSubtitles(
     controller.select(id);
     saveSnapshot(host);
   };
-  const horizon = (): void => controller.setHorizon(host.segmentTime() + lookahead);
+  let prepared: string | null = null;
+  const horizon = (): void => {
+    controller.setHorizon(host.segmentTime() + lookahead);
+    // The segment spliced next (a locked choice): its first cues are read ahead, like its video.
+    const queued = host.records.queued;
+    if (queued === null || queued === prepared) return;
+    prepared = queued;
+    try {
+      controller.prepare(host.source(queued).url);
+    } catch {
+      // A generated segment without a rendition yet: read on entering it.
+    }
+  };
   const offs = [
     hub.on('segmentstart', ({ segmentId }) => {
       try {

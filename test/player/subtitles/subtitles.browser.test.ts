@@ -53,12 +53,17 @@ async function open(options: Partial<Parameters<typeof createPlayer>[1]> = {}) {
   container = stage();
   const switches: Array<PlayerEvents['subtitletrackswitch']> = [];
   const lists: Array<PlayerEvents['subtitletrackschange']> = [];
+  const started = new Map<string, number>();
   player = await createPlayer(container, {
     story: story(),
     baseUrl: '/test/',
     autoplay: true,
     muted: true,
-    on: { subtitletrackswitch: (e) => switches.push(e), subtitletrackschange: (e) => lists.push(e) },
+    on: {
+      subtitletrackswitch: (e) => switches.push(e),
+      subtitletrackschange: (e) => lists.push(e),
+      segmentstart: (e) => started.set(e.segmentId, performance.now()),
+    },
     ...options,
   });
   const video = container.querySelector('video')!;
@@ -71,7 +76,7 @@ async function open(options: Partial<Parameters<typeof createPlayer>[1]> = {}) {
   };
   requestAnimationFrame(sample);
   const stop = () => (sampling = false);
-  return { player, video, captionText, samples, switches, lists, stop };
+  return { player, video, captionText, samples, switches, lists, started, stop };
 }
 
 /** Samples whose media time is inside [from, to] shrunk by EDGE_S at both ends. */
@@ -93,7 +98,10 @@ function until(video: HTMLVideoElement, t: number): Promise<void> {
 
 describe('HLS WebVTT subtitles in the caption layer', () => {
   it('shows the default-language track at the right media times across a splice, with the story caption above, markup as text', async () => {
-    const { player, video, captionText, samples, lists, switches, stop } = await open({ subtitleLanguage: 'en' });
+    performance.clearResourceTimings(); // room in the buffer (the test page's modules fill it)
+    const { player, video, captionText, samples, lists, switches, started, stop } = await open({
+      subtitleLanguage: 'en',
+    });
     await next(player, 'ended');
     stop();
     expect(lists[0]!.tracks).toEqual([
@@ -125,6 +133,11 @@ describe('HLS WebVTT subtitles in the caption layer', () => {
       return `${text.split('\n').at(-1)} ${((samples[i]!.t - from) * 1000).toFixed(0)} ms (frame before at ${samples[i - 1]!.t.toFixed(3)})`;
     });
     console.log(`[subtitles] first seen after its cue time: ${lags.join('; ')}`);
+    // Segment b's first subtitle fragment was read ahead (b was queued), before b started.
+    const vtt = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/subs-b/subs/en_media0.vtt')) as PerformanceResourceTiming;
+    expect(vtt.responseEnd).toBeLessThan(started.get('b')!);
     // Markup is text: no element was made from the cue.
     expect(captionText.children.length).toBe(0);
     expect(video.ended).toBe(true);

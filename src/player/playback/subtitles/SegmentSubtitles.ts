@@ -33,6 +33,7 @@ export class SegmentSubtitles {
   private readonly master: Promise<Master>;
   private readonly abort = new AbortController();
   private shown: AbortController | null = null;
+  private shownIndex = -1;
   private horizon = 0;
   private wake: (() => void) | null = null;
 
@@ -50,8 +51,10 @@ export class SegmentSubtitles {
     );
   }
 
-  /** Show rendition `index` of `renditions` (-1: none). */
+  /** Show rendition `index` of `renditions` (-1: none); the one already shown keeps its cues. */
   show(index: number): void {
+    if (index === this.shownIndex && (index < 0 || this.shown)) return;
+    this.shownIndex = index;
     this.shown?.abort();
     this.wake?.();
     this.shown = null;

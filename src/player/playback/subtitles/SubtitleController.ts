@@ -28,6 +28,8 @@ export interface SubtitleListener {
  */
 export class SubtitleController {
   private segment: SegmentSubtitles | null = null;
+  /** The segment spliced next, read ahead (its first subtitle fragment) so its first cue is not late. */
+  private prepared: { url: string; segment: SegmentSubtitles } | null = null;
   private renditions: SubtitleRendition[] = [];
   private index = -1;
   private entered = 0;
@@ -67,20 +69,35 @@ export class SubtitleController {
   /** A segment started: read its subtitle renditions and show the one the viewer's choice picks. */
   enter(masterUrl: string): void {
     this.segment?.destroy();
+    const prepared = this.prepared?.url === masterUrl ? this.prepared.segment : null;
+    if (!prepared) this.prepared?.segment.destroy();
+    this.prepared = null;
     const entered = ++this.entered;
-    const segment = new SegmentSubtitles(
-      masterUrl,
-      this.io,
-      () => this.listener.cuesChanged(segment.cues),
-      (error) => this.listener.failed(error),
-    );
+    const segment = prepared ?? this.make(masterUrl);
     this.segment = segment;
+    this.listener.cuesChanged(segment.cues);
     void segment.renditions.then((renditions) => {
       if (entered !== this.entered) return;
       const listed = JSON.stringify(this.tracks);
       this.renditions = renditions;
       if (JSON.stringify(this.tracks) !== listed) this.listener.tracksChanged(this.tracks);
       this.apply(selectSubtitleTrack(renditions, this.choice, this.languages()));
+    });
+  }
+
+  /**
+   * The segment queued to play next: read its renditions and the first fragment of the track
+   * the viewer's choice picks now, so its cues are there when it starts (a late pick is
+   * fetched again on `enter`).
+   */
+  prepare(masterUrl: string): void {
+    if (this.prepared?.url === masterUrl) return;
+    this.prepared?.segment.destroy();
+    const segment = this.make(masterUrl);
+    this.prepared = { url: masterUrl, segment };
+    void segment.renditions.then((renditions) => {
+      if (this.prepared?.segment === segment)
+        segment.show(selectSubtitleTrack(renditions, this.choice, this.languages()));
     });
   }
 
@@ -100,6 +117,21 @@ export class SubtitleController {
   destroy(): void {
     this.segment?.destroy();
     this.segment = null;
+    this.prepared?.segment.destroy();
+    this.prepared = null;
+  }
+
+  /** A segment's subtitles; its cues reach the listener only while it is the one on screen. */
+  private make(masterUrl: string): SegmentSubtitles {
+    const segment: SegmentSubtitles = new SegmentSubtitles(
+      masterUrl,
+      this.io,
+      () => {
+        if (this.segment === segment) this.listener.cuesChanged(segment.cues);
+      },
+      (error) => this.listener.failed(error),
+    );
+    return segment;
   }
 
   /** Show rendition `index`; `before` is the track the API read before the choice changed. */
