@@ -17,7 +17,7 @@ export const controlStyles = `
 .osp-tracks-item:hover{background:rgba(40,46,60,.85)}
 .osp-tracks-item:focus{outline:none}
 .osp-tracks-item:focus-visible{outline:3px solid #fff;outline-offset:-3px}
-.osp-captions-text{display:none}
-.osp-no-canvas .osp-captions-text{display:block;position:absolute;left:10%;right:10%;bottom:24px;text-align:center;white-space:pre-line;color:#fff;background:rgba(0,0,0,.72);border-radius:6px;padding:4px 8px;font:18px/1.3 system-ui,sans-serif}
+.osp-captions-text{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:pre-line}
+.osp-no-canvas .osp-captions-text{width:auto;height:auto;overflow:visible;clip-path:none;left:10%;right:10%;bottom:24px;text-align:center;white-space:pre-line;color:#fff;background:rgba(0,0,0,.72);border-radius:6px;padding:4px 8px;font:18px/1.3 system-ui,sans-serif}
 @media (prefers-reduced-motion: reduce){.osp-controls{transition:none}}
 `;
