@@ -17,6 +17,8 @@ export function recorder(): { log: Logged[]; on: { [K in keyof PlayerEvents]: (e
       choice: push('choice'),
       ended: push('ended'),
       error: push('error'),
+      subtitletrackschange: push('subtitletrackschange'),
+      subtitletrackswitch: push('subtitletrackswitch'),
     },
   };
 }

@@ -39,8 +39,9 @@ beforeAll(async () => {
     }
     const range = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? '');
     if (range) {
-      const slice = body.subarray(Number(range[1]), Number(range[2]) + 1);
-      res.writeHead(206, { 'content-range': `bytes ${range[1]}-${range[1]! + slice.length - 1}/${body.length}` });
+      const from = Number(range[1]);
+      const slice = body.subarray(from, Number(range[2]) + 1);
+      res.writeHead(206, { 'content-range': `bytes ${from}-${from + slice.length - 1}/${body.length}` });
       return void res.end(slice);
     }
     res.end(body);
