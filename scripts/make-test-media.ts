@@ -26,6 +26,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { protectFragment, protectInit } from './cencEncrypt.js';
 import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '../src/server/generate/index.js';
 import { makeSubtitleMedia } from './makeSubtitleMedia.js';
 import { makeGstreamerMedia } from './makeGstreamerMedia.js';
@@ -436,8 +437,11 @@ async function makeLadder(ffmpeg: string): Promise<void> {
 const ENCRYPTED = [
   { name: 'aes-ts', seconds: 3, hue: 20 },
   { name: 'aes-fmp4', seconds: 3, hue: 180 },
+  { name: 'clearkey', seconds: 3, hue: 260 },
 ] as const;
-const ENCRYPTED_VERSION = 2;
+const ENCRYPTED_VERSION = 5;
+/** The ClearKey clip's key ID and key (cenc, EME): test values. */
+const CLEARKEY = { kid: '0123456789abcdef0123456789abcdef', key: '3c2b1a09f8e7d6c5b4a3928170615243' };
 /** Fixed keys, so the media is the same wherever it is made (test keys, nothing secret). */
 const AES_KEYS = {
   k1: '00112233445566778899aabbccddeeff',
@@ -490,6 +494,8 @@ async function encodeEncrypted(clip: (typeof ENCRYPTED)[number]): Promise<void> 
     return;
   }
   const fmp4 = ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4'];
+  if (clip.name === 'clearkey')
+    return encodeClearKey(dir, [...videoArgs({ ...clip }), ...audio, ...hls, ...fmp4], ffmpeg);
   await ffmpeg([
     ...videoArgs({ ...clip }),
     ...audio,
@@ -535,6 +541,38 @@ async function encodeEncrypted(clip: (typeof ENCRYPTED)[number]): Promise<void> 
   writeFileSync(join(dir, 'missing-key.m3u8'), playlist('k1.bin', 'missing.bin'));
 }
 
+/**
+ * `clearkey`: cenc (AES-CTR) fMP4 for EME with ClearKey: a contract encode encrypted by
+ * scripts/cencEncrypt.ts (ffmpeg 5.1's own cenc fMP4 lacks per-fragment senc boxes), its
+ * playlist's SAMPLE-AES-CTR key tag naming the key ID (KEYFORMAT "org.w3.clearkey"), and the
+ * ClearKey licence (JSON Web Key set) the test serves.
+ */
+async function encodeClearKey(
+  dir: string,
+  args: string[],
+  ffmpeg: (args: string[]) => Promise<unknown>,
+): Promise<void> {
+  await ffmpeg([...args, '-hls_segment_filename', join(dir, 'seg_%03d.m4s'), join(dir, 'media.m3u8')]);
+  writeFileSync(join(dir, 'index.m3u8'), masterPlaylist(dir));
+  const kid = Buffer.from(CLEARKEY.kid, 'hex');
+  const key = Buffer.from(CLEARKEY.key, 'hex');
+  writeFileSync(join(dir, 'init.mp4'), protectInit(readFileSync(join(dir, 'init.mp4')), kid));
+  const fragments = readdirSync(dir)
+    .filter((f) => f.endsWith('.m4s'))
+    .sort();
+  fragments.forEach((f, i) =>
+    writeFileSync(join(dir, f), protectFragment(readFileSync(join(dir, f)), key, 1, i * 1000)),
+  );
+  const tag = `#EXT-X-KEY:METHOD=SAMPLE-AES-CTR,KEYFORMAT="org.w3.clearkey",KEYFORMATVERSIONS="1",URI="data:text/plain;base64,${kid.toString('base64')}"`;
+  const playlist = readFileSync(join(dir, 'media.m3u8'), 'utf8').replace('#EXT-X-MAP:', `${tag}\n#EXT-X-MAP:`);
+  writeFileSync(join(dir, 'media.m3u8'), playlist);
+  const b64url = (b: Buffer) => b.toString('base64url');
+  writeFileSync(
+    join(dir, 'licence.json'),
+    JSON.stringify({ keys: [{ kty: 'oct', kid: b64url(kid), k: b64url(key) }], type: 'temporary' }),
+  );
+}
+
 async function openssl(args: string[]): Promise<void> {
   await run('openssl', ['enc', '-aes-128-cbc', ...args]);
 }
@@ -542,7 +580,7 @@ async function openssl(args: string[]): Promise<void> {
 async function makeEncrypted(ffmpeg: string): Promise<void> {
   const stamp = join(OUT, '.complete-encrypted');
   const hash = createHash('sha256')
-    .update(JSON.stringify({ ENCRYPTED, ENCRYPTED_VERSION, AES_KEYS, AES_IV, FPS, ffmpeg }))
+    .update(JSON.stringify({ ENCRYPTED, ENCRYPTED_VERSION, AES_KEYS, AES_IV, CLEARKEY, FPS, ffmpeg }))
     .digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
   rmSync(stamp, { force: true });

@@ -63,10 +63,10 @@ function around(frames: SeenFrame[], time: number): { before: number; after: num
 }
 
 /** Plays `chain` (queued one by one as each segment starts) to `ended`; what the page saw. */
-export async function playChain(chain: SegmentSource[]) {
+export async function playChain(chain: SegmentSource[], options: PlaybackEngineOptions = {}) {
   const buffers = recordSourceBuffers();
   const video = createTestVideo();
-  engine = createPlaybackEngine(video);
+  engine = createPlaybackEngine(video, options);
   const eng = engine;
   const log = recordEvents(eng);
   const waiting: number[] = [];

@@ -180,8 +180,12 @@ export class TimelineSession {
     const config = this.host.hlsConfig;
     return new Class({
       ...config,
-      // Naming a key system is asking for EME (hls.js also wants emeEnabled).
-      ...(needsFullHls(config) ? { emeEnabled: true } : {}),
+      // Naming a key system is asking for EME (hls.js also wants emeEnabled). MediaKeys are set
+      // before the first (maybe clear) segment plays: Chromium fails to reinitialise its decoders
+      // when they arrive at a clear → encrypted seam (measured, ADR 0014).
+      ...(needsFullHls(config)
+        ? { emeEnabled: true, requireKeySystemAccessOnStart: config.requireKeySystemAccessOnStart ?? true }
+        : {}),
       startPosition,
       backBufferLength: this.host.backBufferSeconds,
       enableWebVTT: false,

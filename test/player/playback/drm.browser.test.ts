@@ -2,7 +2,7 @@
 // build (EME controller) is loaded as a separate chunk only when DRM is configured.
 import { afterEach, describe, expect, it } from 'vitest';
 import { clip, createTestVideo, nextEvent } from '../../support/playbackHarness.js';
-import { cleanUp, useEngine } from '../../support/seamlessChain.js';
+import { cleanUp, expectSeamless, playChain, useEngine } from '../../support/seamlessChain.js';
 import type { PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
 import type { HlsConfig } from 'hls.js';
 
@@ -41,5 +41,23 @@ describe('EME configuration is passed to hls.js, the full build loaded only for 
     expect(errors).toEqual([]);
     expect(video.currentTime).toBeGreaterThan(3.9);
     expect(fullBuildLoads()).toHaveLength(1);
+  });
+});
+
+describe('ClearKey (the key system chromium has without a licence server)', () => {
+  it('cenc media spliced between clear segments plays through EME: clear → encrypted → clear, every seam within a frame', async () => {
+    const licences: string[] = [];
+    const hlsConfig: Partial<HlsConfig> = {
+      drmSystems: { 'org.w3.clearkey': { licenseUrl: '/test/media/clearkey/licence.json' } },
+      // The test server serves files, so the licence is a GET of the JSON Web Key set.
+      licenseXhrSetup: (xhr, url) => {
+        licences.push(url);
+        xhr.open('GET', url, true);
+      },
+    };
+    const chain = [clip('intro'), clip('clearkey', 3), clip('lantern')];
+    const result = await playChain(chain, { hlsConfig });
+    expectSeamless(result, chain, 'ClearKey cenc fMP4');
+    expect(licences).toEqual([expect.stringMatching(/\/clearkey\/licence\.json$/)]);
   });
 });
