@@ -27,6 +27,11 @@ export interface SegmentFetchHost {
     current?: ParsedVariant,
     fragmentSeconds?: number,
   ): ParsedVariant | undefined;
+  /**
+   * Whether to ask for the next fragment while this one (`bandwidthBps` for `seconds` of media;
+   * 0 when unknown) is in flight: yes unless the link is too slow for two at once. Default yes.
+   */
+  pipeline?(bandwidthBps: number, seconds: number): boolean;
   /** A media download finished (`startedAt`: performance.now() at its request), for the throughput estimate. */
   measure(url: string, bytes: number, startedAt: number): void;
   /** More fragments were verified, or the playlist completed. */
@@ -217,8 +222,11 @@ export class SegmentFetch {
     const data = this.request(fragment.url, signal, 'fragment');
     // Ask for the next fragment now, so its round trip overlaps this one's transfer (only when
     // the loop will want it anyway, and not beside the first: that one alone decides how soon
-    // the segment can be spliced, and prefetched candidates already share the link).
-    const after = this.verified.length > 0 ? playlist.fragments[this.verified.length + 1] : undefined;
+    // the segment can be spliced, and prefetched candidates already share the link). Not on a
+    // link the media nearly fills: there the two would share the throughput and the fragment
+    // needed first would arrive later (measured: a stall at 1.2 Mbps, bench/abr.bench.ts).
+    const pipeline = this.host.pipeline?.(rendition.bandwidth, fragment.duration) ?? true;
+    const after = this.verified.length > 0 && pipeline ? playlist.fragments[this.verified.length + 1] : undefined;
     this.ahead = after && end < this.limitSeconds ? after.url : null;
     if (this.ahead) void this.request(this.ahead, signal, 'fragment').catch(() => {});
     const [initBytes, bytes] = await Promise.all([init, data]);

@@ -9,10 +9,15 @@ import { FrameMonitor } from './FrameMonitor.js';
 import type { PlaybackEngineOptions, PlaybackEvents } from './PlaybackEngine.js';
 import type { VirtualTimeline } from './VirtualTimeline.js';
 
+/** Longest transfer, as a share of its media's duration, for which the next fragment is asked for alongside. */
+const PIPELINE_SHARE = 0.25;
+
 /** The engine's adaptive bitrate: what SegmentFetch asks, and what the engine reports. */
 export interface Abr {
   /** The rendition of the next fragment (SegmentFetchHost.chooseVariant). */
   choose(variants: ParsedVariant[], current?: ParsedVariant, fragmentSeconds?: number): ParsedVariant | undefined;
+  /** Whether the next fragment may be fetched during this one (SegmentFetchHost.pipeline). */
+  pipeline(bandwidthBps: number, seconds: number): boolean;
   /** A media download finished (SegmentFetchHost.measure). */
   measure(url: string, bytes: number, startedAt: number): void;
   /** The current estimate, bits/s, and how many samples came from Resource Timing or fetch timing. */
@@ -75,6 +80,9 @@ export function createAbr(
         current,
       );
     },
+    // Two transfers at once only when one takes under a quarter of its media's time: on a link
+    // the media nearly fills, the fragment needed first would arrive later.
+    pipeline: (bps) => !bandwidth.measured || bps === 0 || bps / bandwidth.estimate() < PIPELINE_SHARE,
     measure: (url, bytes, startedAt) => meter.downloaded(url, bytes, startedAt),
     estimate: () => ({ bps: bandwidth.estimate(), measured: bandwidth.measured, ...meter.counts }),
     shown: () => log.shown.map((s) => ({ ...s })),

@@ -33,6 +33,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
   const fetchHost: SegmentFetchHost = {
     chooseVariant: abr.choose,
     measure: abr.measure,
+    pipeline: abr.pipeline,
     retry: {
       retries: options.retries ?? 2,
       delayMs: options.retryDelayMs ?? 200,
