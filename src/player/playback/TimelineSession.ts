@@ -113,6 +113,7 @@ export class TimelineSession {
   /** Something a fetch or the queue did may have changed the playlist. */
   changed(): void {
     this.refuseMixedContainers();
+    this.refuseDrmWithoutConfig();
     const first = this.first;
     if (first.failed && first.verified.length === 0)
       this.rejectReady(new Error(`${first.source.segmentId} could not be loaded`));
@@ -135,6 +136,24 @@ export class TimelineSession {
       const message =
         `${fetch.playlist?.mediaUrl}: ${other} segments cannot follow ${base} ones on one timeline ` +
         `(hls.js cannot change SourceBuffer layout mid-stream); package every segment of the story as ${base}.`;
+      fetch.refuse(new PlaybackError('media-incompatible', message));
+    }
+  }
+
+  /**
+   * A segment encrypted for a DRM system (EME key tags) cannot play without the embedder's DRM
+   * configuration (no licence server to ask): refused with what to configure before any of it
+   * is listed, instead of a decode error that would stop the timeline (ADR 0014).
+   */
+  private refuseDrmWithoutConfig(): void {
+    if (needsFullHls(this.host.hlsConfig)) return;
+    for (const { fetch } of this.timeline.entries) {
+      const keys = fetch.playlist?.drmKeys;
+      if (!keys?.length || fetch.failed) continue;
+      const formats = [...new Set(keys.map((k) => /KEYFORMAT="([^"]*)"/.exec(k)?.[1] ?? '?'))].join(', ');
+      const message =
+        `${fetch.playlist?.mediaUrl}: encrypted for DRM (KEYFORMAT ${formats}), and no DRM is configured: ` +
+        "pass the key system's licence server in the player's hlsConfig.drmSystems (ADR 0014).";
       fetch.refuse(new PlaybackError('media-incompatible', message));
     }
   }

@@ -61,3 +61,24 @@ describe('ClearKey (the key system chromium has without a licence server)', () =
     expect(licences).toEqual([expect.stringMatching(/\/clearkey\/licence\.json$/)]);
   });
 });
+
+describe('DRM media without DRM configured', () => {
+  it('is refused with what to configure (media-incompatible), never appended to fail decoding; the story plays on', async () => {
+    const video = createTestVideo();
+    const engine = useEngine(video);
+    const errors: Array<PlaybackEvents['error']> = [];
+    engine.on('error', (e) => errors.push(e));
+    await engine.load(clip('intro'));
+    await engine.play();
+    engine.queueNext(clip('clearkey', 3));
+    engine.end();
+    await nextEvent(engine, 'ended', () => true, 30_000);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'media-incompatible', segmentId: 'clearkey', fatal: false }),
+    ]);
+    expect(errors[0]!.message).toMatch(
+      /clearkey\/media\.m3u8: encrypted for DRM \(KEYFORMAT org\.w3\.clearkey\).*drmSystems/,
+    );
+    expect(video.currentTime).toBeCloseTo(4, 1);
+  });
+});
