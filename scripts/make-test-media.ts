@@ -30,6 +30,7 @@ import { protectFragment, protectInit } from './cencEncrypt.js';
 import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '../src/server/generate/index.js';
 import { makeSubtitleMedia } from './makeSubtitleMedia.js';
 import { makeGstreamerMedia } from './makeGstreamerMedia.js';
+import { makeAltAudio } from './makeAltAudioMedia.js';
 
 const run = promisify(execFile);
 const OUT = 'test/media';
@@ -600,6 +601,7 @@ async function main(): Promise<void> {
   await makeLadder(await ffmpegVersion());
   await makeSubtitleMedia(OUT, await ffmpegVersion()); // subtitles (H3): its own file, stamp and folders
   await makeGstreamerMedia(OUT, probeAvc); // the second packager (H5): its own file, stamp and folder
+  await makeAltAudio(await ffmpegVersion()); // alternate audio (H2): its own file, stamp and folders; after makeWild
   const started = performance.now();
   const hash = createHash('sha256')
     .update(

@@ -7,6 +7,7 @@
  */
 import type { HlsConfig } from 'hls.js';
 import type { Handler } from '../../core/events/EventHub.js';
+import type { AudioTrackInfo } from './audio/AudioTrackInfo.js';
 
 /** One story segment as the engine sees it. */
 export interface SegmentSource {
@@ -90,6 +91,10 @@ export interface PlaybackEvents {
    * Renditions are chosen per fragment (ADR 0011), so it may change inside a segment.
    */
   renditionchange: { segmentId: string; height: number; bandwidth: number; mediaTime: number };
+  /** The segment on screen has another list of audio renditions (`[]`, -1: its sound is muxed). */
+  audiotrackschange: { segmentId: string; tracks: AudioTrackInfo[]; audioTrack: number };
+  /** `setAudioTrack` took effect: rendition `audioTrack` plays from here on. */
+  audiotrackswitch: { segmentId: string; audioTrack: number; track: AudioTrackInfo };
 }
 
 /** What the engine measured. Frame gaps use requestVideoFrameCallback. */
@@ -187,6 +192,12 @@ export interface PlaybackEngineOptions {
    * createPlayer(el, { story, engine: { hlsConfig: { maxBufferHole: 0.2, debug: true } } });
    */
   hlsConfig?: Partial<HlsConfig>;
+  /**
+   * The viewer's audio language (BCP 47, e.g. 'fr'): an EXT-X-MEDIA audio rendition with
+   * AUTOSELECT in that language is played. Default: the browser's `navigator.languages`;
+   * without a match, the DEFAULT rendition.
+   */
+  audioLanguage?: string;
 }
 
 export interface PlaybackEngine {
@@ -214,6 +225,15 @@ export interface PlaybackEngine {
   segmentTime(): number;
   /** Id of the segment now on screen, or null before the first frame. */
   currentSegmentId(): string | null;
+  /** The segment on screen's EXT-X-MEDIA audio renditions; `[]` when its sound is muxed in. */
+  audioTracks(): AudioTrackInfo[];
+  /** Id of the rendition playing (index in `audioTracks()`), -1 when there is none to choose. */
+  audioTrack(): number;
+  /**
+   * Play audio rendition `id` (and the same name/language in later segments): the timeline
+   * restarts at the current position with it (a short rebuffer). Ignored for an unknown id.
+   */
+  setAudioTrack(id: number): Promise<void>;
   stats(): PlaybackStats;
   on<K extends keyof PlaybackEvents>(type: K, handler: Handler<PlaybackEvents[K]>): () => void;
   off<K extends keyof PlaybackEvents>(type: K, handler: Handler<PlaybackEvents[K]>): void;

@@ -44,6 +44,34 @@ export interface SegmentFetchHost {
   onRetry?(fetch: SegmentFetch, notice: RetryNotice): void;
   /** A retried download succeeded. */
   onRecovered?(fetch: SegmentFetch, url: string, attempts: number): void;
+  /** Once the playlist is read: what turns its bytes into what hls.js gets (a separate audio rendition muxed in), if anything. */
+  assembler?(fetch: SegmentFetch, io: AssemblerIo): Promise<FragmentAssembler | null>;
+}
+
+/** Downloads an assembler may make with this segment's retries, checks and signal. */
+export interface AssemblerIo {
+  bytes(url: string, kind: 'init' | 'fragment'): Promise<ArrayBuffer>;
+  text(url: string): Promise<string>;
+  pollMs: number;
+  signal: AbortSignal;
+}
+
+/**
+ * Changes a segment's fetched init section and fragments before they are listed (audio/AlternateAudio
+ * muxes a separate audio rendition in). `forFragment` is called before the video bytes arrive, so
+ * its own downloads overlap them; `[start, end)` is the fragment's place in the segment, seconds.
+ */
+export interface FragmentAssembler {
+  forFragment(
+    start: number,
+    end: number,
+    last: boolean,
+  ): {
+    init(bytes: ArrayBuffer, url: string): Promise<ArrayBuffer>;
+    fragment(bytes: ArrayBuffer): Promise<ArrayBuffer>;
+  };
+  /** An init section (`start` null) or the fragment at `start` fetched a second time (hls.js asked again). */
+  refetch(bytes: ArrayBuffer, url: string, start: number | null): Promise<ArrayBuffer>;
 }
 
 /** A fragment as listed in the virtual playlist: with the init section and rendition it belongs to. */
@@ -90,6 +118,8 @@ export class SegmentFetch {
   /** Init and fragment downloads under way (at most this one and the next), by URL. */
   private readonly requests = new Map<string, Promise<ArrayBuffer>>();
   private pollFailures = 0;
+  /** Set once the playlist is read, when the segment's bytes need more than repackaging. */
+  assembler: FragmentAssembler | null = null;
   /** AES-128 media is decrypted here, before checks and repackaging (keys fetched once each). */
   private readonly aes = new AesDecrypter((url, code, signal, verify) =>
     fetchWithRetry(url, 'arrayBuffer', code, this.host.retry, signal, this.hooks(verify)),
@@ -170,6 +200,7 @@ export class SegmentFetch {
       this.ladder = new RenditionLadder(masterUrl, variants, chosen ?? null, this.playlist);
       this.rendition = this.ladder.reference;
       if (this.ladder.switchable) this.ladder.prepare(text);
+      this.assembler = (await this.host.assembler?.(this, this.assemblerIo(signal, text))) ?? null;
       const ladder = this.ladder;
       while (!signal.aborted) {
         const playlist: SegmentPlaylist = this.playlist;
@@ -229,11 +260,18 @@ export class SegmentFetch {
     const after = this.verified.length > 0 && pipeline ? playlist.fragments[this.verified.length + 1] : undefined;
     this.ahead = after && end < this.limitSeconds ? after.url : null;
     if (this.ahead) void this.request(this.ahead, signal, 'fragment').catch(() => {});
+    const last = playlist.complete && this.verified.length === playlist.fragments.length - 1;
+    const parts = this.assembler?.forFragment(end - fragment.duration, end, last);
     const [initBytes, bytes] = await Promise.all([init, data]);
     this.requests.delete(fragment.url);
     if (signal.aborted) return;
-    if (initBytes) this.bytes.set(playlist.initUrl, this.repackage(playlist.initUrl, initBytes));
-    this.bytes.set(fragment.url, this.repackage(fragment.url, bytes));
+    let initOut = initBytes && this.repackage(playlist.initUrl, initBytes);
+    let out = this.repackage(fragment.url, bytes);
+    if (parts)
+      [initOut, out] = await Promise.all([initOut && parts.init(initOut, playlist.initUrl), parts.fragment(out)]);
+    if (signal.aborted) return;
+    if (initOut) this.bytes.set(playlist.initUrl, initOut);
+    this.bytes.set(fragment.url, out);
     this.verified.push(listed);
     this.host.onChange(this);
   }
@@ -288,7 +326,21 @@ export class SegmentFetch {
 
   /** Bytes of `url` fetched again (the cache handed them over and hls.js dropped them): decrypted and repackaged. */
   async refetch(url: string, signal: AbortSignal): Promise<ArrayBuffer> {
-    return this.repackage(url, await this.aes.load(url, this.keyFor(url), signal));
+    const bytes = this.repackage(url, await this.aes.load(url, this.keyFor(url), signal));
+    if (!this.assembler) return bytes;
+    // Muxed like the first time (a separate audio rendition): the same audio goes with it.
+    const index = this.verified.findIndex((f) => f.url === url);
+    const start = index < 0 ? null : this.verified.slice(0, index).reduce((t, f) => t + f.duration, 0);
+    return this.assembler.refetch(bytes, url, start);
+  }
+
+  private assemblerIo(signal: AbortSignal, text: (url: string) => Promise<string>): AssemblerIo {
+    const bytes = (url: string, kind: 'init' | 'fragment') => {
+      const pending = this.request(url, signal, kind);
+      pending.finally(() => this.requests.delete(url)).catch(() => {});
+      return pending;
+    };
+    return { bytes, text, pollMs: this.host.growingPollMs, signal };
   }
 
   private hooks(verify?: RetryHooks['verify']): RetryHooks {

@@ -7,6 +7,8 @@ import { TimelineSession } from './TimelineSession.js';
 import { StatsRecorder } from './StatsRecorder.js';
 import { createMediaClock } from './createMediaClock.js';
 import { createAbr } from './createAbr.js';
+import { AudioSelection, viewerLanguages } from './audio/AudioSelection.js';
+import { switchAudioTrack } from './audio/switchAudioTrack.js';
 
 /**
  * Create the playback engine over a `<video>` that stays in the DOM.
@@ -30,6 +32,9 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
   let destroyed = false;
 
   const abr = createAbr(video, options, () => session?.timeline ?? null, hub);
+  const audio = new AudioSelection(() => viewerLanguages(options.audioLanguage));
+  /** After an audio switch restarted the segment on screen: where its clock carries on from. */
+  let audioBase: { fetch: SegmentFetch; seconds: number } | null = null;
   const fetchHost: SegmentFetchHost = {
     chooseVariant: abr.choose,
     measure: abr.measure,
@@ -57,6 +62,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     },
     onRetry: (fetch, notice) => hub.emit('retry', { segmentId: fetch.source.segmentId, ...notice }),
     onRecovered: (fetch, url, attempts) => hub.emit('recovered', { segmentId: fetch.source.segmentId, url, attempts }),
+    assembler: (fetch, io) => audio.open(fetch, io),
   };
   const sessionHost = {
     hub,
@@ -87,12 +93,34 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       hub.emit('error', { code: 'unsupported', message, segmentId: source.segmentId, fatal: true });
       throw new Error(message);
     }
+    stats.loadStarted();
+    await openSession(source, offsetSeconds).session.ready;
+  }
+
+  /** `clockSeconds`: an audio switch restarts the segment on screen, whose clock goes on from there. */
+  function openSession(source: SegmentSource, offsetSeconds: number, clockSeconds?: number) {
     session?.destroy();
     abr.reset();
-    stats.loadStarted();
-    session = new TimelineSession(video, takeFetch(source, offsetSeconds), offsetSeconds, sessionHost);
-    await session.ready;
+    const first = takeFetch(source, offsetSeconds);
+    audioBase = clockSeconds === undefined ? null : { fetch: first, seconds: clockSeconds };
+    session = new TimelineSession(video, first, offsetSeconds, sessionHost);
+    return { session };
   }
+
+  const segmentTime = () => {
+    const current = session?.current();
+    const base = audioBase && (!current || current.fetch === audioBase.fetch) ? audioBase.seconds : 0;
+    return (session?.segmentTime() ?? 0) + base;
+  };
+
+  // The audio list is the segment on screen's: told when it changes (hls.js: AUDIO_TRACKS_UPDATED).
+  let audioShown = JSON.stringify([[], -1]);
+  hub.on('segmentstart', ({ segmentId }) => {
+    const { tracks, audioTrack } = audio.tracksOf(session?.current()?.fetch);
+    const key = JSON.stringify([tracks, audioTrack]);
+    if (key !== audioShown) hub.emit('audiotrackschange', { segmentId, tracks, audioTrack });
+    audioShown = key;
+  });
 
   function requireSession(method: string): TimelineSession {
     if (!session) throw new Error(`PlaybackEngine.${method}(): call load() first`);
@@ -126,8 +154,20 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     play: () => video.play(),
     pause: () => video.pause(),
     clock: clock.clock,
-    segmentTime: () => session?.segmentTime() ?? 0,
+    segmentTime,
     currentSegmentId: () => session?.current()?.fetch.source.segmentId ?? null,
+    audioTracks: () => audio.tracksOf(session?.current()?.fetch).tracks,
+    audioTrack: () => audio.tracksOf(session?.current()?.fetch).audioTrack,
+    async setAudioTrack(id) {
+      const track = await switchAudioTrack(
+        { video, audio, session: () => session, openSession, takeFetch, prefetches, segmentTime },
+        id,
+      );
+      const fetch = audioBase?.fetch;
+      if (!track || destroyed || !fetch) return;
+      audioShown = JSON.stringify([audio.tracksOf(fetch).tracks, id]);
+      hub.emit('audiotrackswitch', { segmentId: fetch.source.segmentId, audioTrack: id, track });
+    },
     stats() {
       const listed = session?.timeline.visible() ?? [];
       let bufferedSeconds = 0;

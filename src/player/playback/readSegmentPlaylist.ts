@@ -1,6 +1,8 @@
 import { Parser } from 'm3u8-parser';
 import type { ParsedManifest, ParsedVariant } from 'm3u8-parser';
 import { PlaybackError } from './PlaybackError.js';
+import { readAudioRenditions } from './audio/readAudioRenditions.js';
+import type { AudioRendition } from './audio/AudioTrackInfo.js';
 import { aesKeyRef } from './decrypt/AesKeyRef.js';
 import type { AesKeyRef } from './decrypt/AesKeyRef.js';
 import { drmKeyTags, resolveKeyTags } from './decrypt/drmKeyTags.js';
@@ -26,6 +28,8 @@ export interface SegmentPlaylist {
   fragments: FragmentRef[];
   /** ENDLIST seen: the segment will not grow any more. */
   complete: boolean;
+  /** The chosen variant's EXT-X-MEDIA audio renditions (audio/AlternateAudio muxes a separate one in); absent: none. */
+  audio?: AudioRendition[];
 }
 
 /** Parse HLS text with m3u8-parser (never by hand). */
@@ -53,6 +57,7 @@ export async function readSegmentPlaylist(
 ): Promise<SegmentPlaylist> {
   let mediaUrl = new URL(url, document.baseURI).href;
   let manifest = parsePlaylist(await fetchText(mediaUrl));
+  let audio: AudioRendition[] = [];
   if (manifest.playlists?.length) {
     const variant = choose(manifest.playlists);
     if (!variant) {
@@ -62,11 +67,12 @@ export async function readSegmentPlaylist(
         `${mediaUrl}: no rendition this browser can play (CODECS: ${codecs})`,
       );
     }
-    refuseSeparateAudio(manifest, variant, mediaUrl);
+    audio = readAudioRenditions(manifest, variant, mediaUrl);
     mediaUrl = new URL(variant.uri, mediaUrl).href;
     manifest = parsePlaylist(await fetchText(mediaUrl));
   }
-  return toSegmentPlaylist(manifest, mediaUrl);
+  const playlist = toSegmentPlaylist(manifest, mediaUrl);
+  return audio.length > 0 ? { ...playlist, audio } : playlist;
 }
 
 /** Validate a parsed media playlist against what splicing needs and make its URLs absolute. */
@@ -96,24 +102,4 @@ export function toSegmentPlaylist(manifest: ParsedManifest, mediaUrl: string): S
     })),
     complete,
   };
-}
-
-/**
- * A variant whose sound is an `EXT-X-MEDIA TYPE=AUDIO` rendition (its own fragments carry no
- * audio) would play without sound, and cannot follow muxed media on one timeline: refused
- * with what to change, never played silently (alternate audio is issue 11's later part).
- */
-function refuseSeparateAudio(manifest: ParsedManifest, variant: ParsedVariant, masterUrl: string): void {
-  const group = variant.attributes.AUDIO;
-  if (typeof group !== 'string') return;
-  const renditions = Object.values(manifest.mediaGroups?.AUDIO?.[group] ?? {});
-  const separate = renditions.find((r) => r.default && r.uri) ?? renditions.find((r) => r.uri);
-  if (!separate?.uri) return; // the group only names the audio muxed into the variant
-  throw new PlaybackError(
-    'media-incompatible',
-    `${masterUrl}: the variant ${variant.uri} takes its sound from a separate audio rendition ` +
-      `(EXT-X-MEDIA TYPE=AUDIO GROUP-ID="${group}", ${new URL(separate.uri, masterUrl).href}), which Offshoot ` +
-      "does not play yet, so it would play without sound: mux the audio into the variant's fragments " +
-      '(e.g. ffmpeg -map 0:v -map 1:a -c copy) or list a variant that carries it.',
-  );
 }
