@@ -45,7 +45,7 @@ export const SUBTITLE_CLIPS = [
     },
   },
 ] as const;
-const SUBTITLE_VERSION = 1;
+const SUBTITLE_VERSION = 2;
 const LANGUAGES = [
   { lang: 'en', name: 'English', attributes: 'DEFAULT=YES,AUTOSELECT=YES' },
   { lang: 'fr', name: 'Français', attributes: 'DEFAULT=NO,AUTOSELECT=YES' },
@@ -105,18 +105,18 @@ async function encode(out: string, clip: (typeof SUBTITLE_CLIPS)[number]): Promi
     (l) =>
       `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="${l.name}",LANGUAGE="${l.lang}",${l.attributes},URI="subs/${l.lang}.m3u8"`,
   );
-  writeFileSync(
-    join(dir, 'index.m3u8'),
-    [
-      '#EXTM3U',
-      '#EXT-X-VERSION:7',
-      '#EXT-X-INDEPENDENT-SEGMENTS',
-      ...media,
-      `#EXT-X-STREAM-INF:BANDWIDTH=1000000,CODECS="${codecs}",RESOLUTION=640x360,FRAME-RATE=${FPS}.000,SUBTITLES="subs"`,
-      'video/media.m3u8',
-      '',
-    ].join('\n'),
-  );
+  const master = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    ...media,
+    `#EXT-X-STREAM-INF:BANDWIDTH=1000000,CODECS="${codecs}",RESOLUTION=640x360,FRAME-RATE=${FPS}.000,SUBTITLES="subs"`,
+    'video/media.m3u8',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'index.m3u8'), master);
+  // The same segment whose English rendition names a playlist that is not there (the error test).
+  writeFileSync(join(dir, 'missing-subs.m3u8'), master.replace('URI="subs/en.m3u8"', 'URI="subs/none.m3u8"'));
 }
 
 /** avc1.PPCCLL from the init section's avcC box (profile, compatibility, level bytes). */

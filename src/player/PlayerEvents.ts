@@ -45,6 +45,7 @@ export interface PlayerEvents {
  *   the browser lacks MSE) (fatal).
  * - `resume-failed`: a saved snapshot did not fit the story; playback started from the beginning.
  * - `generation-failed`: a generated branch could not be made in time; another path was taken.
+ * - `subtitles-failed`: a segment's subtitles could not be read; the video plays on without them.
  * - `reconnecting`: the picture waits on a download that failed and is retried; the viewer
  *   sees "Reconnecting…" (once per outage).
  *
@@ -66,6 +67,11 @@ export type PlayerErrorCode =
   | 'resume-failed'
   /** A generated branch could not be made in time. */
   | 'generation-failed'
+  /**
+   * A segment's subtitles could not be read (playlist or WebVTT file missing or invalid): the
+   * video plays on without them. `cause` is the download's code when it was one.
+   */
+  | 'subtitles-failed'
   /**
    * The picture waits on a download (media or generation backend) that failed and is
    * being retried with backoff; the viewer is shown "Reconnecting…". Once per outage. It

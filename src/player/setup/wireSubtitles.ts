@@ -1,3 +1,4 @@
+import { PlaybackError } from '../playback/PlaybackError.js';
 import { SubtitleController } from '../playback/subtitles/SubtitleController.js';
 import { readSubtitleChoice } from '../playback/subtitles/selectSubtitleTrack.js';
 import { saveSnapshot } from './saveSnapshot.js';
@@ -32,6 +33,8 @@ export function wireSubtitles(
 ): WiredSubtitles {
   const { overlay, hub, video } = host;
   const lookahead = options.lookaheadSeconds ?? DEFAULT_LOOKAHEAD_S;
+  /** Which segment a master playlist is (to name it in an error). */
+  const segmentOf = new Map<string, string>();
   const languages = (): string[] =>
     [options.subtitleLanguage, ...(globalThis.navigator?.languages ?? [])].filter((l): l is string => !!l);
   const controls = (): void =>
@@ -48,8 +51,15 @@ export function wireSubtitles(
         hub.emit('subtitletrackswitch', { id });
       },
       cuesChanged: (cues) => overlay.setSubtitles(cues),
-      // Subtitles never stop the picture: the video plays on, and the reason is logged.
-      failed: (error) => console.warn('[offshoot] subtitles:', error.message),
+      // Subtitles never stop the picture: the video plays on, and the page is told.
+      failed: (error, masterUrl) =>
+        hub.emit('error', {
+          code: 'subtitles-failed',
+          message: `Subtitles could not be shown: ${error.message}`,
+          fatal: false,
+          segmentId: segmentOf.get(masterUrl),
+          cause: error instanceof PlaybackError ? error.code : undefined,
+        }),
     },
     languages,
     readSubtitleChoice(options.saved),
@@ -68,7 +78,9 @@ export function wireSubtitles(
     if (queued === null || queued === prepared) return;
     prepared = queued;
     try {
-      controller.prepare(host.source(queued).url);
+      const url = host.source(queued).url;
+      segmentOf.set(url, queued);
+      controller.prepare(url);
     } catch {
       // A generated segment without a rendition yet: read on entering it.
     }
@@ -76,7 +88,9 @@ export function wireSubtitles(
   const offs = [
     hub.on('segmentstart', ({ segmentId }) => {
       try {
-        controller.enter(host.source(segmentId).url);
+        const url = host.source(segmentId).url;
+        segmentOf.set(url, segmentId);
+        controller.enter(url);
         controller.setHorizon(lookahead);
       } catch {
         // A generated segment without a rendition yet: it has no subtitles to read.

@@ -229,4 +229,30 @@ describe('HLS WebVTT subtitles in the caption layer', () => {
     expect(again.player.subtitleTracks[again.player.subtitleTrack]?.lang).toBe('fr');
     again.stop();
   });
+
+  it('a subtitle playlist that is not there: a non-fatal subtitles-failed naming it, and the video plays on', async () => {
+    container = stage();
+    const errors: Array<PlayerEvents['error']> = [];
+    player = await createPlayer(container, {
+      story: {
+        ...story(),
+        segments: { ...story().segments, a: { ...story().segments.a, media: 'media/subs-a/missing-subs.m3u8' } },
+      },
+      baseUrl: '/test/',
+      autoplay: true,
+      muted: true,
+      subtitleLanguage: 'en',
+      on: { error: (e) => errors.push(e) },
+    });
+    await next(player, 'ended');
+    expect(errors[0]).toEqual({
+      code: 'subtitles-failed',
+      fatal: false,
+      segmentId: 'a',
+      cause: 'playlist-load-failed',
+      message: expect.stringContaining('/test/media/subs-a/subs/none.m3u8'),
+    });
+    expect(errors).toHaveLength(1);
+    expect(player.getStats().failedSegments).toEqual([]);
+  });
 });

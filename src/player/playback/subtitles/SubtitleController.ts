@@ -12,8 +12,8 @@ export interface SubtitleListener {
   trackSwitched(id: number): void;
   /** The cues to show changed (segment time). */
   cuesChanged(cues: readonly SubtitleCue[]): void;
-  /** A subtitle download or file failed: the video plays on without those subtitles. */
-  failed(error: Error): void;
+  /** A subtitle download or file of the segment at `masterUrl` failed: the video plays on without those subtitles. */
+  failed(error: Error, masterUrl: string): void;
 }
 
 /**
@@ -129,7 +129,7 @@ export class SubtitleController {
       () => {
         if (this.segment === segment) this.listener.cuesChanged(segment.cues);
       },
-      (error) => this.listener.failed(error),
+      (error) => this.listener.failed(error, masterUrl),
     );
     return segment;
   }
