@@ -83,6 +83,14 @@ async function open(options: Partial<Parameters<typeof createPlayer>[1]> = {}) {
 const inside = (samples: Sample[], from: number, to: number) =>
   samples.filter((s) => s.t > from + EDGE_S && s.t < to - EDGE_S);
 
+/** Resolves once the segment on screen's subtitle tracks are known. */
+function tracksKnown(p: Player): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (p.subtitleTracks.length > 0 ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+}
+
 function until(video: HTMLVideoElement, t: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`video never reached ${t} s (at ${video.currentTime})`)), 20_000);
@@ -146,6 +154,9 @@ describe('HLS WebVTT subtitles in the caption layer', () => {
   it('switching the track changes the text (and is kept into the next segment); off hides it', async () => {
     const { player, video, samples, switches, stop } = await open({ subtitleLanguage: 'en' });
     await until(video, 0.2);
+    await tracksKnown(player);
+    player.subtitleTrack = 7; // not a track: ignored
+    expect(player.subtitleTrack).toBe(0);
     player.subtitleTrack = 1;
     expect(player.subtitleTrack).toBe(1);
     await until(video, A_SECONDS + 1.7);
@@ -216,6 +227,7 @@ describe('HLS WebVTT subtitles in the caption layer', () => {
     };
     const first = await open({ subtitleLanguage: 'en', persist: storage });
     await until(first.video, 0.2);
+    await tracksKnown(first.player);
     first.player.subtitleTrack = 1;
     expect(saved.get('subtitles')?.preferences).toEqual({ subtitles: { mode: 'on', lang: 'fr', name: 'Français' } });
     expect(first.player.snapshot().preferences?.subtitles?.lang).toBe('fr');

@@ -105,6 +105,7 @@ export class SubtitleController {
   select(id: number): void {
     const before = this.track;
     const rendition = this.renditions[id];
+    if (!rendition && id !== -1) return; // not a track of this segment (hls.js ignores it too)
     this.choice = rendition ? { mode: 'on', lang: rendition.lang, name: rendition.name } : { mode: 'off' };
     this.apply(rendition ? id : selectSubtitleTrack(this.renditions, this.choice, this.languages()), before);
   }
