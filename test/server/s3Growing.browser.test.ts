@@ -93,6 +93,9 @@ describe('S3 store, seen from the player', () => {
     expect(growing!.text).toContain('#EXTINF');
 
     await ended;
+    // The stream itself ended (the engine's timeline got its end although it started while
+    // the segment was still rendering), not only the story.
+    await expect.poll(() => video.ended, { timeout: 5_000 }).toBe(true);
     expect(r.log.filter((e) => e.type === 'error')).toEqual([]);
     const segments = plain(r.log)
       .filter((e) => e.type === 'segmentstart')

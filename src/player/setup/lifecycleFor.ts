@@ -66,6 +66,9 @@ export function lifecycleFor(parts: LifecycleParts) {
         // load()/restartAt() create the engine's timeline synchronously, so what waited
         // behind this segment can be spliced right after.
         drain(h);
+        // A timeline that starts on an ending it had to render first: wireStory could not end
+        // a timeline that did not exist yet, so it is ended here (hls.js then ends the stream).
+        if (h.story.segments[input.segmentId]?.end && h.records.pending.length === 0) h.engine.end();
         await loading;
       }),
     },

@@ -57,9 +57,11 @@ export function wireStory(host: PlayerHost): () => void {
     hub.emit('segmentstart', { segmentId: e.segmentId });
     if (!seamless) startTimeline(host, e.segmentId, e.offset);
     if (e.pendingNext) queueSegment(host, enterSegment(position(), e.pendingNext));
-    // An ending that is still pending (rendering) gets end() when it is spliced instead.
-    else if (segment?.end && records.pending.length === 0) safely(() => engine.end());
-    else safely(() => prefetchOptionTargets(host, position()));
+    // An ending that is still pending (rendering) gets end() when it is spliced instead, and
+    // one that starts a timeline still rendering gets it from loadTimeline (no timeline yet).
+    else if (segment?.end && records.pending.length === 0) {
+      if (!lifecycleState(host.lifecycle).generating) safely(() => engine.end());
+    } else safely(() => prefetchOptionTargets(host, position()));
   };
 
   const onChoiceStart = (e: StoryEmittedMap['choicestart']): void => {
