@@ -8,6 +8,7 @@
  * player.on('error', ({ code, fatal, message }) => fatal && showMessage(message));
  */
 import type { SubtitleTrack } from './playback/subtitles/SubtitleTrack.js';
+import type { AudioTrackInfo } from './playback/audio/AudioTrackInfo.js';
 
 export interface PlayerEvents {
   /** A segment started (story truth: the story machine entered it). */
@@ -33,6 +34,14 @@ export interface PlayerEvents {
   subtitletrackschange: { tracks: SubtitleTrack[] };
   /** Another subtitle track is on: `id` into `subtitleTracks`, -1 for off (hls.js: SUBTITLE_TRACK_SWITCH). */
   subtitletrackswitch: { id: number };
+  /**
+   * The segment on screen lists other alternate audio renditions (EXT-X-MEDIA TYPE=AUDIO) than
+   * the one before: `tracks` is the new `player.audioTracks` (`[]`: its sound is muxed),
+   * `audioTrack` the one playing (hls.js: AUDIO_TRACKS_UPDATED).
+   */
+  audiotrackschange: { tracks: AudioTrackInfo[]; audioTrack: number };
+  /** Another audio rendition plays: `id` into `audioTracks` (hls.js: AUDIO_TRACK_SWITCHED). */
+  audiotrackswitch: { id: number; track: AudioTrackInfo };
 }
 
 /**
@@ -89,4 +98,6 @@ export const PLAYER_EVENT_TYPES: ReadonlyArray<keyof PlayerEvents> = [
   'error',
   'subtitletrackschange',
   'subtitletrackswitch',
+  'audiotrackschange',
+  'audiotrackswitch',
 ];

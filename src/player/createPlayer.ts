@@ -31,6 +31,7 @@ import { wireEngine } from './setup/wireEngine.js';
 import { wireOverlay } from './setup/wireOverlay.js';
 import { wireGeneration } from './setup/wireGeneration.js';
 import { wireSubtitles } from './setup/wireSubtitles.js';
+import { wireAudioTracks } from './setup/wireAudioTracks.js';
 import { playerSnapshot } from './setup/saveSnapshot.js';
 
 /**
@@ -63,7 +64,11 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
   let host: PlayerHost | null = null;
   // Renditions taller than the player's box (in device pixels) are never fetched.
   const maxVideoHeight = () => Math.round(root.clientHeight * (globalThis.devicePixelRatio || 1)) || undefined;
-  const engine = createPlaybackEngine(video, { maxVideoHeight, ...options.engine });
+  const engine = createPlaybackEngine(video, {
+    maxVideoHeight,
+    audioLanguage: options.audioLanguage,
+    ...options.engine,
+  });
   // A bad `start` fails here, like an invalid story: shown, never half-started.
   const storyRead = loadStory(options.story, options.baseUrl)
     .then(loadInk)
@@ -145,7 +150,14 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     lookaheadSeconds: options.engine?.lookaheadSeconds,
     saved: saved?.preferences?.subtitles,
   });
-  const unwire = [wireEngine(h), wireOverlay(h), () => generation?.destroy(), () => subtitles.unwire()];
+  const audio = wireAudioTracks(h);
+  const unwire = [
+    wireEngine(h),
+    wireOverlay(h),
+    () => generation?.destroy(),
+    () => subtitles.unwire(),
+    () => audio.unwire(),
+  ];
   tell(lifecycle, { type: 'LOADED' });
   let stopStory = startStory(h, saved);
   parts.teardown = () => {
@@ -192,6 +204,15 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
     },
     set subtitleTrack(id: number) {
       subtitles.select(id);
+    },
+    get audioTracks() {
+      return audio.tracks();
+    },
+    get audioTrack() {
+      return audio.track();
+    },
+    set audioTrack(id: number) {
+      audio.select(id);
     },
     getStats: () => collectStats(h),
     on: early.on,

@@ -24,6 +24,7 @@ export type { PlayerStart } from './setup/PlayerStart.js';
 export { PlayerError } from './setup/PlayerError.js';
 export type { PlayerEvents, PlayerErrorCode } from './PlayerEvents.js';
 export type { SubtitleTrack } from './playback/subtitles/SubtitleTrack.js';
+export type { AudioTrackInfo } from './playback/audio/AudioTrackInfo.js';
 export type { SnapshotStorage } from './persist/SnapshotStorage.js';
 export { localSnapshotStorage } from './persist/localSnapshotStorage.js';
 export type { PlaybackEngineOptions } from './playback/PlaybackEngine.js';

@@ -4,6 +4,7 @@ import type { Story } from '../../core/story/Story.js';
 import type { PlayerEvents } from '../PlayerEvents.js';
 import type { PlaybackStats } from '../playback/PlaybackEngine.js';
 import type { SubtitleTrack } from '../playback/subtitles/SubtitleTrack.js';
+import type { AudioTrackInfo } from '../playback/audio/AudioTrackInfo.js';
 
 /** What the player measured (see PlaybackStats for the frame-level details). */
 export interface PlayerStats {
@@ -71,6 +72,25 @@ export interface Player {
    * player.subtitleTrack = -1; // off
    */
   subtitleTrack: number;
+  /**
+   * The segment on screen's alternate audio renditions (HLS `EXT-X-MEDIA TYPE=AUDIO`), in
+   * playlist order; `[]` when its sound is muxed into the video (nothing to choose). Changes
+   * with the segment (`audiotrackschange`).
+   *
+   * @example
+   * player.audioTracks.map((t) => t.name); // ['English', 'Français']
+   */
+  readonly audioTracks: AudioTrackInfo[];
+  /**
+   * The audio rendition playing (index into `audioTracks`), -1 when there is none to choose.
+   * Set it to switch: the timeline restarts at the same place with that rendition (a short
+   * rebuffer, like hls.js's own switch; `audiotrackswitch` when it took effect), and later
+   * segments keep the same language. An unknown id is ignored.
+   *
+   * @example
+   * player.audioTrack = player.audioTracks.findIndex((t) => t.lang === 'fr');
+   */
+  audioTrack: number;
   /** What the player measured so far (transitions, stalls, frame gaps, startup). */
   getStats(): PlayerStats;
   /**

@@ -45,6 +45,15 @@ export interface PlayerOptions {
    * createPlayer(el, { story: '/night-walk.json', subtitleLanguage: 'fr' });
    */
   subtitleLanguage?: string;
+  /**
+   * The viewer's audio language (BCP 47, e.g. 'fr'): an HLS alternate audio rendition
+   * (EXT-X-MEDIA TYPE=AUDIO, AUTOSELECT) in it is played; default the browser's languages,
+   * then the DEFAULT rendition.
+   *
+   * @example
+   * createPlayer(el, { story: '/night-walk.json', audioLanguage: 'fr' });
+   */
+  audioLanguage?: string;
   /** Listeners added before anything happens (so even a story load error is seen). */
   on?: { [K in keyof PlayerEvents]?: Handler<PlayerEvents[K]> };
   /** Advanced playback engine options. */

@@ -28,6 +28,11 @@ export function failedPlayer(root: HTMLElement, hub: EventHub<PlayerEvents>, cle
       return -1;
     },
     set subtitleTrack(_id: number) {},
+    audioTracks: [],
+    get audioTrack() {
+      return -1;
+    },
+    set audioTrack(_id: number) {},
     getStats: () => ({
       transitions: 0,
       stalls: 0,

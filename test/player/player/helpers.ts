@@ -19,6 +19,8 @@ export function recorder(): { log: Logged[]; on: { [K in keyof PlayerEvents]: (e
       error: push('error'),
       subtitletrackschange: push('subtitletrackschange'),
       subtitletrackswitch: push('subtitletrackswitch'),
+      audiotrackschange: push('audiotrackschange'),
+      audiotrackswitch: push('audiotrackswitch'),
     },
   };
 }
