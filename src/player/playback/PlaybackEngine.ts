@@ -31,8 +31,9 @@ export interface SegmentSource {
  * - `key-load-failed`: an AES-128 key (EXT-X-KEY URI) could not be fetched after retries.
  * - `decrypt-failed`: an AES-128 fragment did not decrypt to valid media (wrong key or IV).
  * - `media-error`: the browser could not decode or append the media.
- * - `media-incompatible`: the media cannot be spliced here (no playable rendition, sound only
- *   in a separate EXT-X-MEDIA audio rendition, MPEG-TS after fMP4 or the reverse).
+ * - `media-incompatible`: the media cannot be spliced here (no playable rendition, a separate
+ *   EXT-X-MEDIA audio rendition that cannot be muxed in: MPEG-TS or packed audio, MPEG-TS after
+ *   fMP4 or the reverse).
  * - `unsupported`: no MediaSource / hls.js in this browser.
  *
  * @example
@@ -55,7 +56,7 @@ export type PlaybackErrorCode =
   | 'decrypt-failed'
   /** The browser could not decode/append the media. */
   | 'media-error'
-  /** The media cannot be spliced here: no playable rendition, audio only in a separate rendition, TS after fMP4. */
+  /** The media cannot be spliced here: no playable rendition, an audio rendition that cannot be muxed in, TS after fMP4. */
   | 'media-incompatible'
   /** MediaSource/hls.js is not available in this browser. */
   | 'unsupported';
