@@ -191,8 +191,10 @@ describe('a variant with a separate audio rendition plays with its sound, splice
       };
       video.addEventListener('timeupdate', onTime);
     });
+    // The rebuffer the viewer sees: the longest wall-clock gap between two presented frames.
+    const frozenMs = Math.max(...r.frames.slice(1).map((f, i) => f.at - r.frames[i]!.at));
     console.log(
-      `[alt audio] switch at ${switchedAt.toFixed(3)} s: segmentTime ${timeBefore.toFixed(3)} → ${timeAfter.toFixed(3)}, ` +
+      `[alt audio] switch at ${switchedAt.toFixed(3)} s (picture frozen at most ${frozenMs.toFixed(0)} ms): segmentTime ${timeBefore.toFixed(3)} → ${timeAfter.toFixed(3)}, ` +
         `waiting ${r.waiting.length}, beeps ${JSON.stringify(r.beeps.map((b) => ({ at: +b.at.toFixed(3), hz: Math.round(b.hz) })))}, ` +
         `audio ${JSON.stringify(r.audioEvents)}, errors ${JSON.stringify(r.errors)}`,
     );
