@@ -13,6 +13,8 @@ export interface WildRunSummary {
   /** Frames the media time jumped over, whole run. */
   skipped: number;
   waiting: number;
+  /** Media times of those `waiting` events. */
+  waitingAt: number[];
   audio: 'muxed' | 'separate' | 'none';
   /** Every audio buffer is one range: no hole at a seam. */
   audioGapless: boolean;
@@ -56,6 +58,7 @@ export function summarizeWildRun(
     seamExcessMs: Math.max(0, ...seamGapsMs) - elsewhereMedianMs,
     skipped: gaps.reduce((n, g) => n + Math.max(0, Math.round(g.ms / frameMs) - 1), 0),
     waiting: rec.waiting.length,
+    waitingAt: rec.waiting,
     audio: audioBuffers.length > 0 ? 'separate' : muxed ? 'muxed' : 'none',
     audioGapless: [...audioBuffers, ...(muxed ? rec.buffers : [])].every((b) => b.ranges.length === 1),
     renditions,
