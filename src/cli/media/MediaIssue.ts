@@ -20,6 +20,8 @@ export type MediaIssueCode =
   | 'codecs-missing'
   /** Warning: a variant's codec is not one the player's browsers play; it is skipped. */
   | 'codec-unplayable'
+  /** Warning: a subtitle playlist cannot be read; the player plays on without those subtitles. */
+  | 'subtitles-failed'
   /** Warning: the ladder's renditions do not share fragment boundaries; no switch inside the segment. */
   | 'ladder-misaligned'
   /** Note: an EXT-X-MEDIA audio group; what the player plays of it. */
@@ -60,6 +62,7 @@ const SEVERITY: Record<MediaIssueCode, MediaIssueSeverity> = {
   'codecs-missing': 'warning',
   'codec-unplayable': 'warning',
   'ladder-misaligned': 'warning',
+  'subtitles-failed': 'warning',
   'alternate-audio': 'note',
   subtitles: 'note',
   encrypted: 'note',

@@ -142,7 +142,17 @@ async function groupFindings(
       for (const [, tag] of separate) {
         const at = new URL(tag.uri!, url);
         const media = await readManifest(at, reader);
-        if ('finding' in media) findings.push(media.finding);
+        if ('finding' in media)
+          // Unreadable subtitles are a non-fatal `subtitles-failed` in the player: the video plays on.
+          findings.push(
+            type === 'AUDIO'
+              ? media.finding
+              : {
+                  ...media.finding,
+                  code: 'subtitles-failed',
+                  message: `${media.finding.message}: the player plays on without these subtitles`,
+                },
+          );
         else if (type === 'AUDIO') {
           const checked = await checkMediaPlaylist(media.manifest, at.href, reader);
           findings.push(...checked.findings);

@@ -27,6 +27,7 @@ export const SEGMENTS: Record<string, string> = {
   intro: 'media/intro/index.m3u8',
   ladder: 'media/ladder/index.m3u8',
   subs: 'media/subs-a/index.m3u8',
+  nosubs: 'media/subs-a/missing-subs.m3u8',
   alt: 'media/alt-audio/index.m3u8',
   aes: 'media/aes-fmp4/index.m3u8',
   byterange: 'broken/byterange.m3u8',

@@ -46,9 +46,11 @@ describe('offshoot validate --media', () => {
       nocodecs: 'codecs-missing',
       ac3: 'codec-unplayable',
       misaligned: 'ladder-misaligned',
+      nosubs: 'subtitles-failed',
     });
     expect(codes(report.media.notes)).toEqual({
       subs: 'subtitles',
+      nosubs: 'subtitles',
       alt: 'alternate-audio',
       aes: 'encrypted',
       made: 'generated',
