@@ -27,6 +27,8 @@ export function listenForBeeps(video: HTMLVideoElement): {
   beeps(): HeardBeep[];
   /** Whether some poll had media time `t` in its window (else a beep there could not be heard: a busy page). */
   observed(t: number): boolean;
+  /** Forget what was heard so far (to hear the same media time again after a seek back). */
+  clear(): void;
   /** Context state, polls made, loudest sample seen: for a failure message. */
   describe(): string;
   stop(): void;
@@ -49,8 +51,13 @@ export function listenForBeeps(video: HTMLVideoElement): {
   let state: AudioContextState | undefined;
   const rate = context.sampleRate;
   const quiet = Math.round(rate * 0.05);
+  // Just after a seek the window still holds audio from before it, which the new clock would
+  // misplace (earlier than the seek target): polls wait 0.3 s.
+  let seekedAt = -Infinity;
+  const onSeeking = (): void => void (seekedAt = performance.now());
+  video.addEventListener('seeking', onSeeking);
   const timer = setInterval(() => {
-    if (video.paused || video.seeking) return;
+    if (video.paused || video.seeking || performance.now() - seekedAt < 300) return;
     const now = video.currentTime;
     analyser.getFloatTimeDomainData(data);
     polls.push(now);
@@ -80,6 +87,10 @@ export function listenForBeeps(video: HTMLVideoElement): {
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       return groups.map((g) => ({ at: median(g.map((e) => e.at)), hz: median(g.map((e) => e.hz)), polls: g.length }));
     },
+    clear() {
+      estimates.length = 0;
+      polls.length = 0;
+    },
     describe: () => `context ${state ?? context.state}, ${polls.length} polls, peak ${peak.toFixed(3)}`,
     observed: (t) => polls.some((now) => now - t > 0.03 && now - t < (WINDOW / rate) * 0.9),
     stop() {
@@ -87,6 +98,7 @@ export function listenForBeeps(video: HTMLVideoElement): {
       stopped = true;
       state = context.state;
       clearInterval(timer);
+      video.removeEventListener('seeking', onSeeking);
       void context.close();
     },
   };
