@@ -40,8 +40,8 @@ export const COMFORT_SECONDS = 10;
  *    picture, since the choice is made again at every fragment).
  * 3. Emergency: playing with less than EMERGENCY_SECONDS ahead, or the next fragment at the
  *    current rendition would take longer to download than the media ahead lasts: the lightest.
- * 4. Up: the best rendition that needs at most UP_FACTOR of the estimate, and whose fragment
- *    would arrive before the buffer ahead runs out.
+ * 4. Up: the best rendition that needs at most UP_FACTOR of the estimate, and (inside a
+ *    segment) whose fragment would arrive before the buffer ahead runs out.
  * 5. Hold (hysteresis): a lower target does not switch down while the current rendition needs
  *    at most DOWN_FACTOR of the estimate, or at most all of it with COMFORT_SECONDS ahead.
  *
@@ -59,7 +59,9 @@ export function chooseRendition(options: readonly RenditionOption[], input: Rend
     return lightest;
   let target = lightest;
   for (let i = 0; i < allowed; i++) {
-    const arrivesInTime = !playing || downloadSeconds(i) < ahead;
+    // A segment's first fragment is needed when the segment is reached, not from this buffer
+    // (a prefetch, or a restart with nothing listed yet): the estimate alone decides it.
+    const arrivesInTime = !playing || current === undefined || downloadSeconds(i) < ahead;
     if (options[i]!.bandwidth <= estimate * UP_FACTOR && arrivesInTime) target = i;
   }
   if (current === undefined || current >= allowed || target >= current) return target;

@@ -116,6 +116,18 @@ describe('adaptive bitrate, per fragment', () => {
     expect(stats.throughput.resourceTiming).toBeGreaterThan(0);
   });
 
+  it('splices two ladder segments with switches in them: no waiting, no skipped frame, renditions as presented', async () => {
+    const { frames, runs, waiting, changes, errors, stats, total } = await playLadder({}, 2);
+    expect(errors).toEqual([]);
+    expect(waiting).toEqual([]);
+    expect(findSkips(frames).missing).toBeLessThanOrEqual(stats.droppedVideoFrames);
+    expect(frames.at(-1)!.mediaTime).toBeGreaterThan(total - 2 * (FRAME_MS / 1000));
+    expect(runs.at(-1)!.height).toBe(720);
+    // What the engine reports is what the media element presented, in the second segment too.
+    expect(changes.map((c) => c.height)).toEqual(runs.map((r) => r.height));
+    for (const [i, c] of changes.entries()) expect(Math.abs(c.mediaTime - runs[i]!.from)).toBeLessThan(0.05);
+  });
+
   it('takes nothing taller than the box needs: a 300 px high box gets 360p, not 720p', async () => {
     const { runs, errors, waiting } = await playLadder({ maxVideoHeight: () => 300 });
     expect(errors).toEqual([]);

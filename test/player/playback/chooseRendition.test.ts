@@ -50,9 +50,10 @@ describe('chooseRendition', () => {
   });
 
   it('goes up only to a rendition whose fragment arrives before the buffer ahead runs out', () => {
-    // 720p's 1 s fragment takes 2.77 / 4.2 = 0.66 s to download at 4.2 Mbps: fine with 1.6 s ahead,
-    // too late with 0.6 s (a segment's first fragment, so no emergency rule): 360p (0.27 s) instead.
-    expect(at({ estimateBps: 4.2e6, current: 0, bufferAheadSeconds: 1.6 })).toBe(2);
-    expect(at({ estimateBps: 4.2e6, current: undefined, bufferAheadSeconds: 0.6 })).toBe(1);
+    // 6 s fragments at 4.2 Mbps: 720p's takes 6 × 2.77 / 4.2 = 4.0 s to download, 360p's 1.6 s.
+    expect(at({ estimateBps: 4.2e6, current: 0, bufferAheadSeconds: 5, fragmentSeconds: 6 })).toBe(2);
+    expect(at({ estimateBps: 4.2e6, current: 0, bufferAheadSeconds: 3, fragmentSeconds: 6 })).toBe(1);
+    // A segment's first fragment (a prefetch, a restart with nothing listed): the estimate alone.
+    expect(at({ estimateBps: 4.2e6, current: undefined, bufferAheadSeconds: 0, fragmentSeconds: 6 })).toBe(2);
   });
 });
