@@ -93,6 +93,8 @@ describe('store HTTP semantics', () => {
     expect(reply.headers['accept-ranges']).toBe('bytes');
     expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(reply.headers['access-control-allow-origin']).toBe('*');
+    // Resource Timing on another origin shows sizes and response times only with TAO (the player's ABR reads them).
+    expect(reply.headers['timing-allow-origin']).toBe('*');
     expect(reply.headers['access-control-expose-headers']).toContain('Content-Range');
     const etag = reply.headers.etag as string;
     expect((await httpRequest(t.url, path, { headers: { 'If-None-Match': etag } })).status).toBe(304);
