@@ -32,6 +32,21 @@ const master = [
   '',
 ].join('\n');
 
+/** A ladder whose 720p has 2 s fragments: it does not line up with 360p's 1 s ones. */
+const oddPlaylist = playlist
+  .replace(/#EXTINF:1\.000000,\nseg_[23]\.m4s\n/g, '')
+  .replace(/#EXTINF:1\.000000,/g, '#EXTINF:2.000000,')
+  .replace('TARGETDURATION:1', 'TARGETDURATION:2');
+const ladder = (top: string) =>
+  [
+    '#EXTM3U',
+    '#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360,CODECS="avc1.64001e,mp4a.40.2"',
+    '360/index.m3u8',
+    '#EXT-X-STREAM-INF:BANDWIDTH=3000000,RESOLUTION=1280x720,CODECS="avc1.64001f,mp4a.40.2"',
+    `${top}/index.m3u8`,
+    '',
+  ].join('\n');
+
 /** What the server saw, in order: `>name` when a request arrived, `<name` when it was answered. */
 const log: string[] = [];
 /** Request paths, for which rendition was fetched. */
@@ -43,7 +58,19 @@ const server = createServer((req, res) => {
   const delay = name.endsWith('.m3u8') ? 0 : ANSWER_DELAY_MS;
   setTimeout(() => {
     log.push(`<${name}`);
-    res.end(name === 'master.m3u8' ? master : name.endsWith('.m3u8') ? playlist : Buffer.alloc(1000));
+    const body =
+      name === 'master.m3u8'
+        ? master
+        : name === 'aligned.m3u8'
+          ? ladder('720')
+          : name === 'odd.m3u8'
+            ? ladder('odd')
+            : req.url!.includes('/odd/')
+              ? oddPlaylist
+              : name.endsWith('.m3u8')
+                ? playlist
+                : Buffer.alloc(1000);
+    res.end(body);
   }, delay);
 });
 let origin = '';
@@ -180,5 +207,52 @@ describe('SegmentFetch', () => {
     expect(folder).toBeUndefined();
     expect(fetch.failed).toBe(true);
     expect(errors.pop()).toMatch(/no rendition this browser can play \(CODECS: av01.*avc1/);
+  });
+
+  it('switches rendition at a fragment boundary of an aligned ladder, and never to one whose fragments do not line up', async () => {
+    // First pick before any measurement (the lightest), then a fast link from the second fragment on.
+    const folders = async (path: string) => {
+      paths.length = 0;
+      const policy = { retries: 0, delayMs: 10, timeoutMs: 5000 };
+      const fetched = await new Promise<SegmentFetch>((resolve) => {
+        const f: SegmentFetch = new SegmentFetch({ segmentId: 'l', url: `${origin}${path}`, durationSeconds: 4 }, 30, {
+          retry: policy,
+          playlistRetry: policy,
+          growingPollMs: 500,
+          measure: () => {},
+          chooseVariant: (variants, current, fragmentSeconds = 1) =>
+            selectVariant(
+              variants,
+              {
+                estimateBps: current ? 20e6 : null,
+                bufferAheadSeconds: 10,
+                playing: false,
+                fragmentSeconds,
+                isSupported: () => true,
+              },
+              current,
+            ),
+          onChange: (x) => x.finished && resolve(x),
+          onError: (_f, e) => void errors.push(e.message),
+        });
+        void f;
+      });
+      return fetched.verified.map((v) => `${v.url.split('/').at(-2)}/${v.url.split('/').at(-1)}@${v.height}`);
+    };
+    expect(await folders('/l/aligned.m3u8')).toEqual([
+      '360/seg_0.m4s@360',
+      '720/seg_1.m4s@720',
+      '720/seg_2.m4s@720',
+      '720/seg_3.m4s@720',
+    ]);
+    expect(await folders('/l/odd.m3u8')).toEqual([
+      '360/seg_0.m4s@360',
+      '360/seg_1.m4s@360',
+      '360/seg_2.m4s@360',
+      '360/seg_3.m4s@360',
+    ]);
+    // It was read (and refused for its 2 s fragments), not merely unreachable.
+    expect(paths).toContain('/l/odd/index.m3u8');
+    expect(errors).toEqual([]);
   });
 });
