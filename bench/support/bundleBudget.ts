@@ -9,23 +9,42 @@ import { minifyFile } from './minifyModule.js';
 /**
  * min+gzip budgets in KiB.
  * - `ownKb`: the SDK's own code (dist/offshoot.mjs and the chunks it imports, dependencies
- *   external, minified as a bundler would): the part this project fully controls. 60 KiB has
- *   been the budget since the bench was written (43 KiB measured when it became a test): room
- *   for the planned features (ABR, alternate tracks), not for the code to double.
- * - `bundleKb`: dist/offshoot.bundle.mjs and the chunks it loads (lazily too), SDK and
- *   dependencies for a `<script>` tag, each file compressed alone as it is served. Set
+ *   external, minified as a bundler would): the part this project fully controls. It was 60
+ *   KiB from when the bench was written (43 KiB measured when it became a test), with room
+ *   "for the planned features (ABR, alternate tracks)". Issue 11 built them: per-fragment
+ *   ABR, alternate audio muxed at box level, WebVTT subtitles and the tracks menu, AES-128,
+ *   MPEG-TS timestamp rewriting, the DRM loader; 61.9 KiB measured with them. 70 KiB leaves
+ *   room for fixes, not for another feature set: the next one must earn its bytes.
+ * - `bundleKb`: dist/offshoot.bundle.mjs and the chunks it loads (lazily too) for every embed,
+ *   SDK and dependencies for a `<script>` tag, each file compressed alone as it is served. Set
  *   from what an embed needs: on the benches' `slow` profile (3 Mbps) 400 KiB arrives in
  *   about 1.1 s, the most a page should wait for the player's script before its first frame.
+ *   Raised to 410 KiB (about 1.12 s) with issue 11's features, 403.3 KiB measured: the count
+ *   is on the safe side, as it includes every renderer pixi can pick (WebGPU, WebGL, Canvas:
+ *   a page loads one) and media-captions' SRT and SSA parsers, which Offshoot never loads
+ *   (about 23 KiB no page fetches). What a page loads before its first frame is printed too.
+ * - `drmKb`: the chunks only an embed that configures DRM loads (hls.js's full build, for its
+ *   EME controller, ADR 0014), on top of the bundle: no one else ever fetches them, so they
+ *   have their own line instead of hiding in (or blowing) the bundle's.
  */
-export const BUNDLE_BUDGETS = { ownKb: 60, bundleKb: 400 } as const;
+export const BUNDLE_BUDGETS = { ownKb: 70, bundleKb: 410, drmKb: 190 } as const;
+
+/**
+ * Bundle chunks only DRM embeds load: hls.js's full build, which rollup names after its
+ * module (`import('hls.js')` in src/player/playback/decrypt/loadHls.ts).
+ */
+const DRM_ONLY_CHUNK = /(^|\/)bundle-hls-[^/]+\.mjs$/;
 
 export interface BundleSizes {
   /** The SDK's own code, dependencies external, minified here (lazy chunks included). */
   own: Sizes;
-  /** The self-contained ESM bundle, as built (already minified): the entry and every chunk it can load, each compressed alone. */
+  /** The self-contained ESM bundle, as built (already minified): the entry and every chunk it can load but the DRM-only ones, each compressed alone. */
   bundle: Sizes;
-  /** The bundle's files: the entry, then the chunks it imports (statically or lazily). */
+  /** The bundle's files: the entry, then the chunks it imports (statically or lazily), DRM-only ones left out. */
   bundleFiles: string[];
+  /** What an embed that configures DRM loads on top of `bundle`, and its files. */
+  drm: Sizes;
+  drmFiles: string[];
   /** Of the bundle, what a page loads before anything lazy (the entry and its static imports). */
   bundleAtStart: Sizes;
 }
@@ -75,11 +94,23 @@ export async function measureBundle(dist = 'dist'): Promise<BundleSizes> {
   const own = await minifyFile(ownFile);
   if (own.length < 2000)
     throw new Error(`${ownFile} bundles to ${own.length} characters, a stub: run \`npm run build\``);
-  const bundleFiles = filesReachedFrom(bundleFile);
+  const reached = filesReachedFrom(bundleFile);
+  const drmFiles = reached.filter((f) => DRM_ONLY_CHUNK.test(f));
+  if (drmFiles.length !== 1)
+    throw new Error(`${bundleFile}: expected one DRM-only chunk (hls.js's full build), found ${drmFiles.length}`);
+  const bundleFiles = reached.filter((f) => !drmFiles.includes(f));
   const bundle = sizesOfFiles(bundleFiles);
+  const drm = sizesOfFiles(drmFiles);
   if (bundle.min < 2000) throw new Error(`${bundleFile} holds ${bundle.min} bytes, a stub: run \`npm run build\``);
   const bundleAtStart = sizesOfFiles(filesReachedFrom(bundleFile, false));
-  return { own: compressedSizes(readFileSync(ownFile, 'utf8'), own), bundle, bundleFiles, bundleAtStart };
+  return {
+    own: compressedSizes(readFileSync(ownFile, 'utf8'), own),
+    bundle,
+    bundleFiles,
+    bundleAtStart,
+    drm,
+    drmFiles,
+  };
 }
 
 /** Built (already minified) files, each compressed alone as a server sends it, summed. */
