@@ -54,7 +54,7 @@ export function serveCommand(io: CliIO): Command {
       .option('--stories <dir>', 'folder of story files (*.json, */story.json)')
       .option(
         '--store <dir|url>',
-        'segment store: a folder, or s3://bucket/prefix (endpoint and keys from OFFSHOOT_S3_ENDPOINT or AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION)',
+        'segment store: a folder, or s3://bucket/prefix (endpoint and keys from OFFSHOOT_S3_ENDPOINT or AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION; each S3 call times out after OFFSHOOT_S3_TIMEOUT_MS, default 15000)',
         './.cache/offshoot-store',
       )
       .option('--redis <url>', 'use the BullMQ queue on this Redis (redis://host:port)')
