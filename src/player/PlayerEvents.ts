@@ -42,6 +42,16 @@ export interface PlayerEvents {
   audiotrackschange: { tracks: AudioTrackInfo[]; audioTrack: number };
   /** Another audio rendition plays: `id` into `audioTracks` (hls.js: AUDIO_TRACK_SWITCHED). */
   audiotrackswitch: { id: number; track: AudioTrackInfo };
+  /**
+   * The picture on screen now comes from another rendition of a segment's bitrate ladder
+   * (adaptive bitrate, ADR 0011): reported when its first frame is presented, not when it was
+   * picked. `height` in pixels and `bandwidth` (the master's BANDWIDTH, bits/s) are 0 when the
+   * playlist does not say; `mediaTime` is the video's time of that frame (hls.js: LEVEL_SWITCHED).
+   *
+   * @example
+   * player.on('renditionchange', ({ height, bandwidth }) => console.log(`now ${height}p, ${bandwidth / 1e6} Mbps`));
+   */
+  renditionchange: { segmentId: string; height: number; bandwidth: number; mediaTime: number };
 }
 
 /**
@@ -100,4 +110,5 @@ export const PLAYER_EVENT_TYPES: ReadonlyArray<keyof PlayerEvents> = [
   'subtitletrackswitch',
   'audiotrackschange',
   'audiotrackswitch',
+  'renditionchange',
 ];

@@ -150,6 +150,7 @@ export function wireEngine(host: PlayerHost): () => void {
     engine.on('stall', onMoving),
     engine.on('retry', onRetry),
     engine.on('recovered', onRecovered),
+    engine.on('renditionchange', (e) => hub.emit('renditionchange', { ...e })),
   ];
   return () => subs.forEach((off) => off());
 }

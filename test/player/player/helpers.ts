@@ -21,6 +21,7 @@ export function recorder(): { log: Logged[]; on: { [K in keyof PlayerEvents]: (e
       subtitletrackswitch: push('subtitletrackswitch'),
       audiotrackschange: push('audiotrackschange'),
       audiotrackswitch: push('audiotrackswitch'),
+      renditionchange: push('renditionchange'),
     },
   };
 }
