@@ -1,3 +1,6 @@
+import type { SubtitleTrack } from './playback/subtitles/SubtitleTrack.js';
+import type { AudioTrackInfo } from './playback/audio/AudioTrackInfo.js';
+
 /**
  * Events a player emits (`player.on(type, handler)`; the custom element re-dispatches
  * them as DOM CustomEvents with the payload as `detail`).
@@ -7,9 +10,6 @@
  * player.on('choice', ({ segmentId, optionId, byDefault }) => track('choice', { segmentId, optionId, byDefault }));
  * player.on('error', ({ code, fatal, message }) => fatal && showMessage(message));
  */
-import type { SubtitleTrack } from './playback/subtitles/SubtitleTrack.js';
-import type { AudioTrackInfo } from './playback/audio/AudioTrackInfo.js';
-
 export interface PlayerEvents {
   /** A segment started (story truth: the story machine entered it). */
   segmentstart: { segmentId: string };
