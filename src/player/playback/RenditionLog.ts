@@ -1,5 +1,5 @@
 import type { VirtualTimeline } from './VirtualTimeline.js';
-import type { ListedFragment } from './SegmentFetch.js';
+import type { ListedFragment } from './SegmentFetchHost.js';
 
 /** A rendition that started showing: which segment, its size and BANDWIDTH, and from what media time. */
 export interface RenditionShown {

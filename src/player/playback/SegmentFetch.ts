@@ -1,87 +1,17 @@
 import type { SegmentSource } from './PlaybackEngine.js';
 import { PlaybackError } from './PlaybackError.js';
 import { fetchWithRetry } from './fetchWithRetry.js';
-import type { RetryHooks, RetryNotice, RetryPolicy } from './fetchWithRetry.js';
+import type { RetryHooks } from './fetchWithRetry.js';
 import { checkMp4Structure } from './checkMp4Structure.js';
-import { parsePlaylist, readSegmentPlaylist, toSegmentPlaylist } from './readSegmentPlaylist.js';
+import { readSegmentPlaylist } from './readSegmentPlaylist.js';
 import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
 import type { ParsedVariant } from 'm3u8-parser';
 import { RenditionLadder } from './RenditionLadder.js';
 import type { Rendition } from './RenditionLadder.js';
 import { checkTsStructure } from './checkTsStructure.js';
 import { AesDecrypter } from './decrypt/AesDecrypter.js';
-
-/** What a SegmentFetch may call: the engine's narrow host interface for downloads. */
-export interface SegmentFetchHost {
-  /** For fragments and init sections. */
-  retry: RetryPolicy;
-  /** For playlists (short: a growing one is re-read anyway). */
-  playlistRetry: RetryPolicy;
-  growingPollMs: number;
-  /**
-   * Which rendition of a master playlist the next fragment comes from: `current` is the one the
-   * segment is on (undefined for its first fragment), `fragmentSeconds` the next fragment's length.
-   */
-  chooseVariant(
-    variants: ParsedVariant[],
-    current?: ParsedVariant,
-    fragmentSeconds?: number,
-  ): ParsedVariant | undefined;
-  /**
-   * Whether to ask for the next fragment while this one (`bandwidthBps` for `seconds` of media;
-   * 0 when unknown) is in flight: yes unless the link is too slow for two at once. Default yes.
-   */
-  pipeline?(bandwidthBps: number, seconds: number): boolean;
-  /** A media download finished (`startedAt`: performance.now() at its request), for the throughput estimate. */
-  measure(url: string, bytes: number, startedAt: number): void;
-  /** More fragments were verified, or the playlist completed. */
-  onChange(fetch: SegmentFetch): void;
-  /** Failure: `fatal` for this segment means no more of it will come. */
-  onError(fetch: SegmentFetch, error: PlaybackError, fatalForSegment: boolean): void;
-  /** Check each init section and fragment is well-formed fMP4 before listing it (the engine does). */
-  checkStructure?: boolean;
-  /** A download failed and is about to be retried. */
-  onRetry?(fetch: SegmentFetch, notice: RetryNotice): void;
-  /** A retried download succeeded. */
-  onRecovered?(fetch: SegmentFetch, url: string, attempts: number): void;
-  /** Once the playlist is read: what turns its bytes into what hls.js gets (a separate audio rendition muxed in), if anything. */
-  assembler?(fetch: SegmentFetch, io: AssemblerIo): Promise<FragmentAssembler | null>;
-}
-
-/** Downloads an assembler may make with this segment's retries, checks and signal. */
-export interface AssemblerIo {
-  bytes(url: string, kind: 'init' | 'fragment'): Promise<ArrayBuffer>;
-  text(url: string): Promise<string>;
-  pollMs: number;
-  signal: AbortSignal;
-}
-
-/**
- * Changes a segment's fetched init section and fragments before they are listed (audio/AlternateAudio
- * muxes a separate audio rendition in). `forFragment` is called before the video bytes arrive, so
- * its own downloads overlap them; `[start, end)` is the fragment's place in the segment, seconds.
- */
-export interface FragmentAssembler {
-  forFragment(
-    start: number,
-    end: number,
-    last: boolean,
-  ): {
-    init(bytes: ArrayBuffer, url: string): Promise<ArrayBuffer>;
-    fragment(bytes: ArrayBuffer): Promise<ArrayBuffer>;
-  };
-  /** An init section (`start` null) or the fragment at `start` fetched a second time (hls.js asked again). */
-  refetch(bytes: ArrayBuffer, url: string, start: number | null): Promise<ArrayBuffer>;
-}
-
-/** A fragment as listed in the virtual playlist: with the init section and rendition it belongs to. */
-export interface ListedFragment extends FragmentRef {
-  /** Its rendition's EXT-X-MAP URI (empty for MPEG-TS). */
-  initUrl: string;
-  /** Its rendition's picture height and BANDWIDTH (0 when the playlist does not say). */
-  height: number;
-  bandwidth: number;
-}
+import { growPlaylist } from './growPlaylist.js';
+import type { AssemblerIo, FragmentAssembler, ListedFragment, SegmentFetchHost } from './SegmentFetchHost.js';
 
 let nextId = 1;
 /** Longest wait for the ladder's other playlists before the second fragment is chosen without them. */
@@ -215,7 +145,7 @@ export class SegmentFetch {
           await this.idle(this.host.growingPollMs);
           const reread = await this.reread(playlist.mediaUrl, text);
           if (!signal.aborted && reread !== null)
-            this.playlist = ladder.reference.playlist = this.grow(playlist, reread);
+            this.playlist = ladder.reference.playlist = growPlaylist(playlist, reread);
         } else {
           await this.idle(Infinity);
         }
@@ -382,33 +312,6 @@ export class SegmentFetch {
       if (this.aborted || ++this.pollFailures >= GROWING_POLL_FAILURES) throw error;
       return null;
     }
-  }
-
-  /**
-   * A growing playlist may only append: earlier fragments must stay as they were. A read that
-   * is cut short (no final newline: caught mid-write) or shorter than the last one (a stale
-   * cache) is ignored until the next poll.
-   */
-  private grow(before: SegmentPlaylist, text: string): SegmentPlaylist {
-    if (!text.endsWith('\n')) return before;
-    const after = toSegmentPlaylist(parsePlaylist(text), before.mediaUrl);
-    if (
-      after.fragments.length < before.fragments.length ||
-      (after.fragments.length === before.fragments.length && !after.complete)
-    )
-      return before;
-    const changed = before.fragments.some((f, i) => after.fragments[i]?.url !== f.url);
-    if (changed)
-      throw new PlaybackError(
-        'playlist-changed',
-        `${before.mediaUrl}: fragments already listed changed while the segment was growing`,
-      );
-    if (before.initUrl && after.initUrl !== before.initUrl)
-      throw new PlaybackError(
-        'playlist-changed',
-        `${before.mediaUrl}: EXT-X-MAP changed while the segment was growing`,
-      );
-    return after;
   }
 
   private idle(ms: number): Promise<void> {

@@ -2,7 +2,7 @@ import Hls from 'hls.js/light';
 import { EventHub } from '../../core/events/EventHub.js';
 import type { PlaybackEngine, PlaybackEngineOptions, PlaybackEvents, SegmentSource } from './PlaybackEngine.js';
 import { SegmentFetch } from './SegmentFetch.js';
-import type { SegmentFetchHost } from './SegmentFetch.js';
+import type { SegmentFetchHost } from './SegmentFetchHost.js';
 import { TimelineSession } from './TimelineSession.js';
 import { StatsRecorder } from './StatsRecorder.js';
 import { createMediaClock } from './createMediaClock.js';

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
-import type { SegmentFetchHost } from '../../../src/player/playback/SegmentFetch.js';
+import type { SegmentFetchHost } from '../../../src/player/playback/SegmentFetchHost.js';
 import { selectVariant } from '../../../src/player/playback/selectVariant.js';
 
 const FRAGMENTS = 4;

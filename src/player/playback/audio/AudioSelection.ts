@@ -1,4 +1,5 @@
-import type { AssemblerIo, FragmentAssembler, SegmentFetch } from '../SegmentFetch.js';
+import type { SegmentFetch } from '../SegmentFetch.js';
+import type { AssemblerIo, FragmentAssembler } from '../SegmentFetchHost.js';
 import { AlternateAudio } from './AlternateAudio.js';
 import type { AudioPreference, AudioTrackInfo } from './AudioTrackInfo.js';
 import { chooseAudioRendition } from './chooseAudioRendition.js';
