@@ -17,6 +17,8 @@ let nextId = 1;
 /** Longest wait for the ladder's other playlists before the second fragment is chosen without them. */
 const LADDER_WAIT_MS = 1_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Longest a segment fetched ahead waits for a measured estimate before its first pick. */
+const ESTIMATE_WAIT_MS = 1_000;
 /** Consecutive failed re-reads of a growing playlist before the segment is given up. */
 const GROWING_POLL_FAILURES = 5;
 
@@ -48,6 +50,9 @@ export class SegmentFetch {
   /** Init and fragment downloads under way (at most this one and the next), by URL. */
   private readonly requests = new Map<string, Promise<ArrayBuffer>>();
   private pollFailures = 0;
+  /** False once `urgent()`: the fetch starts a timeline and picks its first rendition at once. */
+  private waitsForEstimate = true;
+  private stopWaiting: (() => void) | null = null;
   /** Set once the playlist is read, when the segment's bytes need more than repackaging. */
   assembler: FragmentAssembler | null = null;
   /** AES-128 media is decrypted here, before checks and repackaging (keys fetched once each). */
@@ -109,6 +114,29 @@ export class SegmentFetch {
     this.bytes.clear();
     this.requests.clear();
     this.wake?.();
+    this.stopWaiting?.();
+  }
+
+  /**
+   * This fetch starts a timeline (load, restart): nothing else is being downloaded to measure
+   * the link by, so its first rendition is picked now (the safe first pick when unmeasured).
+   */
+  urgent(): void {
+    this.waitsForEstimate = false;
+    this.stopWaiting?.();
+  }
+
+  /**
+   * A segment fetched ahead (a prefetched option, the segment queued next) waits, at most
+   * ESTIMATE_WAIT_MS, for the estimate to rest on a measured download before its first pick:
+   * the timeline's first fragment is being timed meanwhile, and a branch picked blind would
+   * start on the lightest rendition and show it at the seam.
+   */
+  private async awaitEstimate(): Promise<void> {
+    if (!this.waitsForEstimate || !this.host.whenMeasured) return;
+    const stopped = new Promise<void>((resolve) => (this.stopWaiting = resolve));
+    await Promise.race([this.host.whenMeasured(ESTIMATE_WAIT_MS), stopped]);
+    this.stopWaiting = null;
   }
 
   get aborted(): boolean {
@@ -120,6 +148,8 @@ export class SegmentFetch {
     const text = (url: string) =>
       fetchWithRetry(url, 'text', 'playlist-load-failed', this.host.playlistRetry, signal, this.hooks());
     try {
+      await this.awaitEstimate();
+      if (signal.aborted) return;
       let variants: ParsedVariant[] = [];
       let chosen: ParsedVariant | undefined;
       this.playlist = await readSegmentPlaylist(this.source.url, text, (all) => {

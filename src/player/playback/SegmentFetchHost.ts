@@ -27,6 +27,11 @@ export interface SegmentFetchHost {
   pipeline?(bandwidthBps: number, seconds: number): boolean;
   /** A media download finished (`startedAt`: performance.now() at its request), for the throughput estimate. */
   measure(url: string, bytes: number, startedAt: number): void;
+  /**
+   * Resolves once the throughput estimate rests on a measured download, or after `maxMs`: a
+   * segment fetched ahead waits for it before picking its first rendition. Default: no wait.
+   */
+  whenMeasured?(maxMs: number): Promise<void>;
   /** More fragments were verified, or the playlist completed. */
   onChange(fetch: SegmentFetch): void;
   /** Failure: `fatal` for this segment means no more of it will come. */

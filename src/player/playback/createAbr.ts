@@ -20,6 +20,8 @@ export interface Abr {
   pipeline(bandwidthBps: number, seconds: number): boolean;
   /** A media download finished (SegmentFetchHost.measure). */
   measure(url: string, bytes: number, startedAt: number): void;
+  /** Resolves once the estimate is measured, or after `maxMs` (SegmentFetchHost.whenMeasured). */
+  whenMeasured(maxMs: number): Promise<void>;
   /** The current estimate, bits/s, and how many samples came from Resource Timing or fetch timing. */
   estimate(): { bps: number; measured: boolean; resourceTiming: number; fetch: number };
   /** Renditions shown, most recent last (the last 100 changes). */
@@ -84,6 +86,14 @@ export function createAbr(
     // the media nearly fills, the fragment needed first would arrive later.
     pipeline: (bps) => !bandwidth.measured || bps === 0 || bps / bandwidth.estimate() < PIPELINE_SHARE,
     measure: (url, bytes, startedAt) => meter.downloaded(url, bytes, startedAt),
+    whenMeasured(maxMs) {
+      // Polled: a sample lands when a download's Resource Timing entry is read, a few ms apart.
+      const until = performance.now() + maxMs;
+      return new Promise((resolve) => {
+        const poll = () => (bandwidth.measured || performance.now() >= until ? resolve() : setTimeout(poll, 20));
+        poll();
+      });
+    },
     estimate: () => ({ bps: bandwidth.estimate(), measured: bandwidth.measured, ...meter.counts }),
     shown: () => log.shown.map((s) => ({ ...s })),
     reset: () => log.reset(),

@@ -38,6 +38,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
   const fetchHost: SegmentFetchHost = {
     chooseVariant: abr.choose,
     measure: abr.measure,
+    whenMeasured: abr.whenMeasured,
     pipeline: abr.pipeline,
     retry: {
       retries: options.retries ?? 2,
@@ -102,6 +103,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     session?.destroy();
     abr.reset();
     const first = takeFetch(source, offsetSeconds);
+    first.urgent();
     audioBase = clockSeconds === undefined ? null : { fetch: first, seconds: clockSeconds };
     session = new TimelineSession(video, first, offsetSeconds, sessionHost);
     return { session };

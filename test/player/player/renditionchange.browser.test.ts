@@ -34,7 +34,7 @@ interface Frame {
   height: number;
 }
 
-test('renditionchange reports each rendition as its first frame is presented, with its height and media time', async () => {
+test('renditionchange reports each rendition as its first frame is presented, with its height and media time; a branch fetched ahead keeps the picture size at the seam', async () => {
   container = document.createElement('div');
   Object.assign(container.style, { position: 'relative', width: '1280px', height: '720px' });
   document.body.appendChild(container);
@@ -71,6 +71,12 @@ test('renditionchange reports each rendition as its first frame is presented, wi
     expect(at, `a frame at ${change.mediaTime}`).toBeDefined();
     expect(at!.height, `frame at ${at!.mediaTime}`).toBe(change.height);
   }
+  // Segment b, fetched ahead while a played, picked its first rendition from the estimate a's
+  // downloads measured, not blind: the picture keeps its size across the seam (a blind pick
+  // started b on 240p for a fragment).
+  const lastOfA = frames.filter((f) => f.mediaTime < 8 - 0.017).at(-1)!;
+  const firstOfB = frames.find((f) => f.mediaTime >= 8 - 0.017)!;
+  expect(firstOfB.height, `b's first frame at ${firstOfB.mediaTime}`).toBe(lastOfA.height);
   // Every change of picture height the element showed was reported, in order.
   const shown = frames.map((f) => f.height).filter((h, i, all) => i === 0 || h !== all[i - 1]);
   expect(changes.map((c) => c.height)).toEqual(shown);
