@@ -124,6 +124,15 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     audioShown = key;
   });
 
+  /**
+   * The segment on screen; before a new timeline presents its first frame (a load, or the
+   * restart an audio switch makes), the one it starts with, so `audioTrack` read right after
+   * a switch already tells the new rendition.
+   */
+  function onScreen(): SegmentFetch | undefined {
+    return session?.current()?.fetch ?? session?.timeline.entries[0]?.fetch;
+  }
+
   function requireSession(method: string): TimelineSession {
     if (!session) throw new Error(`PlaybackEngine.${method}(): call load() first`);
     return session;
@@ -158,8 +167,8 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     clock: clock.clock,
     segmentTime,
     currentSegmentId: () => session?.current()?.fetch.source.segmentId ?? null,
-    audioTracks: () => audio.tracksOf(session?.current()?.fetch).tracks,
-    audioTrack: () => audio.tracksOf(session?.current()?.fetch).audioTrack,
+    audioTracks: () => audio.tracksOf(onScreen()).tracks,
+    audioTrack: () => audio.tracksOf(onScreen()).audioTrack,
     async setAudioTrack(id) {
       const track = await switchAudioTrack(
         { video, audio, session: () => session, openSession, takeFetch, prefetches, segmentTime },
