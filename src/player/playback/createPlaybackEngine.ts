@@ -153,7 +153,11 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
         const existing = prefetches.get(source.segmentId);
         if (existing && existing.source.url === source.url && !existing.failed) continue;
         existing?.abort();
-        prefetches.set(source.segmentId, new SegmentFetch(source, prefetchSeconds, fetchHost));
+        const fetch = new SegmentFetch(source, prefetchSeconds, fetchHost);
+        // Before any timeline (the player's warm start of its first segment) nothing will be
+        // timed to wait for: pick now, as load() would.
+        if (!session) fetch.urgent();
+        prefetches.set(source.segmentId, fetch);
       }
     },
     cancel(segmentIds) {

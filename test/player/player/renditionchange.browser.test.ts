@@ -4,6 +4,7 @@
 // against what the video element presented (requestVideoFrameCallback: each frame's height
 // and media time), not against the engine's own stats.
 import { afterEach, expect, test } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { createPlayer } from '../../../src/player/createPlayer.js';
 import type { Player } from '../../../src/player/setup/Player.js';
 import type { PlayerEvents } from '../../../src/player/PlayerEvents.js';
@@ -11,10 +12,11 @@ import { next } from './helpers.js';
 
 let player: Player | null = null;
 let container: HTMLDivElement | null = null;
-afterEach(() => {
+afterEach(async () => {
   player?.destroy();
   container?.remove();
   player = container = null;
+  await cdp().send('Network.setCacheDisabled', { cacheDisabled: false });
 });
 
 const story = {
@@ -35,6 +37,10 @@ interface Frame {
 }
 
 test('renditionchange reports each rendition as its first frame is presented, with its height and media time; a branch fetched ahead keeps the picture size at the seam', async () => {
+  // Other test files in this browser fetched the same media: from the HTTP cache a download
+  // tells nothing about the link (ThroughputMeter does not count it), so the cache is off here.
+  await cdp().send('Network.enable');
+  await cdp().send('Network.setCacheDisabled', { cacheDisabled: true });
   container = document.createElement('div');
   Object.assign(container.style, { position: 'relative', width: '1280px', height: '720px' });
   document.body.appendChild(container);
@@ -59,7 +65,8 @@ test('renditionchange reports each rendition as its first frame is presented, wi
   );
 
   expect(frames.length).toBeGreaterThan(100);
-  expect(changes.length).toBeGreaterThan(0);
+  // Loopback carries 720p many times over: the player climbs from the safe first pick.
+  expect(changes.length).toBeGreaterThan(1);
   // The first event is the first picture's rendition.
   expect(changes[0]!.height).toBe(frames[0]!.height);
   for (const change of changes) {
