@@ -27,6 +27,7 @@ const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> =
   playback: { args: ['--quick'] },
   soak: { args: ['60', '--rate', '2'] },
   'bundle-size': { args: ['--quick'] },
+  'wild-media': { args: ['--repeat', '1'] },
 };
 
 const quick = process.argv.includes('--quick');
