@@ -142,16 +142,10 @@ function videoArgs(clip: Clip): string[] {
   return [...common, ...keyframes, ...contract];
 }
 
-async function encode(clip: Clip): Promise<void> {
-  const dir = join(OUT, clip.name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+/** ffmpeg inputs for a clip: the 640×360 test picture and a tone set by its hue, `seconds` long. */
+function testSource(clip: { seconds: number; hue: number }): string[] {
   const d = String(clip.seconds);
-  await run('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
+  return [
     '-f',
     'lavfi',
     '-i',
@@ -160,6 +154,19 @@ async function encode(clip: Clip): Promise<void> {
     'lavfi',
     '-i',
     `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
+  ];
+}
+
+async function encode(clip: Clip): Promise<void> {
+  const dir = join(OUT, clip.name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    ...testSource(clip),
     ...videoArgs(clip),
     '-c:a',
     'aac',
@@ -267,17 +274,7 @@ async function encodeWild(clip: (typeof WILD)[number]): Promise<void> {
   const dir = join(OUT, clip.name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const d = String(clip.seconds);
-  const inputs = [
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=640x360:rate=${FPS}:duration=${d}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
-  ];
+  const inputs = testSource(clip);
   // x264 defaults (B-frames on): only the keyframe cadence is set.
   const video = videoArgs({ name: clip.name, seconds: clip.seconds, hue: clip.hue, bframes: true });
   const audio = ['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'];
@@ -456,17 +453,7 @@ async function encodeEncrypted(clip: (typeof ENCRYPTED)[number]): Promise<void> 
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, hex] of Object.entries(AES_KEYS)) writeFileSync(join(dir, `${name}.bin`), Buffer.from(hex, 'hex'));
-  const d = String(clip.seconds);
-  const inputs = [
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=640x360:rate=${FPS}:duration=${d}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${300 + clip.hue * 2}:sample_rate=48000:duration=${d}`,
-  ];
+  const inputs = testSource(clip);
   const audio = ['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'];
   const hls = ['-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod'];
   const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, ...args]);
