@@ -12,6 +12,7 @@ import { checkTsStructure } from './checkTsStructure.js';
 import { AesDecrypter } from './decrypt/AesDecrypter.js';
 import { growPlaylist } from './growPlaylist.js';
 import type { AssemblerIo, FragmentAssembler, ListedFragment, SegmentFetchHost } from './SegmentFetchHost.js';
+import { Wakeup } from './Wakeup.js';
 
 let nextId = 1;
 /** Longest wait for the ladder's other playlists before the second fragment is chosen without them. */
@@ -41,7 +42,7 @@ export class SegmentFetch {
   done = false;
   private readonly bytes = new Map<string, ArrayBuffer>();
   private readonly abortController = new AbortController();
-  private wake: (() => void) | null = null;
+  private readonly wakeup = new Wakeup();
   /** A master playlist's renditions (one for a media playlist): the next fragment's is chosen each time. */
   private ladder: RenditionLadder | null = null;
   private rendition: Rendition | null = null;
@@ -93,7 +94,7 @@ export class SegmentFetch {
 
   setLimit(seconds: number): void {
     this.limitSeconds = Math.max(this.limitSeconds, seconds);
-    this.wake?.();
+    this.wakeup.wake();
   }
 
   /** Hand the bytes of `url` over once (then forget them: hls.js owns them now). */
@@ -113,7 +114,7 @@ export class SegmentFetch {
     this.abortController.abort();
     this.bytes.clear();
     this.requests.clear();
-    this.wake?.();
+    this.wakeup.wake();
     this.stopWaiting?.();
   }
 
@@ -172,12 +173,12 @@ export class SegmentFetch {
           this.host.onChange(this);
           return;
         } else if (!next) {
-          await this.idle(this.host.growingPollMs);
+          await this.wakeup.wait(this.host.growingPollMs);
           const reread = await this.reread(playlist.mediaUrl, text);
           if (!signal.aborted && reread !== null)
             this.playlist = ladder.reference.playlist = growPlaylist(playlist, reread);
         } else {
-          await this.idle(Infinity);
+          await this.wakeup.wait(Infinity);
         }
       }
     } catch (error) {
@@ -342,16 +343,5 @@ export class SegmentFetch {
       if (this.aborted || ++this.pollFailures >= GROWING_POLL_FAILURES) throw error;
       return null;
     }
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = Number.isFinite(ms) ? setTimeout(() => this.wake?.(), ms) : undefined;
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 }

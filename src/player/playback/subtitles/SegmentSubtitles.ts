@@ -4,6 +4,7 @@ import { readSubtitleRenditions } from './readSubtitleRenditions.js';
 import { placeSubtitleCues } from './placeSubtitleCues.js';
 import type { SubtitleIO } from './subtitleIO.js';
 import type { SubtitleCue, SubtitleRendition } from './SubtitleTrack.js';
+import { Wakeup } from '../Wakeup.js';
 
 /** Enough of a fragment for its moof (fMP4) or its first PES header (MPEG-TS). */
 const HEAD_BYTES = 16 * 1024;
@@ -35,7 +36,7 @@ export class SegmentSubtitles {
   private shown: AbortController | null = null;
   private shownIndex = -1;
   private horizon = 0;
-  private wake: (() => void) | null = null;
+  private readonly wakeup = new Wakeup();
 
   constructor(
     private readonly url: string,
@@ -56,7 +57,7 @@ export class SegmentSubtitles {
     if (index === this.shownIndex && (index < 0 || this.shown)) return;
     this.shownIndex = index;
     this.shown?.abort();
-    this.wake?.();
+    this.wakeup.wake();
     this.shown = null;
     this.cues = [];
     this.onCues();
@@ -72,13 +73,13 @@ export class SegmentSubtitles {
   setHorizon(seconds: number): void {
     if (seconds <= this.horizon) return;
     this.horizon = seconds;
-    this.wake?.();
+    this.wakeup.wake();
   }
 
   destroy(): void {
     this.abort.abort();
     this.shown?.abort();
-    this.wake?.();
+    this.wakeup.wake();
   }
 
   private async readMaster(): Promise<Master> {
@@ -118,7 +119,7 @@ export class SegmentSubtitles {
       const playlist = parsePlaylist(await this.io.text(rendition.url, signal));
       const fragments = playlist.segments;
       while (done < fragments.length && !signal.aborted) {
-        if (time > this.horizon) await this.idle(Infinity);
+        if (time > this.horizon) await this.wakeup.wait(Infinity);
         if (signal.aborted || time > this.horizon) continue;
         const url = new URL(fragments[done]!.uri, rendition.url).href;
         const cues = await placeSubtitleCues(await this.io.text(url, signal), start, url);
@@ -129,18 +130,7 @@ export class SegmentSubtitles {
         done++;
       }
       if (signal.aborted || playlist.endList) return;
-      await this.idle(this.pollMs);
+      await this.wakeup.wait(this.pollMs);
     }
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = Number.isFinite(ms) ? setTimeout(() => this.wake?.(), ms) : undefined;
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 }
