@@ -421,6 +421,80 @@ async function makeLadder(ffmpeg: string): Promise<void> {
 }
 // ---- end of the ABR ladder block ----
 
+// ---- MPEG-TS ladder (issue 11, TS switches inside a segment; helper H1's block) ----
+/**
+ * `ladder-ts`: the `ladder` clip (240p / 360p / 720p, constant bitrate, 8 s) as ffmpeg's
+ * default HLS makes it: MPEG-TS segments, x264's defaults (B-frames on), muxed AAC, an IDR at
+ * every 1 s fragment start in every rendition (forced keyframes at the same times, so the
+ * fragments line up). Each rendition is its own encode, as a packager runs one per rendition,
+ * and each starts its timestamps where its muxer did: 240p at ffmpeg's default (1.4 s plus the
+ * B-frame delay), 360p and 720p `ORIGINS` seconds later, as encoders started at other times
+ * would. RFC 8216 asks for matching timestamps across variants; not every packager gives them,
+ * and the player must not depend on it (ADR 0015).
+ */
+const LADDER_TS = {
+  name: 'ladder-ts',
+  seconds: 8,
+  hue: 180,
+  renditions: [
+    { height: 240, width: 426, kbps: 300, origin: 0 },
+    { height: 360, width: 640, kbps: 1000, origin: 10 },
+    { height: 720, width: 1280, kbps: 2500, origin: 95 },
+  ],
+} as const;
+const LADDER_TS_VERSION = 1;
+
+async function encodeLadderTs(): Promise<void> {
+  const dir = join(OUT, LADDER_TS.name);
+  rmSync(dir, { recursive: true, force: true });
+  const variants: string[] = [];
+  for (const r of LADDER_TS.renditions) {
+    const out = join(dir, `${r.height}p`);
+    mkdirSync(out, { recursive: true });
+    const name = `${LADDER_TS.name} ${r.height}p`;
+    // x264 defaults (B-frames on): only the keyframe cadence, the size and the bitrate are set.
+    const video = videoArgs({ name, seconds: LADDER_TS.seconds, hue: LADDER_TS.hue, bframes: true });
+    const vf = video.indexOf('-vf') + 1;
+    video[vf] = `${video[vf]},scale=${r.width}:${r.height}`;
+    const rate = `${r.kbps}k`;
+    await run('ffmpeg', [
+      ...['-hide_banner', '-loglevel', 'error', '-y'],
+      ...testSource({ seconds: LADDER_TS.seconds, hue: LADDER_TS.hue }),
+      ...video,
+      ...['-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', `${r.kbps / 2}k`],
+      ...['-x264-params', 'nal-hrd=cbr'],
+      ...['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'],
+      ...['-output_ts_offset', String(r.origin)],
+      ...['-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod'],
+      // Named .mpegts, not .ts: the test server (Vite) would compile a .ts file as TypeScript.
+      ...['-hls_segment_filename', join(out, 'seg_%03d.mpegts'), join(out, 'media.m3u8')],
+    ]);
+    const codecs = `${await probeAvc(join(out, 'seg_000.mpegts'))},mp4a.40.2`;
+    const sizes = readdirSync(out).filter((f) => f.endsWith('.mpegts'));
+    const peak = Math.max(...sizes.map((f) => (statSync(join(out, f)).size * 8) / FRAGMENT_SECONDS));
+    variants.push(
+      `#EXT-X-STREAM-INF:BANDWIDTH=${Math.ceil(peak)},CODECS="${codecs}",RESOLUTION=${r.width}x${r.height},FRAME-RATE=${FPS}.000`,
+      `${r.height}p/media.m3u8`,
+    );
+  }
+  const master = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS', ...variants, ''];
+  writeFileSync(join(dir, 'index.m3u8'), master.join('\n'));
+}
+
+async function makeLadderTs(ffmpeg: string): Promise<void> {
+  const stamp = join(OUT, '.complete-ladder-ts');
+  const hash = createHash('sha256').update(JSON.stringify({ LADDER_TS, LADDER_TS_VERSION, FPS, ffmpeg })).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
+  rmSync(stamp, { force: true });
+  const t = performance.now();
+  await encodeLadderTs();
+  console.log(
+    `[media] ${LADDER_TS.name.padEnd(8)} ${LADDER_TS.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  writeFileSync(stamp, `${hash}\n`);
+}
+// ---- end of the MPEG-TS ladder block ----
+
 // ---- Encrypted HLS (issue 11, H4): AES-128 media, each made by a real tool ----
 /**
  * `aes-ts`: ffmpeg's own AES-128 HLS (`-hls_key_info_file`: MPEG-TS, x264 default B-frames,
@@ -586,6 +660,7 @@ async function main(): Promise<void> {
   await makeWild(await ffmpegVersion());
   await makeEncrypted(await ffmpegVersion());
   await makeLadder(await ffmpegVersion());
+  await makeLadderTs(await ffmpegVersion()); // MPEG-TS ladder (H1): its own block and stamp
   await makeSubtitleMedia(OUT, await ffmpegVersion()); // subtitles (H3): its own file, stamp and folders
   await makeGstreamerMedia(OUT, probeAvc); // the second packager (H5): its own file, stamp and folder
   await makeAltAudio(await ffmpegVersion()); // alternate audio (H2): its own file, stamp and folders; after makeWild
