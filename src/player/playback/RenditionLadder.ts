@@ -82,10 +82,10 @@ export class RenditionLadder {
     return this.all.filter((r) => r === this.reference || (!r.unusable && r.playlist)).flatMap((r) => r.variant ?? []);
   }
 
-  /** Whether the reference can switch at all (a plain media playlist, a growing one or MPEG-TS cannot). */
+  /** Whether the reference can switch at all (a plain media playlist or a growing one cannot). */
   get switchable(): boolean {
     const p = this.reference.playlist!;
-    return this.reference.variant !== null && p.complete && p.initUrl !== '' && this.all.length > 1;
+    return this.reference.variant !== null && p.complete && this.all.length > 1;
   }
 
   byVariant(variant: ParsedVariant | undefined): Rendition | undefined {
@@ -128,7 +128,9 @@ function rendition(variant: ParsedVariant | null, mediaUrl: string): Rendition {
 export function misaligned(reference: SegmentPlaylist, other: SegmentPlaylist): string | null {
   const where = `${other.mediaUrl} against ${reference.mediaUrl}`;
   if (!other.complete || !reference.complete) return `${where}: a growing playlist (no ENDLIST)`;
-  if (!other.initUrl || !reference.initUrl) return `${where}: MPEG-TS (no EXT-X-MAP)`;
+  // MPEG-TS renditions switch too (ADR 0015), but not to or from fMP4: hls.js feeds the two to
+  // different SourceBuffer layouts (one muxed against audio + video) and cannot change mid-stream.
+  if (!other.initUrl !== !reference.initUrl) return `${where}: one MPEG-TS, one fMP4`;
   if (other.fragments.length !== reference.fragments.length)
     return `${where}: ${other.fragments.length} fragments, not ${reference.fragments.length}`;
   const i = other.fragments.findIndex(

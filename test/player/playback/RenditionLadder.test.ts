@@ -30,10 +30,14 @@ describe('misaligned: when a rendition may take over at a fragment boundary', ()
     );
   });
 
-  it('refuses a growing playlist and MPEG-TS (no init section to switch at)', () => {
+  it('refuses a growing playlist, and MPEG-TS against fMP4 (hls.js cannot change SourceBuffer layout)', () => {
     expect(misaligned(playlist('240p', [1, 1]), playlist('720p', [1, 1], { complete: false }))).toMatch(/growing/);
-    expect(misaligned(playlist('240p', [1, 1], { ts: true }), playlist('720p', [1, 1], { ts: true }))).toMatch(
-      /MPEG-TS/,
+    expect(misaligned(playlist('240p', [1, 1]), playlist('720p', [1, 1], { ts: true }))).toMatch(
+      /one MPEG-TS, one fMP4/,
     );
+  });
+
+  it('accepts MPEG-TS renditions whose fragments line up (ADR 0015)', () => {
+    expect(misaligned(playlist('240p', [1, 1], { ts: true }), playlist('720p', [1, 1], { ts: true }))).toBeNull();
   });
 });
