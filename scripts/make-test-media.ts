@@ -31,6 +31,7 @@ import { createProceduralGenerator, PROCEDURAL_VERSION, RENDITION_360P } from '.
 import { makeSubtitleMedia } from './makeSubtitleMedia.js';
 import { makeGstreamerMedia } from './makeGstreamerMedia.js';
 import { makeAltAudio } from './makeAltAudioMedia.js';
+import { makeHevcMedia } from './makeHevcMedia.js';
 
 const run = promisify(execFile);
 const OUT = 'test/media';
@@ -664,6 +665,7 @@ async function main(): Promise<void> {
   await makeSubtitleMedia(OUT, await ffmpegVersion()); // subtitles (H3): its own file, stamp and folders
   await makeGstreamerMedia(OUT, probeAvc); // the second packager (H5): its own file, stamp and folder
   await makeAltAudio(await ffmpegVersion()); // alternate audio (H2): its own file, stamp and folders; after makeWild
+  await makeHevcMedia(OUT, await ffmpegVersion()); // HEVC (issue 11, ADR 0016): its own file, stamp and folders
   const started = performance.now();
   const hash = createHash('sha256')
     .update(
