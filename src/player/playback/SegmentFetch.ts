@@ -9,6 +9,7 @@ import type { ParsedVariant } from 'm3u8-parser';
 import { RenditionLadder } from './RenditionLadder.js';
 import type { Rendition } from './RenditionLadder.js';
 import { checkTsStructure } from './checkTsStructure.js';
+import { checkAudioStructure } from './audio/checkAudioStructure.js';
 import { AesDecrypter } from './decrypt/AesDecrypter.js';
 import { growPlaylist } from './growPlaylist.js';
 import type { AssemblerIo, FragmentAssembler, ListedFragment, SegmentFetchHost } from './SegmentFetchHost.js';
@@ -256,7 +257,7 @@ export class SegmentFetch {
   }
 
   /** One request per URL: a fragment asked for ahead is awaited, not fetched again. */
-  private request(url: string, signal: AbortSignal, kind: 'init' | 'fragment'): Promise<ArrayBuffer> {
+  private request(url: string, signal: AbortSignal, kind: 'init' | 'fragment' | 'audio'): Promise<ArrayBuffer> {
     let pending = this.requests.get(url);
     if (!pending) {
       const started = performance.now();
@@ -265,7 +266,11 @@ export class SegmentFetch {
       const ts = !this.playlist?.initUrl;
       const verify = this.host.checkStructure
         ? (body: ArrayBuffer | string) =>
-            ts ? checkTsStructure(body as ArrayBuffer, url) : checkMp4Structure(body as ArrayBuffer, kind, url)
+            kind === 'audio' // a separate MPEG-TS or packed-audio rendition's fragment
+              ? checkAudioStructure(body as ArrayBuffer, url)
+              : ts
+                ? checkTsStructure(body as ArrayBuffer, url)
+                : checkMp4Structure(body as ArrayBuffer, kind, url)
         : undefined;
       pending = this.aes.load(url, this.keyFor(url), signal, verify);
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
@@ -296,7 +301,7 @@ export class SegmentFetch {
   }
 
   private assemblerIo(signal: AbortSignal, text: (url: string) => Promise<string>): AssemblerIo {
-    const bytes = (url: string, kind: 'init' | 'fragment') => {
+    const bytes = (url: string, kind: 'init' | 'fragment' | 'audio') => {
       const pending = this.request(url, signal, kind);
       pending.finally(() => this.requests.delete(url)).catch(() => {});
       return pending;

@@ -25,6 +25,12 @@ export interface SegmentFetchHost {
    * 0 when unknown) is in flight: yes unless the link is too slow for two at once. Default yes.
    */
   pipeline?(bandwidthBps: number, seconds: number): boolean;
+  /**
+   * Resolves when this fetch may request its next fragment (`onChange` or `onError` tells it
+   * arrived): on a link the media nearly fills, what plays first downloads first (LinkPriority).
+   * Default: at once.
+   */
+  turn?(fetch: SegmentFetch, signal: AbortSignal): Promise<void>;
   /** A media download finished (`startedAt`: performance.now() at its request), for the throughput estimate. */
   measure(url: string, bytes: number, startedAt: number): void;
   /**
@@ -48,7 +54,8 @@ export interface SegmentFetchHost {
 
 /** Downloads an assembler may make with this segment's retries, checks and signal. */
 export interface AssemblerIo {
-  bytes(url: string, kind: 'init' | 'fragment'): Promise<ArrayBuffer>;
+  /** `audio`: a fragment of a separate MPEG-TS or packed-audio rendition (checked as either). */
+  bytes(url: string, kind: 'init' | 'fragment' | 'audio'): Promise<ArrayBuffer>;
   text(url: string): Promise<string>;
   pollMs: number;
   signal: AbortSignal;
@@ -76,6 +83,8 @@ export interface FragmentAssembler {
 export interface ListedFragment extends FragmentRef {
   /** Its rendition's EXT-X-MAP URI (empty for MPEG-TS). */
   initUrl: string;
+  /** Its rendition's media playlist URL: which encode it is (TsTimeline keeps a timestamp base per TS rendition). */
+  mediaUrl: string;
   /** Its rendition's picture height and BANDWIDTH (0 when the playlist does not say). */
   height: number;
   bandwidth: number;
