@@ -2,6 +2,7 @@ import type { ParsedVariant } from 'm3u8-parser';
 import { CompositionShift } from './CompositionShift.js';
 import { parsePlaylist, toSegmentPlaylist } from './readSegmentPlaylist.js';
 import type { SegmentPlaylist } from './readSegmentPlaylist.js';
+import { growPlaylist } from './growPlaylist.js';
 import { variantBandwidth, variantHeight } from './selectVariant.js';
 
 /** One rendition of a segment: its variant (null for a plain media playlist), playlist once read, its own B-frame shift. */
@@ -25,10 +26,13 @@ const ALIGN_TOLERANCE_S = 0.001;
 /**
  * The renditions of one segment's master playlist, for switching at fragment boundaries:
  * the one chosen first is the reference (its fragments are the segment's timing); another
- * may take over from fragment i on only when both playlists are complete (VOD) fMP4 with the
- * same number of fragments and the same durations (so fragment i starts at the same time in
- * both), and it takes the same audio group. Other variants' playlists are read in the
- * background as soon as the reference is known, so a switch never waits for a playlist.
+ * may take over at fragment i only with the same audio group and packaging, and when its fragments
+ * line up (`takeOver`): complete (VOD) playlists must have the same fragment count and
+ * durations; a growing one must list fragments 0..i with the durations of the rendition the
+ * segment is on. A complete reference has the other playlists read in the background as soon
+ * as it is known (`prepare`), so a switch never waits for a playlist; a growing one has them
+ * read only when the choice wants one (`refresh`), so a growing segment's polling is not
+ * multiplied by its renditions.
  *
  * @example
  * const ladder = new RenditionLadder(masterUrl, variants, chosen, playlist);
@@ -38,6 +42,7 @@ const ALIGN_TOLERANCE_S = 0.001;
 export class RenditionLadder {
   readonly reference: Rendition;
   private readonly all: Rendition[];
+  private readonly initiallyComplete: boolean;
 
   constructor(
     masterUrl: string,
@@ -49,6 +54,7 @@ export class RenditionLadder {
     const reference = this.all.find((r) => r.variant === chosen);
     this.reference = reference ?? rendition(null, playlist.mediaUrl);
     this.reference.playlist = playlist;
+    this.initiallyComplete = playlist.complete;
     if (!reference) this.all.push(this.reference);
     for (const r of this.all) if (r !== this.reference) r.unusable = this.cannotSwitch(r);
   }
@@ -56,8 +62,15 @@ export class RenditionLadder {
   /** Settles when every other rendition's playlist was read (or failed): `prepare` started. */
   prepared: Promise<unknown> = Promise.resolve();
 
-  /** Read the other renditions' playlists (once), to check they line up before any switch. */
+  /** Read on demand while the segment grows: one read at a time per rendition. */
+  private readonly reads = new Map<Rendition, Promise<void>>();
+
+  /**
+   * Read the other renditions' playlists (once), to check they line up before any switch.
+   * Only for a complete reference: a growing one's are read when wanted (`refresh`).
+   */
   prepare(fetchText: (url: string) => Promise<string>): void {
+    if (this.growing) return;
     const loads: Array<Promise<unknown>> = [];
     for (const r of this.all) {
       if (r.unusable || r.playlist) continue;
@@ -77,15 +90,57 @@ export class RenditionLadder {
     this.prepared = Promise.all(loads);
   }
 
-  /** Variants the choice may pick for fragment `index`: the reference and every ready, aligned rendition. */
-  usable(): ParsedVariant[] {
-    return this.all.filter((r) => r === this.reference || (!r.unusable && r.playlist)).flatMap((r) => r.variant ?? []);
+  /**
+   * Variants the choice may pick for the next fragment: `current` and every rendition not
+   * refused, read (aligned) when the reference was complete; while it grows, also those not
+   * read yet (read when wanted, `refresh`).
+   */
+  usable(current: Rendition = this.reference): ParsedVariant[] {
+    return this.all
+      .filter((r) => r === current || (!r.unusable && (r.playlist || this.growing)))
+      .flatMap((r) => r.variant ?? []);
   }
 
-  /** Whether the reference can switch at all (a plain media playlist or a growing one cannot). */
+  /** Whether the reference can switch at all (a plain media playlist cannot). */
   get switchable(): boolean {
-    const p = this.reference.playlist!;
-    return this.reference.variant !== null && p.complete && this.all.length > 1;
+    return this.reference.variant !== null && this.all.length > 1;
+  }
+
+  /**
+   * Whether `r` may take over at fragment `index` from `current` (the rendition the segment is
+   * on: its playlist lists `index`): a refusal is kept in `r.unusable`, so it is never wanted
+   * again. 'later': its playlist, as last read, does not list `index` yet.
+   */
+  takeOver(r: Rendition, current: Rendition, index: number): 'now' | 'later' | 'never' {
+    if (r.unusable) return 'never';
+    if (!r.playlist) return 'later';
+    const verdict = alignedAt(current.playlist!, r.playlist, index);
+    if (verdict === 'later' || verdict === null) return verdict ?? 'now';
+    r.unusable = verdict;
+    return 'never';
+  }
+
+  /**
+   * Read `r`'s playlist again (a growing segment: when the choice wants `r` and its last read
+   * does not list the next fragment). One read at a time; a failed read refuses `r`.
+   */
+  refresh(r: Rendition, fetchText: (url: string) => Promise<string>): Promise<void> {
+    let read = this.reads.get(r);
+    if (!read) {
+      read = fetchText(r.mediaUrl)
+        .then((text) => {
+          r.playlist = r.playlist ? growPlaylist(r.playlist, text) : toSegmentPlaylist(parsePlaylist(text), r.mediaUrl);
+        })
+        .catch((error: unknown) => void (r.unusable = String(error)))
+        .finally(() => this.reads.delete(r));
+      this.reads.set(r, read);
+    }
+    return read;
+  }
+
+  /** The reference was still growing when the segment started: other playlists are read when wanted. */
+  private get growing(): boolean {
+    return !this.initiallyComplete;
   }
 
   byVariant(variant: ParsedVariant | undefined): Rendition | undefined {
@@ -139,4 +194,30 @@ export function misaligned(reference: SegmentPlaylist, other: SegmentPlaylist): 
   return i < 0
     ? null
     : `${where}: fragment ${i} lasts ${other.fragments[i]!.duration} s, not ${reference.fragments[i]!.duration} s`;
+}
+
+/**
+ * Whether `other` may take over at fragment `index` from `current` (the rendition a segment is
+ * on, its playlist listing `index`), either of them possibly still growing: null when it may
+ * (it lists fragments 0..index with the same durations), 'later' when it does not list
+ * `index` yet but may still, else why it never may. Two complete playlists: `misaligned`.
+ *
+ * @example
+ * alignedAt(p240, p720, 3); // null: 720p lists fragments 0..3, lasting what 240p's do
+ */
+export function alignedAt(current: SegmentPlaylist, other: SegmentPlaylist, index: number): string | null | 'later' {
+  if (current.complete && other.complete) return misaligned(current, other);
+  const where = `${other.mediaUrl} against ${current.mediaUrl}`;
+  if (!other.initUrl !== !current.initUrl) return `${where}: one MPEG-TS, one fMP4`;
+  const listed = Math.min(other.fragments.length, current.fragments.length);
+  const i = other.fragments
+    .slice(0, listed)
+    .findIndex((f, k) => Math.abs(f.duration - current.fragments[k]!.duration) > ALIGN_TOLERANCE_S);
+  if (i >= 0)
+    return `${where}: fragment ${i} lasts ${other.fragments[i]!.duration} s, not ${current.fragments[i]!.duration} s`;
+  // Ended on another count than the other lists already.
+  const ended = (p: SegmentPlaylist, q: SegmentPlaylist) => p.complete && q.fragments.length > p.fragments.length;
+  if (ended(other, current) || ended(current, other))
+    return `${where}: ${other.fragments.length} fragments${other.complete ? '' : ' so far'}, not ${current.fragments.length}${current.complete ? '' : ' so far'}`;
+  return other.fragments.length > index ? null : 'later';
 }

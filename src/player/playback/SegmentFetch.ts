@@ -19,6 +19,11 @@ let nextId = 1;
 /** Longest wait for the ladder's other playlists before the second fragment is chosen without them. */
 const LADDER_WAIT_MS = 1_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Longest the choice waits for a wanted rendition's playlist to be read again while the segment
+ * grows; past it the fragment comes from the rendition the segment is on (the read still lands).
+ */
+const GROWING_READ_WAIT_MS = 500;
 /** Longest a segment fetched ahead waits for a measured estimate before its first pick. */
 const ESTIMATE_WAIT_MS = 1_000;
 /** Consecutive failed re-reads of a growing playlist before the segment is given up. */
@@ -52,6 +57,8 @@ export class SegmentFetch {
   /** Init and fragment downloads under way (at most this one and the next), by URL. */
   private readonly requests = new Map<string, Promise<ArrayBuffer>>();
   private pollFailures = 0;
+  /** Reads a playlist with this segment's retries and signal (set once the playlist is read). */
+  private text: ((url: string) => Promise<string>) | null = null;
   /** False once `urgent()`: the fetch starts a timeline and picks its first rendition at once. */
   private waitsForEstimate = true;
   private stopWaiting: (() => void) | null = null;
@@ -163,9 +170,12 @@ export class SegmentFetch {
       this.rendition = this.ladder.reference;
       if (this.ladder.switchable) this.ladder.prepare(text);
       this.assembler = (await this.host.assembler?.(this, this.assemblerIo(signal, text))) ?? null;
-      const ladder = this.ladder;
+      this.text = text;
       while (!signal.aborted) {
-        const playlist: SegmentPlaylist = this.playlist;
+        // The playlist polled while the segment grows is the one of the rendition it is on:
+        // after a switch, the new one (the others are read only when the choice wants them).
+        const current = this.rendition!;
+        const playlist: SegmentPlaylist = current.playlist!;
         const next = playlist.fragments[this.verified.length];
         if (next && this.verifiedSeconds() < this.limitSeconds) {
           await this.fetchFragment(playlist, next, signal);
@@ -176,8 +186,8 @@ export class SegmentFetch {
         } else if (!next) {
           await this.wakeup.wait(this.host.growingPollMs);
           const reread = await this.reread(playlist.mediaUrl, text);
-          if (!signal.aborted && reread !== null)
-            this.playlist = ladder.reference.playlist = growPlaylist(playlist, reread);
+          if (!signal.aborted && reread !== null) current.playlist = growPlaylist(playlist, reread);
+          this.playlist = this.ladder.reference.playlist;
         } else {
           await this.wakeup.wait(Infinity);
         }
@@ -199,7 +209,8 @@ export class SegmentFetch {
     // (a playlist that does not answer holds the choice at most LADDER_WAIT_MS).
     if (index === 1) await Promise.race([this.ladder!.prepared, sleep(LADDER_WAIT_MS)]);
     if (signal.aborted) return;
-    const rendition = this.chooseRendition(next.duration);
+    const rendition = await this.chooseRendition(index, next.duration, signal);
+    if (signal.aborted) return;
     const playlist = rendition.playlist ?? reference;
     const fragment = playlist.fragments[index] ?? next;
     const listed = { ...fragment, initUrl: playlist.initUrl, height: rendition.height, bandwidth: rendition.bandwidth };
@@ -239,21 +250,38 @@ export class SegmentFetch {
   }
 
   /**
-   * The rendition of the next fragment: the host's choice among the ladder's usable renditions
-   * (aligned, playlist read) when the segment can switch, else the one it is on. Switching
-   * drops the fragment asked for ahead in the old rendition (its download still counts in the
-   * estimate) and asks for the new rendition's init section with its first fragment.
+   * The rendition of fragment `index`: the host's choice among the ladder's usable renditions
+   * when the segment can switch, else the one it is on. The wanted one takes over only if its
+   * fragments line up through `index` (RenditionLadder.takeOver). While the segment grows, a
+   * wanted rendition whose playlist does not list `index` yet is read again (once, waited for
+   * at most GROWING_READ_WAIT_MS); still not listed, this fragment stays on the current one. A
+   * refused one is left out and the choice made again. Switching drops the fragment asked for
+   * ahead in the old rendition (its download still counts in the estimate) and asks for the
+   * new rendition's init section with its first fragment.
    */
-  private chooseRendition(fragmentSeconds: number): Rendition {
+  private async chooseRendition(index: number, fragmentSeconds: number, signal: AbortSignal): Promise<Rendition> {
     const ladder = this.ladder!;
     const current = this.rendition!;
     if (!ladder.switchable) return current;
-    const variant = this.host.chooseVariant(ladder.usable(), current.variant ?? undefined, fragmentSeconds);
-    const wanted = ladder.byVariant(variant);
-    if (!wanted?.playlist || wanted === current) return current;
-    if (this.ahead) this.requests.delete(this.ahead);
-    current.initRequested = false;
-    return (this.rendition = wanted);
+    for (;;) {
+      const variant = this.host.chooseVariant(ladder.usable(current), current.variant ?? undefined, fragmentSeconds);
+      const wanted = ladder.byVariant(variant);
+      if (!wanted || wanted === current) return current;
+      let verdict = ladder.takeOver(wanted, current, index);
+      if (verdict === 'later') {
+        await Promise.race([ladder.refresh(wanted, this.text!), sleep(GROWING_READ_WAIT_MS)]);
+        if (signal.aborted) return current;
+        this.playlist = ladder.reference.playlist;
+        verdict = ladder.takeOver(wanted, current, index);
+      }
+      // Not listed yet: tried again at the next fragment. Refused: left out of usable(), choose again.
+      if (verdict === 'later') return current;
+      if (verdict === 'now') {
+        if (this.ahead) this.requests.delete(this.ahead);
+        current.initRequested = false;
+        return (this.rendition = wanted);
+      }
+    }
   }
 
   /** One request per URL: a fragment asked for ahead is awaited, not fetched again. */
