@@ -4,7 +4,8 @@
 // - `beep-alt`: the same video as a video-only variant, its sound in two EXT-X-MEDIA
 //   renditions, English (1 kHz beeps) and Français (2 kHz beeps), fMP4, 1 s fragments (the
 //   audio's are 1.0027 s: AAC frames do not divide a second, so the boundaries never line up);
-//   `beep-alt/ts-audio.m3u8` names an MPEG-TS audio rendition instead (refused, not muxed).
+//   `beep-alt/ts-audio.m3u8` names an MPEG-TS audio rendition instead (refused, not muxed);
+// - `beep-ts-muxed` and `beep-ts-alt`: the same, packaged as Apple's classic layout (makeTsAltAudio).
 // Every audio track beeps 60 ms at 0.5, 1.5 and 2.5 s: a known onset to measure sync against
 // the picture's media time, in the muxed clip and the alternate one alike.
 import { execFile } from 'node:child_process';
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { encodeTsAltAudio } from './makeTsAltAudio.js';
 
 const run = promisify(execFile);
 const OUT = 'test/media';
@@ -20,7 +22,7 @@ const SECONDS = 3;
 /** Where each beep starts (s) and how long it lasts. */
 export const BEEPS = { at: [0.5, 1.5, 2.5], seconds: 0.06 } as const;
 export const BEEP_HZ = { en: 1000, fr: 2000 } as const;
-const VERSION = 1;
+const VERSION = 2;
 
 const picture = ['-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}:duration=${SECONDS}`];
 const video = [
@@ -97,10 +99,11 @@ async function encode(): Promise<void> {
   );
   // An MPEG-TS rendition (the bframes-ts clip's playlist): not muxable with fMP4 video.
   writeFileSync(join(alt, 'ts-audio.m3u8'), master(media('English', 'en', true, '../bframes-ts/media.m3u8')));
+  await encodeTsAltAudio(OUT, { picture, beep, audio, fps: FPS });
 }
 
 /**
- * Make `beep-muxed` and `beep-alt` unless test/media/.complete-alt-audio says they are current.
+ * Make `beep-muxed`, `beep-alt`, `beep-ts-muxed` and `beep-ts-alt` unless test/media/.complete-alt-audio says they are current.
  *
  * @example
  * await makeAltAudio('ffmpeg version 7.1');
@@ -114,6 +117,8 @@ export async function makeAltAudio(ffmpegVersion: string): Promise<void> {
   rmSync(stamp, { force: true });
   const t = performance.now();
   await encode();
-  console.log(`[media] beep-muxed, beep-alt ${SECONDS} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `[media] beep-muxed, beep-alt, beep-ts-muxed, beep-ts-alt ${SECONDS} s  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   writeFileSync(stamp, `${hash}\n`);
 }

@@ -5,11 +5,15 @@ import { sleep } from '../../sleep.js';
 import type { AudioRendition } from './AudioTrackInfo.js';
 import { muxInitSections } from './muxInitSections.js';
 import { muxFragments } from './muxFragments.js';
+import { muxTsFragments } from './muxTsFragments.js';
 
 /** How AlternateAudio downloads: the segment's own retrying, checking fetches. */
 export interface AlternateAudioIo {
-  /** An init section or fragment (retried, structure-checked, counted for bandwidth). */
-  bytes(url: string, kind: 'init' | 'fragment'): Promise<ArrayBuffer>;
+  /**
+   * An init section or fragment (retried, structure-checked, counted for bandwidth); `audio`:
+   * an MPEG-TS or packed-audio fragment (checked as either).
+   */
+  bytes(url: string, kind: 'init' | 'fragment' | 'audio'): Promise<ArrayBuffer>;
   /** A playlist's text (retried). */
   text(url: string): Promise<string>;
   /** How often a growing audio playlist is re-read while the video is ahead of it, ms. */
@@ -50,30 +54,35 @@ export class AlternateAudio {
     readonly rendition: AudioRendition,
     private playlist: SegmentPlaylist,
     private readonly io: AlternateAudioIo,
+    /** MPEG-TS video (its media playlist's URL) and MPEG-TS or packed audio: muxed as packets, no init section. */
+    private readonly tsVideoUrl: string | null = null,
   ) {
     this.audioTrackId = new Promise((resolve) => (this.setAudioTrackId = resolve));
   }
 
   /**
-   * Read the rendition's media playlist. Only fMP4 audio can be muxed: a rendition of packed
-   * AAC or MPEG-TS (no EXT-X-MAP), or a variant whose own fragments are MPEG-TS, is refused
-   * with `media-incompatible` naming the URL and what to change.
+   * Read the rendition's media playlist. fMP4 audio is muxed into fMP4 video (boxes), MPEG-TS
+   * or packed-AAC audio into MPEG-TS video (packets); the other pairings, and AES-128
+   * encrypted audio, are refused with `media-incompatible` naming the URL and what to change.
    */
   static async open(rendition: AudioRendition, video: SegmentPlaylist, io: AlternateAudioIo): Promise<AlternateAudio> {
-    if (!video.initUrl)
-      throw new PlaybackError(
-        'media-incompatible',
-        `${video.mediaUrl}: MPEG-TS video with a separate audio rendition (${rendition.url}) cannot be played: ` +
-          'package the variant and its audio rendition as fMP4 (ffmpeg -hls_segment_type fmp4), or mux the audio into the TS fragments',
-      );
     const playlist = await readSegmentPlaylist(rendition.url, io.text);
-    if (!playlist.initUrl)
+    if (playlist.initKey || playlist.fragments.some((f) => f.key))
       throw new PlaybackError(
         'media-incompatible',
-        `${rendition.url}: the audio rendition "${rendition.name}" is packed audio or MPEG-TS (no EXT-X-MAP), which ` +
-          'cannot be muxed with fMP4 video: package it as fMP4 (ffmpeg -hls_segment_type fmp4)',
+        `${rendition.url}: the audio rendition "${rendition.name}" is AES-128 encrypted, which the player cannot mux yet: ` +
+          'publish the audio rendition in the clear (the video may stay encrypted), or mux the audio into the variant',
       );
-    return new AlternateAudio(rendition, playlist, io);
+    const videoTs = !video.initUrl;
+    const audioTs = !playlist.initUrl;
+    if (videoTs !== audioTs)
+      throw new PlaybackError(
+        'media-incompatible',
+        `${rendition.url}: the audio rendition "${rendition.name}" is ${audioTs ? 'packed audio or MPEG-TS (no EXT-X-MAP)' : 'fMP4'} ` +
+          `but its video (${video.mediaUrl}) is ${videoTs ? 'MPEG-TS' : 'fMP4'}, which cannot be muxed together: package both ` +
+          (videoTs ? 'as MPEG-TS (or packed AAC audio)' : 'as fMP4 (ffmpeg -hls_segment_type fmp4)'),
+      );
+    return new AlternateAudio(rendition, playlist, io, videoTs ? video.mediaUrl : null);
   }
 
   /**
@@ -89,13 +98,14 @@ export class AlternateAudio {
     init(video: ArrayBuffer, videoUrl: string): Promise<ArrayBuffer>;
     fragment(video: ArrayBuffer): Promise<ArrayBuffer>;
   } {
-    this.initBytes ??= this.io.bytes(this.playlist.initUrl, 'init');
+    if (!this.tsVideoUrl) this.initBytes ??= this.io.bytes(this.playlist.initUrl, 'init');
     const init = this.initBytes;
     const refs = this.covering(start, end, last);
-    const pending = refs.then((list) => Promise.all(list.map((f) => this.io.bytes(f.url, 'fragment'))));
+    const pending = refs.then((list) => Promise.all(list.map((f) => this.audioBytes(f.url))));
     pending.catch(() => {}); // awaited by fragment(); no unhandled rejection if the video failed first
     return {
       init: async (video, videoUrl) => {
+        if (!init) return video; // MPEG-TS: no init section
         const muxed = muxInitSections(video, await init, videoUrl, this.playlist.initUrl);
         this.setAudioTrackId(muxed.audioTrackId);
         return muxed.bytes;
@@ -106,6 +116,7 @@ export class AlternateAudio {
       fragment: async (video) => {
         const list = await refs;
         this.given.set(start, list);
+        if (this.tsVideoUrl) return this.muxTs(video, list, await pending);
         return muxFragments(
           video,
           await pending,
@@ -123,18 +134,29 @@ export class AlternateAudio {
    */
   async refetch(video: ArrayBuffer, videoUrl: string, start: number | null): Promise<ArrayBuffer> {
     if (start === null) {
+      if (this.tsVideoUrl) return video; // MPEG-TS has no init section
       this.initBytes ??= this.io.bytes(this.playlist.initUrl, 'init');
       return muxInitSections(video, await this.initBytes, videoUrl, this.playlist.initUrl).bytes;
     }
     // Start times are sums of EXTINF durations, added up in different orders: equal to a µs.
     const list = [...this.given].find(([at]) => Math.abs(at - start) < 1e-6)?.[1] ?? [];
-    const audio = await Promise.all(list.map((f) => this.io.bytes(f.url, 'fragment')));
+    const audio = await Promise.all(list.map((f) => this.audioBytes(f.url)));
+    if (this.tsVideoUrl) return this.muxTs(video, list, audio);
     return muxFragments(
       video,
       audio,
       await this.audioTrackId,
       list.map((f) => f.url),
     );
+  }
+
+  private audioBytes(url: string): Promise<ArrayBuffer> {
+    return this.io.bytes(url, this.tsVideoUrl ? 'audio' : 'fragment');
+  }
+
+  private muxTs(video: ArrayBuffer, list: FragmentRef[], audio: ArrayBuffer[]): ArrayBuffer {
+    const fragments = audio.map((bytes, i) => ({ bytes, url: list[i]!.url }));
+    return muxTsFragments(video, fragments, this.tsVideoUrl!);
   }
 
   /**
