@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkMp4Structure } from '../../../src/player/playback/checkMp4Structure.js';
 import { PlaybackError } from '../../../src/player/playback/PlaybackError.js';
@@ -8,6 +8,7 @@ const bytes = (file: string): ArrayBuffer => {
   const b = readFileSync(`test/media/intro/${file}`);
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 };
+const toBuffer = (b: Buffer): ArrayBuffer => new Uint8Array(b).buffer;
 const failure = (data: ArrayBuffer, kind: 'init' | 'fragment'): PlaybackError => {
   try {
     checkMp4Structure(data, kind, 'https://cdn.example/x.m4s');
@@ -22,6 +23,15 @@ describe('checkMp4Structure', () => {
   it('accepts a real init section and fragment', () => {
     expect(() => checkMp4Structure(bytes('init.mp4'), 'init', 'init.mp4')).not.toThrow();
     expect(() => checkMp4Structure(bytes('seg_001.m4s'), 'fragment', 'seg_001.m4s')).not.toThrow();
+  });
+
+  it('accepts libx265 output as ffmpeg packages it (hvc1 and hev1, every fragment)', () => {
+    for (const dir of ['hevc/video', 'hevc-hev1/video']) {
+      const file = (name: string) => readFileSync(`test/media/${dir}/${name}`);
+      expect(() => checkMp4Structure(toBuffer(file('init.mp4')), 'init', dir)).not.toThrow();
+      for (const name of readdirSync(`test/media/${dir}`).filter((f) => f.endsWith('.m4s')))
+        expect(() => checkMp4Structure(toBuffer(file(name)), 'fragment', name)).not.toThrow();
+    }
   });
 
   it('rejects a fragment cut short, naming the URL and the box', () => {

@@ -110,3 +110,45 @@ describe('CompositionShift', () => {
     expect(shift.delay).toBe(0);
   });
 });
+
+describe('CompositionShift on HEVC (libx265 defaults, packaged by ffmpeg)', () => {
+  const hevc = (file: string) => read('hevc/video', file);
+  /** The video track's mdhd timescale (ticks per second). */
+  function timescale(init: ArrayBuffer): number {
+    const data = new Uint8Array(init);
+    const view = new DataView(init);
+    const moov = mp4Boxes(data, 0, data.length, 'moov')[0]!;
+    const trak = mp4Boxes(data, moov.start, moov.end, 'trak')[0]!;
+    const mdia = mp4Boxes(data, trak.start, trak.end, 'mdia')[0]!;
+    const mdhd = mp4Boxes(data, mdia.start, mdia.end, 'mdhd')[0]!;
+    return view.getUint32(mdhd.start + (view.getUint8(mdhd.start) === 1 ? 20 : 12));
+  }
+
+  it('takes the delay its edit list hides out: every fragment then presents its pictures from its decode start, frame by frame', () => {
+    const init = hevc('init.mp4');
+    const [videoEdits] = edits(init.slice(0));
+    const frame = timescale(init) / 30;
+    const hidden = videoEdits!.find((t) => t !== -1)!;
+    // x265's defaults reorder: the edit list hides a delay of whole frames (two at these settings).
+    expect(hidden).toBeGreaterThan(0);
+    expect(hidden % frame).toBe(0);
+    const shift = new CompositionShift();
+    shift.init(init);
+    expect(shift.delay).toBe(hidden);
+    expect(edits(init)[0]).toEqual(videoEdits!.map((t) => (t === -1 ? -1 : 0)));
+    for (const n of [0, 1, 2]) {
+      const frag = read('hevc/video', `seg_${String(n).padStart(3, '0')}.m4s`);
+      const before = truns(frag.slice(0))[0]!.offsets;
+      shift.fragment(frag);
+      const [video] = truns(frag);
+      expect(video!.version).toBe(1);
+      expect(video!.offsets).toEqual(before.map((o) => o - hidden));
+      // Presentation time of sample i (one frame per sample in decode order) + its offset:
+      // after the shift the fragment shows frames 0…n−1 of its own span, each once, the
+      // keyframe first, as -bf 0 media would.
+      const shown = video!.offsets.map((o, i) => i + o / frame).sort((a, b) => a - b);
+      expect(shown, `fragment ${n}`).toEqual(video!.offsets.map((_, i) => i));
+      expect(video!.offsets[0], `fragment ${n}: keyframe at its decode time`).toBe(0);
+    }
+  });
+});
