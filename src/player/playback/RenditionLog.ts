@@ -27,7 +27,8 @@ export class RenditionLog {
   readonly shown: RenditionShown[] = [];
 
   presented(timeline: VirtualTimeline, mediaTime: number): RenditionShown | null {
-    const found = fragmentAt(timeline, mediaTime);
+    // An MPEG-TS timeline is presented its B-frame delay later than listed (ADR 0010, 0015).
+    const found = fragmentAt(timeline, mediaTime - timeline.presentationOffset);
     if (!found || found.fragment.bandwidth === 0) return null;
     const { height, bandwidth } = found.fragment;
     if (this.last && this.last.height === height && this.last.bandwidth === bandwidth) return null;

@@ -213,7 +213,13 @@ export class SegmentFetch {
     if (signal.aborted) return;
     const playlist = rendition.playlist ?? reference;
     const fragment = playlist.fragments[index] ?? next;
-    const listed = { ...fragment, initUrl: playlist.initUrl, height: rendition.height, bandwidth: rendition.bandwidth };
+    const listed = {
+      ...fragment,
+      initUrl: playlist.initUrl,
+      mediaUrl: playlist.mediaUrl,
+      height: rendition.height,
+      bandwidth: rendition.bandwidth,
+    };
     if (end <= this.skipBeforeSeconds) {
       this.verified.push(listed);
       return;

@@ -252,7 +252,10 @@ export class TimelineSession {
 
   /** An MPEG-TS fragment moved to its segment's place on the one continuous stream (TsTimeline). */
   private placeTs(entry: TimelineEntry, url: string, bytes: ArrayBuffer): ArrayBuffer {
-    return entry.fetch.playlist?.initUrl ? bytes : this.ts.place(entry, url, bytes);
+    if (entry.fetch.playlist?.initUrl) return bytes;
+    const placed = this.ts.place(entry, url, bytes);
+    this.timeline.presentationOffset = this.ts.offsetSeconds; // for RenditionLog's frame → fragment
+    return placed;
   }
 
   private onFrame(frame: PresentedFrame, previous: PresentedFrame | null): void {

@@ -4,7 +4,8 @@ import { readTsTimes, shiftTsTimestamps, TS_CLOCK } from './TsTimestamps.js';
 export interface TsEntry {
   /** Seconds on the shared timeline where the segment starts. */
   start: number;
-  fetch: { id: number; verified: Array<{ url: string; duration: number }> };
+  /** Its listed fragments; `mediaUrl` is the rendition each came from (a ladder switches inside a segment). */
+  fetch: { id: number; verified: Array<{ url: string; duration: number; mediaUrl?: string }> };
 }
 
 /**
@@ -15,6 +16,11 @@ export interface TsEntry {
  * frame-exact (audio overlapping a seam is trimmed, a gap filled), instead of re-anchoring
  * each discontinuity at the previous fragment's audio end, which put every TS segment a few
  * frames late and lost a picture per seam.
+ *
+ * A segment of an MPEG-TS ladder may switch rendition at a fragment boundary (ADR 0015). Each
+ * rendition is its own encode and may have its own timestamp origin (another start, another
+ * B-frame delay), so the base is taken per rendition, from the first of its fragments handed
+ * over: fragment i of any rendition lands where fragment i of the segment is listed.
  *
  * hls.js anchors the stream's first fragment at its earliest timestamp (the audio, or the
  * first picture's decode time), so the whole timeline is presented `offsetSeconds` (the
@@ -28,22 +34,24 @@ export interface TsEntry {
 export class TsTimeline {
   /** Ticks to add to a timeline second to get the stream's timestamp (set by the first fragment). */
   private origin: number | null = null;
-  /** Per segment (fetch id): the timestamp its first picture carries. */
-  private readonly bases = new Map<number, number>();
+  /** Per segment (fetch id) and rendition (media playlist): the timestamp the segment's first picture would carry. */
+  private readonly bases = new Map<string, number>();
   offsetSeconds = 0;
 
   /** `bytes` of `url` (a fragment of `entry`), moved to the entry's place on the continuous stream. */
   place(entry: TsEntry, url: string, bytes: ArrayBuffer): ArrayBuffer {
-    let base = this.bases.get(entry.fetch.id);
+    // Fragments are fetched in order, but a restart may begin mid-segment and a ladder may
+    // switch rendition at any fragment: the first fragment of each rendition sets its base.
+    const index = entry.fetch.verified.findIndex((f) => f.url === url);
+    const key = `${entry.fetch.id} ${entry.fetch.verified[index]?.mediaUrl ?? ''}`;
+    let base = this.bases.get(key);
     if (base === undefined) {
       const times = readTsTimes(bytes);
       const first = times.videoPts ?? times.audioPts;
       if (first === null) return bytes; // no timestamps to read: leave it to hls.js
-      // Fragments are fetched in order, but a restart may begin mid-segment.
-      const index = entry.fetch.verified.findIndex((f) => f.url === url);
       const before = entry.fetch.verified.slice(0, Math.max(0, index)).reduce((s, f) => s + f.duration, 0);
       base = first - Math.round(before * TS_CLOCK);
-      this.bases.set(entry.fetch.id, base);
+      this.bases.set(key, base);
       if (this.origin === null) {
         this.origin = base - Math.round(entry.start * TS_CLOCK);
         const anchor = Math.min(times.audioPts ?? Infinity, times.videoDts ?? Infinity);

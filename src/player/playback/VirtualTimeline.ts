@@ -29,6 +29,12 @@ export interface TimelineEntry {
  */
 export class VirtualTimeline {
   readonly entries: TimelineEntry[] = [];
+  /**
+   * Seconds every picture is presented later than listed: an MPEG-TS timeline's B-frame delay
+   * (hls.js anchors it at its first decode time; TsTimeline measures it), 0 for fMP4. Whoever
+   * maps a presented frame's media time to a fragment subtracts it.
+   */
+  presentationOffset = 0;
   private ended = false;
   /** What `trimBefore` removed from the front: the sequence numbers and start times count from it. */
   private readonly trimmed = { fragments: 0, discontinuities: 0, seconds: 0 };
