@@ -1,0 +1,161 @@
+// Apple's classic layout (issue 11, ADR 0012): a video-only MPEG-TS variant whose sound is an
+// EXT-X-MEDIA TYPE=AUDIO rendition in MPEG-TS or packed AAC (ID3 timestamp) plays with that
+// sound, muxed into the video's TS fragments as packets, and splices with muxed MPEG-TS media on
+// one timeline. Media from one ffmpeg run (scripts/makeTsAltAudio.ts). Measured from the media
+// element: presented frames (rVFC), `waiting`, each SourceBuffer's own ranges, decoded audio (a
+// Web Audio analyser hearing the beeps at 0.5, 1.5 and 2.5 s of every clip).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlaybackEngine, PlaybackEvents, SegmentSource } from '../../../src/player/playback/PlaybackEngine.js';
+import {
+  clip,
+  createTestVideo,
+  FRAME_MS,
+  nextEvent,
+  recordEvents,
+  recordFrames,
+} from '../../support/playbackHarness.js';
+import { listenForBeeps } from '../../support/beepListener.js';
+import { cleanUp, expectSeamless, recordSourceBuffers, useEngine } from '../../support/seamlessChain.js';
+
+const undo: Array<() => void> = [];
+afterEach(() => {
+  for (const f of undo.splice(0)) f();
+  cleanUp();
+});
+
+/** x264's default B-frame reorder delay at 30 fps: a TS timeline is presented two frames late (ADR 0010). */
+const TS_BFRAME_DELAY = 2 / 30;
+const BEEPS = [0.5, 1.5, 2.5];
+const LAYOUTS = [
+  { label: 'MPEG-TS', playlist: 'index.m3u8' },
+  { label: 'packed AAC', playlist: 'packed.m3u8' },
+] as const;
+
+const alt = (playlist: string, segmentId: string): SegmentSource => ({
+  segmentId,
+  url: `/test/media/beep-ts-alt/${playlist}`,
+  durationSeconds: 3,
+});
+
+/** Plays `chain` to its end; what the element showed and heard. */
+async function play(chain: SegmentSource[], during?: (e: PlaybackEngine, video: HTMLVideoElement) => void) {
+  const buffers = recordSourceBuffers();
+  const video = createTestVideo();
+  const eng = useEngine(video);
+  const log = recordEvents(eng);
+  const audio: Array<{ type: string } & Record<string, unknown>> = [];
+  eng.on('audiotrackschange', (e) => audio.push({ type: 'audiotrackschange', ...e }));
+  eng.on('audiotrackswitch', (e) => audio.push({ type: 'audiotrackswitch', ...e }));
+  const waiting: number[] = [];
+  video.addEventListener('waiting', () => waiting.push(video.currentTime));
+  const ear = listenForBeeps(video);
+  undo.push(() => ear.stop());
+  const frames = recordFrames(video);
+  let queued = 1;
+  eng.on('segmentstart', () => {
+    if (queued < chain.length) eng.queueNext(chain[queued++]!);
+    if (queued === chain.length) eng.end();
+  });
+  await eng.load(chain[0]!);
+  await eng.play();
+  during?.(eng, video);
+  await nextEvent(eng, 'ended', () => true, 40_000).catch((error: unknown) => {
+    throw new Error(`${String(error)}: at ${video.currentTime} s, events ${JSON.stringify(log)}`);
+  });
+  frames.stop();
+  ear.stop();
+  const firstFrameAt = frames.frames[0]?.mediaTime ?? 0;
+  return {
+    video,
+    buffers,
+    frames: frames.frames,
+    errors: log.filter((e) => e.type === 'error').map((e) => e.payload as PlaybackEvents['error']),
+    starts: log.filter((e) => e.type === 'segmentstart').map((e) => (e.payload as { segmentId: string }).segmentId),
+    audio,
+    waiting: waiting.filter((t) => t > firstFrameAt),
+    beeps: ear.beeps(),
+    observed: ear.observed,
+  };
+}
+
+type Played = Awaited<ReturnType<typeof play>>;
+
+/**
+ * Each beep at `nominal` media times (plus the TS timeline's presentation delay) that some
+ * poll observed is heard at the right pitch; its onset error in ms. Fails unless `least` were.
+ */
+function expectBeeps(r: Played, nominal: number[], hz: number, least: number): number[] {
+  const errors: number[] = [];
+  for (const t of nominal.map((n) => n + TS_BFRAME_DELAY)) {
+    if (!r.observed(t + 0.05)) continue;
+    const beep = r.beeps.find((b) => b.at > t - 0.05 && b.at < t + 0.1);
+    expect(beep, `a beep heard at ${t.toFixed(3)} s`).toBeDefined();
+    expect(Math.abs(beep!.hz - hz), `pitch of the beep at ${t.toFixed(3)} s (${beep!.hz} Hz)`).toBeLessThan(hz * 0.15);
+    errors.push((beep!.at - t) * 1000);
+  }
+  expect(errors.length, `beeps observed of ${nominal.join(', ')}`).toBeGreaterThanOrEqual(least);
+  return errors;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+describe.each(LAYOUTS)(
+  "Apple's classic layout: video-only MPEG-TS with $label audio renditions",
+  ({ label, playlist }) => {
+    it('alternate → muxed TS → alternate: one range per track, no waiting, no frame lost, beeps in sync with the muxed clip', async () => {
+      const chain = [alt(playlist, 'alt-1'), clip('beep-ts-muxed', 3, 'muxed'), alt(playlist, 'alt-2')];
+      const r = await play(chain);
+      // Seams on the frame grid, 0 waiting, no skipped frame, audio and video each one range.
+      expectSeamless(r, chain, `TS alternate audio (${label})`, 'contiguous', TS_BFRAME_DELAY);
+      const tracks = r.buffers.map((b) => b.type.split(';')[0]);
+      expect(tracks.sort()).toEqual(['audio/mp4', 'video/mp4']); // hls.js's transmuxed TS: audio present
+      const muxed = expectBeeps(
+        r,
+        BEEPS.map((t) => t + 3),
+        1000,
+        1,
+      );
+      const alternate = expectBeeps(r, [...BEEPS, ...BEEPS.map((t) => t + 6)], 1000, 3);
+      console.log(
+        `[alt audio ts] ${label}: onset − nominal, ms: muxed ${muxed.map((e) => e.toFixed(1)).join(', ')}; ` +
+          `alternate ${alternate.map((e) => e.toFixed(1)).join(', ')}; audio events ${JSON.stringify(r.audio)}`,
+      );
+      const baseline = median(muxed);
+      for (const e of alternate) expect(Math.abs(e - baseline), 'alternate beep vs muxed, ms').toBeLessThan(FRAME_MS);
+      expect(r.audio).toEqual([
+        expect.objectContaining({ type: 'audiotrackschange', segmentId: 'alt-1', audioTrack: 0 }),
+        expect.objectContaining({ type: 'audiotrackschange', segmentId: 'muxed', audioTrack: -1 }),
+        expect.objectContaining({ type: 'audiotrackschange', segmentId: 'alt-2', audioTrack: 0 }),
+      ]);
+    });
+
+    it('setAudioTrack switches to French mid-segment: 2 kHz beeps after it, the next segment keeps it', async () => {
+      const chain = [alt(playlist, 'a1'), alt(playlist, 'a2')];
+      let switchedAt = Number.NaN;
+      const r = await play(chain, (eng, video) => {
+        const onTime = () => {
+          if (video.currentTime < 0.8 || !Number.isNaN(switchedAt)) return;
+          switchedAt = video.currentTime;
+          void eng.setAudioTrack(1);
+        };
+        video.addEventListener('timeupdate', onTime);
+      });
+      console.log(
+        `[alt audio ts] ${label}: switch at ${switchedAt.toFixed(3)} s, waiting ${r.waiting.length}, beeps ` +
+          `${JSON.stringify(r.beeps.map((b) => ({ at: +b.at.toFixed(3), hz: Math.round(b.hz) })))}, errors ${JSON.stringify(r.errors)}`,
+      );
+      expect(switchedAt).toBeLessThan(1.4);
+      expect(r.errors).toEqual([]);
+      expect(r.audio).toContainEqual(
+        expect.objectContaining({
+          type: 'audiotrackswitch',
+          segmentId: 'a1',
+          audioTrack: 1,
+          track: expect.objectContaining({ lang: 'fr' }),
+        }),
+      );
+      expect(r.video.currentTime).toBeGreaterThan(6 - FRAME_MS / 1000);
+      expectBeeps(r, [1.5, 2.5, 3.5, 4.5, 5.5], 2000, 3);
+    });
+  },
+);
