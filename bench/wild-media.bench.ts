@@ -66,6 +66,14 @@ const VARIANTS: Variant[] = [
     ],
     ladder: { lowest: 240, top: 720 },
   },
+  {
+    name: 'MPEG-TS 240/360/720p ladder',
+    chain: [
+      ['ladder-ts', 8],
+      ['ladder-ts', 8],
+    ],
+    ladder: { lowest: 240, top: 720 },
+  },
   { name: 'alt audio (EXT-X-MEDIA)', chain: FMP4('alt-audio') },
   {
     name: 'subtitles (WebVTT)',
