@@ -1,6 +1,7 @@
 import type { ParsedManifest } from 'm3u8-parser';
 import { mp4StructureProblem } from '../../core/media/mp4StructureProblem.js';
 import { tsStructureProblem } from '../../core/media/tsStructureProblem.js';
+import { looksPackedAudio, packedAudioProblem } from '../../core/media/packedAudioProblem.js';
 import type { MediaFinding } from './MediaIssue.js';
 import type { MediaReader } from './MediaReader.js';
 
@@ -93,9 +94,19 @@ export async function checkMediaPlaylist(
         findings.push({ code: 'fragment-load-failed', url: at.href, message: `cannot be read (${bytes.message})` });
         continue;
       }
-      const problem = mapUri ? mp4StructureProblem(bytes, kind) : tsStructureProblem(bytes);
+      // Packed audio (an audio rendition's ID3-stamped AAC) is muxed like MPEG-TS (ADR 0012).
+      const packed = !mapUri && looksPackedAudio(bytes);
+      const problem = mapUri
+        ? mp4StructureProblem(bytes, kind)
+        : packed
+          ? packedAudioProblem(bytes)
+          : tsStructureProblem(bytes);
       if (problem)
-        findings.push({ code: 'fragment-corrupt', url: at.href, message: `not valid ${container} (${problem})` });
+        findings.push({
+          code: 'fragment-corrupt',
+          url: at.href,
+          message: `not valid ${packed ? 'packed audio' : container} (${problem})`,
+        });
     }
   }
   return { findings, shape: { url, container, durations: segments.map((s) => s.duration) } };

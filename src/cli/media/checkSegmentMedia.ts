@@ -156,12 +156,15 @@ async function groupFindings(
         else if (type === 'AUDIO') {
           const checked = await checkMediaPlaylist(media.manifest, at.href, reader);
           findings.push(...checked.findings);
-          if (checked.shape?.container === 'MPEG-TS' || container === 'MPEG-TS')
+          // fMP4 audio is muxed into fMP4 video, MPEG-TS or packed audio into MPEG-TS video (ADR 0012).
+          const audio = checked.shape?.container;
+          if (audio && container && audio !== container)
             findings.push({
               code: 'media-incompatible',
               url: at.href,
               message:
-                'a separate audio rendition with MPEG-TS video or audio cannot be muxed by the player: package the variant and its audio as fMP4 (ffmpeg -hls_segment_type fmp4)',
+                `an ${audio === 'MPEG-TS' ? 'MPEG-TS (or packed) audio rendition' : 'fMP4 audio rendition'} with ${container} video cannot be muxed by the player: ` +
+                'package the variant and its audio renditions alike, both fMP4 (ffmpeg -hls_segment_type fmp4) or both MPEG-TS / packed AAC',
             });
         }
       }
