@@ -222,7 +222,7 @@ describe('a variant with a separate audio rendition plays with its sound, splice
 });
 
 describe('what cannot be muxed gets a coded error naming the URL, never silence', () => {
-  it('an MPEG-TS audio rendition beside fMP4 video: media-incompatible with what to change', async () => {
+  it('an MPEG-TS audio rendition beside fMP4 video (MPEG-TS video plays it: altAudioTs): media-incompatible with what to change', async () => {
     const video = createTestVideo();
     engine = createPlaybackEngine(video);
     const errors: Array<PlaybackEvents['error']> = [];
@@ -235,7 +235,9 @@ describe('what cannot be muxed gets a coded error naming the URL, never silence'
     expect(errors[0]!.message).toMatch(
       /bframes-ts\/media\.m3u8: the audio rendition "English" is packed audio or MPEG-TS/,
     );
-    expect(errors[0]!.message).toMatch(/package it as fMP4/);
+    expect(errors[0]!.message).toMatch(
+      /but its video .* is fMP4, which cannot be muxed together: package both as fMP4/,
+    );
   });
 });
 
