@@ -37,6 +37,8 @@ export default defineConfig({
             'test/server/support/headFirstBackendSetup.ts',
             // A backend with an S3 store on s3rver, for the player reading a rendition as it grows.
             'test/server/support/s3BackendSetup.ts',
+            // A backend rendering a 180p + 360p ladder, for the player switching inside a growing segment.
+            'test/server/support/ladderBackendSetup.ts',
           ],
           browser: {
             enabled: true,

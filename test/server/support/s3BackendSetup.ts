@@ -9,10 +9,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { Generator, Rendition } from '../../../src/server/generate/index.js';
+import type { Rendition } from '../../../src/server/generate/index.js';
 import { createProceduralGenerator } from '../../../src/server/generate/index.js';
 import { signViewerToken, startServer } from '../../../src/server/index.js';
 import { openS3Store } from '../../../src/server/store/s3/openS3Store.js';
+import { pacedToRealTime } from './pacedToRealTime.js';
 import { startS3rver } from './startS3rver.js';
 
 declare module 'vitest' {
@@ -35,34 +36,6 @@ export const S3_GROWING_STORY = {
     intro: { generate: { prompt: 'a paper boat on a river at dawn', seed: 11 }, duration: SECONDS, end: true },
   },
 };
-
-/** `generator`, its fragments published no sooner than their media time after the render began. */
-function pacedToRealTime(generator: Generator): Generator {
-  return {
-    id: generator.id,
-    version: generator.version,
-    render(job, hooks, signal) {
-      const began = performance.now();
-      return generator.render(
-        job,
-        {
-          onProgress: (progress) => hooks.onProgress(progress),
-          onSegment: (readySeconds) => hooks.onSegment(readySeconds),
-          yieldPoint: async (readySeconds) => {
-            await hooks.yieldPoint?.(readySeconds);
-            const wait = began + readySeconds * 1000 - performance.now();
-            if (wait > 0 && !signal.aborted)
-              await new Promise((resolve) => {
-                const timer = setTimeout(resolve, wait);
-                signal.addEventListener('abort', () => (clearTimeout(timer), resolve(undefined)), { once: true });
-              });
-          },
-        },
-        signal,
-      );
-    },
-  };
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = await mkdtemp(join(tmpdir(), 'offshoot-s3-growing-'));
