@@ -75,6 +75,8 @@ const VARIANTS: Variant[] = [
     ladder: { lowest: 240, top: 720 },
   },
   { name: 'alt audio (EXT-X-MEDIA)', chain: FMP4('alt-audio') },
+  { name: 'alt audio MPEG-TS (Apple layout)', chain: TS('beep-ts-alt') },
+  { name: 'alt audio packed AAC (Apple layout)', chain: TS('beep-ts-packed') },
   {
     name: 'subtitles (WebVTT)',
     chain: [

@@ -4,7 +4,7 @@
 // - `beep-ts-alt`: ONE ffmpeg run (`-var_stream_map`) writing a video-only MPEG-TS variant
 //   (`video/`), two audio-only MPEG-TS renditions (`en/`, `fr/`) and the master playlist with
 //   their EXT-X-MEDIA tags (`index.m3u8`, ffmpeg's own), all on one clock as a packager writes them;
-// - `beep-ts-alt/packed.m3u8`: the same video with packed-AAC renditions (`en-aac/`,
+// - `beep-ts-packed/index.m3u8`: the same video with packed-AAC renditions (`beep-ts-alt/en-aac/`,
 //   `fr-aac/`). Neither Debian's ffmpeg 5.1 (its HLS muxer writes MPEG-TS for audio-only
 //   output whatever the segment's extension, `.aac` included) nor GStreamer 1.22's hlssink2
 //   (mpegtsmux only) writes packed audio, so each TS audio fragment is rewritten by ffmpeg as
@@ -48,7 +48,7 @@ const hls = ['-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod'];
 const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
 
 /**
- * Write `beep-ts-muxed` and `beep-ts-alt` under `out` (called by makeAltAudioMedia, under its stamp).
+ * Write `beep-ts-muxed`, `beep-ts-alt` and `beep-ts-packed` under `out` (called by makeAltAudioMedia, under its stamp).
  *
  * @example
  * await encodeTsAltAudio('test/media', { picture, beep, audio, fps: 30 });
@@ -87,8 +87,15 @@ export async function encodeTsAltAudio(out: string, inputs: TsAltAudioInputs): P
     join(alt, '%v', 'media.m3u8'),
   ]);
   for (const lang of ['en', 'fr']) await packAudio(join(alt, lang), join(alt, `${lang}-aac`));
-  const index = readFileSync(join(alt, 'index.m3u8'), 'utf8');
-  writeFileSync(join(alt, 'packed.m3u8'), index.replace(/URI="(en|fr)\//g, 'URI="$1-aac/'));
+  // The packed layout's master in a folder of its own (each clip is a folder's index.m3u8), its
+  // URIs pointing into beep-ts-alt.
+  const packed = join(out, 'beep-ts-packed');
+  rmSync(packed, { recursive: true, force: true });
+  mkdirSync(packed);
+  const index = readFileSync(join(alt, 'index.m3u8'), 'utf8')
+    .replace(/URI="(en|fr)\//g, 'URI="../beep-ts-alt/$1-aac/')
+    .replace(/^video\//m, '../beep-ts-alt/video/');
+  writeFileSync(join(packed, 'index.m3u8'), index);
 }
 
 /** The packed-AAC copy of an MPEG-TS audio rendition: each fragment as ADTS behind its ID3 timestamp. */

@@ -29,7 +29,7 @@ describe("offshoot validate --media: Apple's classic layout", () => {
     const { code, report } = await validate({
       muxed: 'media/beep-ts-muxed/index.m3u8',
       ts: 'media/beep-ts-alt/index.m3u8',
-      packed: 'media/beep-ts-alt/packed.m3u8',
+      packed: 'media/beep-ts-packed/index.m3u8',
     });
     expect(report.media.errors).toEqual([]);
     expect(report.media.warnings).toEqual([]);

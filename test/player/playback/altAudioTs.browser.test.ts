@@ -27,15 +27,9 @@ afterEach(() => {
 const TS_BFRAME_DELAY = 2 / 30;
 const BEEPS = [0.5, 1.5, 2.5];
 const LAYOUTS = [
-  { label: 'MPEG-TS', playlist: 'index.m3u8' },
-  { label: 'packed AAC', playlist: 'packed.m3u8' },
+  { label: 'MPEG-TS', clip: 'beep-ts-alt' },
+  { label: 'packed AAC', clip: 'beep-ts-packed' },
 ] as const;
-
-const alt = (playlist: string, segmentId: string): SegmentSource => ({
-  segmentId,
-  url: `/test/media/beep-ts-alt/${playlist}`,
-  durationSeconds: 3,
-});
 
 /** Plays `chain` to its end; what the element showed and heard. */
 async function play(chain: SegmentSource[], during?: (e: PlaybackEngine, video: HTMLVideoElement) => void) {
@@ -101,9 +95,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 describe.each(LAYOUTS)(
   "Apple's classic layout: video-only MPEG-TS with $label audio renditions",
-  ({ label, playlist }) => {
+  ({ label, clip: name }) => {
     it('alternate → muxed TS → alternate: one range per track, no waiting, no frame lost, beeps in sync with the muxed clip', async () => {
-      const chain = [alt(playlist, 'alt-1'), clip('beep-ts-muxed', 3, 'muxed'), alt(playlist, 'alt-2')];
+      const chain = [clip(name, 3, 'alt-1'), clip('beep-ts-muxed', 3, 'muxed'), clip(name, 3, 'alt-2')];
       const r = await play(chain);
       // Seams on the frame grid, 0 waiting, no skipped frame, audio and video each one range.
       expectSeamless(r, chain, `TS alternate audio (${label})`, 'contiguous', TS_BFRAME_DELAY);
@@ -130,7 +124,7 @@ describe.each(LAYOUTS)(
     });
 
     it('setAudioTrack switches to French mid-segment: 2 kHz beeps after it, the next segment keeps it', async () => {
-      const chain = [alt(playlist, 'a1'), alt(playlist, 'a2')];
+      const chain = [clip(name, 3, 'a1'), clip(name, 3, 'a2')];
       let switchedAt = Number.NaN;
       const r = await play(chain, (eng, video) => {
         const onTime = () => {
