@@ -3,6 +3,7 @@ import { PlaybackError } from './PlaybackError.js';
 import { fetchWithRetry } from './fetchWithRetry.js';
 import type { RetryHooks } from './fetchWithRetry.js';
 import { checkMp4Structure } from './checkMp4Structure.js';
+import { checkCodecSupport } from './checkCodecSupport.js';
 import { readSegmentPlaylist } from './readSegmentPlaylist.js';
 import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
 import type { ParsedVariant } from 'm3u8-parser';
@@ -364,8 +365,10 @@ export class SegmentFetch {
   repackage(url: string, data: ArrayBuffer): ArrayBuffer {
     if (!this.playlist?.initUrl || !this.ladder) return data;
     const { shift, playlist } = this.ladder.owner(url); // one delay per init section (rendition)
-    if (url === playlist?.initUrl) shift.init(data);
-    else shift.fragment(data);
+    if (url === playlist?.initUrl) {
+      checkCodecSupport(data, url); // a codec this browser cannot decode: media-incompatible, never appended
+      shift.init(data);
+    } else shift.fragment(data);
     return data;
   }
 

@@ -1,6 +1,7 @@
 import { Parser } from 'm3u8-parser';
 import type { ParsedManifest, ParsedVariant } from 'm3u8-parser';
 import { PlaybackError } from './PlaybackError.js';
+import { noPlayableVariant } from './checkCodecSupport.js';
 import { readAudioRenditions } from './audio/readAudioRenditions.js';
 import type { AudioRendition } from './audio/AudioTrackInfo.js';
 import { aesKeyRef } from './decrypt/AesKeyRef.js';
@@ -61,11 +62,8 @@ export async function readSegmentPlaylist(
   if (manifest.playlists?.length) {
     const variant = choose(manifest.playlists);
     if (!variant) {
-      const codecs = manifest.playlists.map((v) => v.attributes.CODECS ?? '?').join('; ');
-      throw new PlaybackError(
-        'media-incompatible',
-        `${mediaUrl}: no rendition this browser can play (CODECS: ${codecs})`,
-      );
+      const codecs = manifest.playlists.map((v) => v.attributes.CODECS);
+      throw new PlaybackError('media-incompatible', noPlayableVariant(mediaUrl, codecs));
     }
     audio = readAudioRenditions(manifest, variant, mediaUrl);
     mediaUrl = new URL(variant.uri, mediaUrl).href;
