@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_INVALID, EXIT_OK } from '../CliIO.js';
 import { collectMount } from '../collectMount.js';
@@ -12,16 +12,18 @@ interface ValidateOptions {
   json?: boolean;
   media?: boolean;
   mount?: Record<string, string>;
+  baseUrl?: string;
 }
 
 /**
- * `offshoot validate FILE [--json] [--media [--mount prefix=dir]]`: exit 0 when valid
+ * `offshoot validate FILE [--json] [--media [--mount prefix=dir] [--base-url URL]]`: exit 0 when valid
  * (warnings allowed), 1 when invalid (or, with --media, when media the player would refuse
  * is found), 2 on usage or I/O errors.
  *
  * @example
  * offshoot validate examples/night-walk.json --json
  * offshoot validate examples/night-walk.json --media --mount media=test/media
+ * offshoot validate story.json --media --base-url https://cdn.example/stories/story.json
  */
 export function validateCommand(io: CliIO): Command {
   return new Command('validate')
@@ -33,11 +35,18 @@ export function validateCommand(io: CliIO): Command {
       "also read every segment's static media (playlists, first fragments, keys) and report what the player would refuse or degrade",
     )
     .option('--mount <prefix=dir>', 'with --media: media under prefix/ is in folder dir (repeatable)', collectMount)
+    .option(
+      '--base-url <url>',
+      "with --media: resolve media URLs against this URL (where the story is served from, or the player's baseUrl option) instead of the file; needed for root-relative media such as /media/x.m3u8",
+      absoluteUrl,
+    )
     .action(async (file: string, options: ValidateOptions) => {
       const report = await readStory(file, io);
       if (!report) return;
       const media =
-        options.media && report.story ? await checkStoryFileMedia(file, report.story, io, options.mount) : undefined;
+        options.media && report.story
+          ? await checkStoryFileMedia(file, report.story, io, options.mount, options.baseUrl)
+          : undefined;
       const valid = report.valid && (media?.errors.length ?? 0) === 0;
       io.exitCode = valid ? EXIT_OK : EXIT_INVALID;
       if (options.json) {
@@ -59,6 +68,15 @@ function mediaSummary(file: string, media: MediaReport): string {
   const counts = `${plural(media.errors.length, 'error')}, ${plural(media.warnings.length, 'warning')}, ${plural(media.notes.length, 'note')}`;
   const verdict = media.errors.length === 0 ? 'the player plays it' : 'the player would refuse some of it';
   return `${file}: media of ${plural(media.checked, 'segment')} checked: ${verdict} (${counts})\n`;
+}
+
+/** `--base-url` must be absolute (http(s) or file): media URLs resolve against it as in the player. */
+function absoluteUrl(value: string): string {
+  try {
+    return new URL(value).href;
+  } catch {
+    throw new InvalidArgumentError('expected an absolute URL, e.g. https://cdn.example/stories/story.json');
+  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -18,8 +18,14 @@ export type MediaIssueCode =
   | 'key-load-failed'
   /** Warning: a variant has no CODECS; the player assumes it plays. */
   | 'codecs-missing'
-  /** Warning: a variant's codec is not one the player's browsers play; it is skipped. */
+  /** Warning: a variant's codec is not one the player's browsers play; it is skipped (HEVC: codec-limited/-choice). */
   | 'codec-unplayable'
+  /** Warning: every rendition is HEVC: it plays only where the browser decodes HEVC. */
+  | 'codec-limited'
+  /** Warning: HEVC tagged `hev1`, which Safari does not play (Apple requires `hvc1`). */
+  | 'codec-tag'
+  /** Note: HEVC beside another codec: the player takes HEVC where it decodes, the other elsewhere. */
+  | 'codec-choice'
   /** Warning: a subtitle playlist cannot be read; the player plays on without those subtitles. */
   | 'subtitles-failed'
   /** Warning: the ladder's renditions do not share fragment boundaries; no switch inside the segment. */
@@ -62,6 +68,9 @@ const SEVERITY: Record<MediaIssueCode, MediaIssueSeverity> = {
   'codecs-missing': 'warning',
   'codec-unplayable': 'warning',
   'ladder-misaligned': 'warning',
+  'codec-limited': 'warning',
+  'codec-tag': 'warning',
+  'codec-choice': 'note',
   'subtitles-failed': 'warning',
   'alternate-audio': 'note',
   subtitles: 'note',

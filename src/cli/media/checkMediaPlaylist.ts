@@ -1,4 +1,6 @@
 import type { ParsedManifest } from 'm3u8-parser';
+import { mp4Codecs } from '../../core/media/mp4Codecs.js';
+import type { TrackCodec } from '../../core/media/mp4Codecs.js';
 import { mp4StructureProblem } from '../../core/media/mp4StructureProblem.js';
 import { tsStructureProblem } from '../../core/media/tsStructureProblem.js';
 import { looksPackedAudio, packedAudioProblem } from '../../core/media/packedAudioProblem.js';
@@ -10,6 +12,8 @@ export interface RenditionShape {
   url: string;
   container: 'fMP4' | 'MPEG-TS';
   durations: number[];
+  /** The init section's tracks (fMP4 whose init was read in the clear), and where it is. */
+  init?: { url: string; codecs: TrackCodec[] };
 }
 
 const FMP4_NAME = /\.(mp4|m4s|m4v|cmfv)(\?|$)/i;
@@ -80,6 +84,7 @@ export async function checkMediaPlaylist(
       });
   }
   const container = mapUri ? 'fMP4' : 'MPEG-TS';
+  let init: RenditionShape['init'];
   // Encrypted bytes have no structure to check: the key's own check above stands in for it.
   if (!key) {
     const pieces = mapUri
@@ -107,7 +112,9 @@ export async function checkMediaPlaylist(
           url: at.href,
           message: `not valid ${packed ? 'packed audio' : container} (${problem})`,
         });
+      else if (kind === 'init') init = { url: at.href, codecs: mp4Codecs(bytes) };
     }
   }
-  return { findings, shape: { url, container, durations: segments.map((s) => s.duration) } };
+  const durations = segments.map((s) => s.duration);
+  return { findings, shape: init ? { url, container, durations, init } : { url, container, durations } };
 }

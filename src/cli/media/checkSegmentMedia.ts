@@ -3,6 +3,7 @@ import type { ParsedManifest, ParsedVariant } from 'm3u8-parser';
 import { checkMediaPlaylist } from './checkMediaPlaylist.js';
 import type { RenditionShape } from './checkMediaPlaylist.js';
 import { codecPlayability } from './codecPlayability.js';
+import { hevcFindings } from './hevcFindings.js';
 import type { MediaFinding } from './MediaIssue.js';
 import type { MediaReader } from './MediaReader.js';
 
@@ -26,7 +27,8 @@ const ALIGN_TOLERANCE_S = 0.001;
  * Check one segment's static media as the player will meet it: the playlist read with the
  * player's parser (m3u8-parser); for a master, each variant's codecs, every rendition's
  * playlist (the player may pick any), their fragment alignment (a switch inside the segment
- * needs it), and the audio and subtitle groups; for every media playlist, checkMediaPlaylist.
+ * needs it), and the audio and subtitle groups; for every media playlist, checkMediaPlaylist;
+ * for the segment, what its HEVC means for viewers (hevcFindings).
  *
  * @example
  * const { findings } = await checkSegmentMedia(new URL('file:///m/ladder/index.m3u8'), reader);
@@ -36,7 +38,10 @@ export async function checkSegmentMedia(url: URL, reader: MediaReader): Promise<
   if ('finding' in top) return { findings: [top.finding] };
   if (!top.manifest.playlists?.length) {
     const { findings, shape } = await checkMediaPlaylist(top.manifest, url.href, reader);
-    return { findings, container: shape?.container };
+    return {
+      findings: [...findings, ...hevcFindings(url.href, [], shape ? [shape] : [])],
+      container: shape?.container,
+    };
   }
   return checkMaster(top.manifest, url, reader);
 }
@@ -61,12 +66,6 @@ async function checkMaster(master: ParsedManifest, url: URL, reader: MediaReader
         url: where,
         message:
           'no CODECS attribute: the player cannot tell whether the browser plays it and assumes it does; add CODECS="avc1.…,mp4a.40.2"',
-      });
-    if (codecs.kind === 'platform')
-      findings.push({
-        code: 'codec-unplayable',
-        url: where,
-        message: `${codecs.codecs!.join(', ')} (HEVC) plays only in browsers with an HEVC decoder: add an H.264 variant`,
       });
   }
   if (playable.length === 0)
@@ -93,6 +92,8 @@ async function checkMaster(master: ParsedManifest, url: URL, reader: MediaReader
     if (checked.shape) shapes.push(checked.shape);
   }
   findings.push(...ladderFindings(shapes));
+  const listed = playable.map((v) => ({ url: new URL(v.uri, url).href, codecs: v.attributes.CODECS }));
+  findings.push(...hevcFindings(url.href, listed, shapes));
   findings.push(...(await groupFindings(master, playable, url, reader, shapes[0]?.container)));
   return { findings, container: shapes[0]?.container };
 }

@@ -19,7 +19,7 @@ export interface MediaReport {
 /**
  * The media check as the commands run it: every segment of the (valid) story `file`, media
  * found beside it or in `mounts`, progress on a terminal's stderr, each issue placed at its
- * segment's `media` line in the file.
+ * segment's `media` line in the file. `baseUrl`: see mediaReader.
  *
  * @example
  * const report = await checkStoryFileMedia('story.json', story, io, { media: 'test/media' });
@@ -30,9 +30,11 @@ export async function checkStoryFileMedia(
   story: Story,
   io: CliIO,
   mounts: Record<string, string> = {},
+  /** The URL media values resolve against instead of the file (`--base-url`), as the player's. */
+  baseUrl?: string,
 ): Promise<MediaReport> {
   const progress = progressLine(io);
-  const issues = await checkStoryMedia(story, mediaReader(file, mounts), {
+  const issues = await checkStoryMedia(story, mediaReader(file, mounts, baseUrl), {
     onProgress: (done, total, segment) => progress.say(`checking media: ${done}/${total} segments (${segment})`),
   });
   progress.done();

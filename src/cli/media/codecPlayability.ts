@@ -7,7 +7,7 @@ const PLATFORM = /^(hvc1|hev1)(\.|$)/i;
  * How a CODECS attribute fares in the player, which keeps only variants the browser can play
  * (selectVariant asks MediaSource.isTypeSupported; the check cannot, so it knows the codec
  * families every supported browser plays): 'missing' (no CODECS: assumed playable),
- * 'playable', 'platform' (HEVC: only some browsers), or 'unknown' with the codecs at fault.
+ * 'playable', 'platform' (HEVC: only some browsers, see hevcFindings), or 'unknown' with the codecs at fault.
  *
  * @example
  * codecPlayability('avc1.64001f,mp4a.40.2'); // { kind: 'playable' }
