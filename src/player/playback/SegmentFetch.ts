@@ -58,6 +58,8 @@ export class SegmentFetch {
   /** Init and fragment downloads under way (at most this one and the next), by URL. */
   private readonly requests = new Map<string, Promise<ArrayBuffer>>();
   private pollFailures = 0;
+  /** The loop waits growingPollMs for the playlist to grow (a longer limit does not cut it short). */
+  private awaitingGrowth = false;
   /** Reads a playlist with this segment's retries and signal (set once the playlist is read). */
   private text: ((url: string) => Promise<string>) | null = null;
   /** False once `urgent()`: the fetch starts a timeline and picks its first rendition at once. */
@@ -103,7 +105,10 @@ export class SegmentFetch {
 
   setLimit(seconds: number): void {
     this.limitSeconds = Math.max(this.limitSeconds, seconds);
-    this.wakeup.wake();
+    // A loop waiting for the playlist to grow has nothing a longer limit would let it fetch:
+    // woken, it would re-read the playlist at every call (the engine's, each timeupdate) instead
+    // of every growingPollMs.
+    if (!this.awaitingGrowth) this.wakeup.wake();
   }
 
   /** Hand the bytes of `url` over once (then forget them: hls.js owns them now). */
@@ -185,7 +190,9 @@ export class SegmentFetch {
           this.host.onChange(this);
           return;
         } else if (!next) {
+          this.awaitingGrowth = true;
           await this.wakeup.wait(this.host.growingPollMs);
+          this.awaitingGrowth = false;
           const reread = await this.reread(playlist.mediaUrl, text);
           if (!signal.aborted && reread !== null) current.playlist = growPlaylist(playlist, reread);
           this.playlist = this.ladder.reference.playlist;

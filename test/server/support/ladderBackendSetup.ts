@@ -3,7 +3,7 @@
 // fragments, one master playlist), for test/server/ladderGrowing.browser.test.ts (the player
 // switches rendition inside a segment while its playlists still grow). Real parts: the HTTP
 // API, the in-process queue, the procedural generator on the CPU, ffmpeg, a temp store. The
-// render is paced to real time (pacedToRealTime), so each segment grows for 8 s however fast
+// render is paced to real time (pacedToRealTime), so each segment grows for 12 s however fast
 // this machine is. 180p + 360p rather than the flag's 360p + 720p: measured here at 4.6× real
 // time against 1.9× (8 s rendered in 1.7 s and 4.1 s, idle), so the render keeps ahead of the
 // viewer while chromium decodes beside it on two cores.
@@ -25,7 +25,7 @@ declare module 'vitest' {
 
 const SECRET = 'ladder-growing-secret-0123456789abcdef';
 const RENDITION_180P: Rendition = { name: '180p', width: 320, height: 180, maxrateKbps: 500, level: '3.0' };
-const SECONDS = 8;
+const SECONDS = 12;
 
 /** One story per run: different seeds, so neither run finds the other's render in the store. */
 const story = (id: string, seed: number) => ({
