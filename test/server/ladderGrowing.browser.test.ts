@@ -155,8 +155,11 @@ describe('a growing generated ladder, played as it renders', () => {
       gapBaseline * 0.75,
     );
     const [readsAbr, readsBaseline] = [growing(abr).length, growing(baseline).length];
+    const shown = abr.frames
+      .filter((f, i) => f.height !== abr.frames[i - 1]?.height)
+      .map((f) => `${f.height}p@${f.mediaTime.toFixed(2)}`);
     console.log(
-      `[ladder growing] 180p → 360p at media ${upAt.toFixed(3)} s (first 360p fragment asked ` +
+      `[ladder growing] ${shown.join(' → ')}; 360p from media ${upAt.toFixed(3)} s (first 360p fragment asked ` +
         `${((abr.runningUntil - first360!.startTime) / 1000).toFixed(1)} s before the render's end); ` +
         `playlist reads while growing: ABR ${readsAbr} (${order.join(' ')}), reference-only ${readsBaseline}; ` +
         `median gap ${gapAbr.toFixed(0)} / ${gapBaseline.toFixed(0)} ms; ` +
