@@ -1,0 +1,50 @@
+// The viewer's side of an HEVC-only branch in a browser without HEVC (Debian's chromium): the
+// player refuses it with segment-failed (cause media-incompatible) and takes another path,
+// as for any segment that cannot play (ADR 0016). Media: libx265 via ffmpeg (npm run media).
+import { afterEach, expect, test } from 'vitest';
+import { createPlayer } from '../../../src/player/createPlayer.js';
+import type { Player } from '../../../src/player/setup/Player.js';
+import { next, nightWalk, recorder, stage } from './helpers.js';
+
+let player: Player | null = null;
+let container: HTMLDivElement | null = null;
+afterEach(() => {
+  player?.destroy();
+  player = null;
+  container?.remove();
+  container = null;
+});
+
+test('an HEVC-only branch: segment-failed (media-incompatible, naming the codec) before its choice opens, and the story goes on', async () => {
+  const story = await nightWalk((s) => {
+    s.segments.dark!.media = 'media/hevc/video/media.m3u8';
+  });
+  container = stage();
+  const { log, on } = recorder();
+  const p = (player = await createPlayer(container, {
+    story,
+    baseUrl: '/test/',
+    autoplay: true,
+    muted: true,
+    on,
+  }));
+  await next(p, 'choicestart', (e) => e.segmentId === 'intro');
+  p.choose('dark');
+  const ended = await next(p, 'ended', () => true, 45_000);
+  const types = log.map((e) => `${e.type} ${(e as { segmentId?: string }).segmentId}`);
+  const starts = log.filter((e) => e.type === 'segmentstart').map((e) => (e as { segmentId: string }).segmentId);
+  const errors = log.filter((e) => e.type === 'error');
+  console.log(`[hevc] player: ${types.join(', ')}; stalls ${p.getStats().stalls}`);
+  expect(errors).toEqual([
+    expect.objectContaining({ code: 'segment-failed', segmentId: 'dark', cause: 'media-incompatible', fatal: false }),
+  ]);
+  expect((errors[0] as { message: string }).message).toMatch(
+    /hevc\/video\/init\.mp4: this browser cannot decode its HEVC video hvc1\./,
+  );
+  // Refused while its option was prefetched, before the choice even opened: the viewer never meets it.
+  expect(types.indexOf('error dark')).toBeLessThan(types.indexOf('choicestart intro'));
+  expect(starts).toEqual(['intro', 'forest', 'lost']);
+  expect(ended.segmentId).toBe('lost');
+  expect(p.getStats().failedSegments).toEqual(['dark']);
+  expect(p.getStats().stalls).toBe(0);
+});
