@@ -5,7 +5,7 @@
 //   renditions, English (1 kHz beeps) and Français (2 kHz beeps), fMP4, 1 s fragments (the
 //   audio's are 1.0027 s: AAC frames do not divide a second, so the boundaries never line up);
 //   `beep-alt/ts-audio.m3u8` names an MPEG-TS audio rendition instead (refused, not muxed);
-// - `beep-ts-muxed`, `beep-ts-alt` and `beep-ts-packed`: the same, packaged as Apple's classic layout (makeTsAltAudio).
+// - `beep-ts-muxed`, `beep-ts-alt`, `beep-ts-packed` and `beep-ts-aes`: the same, packaged as Apple's classic layout (makeTsAltAudio).
 // Every audio track beeps 60 ms at 0.5, 1.5 and 2.5 s: a known onset to measure sync against
 // the picture's media time, in the muxed clip and the alternate one alike.
 import { execFile } from 'node:child_process';
@@ -22,7 +22,7 @@ const SECONDS = 3;
 /** Where each beep starts (s) and how long it lasts. */
 export const BEEPS = { at: [0.5, 1.5, 2.5], seconds: 0.06 } as const;
 export const BEEP_HZ = { en: 1000, fr: 2000 } as const;
-const VERSION = 3;
+const VERSION = 4;
 
 const picture = ['-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}:duration=${SECONDS}`];
 const video = [
@@ -103,7 +103,7 @@ async function encode(): Promise<void> {
 }
 
 /**
- * Make `beep-muxed`, `beep-alt`, `beep-ts-muxed`, `beep-ts-alt` and `beep-ts-packed` unless test/media/.complete-alt-audio says they are current.
+ * Make `beep-muxed`, `beep-alt`, `beep-ts-muxed`, `beep-ts-alt`, `beep-ts-packed` and `beep-ts-aes` unless test/media/.complete-alt-audio says they are current.
  *
  * @example
  * await makeAltAudio('ffmpeg version 7.1');
@@ -118,7 +118,7 @@ export async function makeAltAudio(ffmpegVersion: string): Promise<void> {
   const t = performance.now();
   await encode();
   console.log(
-    `[media] beep-muxed, beep-alt, beep-ts-muxed, beep-ts-alt, beep-ts-packed ${SECONDS} s  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `[media] beep-muxed, beep-alt, beep-ts-muxed, beep-ts-alt, beep-ts-packed, beep-ts-aes ${SECONDS} s  ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
   writeFileSync(stamp, `${hash}\n`);
 }

@@ -11,6 +11,8 @@
 //   ADTS (`-c:a copy -f adts`) and given the ID3 tag HLS defines for packed audio (RFC 8216
 //   §3.4: a PRIV frame `com.apple.streaming.transportStreamTimestamp` with the first frame's
 //   33-bit PTS, read here from the TS fragment by ffprobe), as Apple's segmenter writes it.
+// - `beep-ts-aes`: `beep-ts-alt`'s video and MPEG-TS renditions AES-128 encrypted with one key
+//   (`k.bin`) by openssl, as a packager encrypts a ladder (encryptLayout says why not ffmpeg).
 // Segments are named .mpegts, not .ts: the test server (Vite) would compile a .ts file.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const OWNER = 'com.apple.streaming.transportStreamTimestamp';
+/** beep-ts-aes's AES-128 key and IV (fixed, so the media is made again alike). */
+const AES_KEY = '3c0b5b1f6b8e4d2a9f7c1e0d2b4a6c8e';
+const AES_IV = '0f0e0d0c0b0a09080706050403020100';
 
 /** What makeAltAudioMedia shares: the picture input, a beep track input, the AAC settings. */
 export interface TsAltAudioInputs {
@@ -48,7 +53,7 @@ const hls = ['-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod'];
 const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
 
 /**
- * Write `beep-ts-muxed`, `beep-ts-alt` and `beep-ts-packed` under `out` (called by makeAltAudioMedia, under its stamp).
+ * Write `beep-ts-muxed`, `beep-ts-alt`, `beep-ts-packed` and `beep-ts-aes` under `out` (called by makeAltAudioMedia, under its stamp).
  *
  * @example
  * await encodeTsAltAudio('test/media', { picture, beep, audio, fps: 30 });
@@ -72,6 +77,46 @@ export async function encodeTsAltAudio(out: string, inputs: TsAltAudioInputs): P
     join(muxed, 'media.m3u8'),
   ]);
   mkdirSync(alt, { recursive: true });
+  await encodeLayout(alt, inputs);
+  for (const lang of ['en', 'fr']) await packAudio(join(alt, lang), join(alt, `${lang}-aac`));
+  // The packed layout's master in a folder of its own (each clip is a folder's index.m3u8), its
+  // URIs pointing into beep-ts-alt.
+  const packed = join(out, 'beep-ts-packed');
+  rmSync(packed, { recursive: true, force: true });
+  mkdirSync(packed);
+  const index = readFileSync(join(alt, 'index.m3u8'), 'utf8')
+    .replace(/URI="(en|fr)\//g, 'URI="../beep-ts-alt/$1-aac/')
+    .replace(/^video\//m, '../beep-ts-alt/video/');
+  writeFileSync(join(packed, 'index.m3u8'), index);
+  await encryptLayout(alt, join(out, 'beep-ts-aes'));
+}
+
+/**
+ * `from`'s video and MPEG-TS audio renditions AES-128 encrypted into `to` by openssl (AES-128-CBC,
+ * PKCS#7 padding: what ffmpeg's `-hls_key_info_file` writes, which fails in ffmpeg 5.1 beside
+ * `-var_stream_map`), each media playlist given the EXT-X-KEY line ffmpeg writes.
+ */
+async function encryptLayout(from: string, to: string): Promise<void> {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to);
+  writeFileSync(join(to, 'k.bin'), Buffer.from(AES_KEY, 'hex'));
+  writeFileSync(join(to, 'index.m3u8'), readFileSync(join(from, 'index.m3u8')));
+  for (const sub of ['video', 'en', 'fr']) {
+    mkdirSync(join(to, sub));
+    for (const name of readdirSync(join(from, sub)).filter((f) => f.endsWith('.mpegts')))
+      await run('openssl', [
+        ...['enc', '-aes-128-cbc', '-K', AES_KEY, '-iv', AES_IV],
+        ...['-in', join(from, sub, name), '-out', join(to, sub, name)],
+      ]);
+    const playlist = readFileSync(join(from, sub, 'media.m3u8'), 'utf8');
+    const key = `#EXT-X-KEY:METHOD=AES-128,URI="../k.bin",IV=0x${AES_IV}\n`;
+    writeFileSync(join(to, sub, 'media.m3u8'), playlist.replace(/^#EXTINF/m, `${key}#EXTINF`));
+  }
+}
+
+/** One ffmpeg run: the video-only variant, `en` and `fr` audio renditions and ffmpeg's master, in `dir`. */
+async function encodeLayout(dir: string, inputs: TsAltAudioInputs): Promise<void> {
+  const { picture, beep, audio, fps } = inputs;
   const streams =
     'v:0,agroup:aud,name:video a:0,agroup:aud,language:en,name:en,default:yes a:1,agroup:aud,language:fr,name:fr';
   await ffmpeg([
@@ -83,19 +128,9 @@ export async function encodeTsAltAudio(out: string, inputs: TsAltAudioInputs): P
     ...audio,
     ...hls,
     ...['-master_pl_name', 'index.m3u8', '-var_stream_map', streams],
-    ...['-hls_segment_filename', join(alt, '%v', 'seg_%03d.mpegts')],
-    join(alt, '%v', 'media.m3u8'),
+    ...['-hls_segment_filename', join(dir, '%v', 'seg_%03d.mpegts')],
+    join(dir, '%v', 'media.m3u8'),
   ]);
-  for (const lang of ['en', 'fr']) await packAudio(join(alt, lang), join(alt, `${lang}-aac`));
-  // The packed layout's master in a folder of its own (each clip is a folder's index.m3u8), its
-  // URIs pointing into beep-ts-alt.
-  const packed = join(out, 'beep-ts-packed');
-  rmSync(packed, { recursive: true, force: true });
-  mkdirSync(packed);
-  const index = readFileSync(join(alt, 'index.m3u8'), 'utf8')
-    .replace(/URI="(en|fr)\//g, 'URI="../beep-ts-alt/$1-aac/')
-    .replace(/^video\//m, '../beep-ts-alt/video/');
-  writeFileSync(join(packed, 'index.m3u8'), index);
 }
 
 /** The packed-AAC copy of an MPEG-TS audio rendition: each fragment as ADTS behind its ID3 timestamp. */

@@ -299,7 +299,12 @@ export class SegmentFetch {
   }
 
   /** One request per URL: a fragment asked for ahead is awaited, not fetched again. */
-  private request(url: string, signal: AbortSignal, kind: 'init' | 'fragment' | 'audio'): Promise<ArrayBuffer> {
+  private request(
+    url: string,
+    signal: AbortSignal,
+    kind: 'init' | 'fragment' | 'audio',
+    key = this.keyFor(url), // an assembler's own media (a separate audio rendition) names its key
+  ): Promise<ArrayBuffer> {
     let pending = this.requests.get(url);
     if (!pending) {
       const started = performance.now();
@@ -314,7 +319,7 @@ export class SegmentFetch {
                 ? checkTsStructure(body as ArrayBuffer, url)
                 : checkMp4Structure(body as ArrayBuffer, kind, url)
         : undefined;
-      pending = this.aes.load(url, this.keyFor(url), signal, verify);
+      pending = this.aes.load(url, key, signal, verify);
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
       pending.then(
         (bytes) => this.host.measure(url, bytes.byteLength, started),
@@ -343,8 +348,8 @@ export class SegmentFetch {
   }
 
   private assemblerIo(signal: AbortSignal, text: (url: string) => Promise<string>): AssemblerIo {
-    const bytes = (url: string, kind: 'init' | 'fragment' | 'audio') => {
-      const pending = this.request(url, signal, kind);
+    const bytes: AssemblerIo['bytes'] = (url, kind, key) => {
+      const pending = this.request(url, signal, kind, key);
       pending.finally(() => this.requests.delete(url)).catch(() => {});
       return pending;
     };

@@ -1,5 +1,6 @@
 import type { ParsedVariant } from 'm3u8-parser';
 import type { PlaybackError } from './PlaybackError.js';
+import type { AesKeyRef } from './decrypt/AesKeyRef.js';
 import type { RetryNotice, RetryPolicy } from './fetchWithRetry.js';
 import type { FragmentRef } from './readSegmentPlaylist.js';
 import type { SegmentFetch } from './SegmentFetch.js';
@@ -54,8 +55,11 @@ export interface SegmentFetchHost {
 
 /** Downloads an assembler may make with this segment's retries, checks and signal. */
 export interface AssemblerIo {
-  /** `audio`: a fragment of a separate MPEG-TS or packed-audio rendition (checked as either). */
-  bytes(url: string, kind: 'init' | 'fragment' | 'audio'): Promise<ArrayBuffer>;
+  /**
+   * `audio`: a fragment of a separate MPEG-TS or packed-audio rendition (checked as either).
+   * `key`: its AES-128 key, from its own playlist (else none, or the segment's own for its URL).
+   */
+  bytes(url: string, kind: 'init' | 'fragment' | 'audio', key?: AesKeyRef): Promise<ArrayBuffer>;
   text(url: string): Promise<string>;
   pollMs: number;
   signal: AbortSignal;

@@ -153,3 +153,24 @@ describe.each(LAYOUTS)(
     });
   },
 );
+
+describe("Apple's classic layout, AES-128 encrypted (video and audio renditions, one key)", () => {
+  it('each audio fragment is decrypted with its own playlist key and muxed: spliced with muxed TS, beeps heard in sync', async () => {
+    const chain = [clip('beep-ts-aes', 3, 'aes'), clip('beep-ts-muxed', 3, 'muxed')];
+    const r = await play(chain);
+    expectSeamless(r, chain, 'TS alternate audio (AES-128)', 'contiguous', TS_BFRAME_DELAY);
+    const encrypted = expectBeeps(r, BEEPS, 1000, 2);
+    const muxed = expectBeeps(
+      r,
+      BEEPS.map((t) => t + 3),
+      1000,
+      1,
+    );
+    console.log(
+      `[alt audio ts] AES-128: onset − nominal, ms: encrypted ${encrypted.map((e) => e.toFixed(1)).join(', ')}; ` +
+        `muxed ${muxed.map((e) => e.toFixed(1)).join(', ')}`,
+    );
+    for (const e of encrypted)
+      expect(Math.abs(e - median(muxed)), 'encrypted beep vs muxed, ms').toBeLessThan(FRAME_MS);
+  });
+});

@@ -2,6 +2,7 @@ import { PlaybackError } from '../PlaybackError.js';
 import { readSegmentPlaylist, toSegmentPlaylist, parsePlaylist } from '../readSegmentPlaylist.js';
 import type { FragmentRef, SegmentPlaylist } from '../readSegmentPlaylist.js';
 import { sleep } from '../../sleep.js';
+import type { AesKeyRef } from '../decrypt/AesKeyRef.js';
 import type { AudioRendition } from './AudioTrackInfo.js';
 import { muxInitSections } from './muxInitSections.js';
 import { muxFragments } from './muxFragments.js';
@@ -11,9 +12,9 @@ import { muxTsFragments } from './muxTsFragments.js';
 export interface AlternateAudioIo {
   /**
    * An init section or fragment (retried, structure-checked, counted for bandwidth); `audio`:
-   * an MPEG-TS or packed-audio fragment (checked as either).
+   * an MPEG-TS or packed-audio fragment (checked as either). `key`: AES-128, decrypted first.
    */
-  bytes(url: string, kind: 'init' | 'fragment' | 'audio'): Promise<ArrayBuffer>;
+  bytes(url: string, kind: 'init' | 'fragment' | 'audio', key?: AesKeyRef): Promise<ArrayBuffer>;
   /** A playlist's text (retried). */
   text(url: string): Promise<string>;
   /** How often a growing audio playlist is re-read while the video is ahead of it, ms. */
@@ -62,17 +63,12 @@ export class AlternateAudio {
 
   /**
    * Read the rendition's media playlist. fMP4 audio is muxed into fMP4 video (boxes), MPEG-TS
-   * or packed-AAC audio into MPEG-TS video (packets); the other pairings, and AES-128
-   * encrypted audio, are refused with `media-incompatible` naming the URL and what to change.
+   * or packed-AAC audio into MPEG-TS video (packets); the other pairings are refused with
+   * `media-incompatible` naming the URL and what to change. AES-128 audio is decrypted with the
+   * keys of its own playlist (the segment's AesDecrypter, as for the video).
    */
   static async open(rendition: AudioRendition, video: SegmentPlaylist, io: AlternateAudioIo): Promise<AlternateAudio> {
     const playlist = await readSegmentPlaylist(rendition.url, io.text);
-    if (playlist.initKey || playlist.fragments.some((f) => f.key))
-      throw new PlaybackError(
-        'media-incompatible',
-        `${rendition.url}: the audio rendition "${rendition.name}" is AES-128 encrypted, which the player cannot mux yet: ` +
-          'publish the audio rendition in the clear (the video may stay encrypted), or mux the audio into the variant',
-      );
     const videoTs = !video.initUrl;
     const audioTs = !playlist.initUrl;
     if (videoTs !== audioTs)
@@ -98,10 +94,10 @@ export class AlternateAudio {
     init(video: ArrayBuffer, videoUrl: string): Promise<ArrayBuffer>;
     fragment(video: ArrayBuffer): Promise<ArrayBuffer>;
   } {
-    if (!this.tsVideoUrl) this.initBytes ??= this.io.bytes(this.playlist.initUrl, 'init');
+    if (!this.tsVideoUrl) this.initBytes ??= this.io.bytes(this.playlist.initUrl, 'init', this.playlist.initKey);
     const init = this.initBytes;
     const refs = this.covering(start, end, last);
-    const pending = refs.then((list) => Promise.all(list.map((f) => this.audioBytes(f.url))));
+    const pending = refs.then((list) => Promise.all(list.map((f) => this.audioBytes(f))));
     pending.catch(() => {}); // awaited by fragment(); no unhandled rejection if the video failed first
     return {
       init: async (video, videoUrl) => {
@@ -135,12 +131,12 @@ export class AlternateAudio {
   async refetch(video: ArrayBuffer, videoUrl: string, start: number | null): Promise<ArrayBuffer> {
     if (start === null) {
       if (this.tsVideoUrl) return video; // MPEG-TS has no init section
-      this.initBytes ??= this.io.bytes(this.playlist.initUrl, 'init');
+      this.initBytes ??= this.io.bytes(this.playlist.initUrl, 'init', this.playlist.initKey);
       return muxInitSections(video, await this.initBytes, videoUrl, this.playlist.initUrl).bytes;
     }
     // Start times are sums of EXTINF durations, added up in different orders: equal to a µs.
     const list = [...this.given].find(([at]) => Math.abs(at - start) < 1e-6)?.[1] ?? [];
-    const audio = await Promise.all(list.map((f) => this.audioBytes(f.url)));
+    const audio = await Promise.all(list.map((f) => this.audioBytes(f)));
     if (this.tsVideoUrl) return this.muxTs(video, list, audio);
     return muxFragments(
       video,
@@ -150,8 +146,8 @@ export class AlternateAudio {
     );
   }
 
-  private audioBytes(url: string): Promise<ArrayBuffer> {
-    return this.io.bytes(url, this.tsVideoUrl ? 'audio' : 'fragment');
+  private audioBytes(fragment: FragmentRef): Promise<ArrayBuffer> {
+    return this.io.bytes(fragment.url, this.tsVideoUrl ? 'audio' : 'fragment', fragment.key);
   }
 
   private muxTs(video: ArrayBuffer, list: FragmentRef[], audio: ArrayBuffer[]): ArrayBuffer {
