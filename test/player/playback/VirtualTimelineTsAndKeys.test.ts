@@ -43,6 +43,25 @@ describe('VirtualTimeline', () => {
     expect(t.render()).not.toMatch(/DISCONTINUITY/);
   });
 
+  it('lists a TS rendition switch inside a segment as nothing but the new fragment URLs (ADR 0015: hls.js makes the init segment)', () => {
+    const t = new VirtualTimeline();
+    const fetch = fakeFetch('ladder-ts', 4, 'ts');
+    // 240p, then 720p from the third fragment (ABR's choice at a fragment boundary).
+    fetch.verified.forEach((f, i) => {
+      const height = i < 2 ? 240 : 720;
+      Object.assign(f, { url: `https://cdn.test/ladder-ts/${height}p/seg_${i}.ts`, mediaUrl: `${height}p` });
+    });
+    t.append(fetch);
+    t.end();
+    expect(t.render()).not.toMatch(/DISCONTINUITY|EXT-X-MAP/);
+    expect(parsePlaylist(t.render()).segments.map((s) => s.uri.replace(/#.*/, ''))).toEqual([
+      'https://cdn.test/ladder-ts/240p/seg_0.ts',
+      'https://cdn.test/ladder-ts/240p/seg_1.ts',
+      'https://cdn.test/ladder-ts/720p/seg_2.ts',
+      'https://cdn.test/ladder-ts/720p/seg_3.ts',
+    ]);
+  });
+
   it("lists an encrypted segment's EME key tags before its init section, and METHOD=NONE before the clear one after it", () => {
     const t = new VirtualTimeline();
     t.append(fakeFetch('intro', 1, 'fmp4'));

@@ -5,12 +5,22 @@
 // would have been, with hls.js's transmuxer making a new init segment for the new picture size.
 // Measured from the media element in real chromium: every presented frame's size and media
 // time (requestVideoFrameCallback), `waiting`, and each SourceBuffer's own buffered ranges.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cdp } from 'vitest/browser';
 import type { PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
 import { clip, createTestVideo, findSkips, FRAME_MS, nextEvent } from '../../support/playbackHarness.js';
 import { cleanUp, ranges, recordSourceBuffers, useEngine } from '../../support/seamlessChain.js';
 
-afterEach(cleanUp);
+// Each test fetches the same media: from the HTTP cache a download tells nothing about the link
+// (ThroughputMeter does not count it), so the cache is off here, whatever ran before.
+beforeEach(async () => {
+  await cdp().send('Network.enable');
+  await cdp().send('Network.setCacheDisabled', { cacheDisabled: true });
+});
+afterEach(async () => {
+  cleanUp();
+  await cdp().send('Network.setCacheDisabled', { cacheDisabled: false });
+});
 
 /** x264's default B-frame delay at 30 fps: a TS timeline is presented two frames late (ADR 0010). */
 const TS_DELAY = 2 / 30;
