@@ -22,6 +22,12 @@ export interface Rendition {
 
 /** Two fragment durations this close (seconds) are the same fragment in time. */
 const ALIGN_TOLERANCE_S = 0.001;
+/**
+ * Longest the choice waits for a wanted rendition's playlist to be read again while the segment
+ * grows; past it the fragment comes from the rendition the segment is on (the read still lands).
+ */
+const GROWING_READ_WAIT_MS = 500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The renditions of one segment's master playlist, for switching at fragment boundaries:
@@ -107,11 +113,42 @@ export class RenditionLadder {
   }
 
   /**
+   * The rendition fragment `index` comes from: `choose`'s pick among the usable renditions if it
+   * may take over from `current` there (`takeOver`), else `current`. While the segment grows, a
+   * wanted rendition whose playlist does not list `index` yet is read again (once, waited for at
+   * most GROWING_READ_WAIT_MS); still not listed, the fragment stays on `current` (tried again at
+   * the next). A refused one is left out and `choose` asked again.
+   *
+   * @example
+   * const r = await ladder.next(current, 3, (usable) => chooseVariant(usable, current.variant), fetchText);
+   */
+  async next(
+    current: Rendition,
+    index: number,
+    choose: (usable: ParsedVariant[]) => ParsedVariant | undefined,
+    fetchText: (url: string) => Promise<string>,
+  ): Promise<Rendition> {
+    if (!this.switchable) return current;
+    for (;;) {
+      const wanted = this.byVariant(choose(this.usable(current)));
+      if (!wanted || wanted === current) return current;
+      let verdict = this.takeOver(wanted, current, index);
+      if (verdict === 'later') {
+        await Promise.race([this.refresh(wanted, fetchText), sleep(GROWING_READ_WAIT_MS)]);
+        verdict = this.takeOver(wanted, current, index);
+      }
+      if (verdict === 'now') return wanted;
+      if (verdict === 'later') return current;
+      // Refused: now left out of usable(), so each turn has one candidate fewer.
+    }
+  }
+
+  /**
    * Whether `r` may take over at fragment `index` from `current` (the rendition the segment is
    * on: its playlist lists `index`): a refusal is kept in `r.unusable`, so it is never wanted
    * again. 'later': its playlist, as last read, does not list `index` yet.
    */
-  takeOver(r: Rendition, current: Rendition, index: number): 'now' | 'later' | 'never' {
+  private takeOver(r: Rendition, current: Rendition, index: number): 'now' | 'later' | 'never' {
     if (r.unusable) return 'never';
     if (!r.playlist) return 'later';
     const verdict = alignedAt(current.playlist!, r.playlist, index);
@@ -124,7 +161,7 @@ export class RenditionLadder {
    * Read `r`'s playlist again (a growing segment: when the choice wants `r` and its last read
    * does not list the next fragment). One read at a time; a failed read refuses `r`.
    */
-  refresh(r: Rendition, fetchText: (url: string) => Promise<string>): Promise<void> {
+  private refresh(r: Rendition, fetchText: (url: string) => Promise<string>): Promise<void> {
     let read = this.reads.get(r);
     if (!read) {
       read = fetchText(r.mediaUrl)

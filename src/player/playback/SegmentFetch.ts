@@ -20,11 +20,6 @@ let nextId = 1;
 /** Longest wait for the ladder's other playlists before the second fragment is chosen without them. */
 const LADDER_WAIT_MS = 1_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Longest the choice waits for a wanted rendition's playlist to be read again while the segment
- * grows; past it the fragment comes from the rendition the segment is on (the read still lands).
- */
-const GROWING_READ_WAIT_MS = 500;
 /** Longest a segment fetched ahead waits for a measured estimate before its first pick. */
 const ESTIMATE_WAIT_MS = 1_000;
 /** Consecutive failed re-reads of a growing playlist before the segment is given up. */
@@ -264,38 +259,22 @@ export class SegmentFetch {
   }
 
   /**
-   * The rendition of fragment `index`: the host's choice among the ladder's usable renditions
-   * when the segment can switch, else the one it is on. The wanted one takes over only if its
-   * fragments line up through `index` (RenditionLadder.takeOver). While the segment grows, a
-   * wanted rendition whose playlist does not list `index` yet is read again (once, waited for
-   * at most GROWING_READ_WAIT_MS); still not listed, this fragment stays on the current one. A
-   * refused one is left out and the choice made again. Switching drops the fragment asked for
-   * ahead in the old rendition (its download still counts in the estimate) and asks for the
-   * new rendition's init section with its first fragment.
+   * The rendition of fragment `index`: the host's choice, as far as the ladder lets it
+   * (RenditionLadder.next: aligned, listed, read again while growing). Switching drops the
+   * fragment asked for ahead in the old rendition (its download still counts in the estimate)
+   * and asks for the new rendition's init section with its first fragment.
    */
   private async chooseRendition(index: number, fragmentSeconds: number, signal: AbortSignal): Promise<Rendition> {
     const ladder = this.ladder!;
     const current = this.rendition!;
-    if (!ladder.switchable) return current;
-    for (;;) {
-      const variant = this.host.chooseVariant(ladder.usable(current), current.variant ?? undefined, fragmentSeconds);
-      const wanted = ladder.byVariant(variant);
-      if (!wanted || wanted === current) return current;
-      let verdict = ladder.takeOver(wanted, current, index);
-      if (verdict === 'later') {
-        await Promise.race([ladder.refresh(wanted, this.text!), sleep(GROWING_READ_WAIT_MS)]);
-        if (signal.aborted) return current;
-        this.playlist = ladder.reference.playlist;
-        verdict = ladder.takeOver(wanted, current, index);
-      }
-      // Not listed yet: tried again at the next fragment. Refused: left out of usable(), choose again.
-      if (verdict === 'later') return current;
-      if (verdict === 'now') {
-        if (this.ahead) this.requests.delete(this.ahead);
-        current.initRequested = false;
-        return (this.rendition = wanted);
-      }
-    }
+    const choose = (usable: ParsedVariant[]) =>
+      this.host.chooseVariant(usable, current.variant ?? undefined, fragmentSeconds);
+    const wanted = await ladder.next(current, index, choose, this.text!);
+    this.playlist = ladder.reference.playlist;
+    if (signal.aborted || wanted === current) return current;
+    if (this.ahead) this.requests.delete(this.ahead);
+    current.initRequested = false;
+    return (this.rendition = wanted);
   }
 
   /** One request per URL: a fragment asked for ahead is awaited, not fetched again. */
