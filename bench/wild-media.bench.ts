@@ -77,6 +77,7 @@ const VARIANTS: Variant[] = [
   { name: 'alt audio (EXT-X-MEDIA)', chain: FMP4('alt-audio') },
   { name: 'alt audio MPEG-TS (Apple layout)', chain: TS('beep-ts-alt') },
   { name: 'alt audio packed AAC (Apple layout)', chain: TS('beep-ts-packed') },
+  { name: 'alt audio AES-128 MPEG-TS (Apple layout)', chain: TS('beep-ts-aes') },
   {
     name: 'subtitles (WebVTT)',
     chain: [
@@ -87,6 +88,7 @@ const VARIANTS: Variant[] = [
   },
   { name: 'AES-128 fMP4', chain: FMP4('aes-fmp4') },
   { name: 'AES-128 MPEG-TS', chain: TS('aes-ts') },
+  { name: 'HEVC + H.264 master (H.264 here)', chain: FMP4('hevc-h264') },
 ];
 const NETWORKS: Record<string, NetworkProfile> = {
   cable: networkProfiles.cable!,
