@@ -104,8 +104,8 @@ function ladderFindings(shapes: RenditionShape[]): MediaFinding[] {
   if (!reference) return [];
   return others.flatMap((other): MediaFinding[] => {
     const why =
-      other.container !== 'fMP4' || reference.container !== 'fMP4'
-        ? 'MPEG-TS renditions'
+      other.container !== reference.container
+        ? 'one MPEG-TS, one fMP4'
         : other.durations.length !== reference.durations.length
           ? `${other.durations.length} fragments, not ${reference.durations.length}`
           : other.durations.some((d, i) => Math.abs(d - reference.durations[i]!) > ALIGN_TOLERANCE_S)
@@ -116,7 +116,7 @@ function ladderFindings(shapes: RenditionShape[]): MediaFinding[] {
       {
         code: 'ladder-misaligned',
         url: other.url,
-        message: `does not line up with ${reference.url} (${why}): the player will not switch to it inside the segment, only at its start; cut every rendition at the same times (same -g / -force_key_frames, fMP4)`,
+        message: `does not line up with ${reference.url} (${why}): the player will not switch to it inside the segment, only at its start; cut every rendition at the same times (same -g / -force_key_frames, one container)`,
       },
     ];
   });

@@ -104,6 +104,17 @@ describe('offshoot validate --media', () => {
     }
   });
 
+  it('passes an MPEG-TS ladder whose renditions line up: the player switches it inside a segment (ADR 0015)', async () => {
+    const file = writeMediaStory(mkdtempSync(join(tmpdir(), 'offshoot-media-')), {
+      ladder: 'media/ladder-ts/index.m3u8',
+      again: 'media/ladder-ts/index.m3u8',
+    });
+    const { code, stdout } = await runCli(['validate', file, '--media', ...MOUNT]);
+    expect(stdout).not.toContain('ladder-misaligned');
+    expect(stdout).toMatch(/media of 2 segments checked: the player plays it \(0 errors, 0 warnings/);
+    expect(code).toBe(0);
+  });
+
   describe('bin/offshoot.mjs (built)', () => {
     beforeAll(buildCli, 300_000);
 
