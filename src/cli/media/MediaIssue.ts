@@ -20,6 +20,8 @@ export type MediaIssueCode =
   | 'codecs-missing'
   /** Warning: a variant's codec is not one the player's browsers play; it is skipped (HEVC: codec-limited/-choice). */
   | 'codec-unplayable'
+  /** Warning: a variant's first fragment needs more than its BANDWIDTH: the ABR would pick it on too slow a link. */
+  | 'bandwidth-understated'
   /** Warning: every rendition is HEVC: it plays only where the browser decodes HEVC. */
   | 'codec-limited'
   /** Warning: HEVC tagged `hev1`, which Safari does not play (Apple requires `hvc1`). */
@@ -68,6 +70,7 @@ const SEVERITY: Record<MediaIssueCode, MediaIssueSeverity> = {
   'codecs-missing': 'warning',
   'codec-unplayable': 'warning',
   'ladder-misaligned': 'warning',
+  'bandwidth-understated': 'warning',
   'codec-limited': 'warning',
   'codec-tag': 'warning',
   'codec-choice': 'note',

@@ -14,6 +14,8 @@ export interface RenditionShape {
   durations: number[];
   /** The init section's tracks (fMP4 whose init was read in the clear), and where it is. */
   init?: { url: string; codecs: TrackCodec[] };
+  /** The first fragment's bitrate (bits/s over its EXTINF duration), when it was read. */
+  firstFragmentBps?: number;
 }
 
 const FMP4_NAME = /\.(mp4|m4s|m4v|cmfv)(\?|$)/i;
@@ -85,6 +87,7 @@ export async function checkMediaPlaylist(
   }
   const container = mapUri ? 'fMP4' : 'MPEG-TS';
   let init: RenditionShape['init'];
+  let firstFragmentBps: number | undefined;
   // Encrypted bytes have no structure to check: the key's own check above stands in for it.
   if (!key) {
     const pieces = mapUri
@@ -113,8 +116,12 @@ export async function checkMediaPlaylist(
           message: `not valid ${packed ? 'packed audio' : container} (${problem})`,
         });
       else if (kind === 'init') init = { url: at.href, codecs: mp4Codecs(bytes) };
+      if (kind === 'fragment' && first.duration > 0) firstFragmentBps = (bytes.length * 8) / first.duration;
     }
   }
   const durations = segments.map((s) => s.duration);
-  return { findings, shape: init ? { url, container, durations, init } : { url, container, durations } };
+  const shape: RenditionShape = { url, container, durations };
+  if (init) shape.init = init;
+  if (firstFragmentBps !== undefined) shape.firstFragmentBps = firstFragmentBps;
+  return { findings, shape };
 }

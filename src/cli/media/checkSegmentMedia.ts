@@ -92,10 +92,36 @@ async function checkMaster(master: ParsedManifest, url: URL, reader: MediaReader
     if (checked.shape) shapes.push(checked.shape);
   }
   findings.push(...ladderFindings(shapes));
+  findings.push(...bandwidthFindings(playable, url, shapes));
   const listed = playable.map((v) => ({ url: new URL(v.uri, url).href, codecs: v.attributes.CODECS }));
   findings.push(...hevcFindings(url.href, listed, shapes));
   findings.push(...(await groupFindings(master, playable, url, reader, shapes[0]?.container)));
   return { findings, container: shapes[0]?.container };
+}
+
+/** RFC 8216 §4.3.4.2: BANDWIDTH is the peak segment bitrate; a segment may exceed it by 10 %. */
+const BANDWIDTH_SLACK = 1.1;
+
+/**
+ * Variants whose first fragment alone needs more than their BANDWIDTH says: the player's ABR
+ * picks renditions by BANDWIDTH, and would choose them on links that cannot carry them.
+ */
+function bandwidthFindings(variants: ParsedVariant[], url: URL, shapes: RenditionShape[]): MediaFinding[] {
+  return variants.flatMap((v): MediaFinding[] => {
+    const where = new URL(v.uri, url).href;
+    const measured = shapes.find((s) => s.url === where)?.firstFragmentBps;
+    const stated = v.attributes.BANDWIDTH;
+    if (!stated || !measured || measured <= stated * BANDWIDTH_SLACK) return [];
+    return [
+      {
+        code: 'bandwidth-understated',
+        url: where,
+        message:
+          `BANDWIDTH=${stated}, but its first fragment alone is ${Math.round(measured / 1000)} kbit/s: the player's ABR picks renditions by BANDWIDTH and would choose this one on links that cannot carry it (stalls). ` +
+          "Write the peak fragment bitrate, audio included (RFC 8216 §4.3.4.2); ffmpeg 5.1's -master_pl_name writes the audio's bitrate only",
+      },
+    ];
+  });
 }
 
 /** A ladder whose renditions do not share fragment boundaries switches only at the segment's start. */
