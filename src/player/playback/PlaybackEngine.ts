@@ -128,9 +128,10 @@ export interface PlaybackStats {
   /**
    * The throughput estimate renditions are chosen by, bits/s (`measured: false`: no download
    * timed yet), and how many downloads were timed from Resource Timing and, without it (a
-   * cross-origin response without Timing-Allow-Origin), from the fetch.
+   * cross-origin response without Timing-Allow-Origin), from the fetch, and how many came from
+   * the HTTP cache or a 304 (not the link: not counted in the estimate).
    */
-  throughput: { bps: number; measured: boolean; resourceTiming: number; fetch: number };
+  throughput: { bps: number; measured: boolean; resourceTiming: number; fetch: number; cached: number };
 }
 
 /** An xstate-compatible clock (`createActor(machine, { clock })`) that runs on media time. */

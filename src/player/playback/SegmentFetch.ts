@@ -227,6 +227,9 @@ export class SegmentFetch {
       this.verified.push(listed);
       return;
     }
+    // On a link the media nearly fills, what plays first downloads first (LinkPriority).
+    await this.host.turn?.(this, signal);
+    if (signal.aborted) return;
     // The init section travels with the rendition's first fetched fragment, not one round trip
     // before it. MPEG-TS has none (playlist.initUrl is empty).
     const init =

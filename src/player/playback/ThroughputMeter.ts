@@ -63,7 +63,12 @@ export class ThroughputMeter {
   /** When the link was busy with transfers already counted. */
   private readonly busy = new BusyTime();
   /** How each sample was timed, for tests and the bench: 'resource-timing' or 'fetch'. */
-  readonly counts = { resourceTiming: 0, fetch: 0 };
+  readonly counts = { resourceTiming: 0, fetch: 0, cached: 0 };
+  /**
+   * True when the latest media download came from the HTTP cache (or a 304): the link was not
+   * measured by it, so the choice may probe a rendition up (ADR 0011, "Cache hits").
+   */
+  lastCached = false;
 
   constructor(
     private readonly estimator: BandwidthEstimator,
@@ -125,7 +130,12 @@ export class ThroughputMeter {
     // Time the download as the page saw it (fetch call to last byte) instead.
     if (entry.encodedBodySize === 0 || entry.responseStart === 0) return this.fallback(bytes, fetchMs);
     // From the HTTP cache (transferSize 0) or revalidated (304: only headers crossed): not the link.
-    if (entry.transferSize < entry.encodedBodySize) return;
+    if (entry.transferSize < entry.encodedBodySize) {
+      this.counts.cached++;
+      this.lastCached = true;
+      return;
+    }
+    this.lastCached = false;
     this.counts.resourceTiming++;
     // Transfers overlap (the next fragment is asked for during this one; prefetches share the
     // link): each is credited only with the time no transfer counted before covered, so the
@@ -135,6 +145,7 @@ export class ThroughputMeter {
   }
 
   private fallback(bytes: number, ms: number): void {
+    this.lastCached = false;
     this.counts.fetch++;
     this.estimator.sample(bytes, ms);
   }

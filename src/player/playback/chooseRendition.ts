@@ -20,6 +20,12 @@ export interface RenditionInput {
   fragmentSeconds: number;
   /** Device pixels the picture is shown at (height); undefined: no cap. */
   maxHeight?: number;
+  /**
+   * The latest download came from the HTTP cache (or a 304), so it measured nothing: with no
+   * estimate, try one rendition above `current`, whose download then crosses the network (or
+   * is in the cache too, and the next choice goes on up).
+   */
+  probeUp?: boolean;
 }
 
 /** An upswitch needs the rendition to use at most this share of the estimate (hls.js: 0.7). */
@@ -37,7 +43,9 @@ export const COMFORT_SECONDS = 10;
  * 1. Box cap: nothing taller than the smallest rendition that fills `maxHeight`.
  * 2. First pick before anything was measured: the lightest allowed (a guess that is too high
  *    stalls the very first seconds; starting low costs one or two fragments of a lower
- *    picture, since the choice is made again at every fragment).
+ *    picture, since the choice is made again at every fragment). Cache probe: still
+ *    unmeasured, but the latest fragment came from the HTTP cache (`probeUp`): one rendition
+ *    above the current one, unless the picture plays with under EMERGENCY_SECONDS ahead.
  * 3. Emergency: playing with less than EMERGENCY_SECONDS ahead, or the next fragment at the
  *    current rendition would take longer to download than the media ahead lasts: the lightest.
  * 4. Up: the best rendition that needs at most UP_FACTOR of the estimate, and (inside a
@@ -53,7 +61,11 @@ export function chooseRendition(options: readonly RenditionOption[], input: Rend
   const allowed = cappedCount(options, input.maxHeight);
   const lightest = 0;
   const { estimateBps: estimate, current, bufferAheadSeconds: ahead, playing } = input;
-  if (estimate === null || estimate <= 0) return lightest;
+  if (estimate === null || estimate <= 0) {
+    if (!input.probeUp || current === undefined) return lightest;
+    if (playing && ahead < EMERGENCY_SECONDS) return Math.min(current, allowed - 1);
+    return Math.min(current + 1, allowed - 1);
+  }
   const downloadSeconds = (i: number) => (input.fragmentSeconds * options[i]!.bandwidth) / estimate;
   if (current !== undefined && playing && (ahead < EMERGENCY_SECONDS || downloadSeconds(current) > ahead))
     return lightest;

@@ -11,6 +11,10 @@ import type { VirtualTimeline } from './VirtualTimeline.js';
 
 /** Longest transfer, as a share of its media's duration, for which the next fragment is asked for alongside. */
 const PIPELINE_SHARE = 0.25;
+/** Media that needs this share of the estimate or more nearly fills the link: downloads take turns (LinkPriority). */
+const NEARLY_FULL_SHARE = 0.5;
+/** Fragments whose sizes give the media's rate (the most recent listed ones). */
+const RATE_FRAGMENTS = 4;
 
 /** The engine's adaptive bitrate: what SegmentFetch asks, and what the engine reports. */
 export interface Abr {
@@ -22,8 +26,14 @@ export interface Abr {
   measure(url: string, bytes: number, startedAt: number): void;
   /** Resolves once the estimate is measured, or after `maxMs` (SegmentFetchHost.whenMeasured). */
   whenMeasured(maxMs: number): Promise<void>;
-  /** The current estimate, bits/s, and how many samples came from Resource Timing or fetch timing. */
-  estimate(): { bps: number; measured: boolean; resourceTiming: number; fetch: number };
+  /** The current estimate, bits/s, and how many downloads were timed from Resource Timing or the fetch, or came from the cache. */
+  estimate(): { bps: number; measured: boolean; resourceTiming: number; fetch: number; cached: number };
+  /** Bits/s of the media the timeline lists last (its fragments' bytes over their duration; BANDWIDTH before any arrived); 0 unknown. */
+  mediaBps(): number;
+  /** Whether that media needs NEARLY_FULL_SHARE of the measured estimate or more. */
+  nearlyFull(): boolean;
+  /** Seconds of media listed past the playhead. */
+  ahead(): number;
   /** Renditions shown, most recent last (the last 100 changes). */
   shown(): RenditionShown[];
   /** A new timeline started. */
@@ -49,6 +59,8 @@ export function createAbr(
   const bandwidth = new BandwidthEstimator(options.defaultBandwidthBps ?? 0);
   const meter = new ThroughputMeter(bandwidth);
   const log = new RenditionLog();
+  /** Body bytes of recent media downloads, by URL (the media's own rate, for the start-up rule). */
+  const sizes = new Map<string, number>();
   const isSupported = (type: string) => typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(type);
 
   /** Seconds of media listed ahead of the playhead (downloaded, in the buffer or about to be). */
@@ -56,6 +68,19 @@ export function createAbr(
     const shown = timeline()?.visible() ?? [];
     const last = shown.at(-1);
     return last ? Math.max(0, last.start + last.duration - video.currentTime) : 0;
+  }
+
+  function mediaBps(): number {
+    const listed = (timeline()?.visible() ?? []).flatMap((e) => e.fetch.verified).slice(-RATE_FRAGMENTS);
+    let bits = 0;
+    let seconds = 0;
+    for (const f of listed) {
+      const bytes = sizes.get(f.url);
+      if (bytes === undefined) continue;
+      bits += bytes * 8;
+      seconds += f.duration;
+    }
+    return seconds > 0 ? bits / seconds : (listed.at(-1)?.bandwidth ?? 0);
   }
 
   const monitor = new FrameMonitor(video, (frame) => {
@@ -77,6 +102,7 @@ export function createAbr(
           playing: !video.paused && !video.ended,
           fragmentSeconds,
           maxHeight: options.maxVideoHeight?.(),
+          probeUp: meter.lastCached,
           isSupported,
         },
         current,
@@ -84,8 +110,17 @@ export function createAbr(
     },
     // Two transfers at once only when one takes under a quarter of its media's time: on a link
     // the media nearly fills, the fragment needed first would arrive later.
-    pipeline: (bps) => !bandwidth.measured || bps === 0 || bps / bandwidth.estimate() < PIPELINE_SHARE,
-    measure: (url, bytes, startedAt) => meter.downloaded(url, bytes, startedAt),
+    // A media playlist has no BANDWIDTH (0): its fragments' own rate stands in.
+    pipeline(bps) {
+      const rate = bps || mediaBps();
+      return !bandwidth.measured || rate === 0 || rate / bandwidth.estimate() < PIPELINE_SHARE;
+    },
+    measure(url, bytes, startedAt) {
+      sizes.delete(url);
+      sizes.set(url, bytes);
+      if (sizes.size > 256) sizes.delete(sizes.keys().next().value!);
+      meter.downloaded(url, bytes, startedAt);
+    },
     whenMeasured(maxMs) {
       // Polled: a sample lands when a download's Resource Timing entry is read, a few ms apart.
       const until = performance.now() + maxMs;
@@ -95,6 +130,9 @@ export function createAbr(
       });
     },
     estimate: () => ({ bps: bandwidth.estimate(), measured: bandwidth.measured, ...meter.counts }),
+    mediaBps,
+    nearlyFull: () => bandwidth.measured && mediaBps() >= NEARLY_FULL_SHARE * bandwidth.estimate(),
+    ahead: bufferAhead,
     shown: () => log.shown.map((s) => ({ ...s })),
     reset: () => log.reset(),
     destroy() {

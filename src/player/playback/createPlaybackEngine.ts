@@ -7,6 +7,10 @@ import { TimelineSession } from './TimelineSession.js';
 import { StatsRecorder } from './StatsRecorder.js';
 import { createMediaClock } from './createMediaClock.js';
 import { createAbr } from './createAbr.js';
+import { LinkPriority } from './LinkPriority.js';
+import { whenStartable } from './whenStartable.js';
+import type { StartableHost } from './whenStartable.js';
+import { RebufferHold } from './RebufferHold.js';
 import { AudioSelection, viewerLanguages } from './audio/AudioSelection.js';
 import { switchAudioTrack } from './audio/switchAudioTrack.js';
 
@@ -32,6 +36,13 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
   let destroyed = false;
 
   const abr = createAbr(video, options, () => session?.timeline ?? null, hub);
+  // On a link the media nearly fills, the timeline's fragments go before prefetched options (LinkPriority).
+  const priority = new LinkPriority<SegmentFetch>({
+    timeline: () => session?.timeline.entries.map((e) => e.fetch) ?? [],
+    nearlyFull: abr.nearlyFull,
+    ahead: abr.ahead,
+    transferSeconds: (fetch) => ((fetch.verified.at(-1)?.duration ?? 1) * abr.mediaBps()) / abr.estimate().bps,
+  });
   const audio = new AudioSelection(() => viewerLanguages(options.audioLanguage));
   /** After an audio switch restarted the segment on screen: where its clock carries on from. */
   let audioBase: { fetch: SegmentFetch; seconds: number } | null = null;
@@ -40,6 +51,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     measure: abr.measure,
     whenMeasured: abr.whenMeasured,
     pipeline: abr.pipeline,
+    turn: (fetch, signal) => priority.turn(fetch, signal),
     retry: {
       retries: options.retries ?? 2,
       delayMs: options.retryDelayMs ?? 200,
@@ -54,8 +66,12 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
     },
     growingPollMs: options.growingPollMs ?? 500,
     checkStructure: true,
-    onChange: () => session?.changed(),
+    onChange(fetch) {
+      priority.done(fetch);
+      session?.changed();
+    },
     onError(fetch, error, fatalForSegment) {
+      priority.done(fetch);
       // A queued segment that fails is cut where its media ends; the player may queue
       // another. Only a failing first segment (nothing to play at all) is fatal.
       const fatal = fatalForSegment && !!session?.isFirst(fetch) && fetch.verified.length === 0;
@@ -95,8 +111,24 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       throw new Error(message);
     }
     stats.loadStarted();
-    await openSession(source, offsetSeconds).session.ready;
+    const opened = openSession(source, offsetSeconds).session;
+    await opened.ready;
+    // The first frame shows now; playback starts once the media ahead will keep ahead (startupGoal).
+    await whenStartable(startable(() => (session === opened ? opened : null)));
   }
+
+  /** What the start-up rule and the hold after a stall read (whenStartable), on timeline `current()`. */
+  function startable(current: () => TimelineSession | null): StartableHost {
+    return {
+      ahead: abr.ahead,
+      mediaBps: abr.mediaBps,
+      estimate: abr.estimate,
+      fragmentSeconds: () => current()?.timeline.visible()[0]?.fetch.verified[0]?.duration ?? 1,
+      settled: () => !current()?.timeline.entries.some((e) => !e.fetch.finished),
+    };
+  }
+  const hold = new RebufferHold(video, { ...startable(() => session), nearlyFull: abr.nearlyFull });
+  hub.on('waiting', () => hold.stalled());
 
   /** `clockSeconds`: an audio switch restarts the segment on screen, whose clock goes on from there. */
   function openSession(source: SegmentSource, offsetSeconds: number, clockSeconds?: number) {
@@ -166,8 +198,14 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
         prefetches.delete(id);
       }
     },
-    play: () => video.play(),
-    pause: () => video.pause(),
+    play() {
+      hold.release();
+      return video.play();
+    },
+    pause() {
+      hold.release();
+      video.pause();
+    },
     clock: clock.clock,
     segmentTime,
     currentSegmentId: () => session?.current()?.fetch.source.segmentId ?? null,
@@ -207,6 +245,7 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       session?.destroy();
       session = null;
       abr.destroy();
+      priority.destroy();
       for (const fetch of prefetches.values()) fetch.abort();
       prefetches.clear();
       clock.clear();

@@ -60,7 +60,7 @@ describe('ThroughputMeter', () => {
     const meter = new ThroughputMeter(bw, source([sameOrigin]));
     // The page saw the body 500 ms after asking (a busy main thread): that is not the link.
     meter.downloaded(URL_A, 345_877, 2452.4, 2952.4);
-    expect(meter.counts).toEqual({ resourceTiming: 1, fetch: 0 });
+    expect(meter.counts).toEqual({ resourceTiming: 1, fetch: 0, cached: 0 });
     expect(bw.estimate()).toBeCloseTo((345_877 * 8) / 0.032, -5); // 86 Mbps, not 5.5
   });
 
@@ -82,7 +82,8 @@ describe('ThroughputMeter', () => {
     const opaque = { ...sameOrigin, responseStart: 0, transferSize: 0, encodedBodySize: 0 };
     const meter = new ThroughputMeter(bw, source([opaque]));
     meter.downloaded(URL_A, 345_877, 2452.4, 3352.4);
-    expect(meter.counts).toEqual({ resourceTiming: 0, fetch: 1 });
+    expect(meter.counts).toEqual({ resourceTiming: 0, fetch: 1, cached: 0 });
+    expect(meter.lastCached).toBe(false);
     expect(bw.estimate()).toBeCloseTo((345_877 * 8) / 0.9, -4);
   });
 
@@ -92,7 +93,8 @@ describe('ThroughputMeter', () => {
     const meter = new ThroughputMeter(bw, source());
     meter.downloaded(URL_A, 345_877, 2452.4, 3352.4);
     vi.advanceTimersByTime(1000);
-    expect(meter.counts).toEqual({ resourceTiming: 0, fetch: 1 });
+    expect(meter.counts).toEqual({ resourceTiming: 0, fetch: 1, cached: 0 });
+    expect(meter.lastCached).toBe(false);
   });
 
   it('ignores an HTTP cache hit, a 304 revalidation and an older entry for the same URL', () => {
@@ -103,7 +105,9 @@ describe('ThroughputMeter', () => {
     meter.downloaded(URL_A, 345_877, 3000, 3003);
     meter.downloaded('b', 345_877, 3000, 3003);
     expect(bw.measured).toBe(false);
-    expect(meter.counts).toEqual({ resourceTiming: 0, fetch: 0 });
+    expect(meter.counts).toEqual({ resourceTiming: 0, fetch: 0, cached: 2 });
+    // The latest download measured nothing: the choice may probe up (chooseRendition's probeUp).
+    expect(meter.lastCached).toBe(true);
   });
 
   it("reads the throttled link, not each transfer's share of it, from two fragments fetched together", () => {

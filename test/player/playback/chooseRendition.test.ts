@@ -56,4 +56,17 @@ describe('chooseRendition', () => {
     // A segment's first fragment (a prefetch, a restart with nothing listed): the estimate alone.
     expect(at({ estimateBps: 4.2e6, current: undefined, bufferAheadSeconds: 0, fragmentSeconds: 6 })).toBe(2);
   });
+
+  it('cache probe: unmeasured, after a fragment from the HTTP cache, tries one rendition up (within the box)', () => {
+    expect(at({ estimateBps: null, current: 0, probeUp: true })).toBe(1);
+    expect(at({ estimateBps: null, current: 1, probeUp: true })).toBe(2);
+    expect(at({ estimateBps: null, current: 2, probeUp: true })).toBe(2);
+    expect(at({ estimateBps: null, current: 1, probeUp: true, maxHeight: 300 })).toBe(1);
+    // Not from the cache: the safe first pick stays.
+    expect(at({ estimateBps: null, current: 0, probeUp: false })).toBe(0);
+    // Playing with little ahead: hold the current one rather than gamble.
+    expect(at({ estimateBps: null, current: 1, probeUp: true, bufferAheadSeconds: 1 })).toBe(1);
+    // A segment's first fragment has no rendition to probe from.
+    expect(at({ estimateBps: null, probeUp: true, playing: false, bufferAheadSeconds: 0 })).toBe(0);
+  });
 });
