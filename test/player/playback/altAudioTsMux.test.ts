@@ -12,6 +12,8 @@ import { muxTsFragments } from '../../../src/player/playback/audio/muxTsFragment
 import { readPackedAudio } from '../../../src/player/playback/audio/packedAudioToTs.js';
 import { crc32Mpeg, readTsProgram } from '../../../src/player/playback/audio/tsPsi.js';
 import { PlaybackError } from '../../../src/player/playback/PlaybackError.js';
+import { checkAudioStructure } from '../../../src/player/playback/audio/checkAudioStructure.js';
+import { packedAudioProblem } from '../../../src/core/media/packedAudioProblem.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'alt-audio-ts-mux-'));
@@ -125,5 +127,22 @@ describe('muxTsFragments: MPEG-TS video + MPEG-TS or packed-AAC audio → one mu
     expect(error).toBeInstanceOf(PlaybackError);
     expect((error as PlaybackError).code).toBe('media-incompatible');
     expect((error as PlaybackError).message).toMatch(/muxed\/media\.m3u8: .*carries its own audio stream/);
+  });
+
+  it('audio fragments are checked as MPEG-TS or packed audio before muxing (fragment-corrupt: retried), and validate --media reads packed AAC alike', () => {
+    const ts = read(`en/${seg(1, 'mpegts')}`);
+    const packed = read(`en-aac/${seg(1, 'aac')}`);
+    expect(() => checkAudioStructure(ts, 'a.ts')).not.toThrow();
+    expect(() => checkAudioStructure(packed, 'a.aac')).not.toThrow();
+    const html = new TextEncoder().encode('<html>503</html>').buffer as ArrayBuffer;
+    expect(() => checkAudioStructure(html, 'x/a.aac')).toThrow(/x\/a\.aac: neither MPEG-TS nor packed audio/);
+    expect(() => checkAudioStructure(ts.slice(0, 1000), 'x/a.ts')).toThrow(
+      /x\/a\.ts: not valid MPEG-TS \(1000 bytes is not a whole number of 188-byte packets\)/,
+    );
+    expect(packedAudioProblem(packed)).toBeUndefined();
+    expect(packedAudioProblem(new Uint8Array(packed).slice(73))).toMatch(/no ID3 PRIV frame/);
+    expect(packedAudioProblem(new Uint8Array(packed).slice(0, 73))).toMatch(
+      /no ADTS \(AAC\) frame after the ID3 tags at byte 73/,
+    );
   });
 });
