@@ -61,7 +61,9 @@ function codecString(bytes: Uint8Array, type: string, children: Mp4Box): string 
     }
     case 'vp09': {
       const vpcC = box('vpcC'); // a FullBox: version and flags first
-      return vpcC ? `vp09.${dec(at(vpcC, 4))}.${dec(at(vpcC, 5))}.${dec(at(vpcC, 6) >> 4)}` : type;
+      // Level 0 is "unknown" (some muxers write it); no browser takes it in a codec string.
+      if (!vpcC || at(vpcC, 5) === 0) return type;
+      return `vp09.${dec(at(vpcC, 4))}.${dec(at(vpcC, 5))}.${dec(at(vpcC, 6) >> 4)}`;
     }
     case 'av01': {
       const av1C = box('av1C');

@@ -65,6 +65,13 @@ describe('mp4Codecs: the codec of each track, read from the init section', () =>
     expect(mp4Codecs(media('av1/init.mp4'))[0]!.codec).toBe(master('av1'));
   });
 
+  it('a VP9 vpcC with level 0 ("unknown", which no browser takes in a codec string) gives the bare entry type', () => {
+    const init = new Uint8Array(media('vp9/init.mp4'));
+    const at = Buffer.from(init).indexOf('vpcC') + 4;
+    init[at + 5] = 0; // version and flags (4 bytes), profile, then level
+    expect(mp4Codecs(init)[0]).toEqual({ handler: 'vide', entry: 'vp09', codec: 'vp09' });
+  });
+
   it('finds nothing in bytes that are not an init section, without throwing', () => {
     expect(mp4Codecs(media('hevc/video/seg_000.m4s'))).toEqual([]);
     expect(mp4Codecs(new Uint8Array([0, 0, 0, 9, 109, 111, 111, 118]))).toEqual([]);
