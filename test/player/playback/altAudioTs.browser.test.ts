@@ -174,3 +174,52 @@ describe("Apple's classic layout, AES-128 encrypted (video and audio renditions,
       expect(Math.abs(e - median(muxed)), 'encrypted beep vs muxed, ms').toBeLessThan(FRAME_MS);
   });
 });
+
+describe('MPEG-TS bytes fetched again are muxed again', () => {
+  it('a seek back into media the back buffer dropped plays its picture with its sound', async () => {
+    const video = createTestVideo();
+    // Little look-ahead, no back buffer: the start is appended, played and evicted long before the end.
+    const eng = useEngine(video, { backBufferSeconds: 0, lookaheadSeconds: 1.5 });
+    const errors: Array<PlaybackEvents['error']> = [];
+    eng.on('error', (e) => errors.push(e));
+    const ear = listenForBeeps(video);
+    undo.push(() => ear.stop());
+    // Requests the fragment loader makes itself (the engine's cache handed each fragment over once).
+    const fetched: string[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (/beep-ts-alt\/(video|en)\//.test(e.name)) fetched.push(e.name);
+    });
+    observer.observe({ type: 'resource' });
+    undo.push(() => observer.disconnect());
+    const chain = ['a1', 'a2', 'a3', 'a4'].map((id) => clip('beep-ts-alt', 3, id));
+    let queued = 1;
+    eng.on('segmentstart', () => {
+      if (queued < chain.length) eng.queueNext(chain[queued++]!);
+      if (queued === chain.length) eng.end();
+    });
+    await eng.load(chain[0]!);
+    await eng.play();
+    await new Promise<void>((resolve) => {
+      const onTime = () => video.currentTime > 8.6 && (video.removeEventListener('timeupdate', onTime), resolve());
+      video.addEventListener('timeupdate', onTime);
+    });
+    const evicted = video.buffered.length > 0 && video.buffered.start(0) > 6.5;
+    const before = fetched.length;
+    ear.clear();
+    // a3's first fragment, with its beep at 6.5 s (+ the TS timeline's delay): hls.js loads it again.
+    video.currentTime = 6.2 + TS_BFRAME_DELAY;
+    await nextEvent(eng, 'ended', () => true, 30_000);
+    ear.stop();
+    const again = fetched.slice(before);
+    console.log(
+      `[alt audio ts] seek back: evicted ${evicted}, fetched again ${JSON.stringify(again.map((u) => u.split('/test/media/')[1]))}, ` +
+        `beeps ${JSON.stringify(ear.beeps().map((b) => ({ at: +b.at.toFixed(3), hz: Math.round(b.hz) })))}, errors ${JSON.stringify(errors)}`,
+    );
+    expect(errors).toEqual([]);
+    expect(evicted, 'the back buffer dropped the start').toBe(true);
+    expect(again.some((u) => u.includes('/video/seg_000'))).toBe(true);
+    expect(again.some((u) => u.includes('/en/seg_000'))).toBe(true);
+    const beep = 6.5 + TS_BFRAME_DELAY;
+    expect(ear.beeps().filter((b) => Math.abs(b.at - beep) < 0.05 && Math.abs(b.hz - 1000) < 150)).toHaveLength(1);
+  });
+});
