@@ -4,10 +4,11 @@
 // ffmpeg's output timeline, no X-TIMESTAMP-MAP), behind a master we write listing both as
 // `EXT-X-MEDIA TYPE=SUBTITLES` renditions (English DEFAULT, both AUTOSELECT). Cue texts name
 // the language, segment and cue ("EN B1"); one carries VTT markup and HTML-looking text.
-// Own stamp and folders (subs-a, subs-b), so it never re-encodes the other media.
+// Also subs-ts (the same in MPEG-TS) and subs-ts-aes (its video AES-128 encrypted).
+// Own stamp and folders (subs-a, subs-b, subs-ts, subs-ts-aes), so it never re-encodes the other media.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -45,7 +46,30 @@ export const SUBTITLE_CLIPS = [
     },
   },
 ] as const;
-const SUBTITLE_VERSION = 2;
+/**
+ * The same as subs-a in MPEG-TS (ffmpeg's default HLS segments): its WebVTT has no
+ * X-TIMESTAMP-MAP and ffmpeg's TS muxer adds its 1.4 s mux delay to the video only (ADR 0013).
+ * `subs-ts-aes` is that media with its video fragments AES-128 encrypted (key `video/key.bin`,
+ * IV the media sequence number, written here with Node's OpenSSL: ffmpeg 5.1's own
+ * -hls_enc fails beside a subtitle stream's second playlist).
+ */
+export const SUBTITLE_TS_CLIP = {
+  name: 'subs-ts',
+  hue: 140,
+  cues: {
+    en: [
+      [0.4, 1.4, 'EN T1'],
+      [1.6, 2.6, 'EN T2'],
+    ],
+    fr: [
+      [0.4, 1.4, 'FR T1'],
+      [1.6, 2.6, 'FR T2'],
+    ],
+  },
+} as const;
+/** The AES-128 key of subs-ts-aes (fixed: the test media is the same on every run). */
+export const SUBTITLE_TS_KEY = '000102030405060708090a0b0c0d0e0f';
+const SUBTITLE_VERSION = 3;
 const LANGUAGES = [
   { lang: 'en', name: 'English', attributes: 'DEFAULT=YES,AUTOSELECT=YES' },
   { lang: 'fr', name: 'Français', attributes: 'DEFAULT=NO,AUTOSELECT=YES' },
@@ -57,7 +81,9 @@ function vtt(cues: ReadonlyArray<readonly [number, number, string]>): string {
   return `WEBVTT\n\n${cues.map(([from, to, text]) => `${stamp(from)} --> ${stamp(to)}\n${text}\n`).join('\n')}`;
 }
 
-async function encode(out: string, clip: (typeof SUBTITLE_CLIPS)[number]): Promise<void> {
+type Clip = (typeof SUBTITLE_CLIPS)[number] | typeof SUBTITLE_TS_CLIP;
+
+async function encode(out: string, clip: Clip, ts = false): Promise<void> {
   const dir = join(out, clip.name);
   rmSync(dir, { recursive: true, force: true });
   for (const { lang } of LANGUAGES) {
@@ -74,8 +100,11 @@ async function encode(out: string, clip: (typeof SUBTITLE_CLIPS)[number]): Promi
       // x264 defaults (B-frames on); an IDR at every 1 s fragment start.
       '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', String(FPS), '-keyint_min', String(FPS),
       '-sc_threshold', '0', '-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-c:s', 'webvtt',
-      '-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4',
-      '-hls_fmp4_init_filename', 'init.mp4', '-hls_segment_filename', join(work, 'seg_%03d.m4s'), join(work, 'media.m3u8'),
+      '-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod',
+      ...(ts
+        ? ['-hls_segment_type', 'mpegts', '-hls_segment_filename', join(work, 'seg_%03d.ts')]
+        : ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4', '-hls_segment_filename', join(work, 'seg_%03d.m4s')]),
+      join(work, 'media.m3u8'),
     ]);
     rmSync(join(work, 'source.vtt'));
   }
@@ -100,7 +129,7 @@ async function encode(out: string, clip: (typeof SUBTITLE_CLIPS)[number]): Promi
   renameSync(join(dir, 'en'), join(dir, 'video'));
   rmSync(join(dir, 'fr'), { recursive: true });
   rmSync(join(dir, 'video', 'media_vtt.m3u8'));
-  const codecs = `${avc(join(dir, 'video', 'init.mp4'))},mp4a.40.2`;
+  const codecs = `${avc(join(dir, 'video', ts ? 'seg_000.ts' : 'init.mp4'))},mp4a.40.2`;
   const media = LANGUAGES.map(
     (l) =>
       `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="${l.name}",LANGUAGE="${l.lang}",${l.attributes},URI="subs/${l.lang}.m3u8"`,
@@ -119,12 +148,38 @@ async function encode(out: string, clip: (typeof SUBTITLE_CLIPS)[number]): Promi
   writeFileSync(join(dir, 'missing-subs.m3u8'), master.replace('URI="subs/en.m3u8"', 'URI="subs/none.m3u8"'));
 }
 
-/** avc1.PPCCLL from the init section's avcC box (profile, compatibility, level bytes). */
+/** avc1.PPCCLL from the init section's avcC box, or a TS fragment's first SPS NAL (profile, compatibility, level bytes). */
 function avc(file: string): string {
-  const init = readFileSync(file);
-  const at = init.indexOf('avcC');
-  if (at < 0) throw new Error(`makeSubtitleMedia: no avcC box in ${file}`);
-  return `avc1.${[...init.subarray(at + 5, at + 8)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const data = readFileSync(file);
+  const avcC = data.indexOf('avcC');
+  const sps = data.indexOf(Buffer.from([0, 0, 1, 0x67]));
+  const at = avcC >= 0 ? avcC + 5 : sps + 4;
+  if (avcC < 0 && sps < 0) throw new Error(`makeSubtitleMedia: no avcC box or SPS in ${file}`);
+  return `avc1.${[...data.subarray(at, at + 3)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `subs-ts-aes`: subs-ts with its video fragments AES-128-CBC encrypted (IV: the media sequence number). */
+function encryptTs(out: string): void {
+  const from = join(out, SUBTITLE_TS_CLIP.name);
+  const dir = join(out, `${SUBTITLE_TS_CLIP.name}-aes`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(from, dir, { recursive: true });
+  const video = join(dir, 'video');
+  const key = Buffer.from(SUBTITLE_TS_KEY, 'hex');
+  writeFileSync(join(video, 'key.bin'), key);
+  const playlist = readFileSync(join(video, 'media.m3u8'), 'utf8');
+  const fragments = [...playlist.matchAll(/^seg_\d+\.ts$/gm)].map((m) => m[0]);
+  fragments.forEach((name, sequence) => {
+    const iv = Buffer.alloc(16);
+    iv.writeUInt32BE(sequence, 12);
+    const cipher = createCipheriv('aes-128-cbc', key, iv);
+    const file = join(video, name);
+    writeFileSync(file, Buffer.concat([cipher.update(readFileSync(file)), cipher.final()]));
+  });
+  writeFileSync(
+    join(video, 'media.m3u8'),
+    playlist.replace(/^#EXTINF/m, '#EXT-X-KEY:METHOD=AES-128,URI="key.bin"\n#EXTINF'),
+  );
 }
 
 /**
@@ -135,7 +190,9 @@ function avc(file: string): string {
  */
 export async function makeSubtitleMedia(out: string, ffmpeg: string): Promise<void> {
   const file = join(out, '.complete-subtitles');
-  const hash = createHash('sha256').update(JSON.stringify({ SUBTITLE_CLIPS, SUBTITLE_VERSION, ffmpeg })).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ SUBTITLE_CLIPS, SUBTITLE_TS_CLIP, SUBTITLE_TS_KEY, SUBTITLE_VERSION, ffmpeg }))
+    .digest('hex');
   if (existsSync(file) && readFileSync(file, 'utf8').trim() === hash) return;
   rmSync(file, { force: true });
   for (const clip of SUBTITLE_CLIPS) {
@@ -143,5 +200,8 @@ export async function makeSubtitleMedia(out: string, ffmpeg: string): Promise<vo
     await encode(out, clip);
     console.log(`[media] ${clip.name.padEnd(8)} 3 s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
+  await encode(out, SUBTITLE_TS_CLIP, true);
+  encryptTs(out);
+  console.log(`[media] ${SUBTITLE_TS_CLIP.name} and ${SUBTITLE_TS_CLIP.name}-aes 3 s`);
   writeFileSync(file, `${hash}\n`);
 }
