@@ -1,4 +1,4 @@
-// Subtitle test media (issue 11, H3): two 3 s fMP4 segments (x264 defaults: B-frames on, AAC
+// Subtitle test media (issue 11, H3; TS media H6): two 3 s fMP4 segments (x264 defaults: B-frames on, AAC
 // muxed), each with English and French WebVTT subtitles written by ffmpeg's HLS muxer
 // (`-c:s webvtt`: a `<name>_vtt.m3u8` playlist and one .vtt per fragment, cue times on
 // ffmpeg's output timeline, no X-TIMESTAMP-MAP), behind a master we write listing both as
@@ -69,7 +69,7 @@ export const SUBTITLE_TS_CLIP = {
 } as const;
 /** The AES-128 key of subs-ts-aes (fixed: the test media is the same on every run). */
 export const SUBTITLE_TS_KEY = '000102030405060708090a0b0c0d0e0f';
-const SUBTITLE_VERSION = 3;
+const SUBTITLE_VERSION = 4;
 const LANGUAGES = [
   { lang: 'en', name: 'English', attributes: 'DEFAULT=YES,AUTOSELECT=YES' },
   { lang: 'fr', name: 'Français', attributes: 'DEFAULT=NO,AUTOSELECT=YES' },
@@ -102,7 +102,7 @@ async function encode(out: string, clip: Clip, ts = false): Promise<void> {
       '-sc_threshold', '0', '-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-c:s', 'webvtt',
       '-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod',
       ...(ts
-        ? ['-hls_segment_type', 'mpegts', '-hls_segment_filename', join(work, 'seg_%03d.ts')]
+        ? ['-hls_segment_type', 'mpegts', '-hls_segment_filename', join(work, 'seg_%03d.mpegts')]
         : ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4', '-hls_segment_filename', join(work, 'seg_%03d.m4s')]),
       join(work, 'media.m3u8'),
     ]);
@@ -129,7 +129,7 @@ async function encode(out: string, clip: Clip, ts = false): Promise<void> {
   renameSync(join(dir, 'en'), join(dir, 'video'));
   rmSync(join(dir, 'fr'), { recursive: true });
   rmSync(join(dir, 'video', 'media_vtt.m3u8'));
-  const codecs = `${avc(join(dir, 'video', ts ? 'seg_000.ts' : 'init.mp4'))},mp4a.40.2`;
+  const codecs = `${avc(join(dir, 'video', ts ? 'seg_000.mpegts' : 'init.mp4'))},mp4a.40.2`;
   const media = LANGUAGES.map(
     (l) =>
       `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="${l.name}",LANGUAGE="${l.lang}",${l.attributes},URI="subs/${l.lang}.m3u8"`,
@@ -168,7 +168,7 @@ function encryptTs(out: string): void {
   const key = Buffer.from(SUBTITLE_TS_KEY, 'hex');
   writeFileSync(join(video, 'key.bin'), key);
   const playlist = readFileSync(join(video, 'media.m3u8'), 'utf8');
-  const fragments = [...playlist.matchAll(/^seg_\d+\.ts$/gm)].map((m) => m[0]);
+  const fragments = [...playlist.matchAll(/^seg_\d+\.mpegts$/gm)].map((m) => m[0]);
   fragments.forEach((name, sequence) => {
     const iv = Buffer.alloc(16);
     iv.writeUInt32BE(sequence, 12);

@@ -1,5 +1,7 @@
-import { parsePlaylist } from '../readSegmentPlaylist.js';
+import { parsePlaylist, toSegmentPlaylist } from '../readSegmentPlaylist.js';
+import { AesDecrypter } from '../decrypt/AesDecrypter.js';
 import { readMediaStart } from './readMediaStart.js';
+import type { MediaStart } from './readMediaStart.js';
 import { readSubtitleRenditions } from './readSubtitleRenditions.js';
 import { placeSubtitleCues } from './placeSubtitleCues.js';
 import type { SubtitleIO } from './subtitleIO.js';
@@ -12,8 +14,8 @@ const HEAD_BYTES = 16 * 1024;
 /** What the master says about one segment: its subtitle renditions and its video's start timestamp. */
 interface Master {
   renditions: SubtitleRendition[];
-  /** Media timestamp of the segment's first presented frame (seconds); read when a rendition is shown. */
-  mediaStart: () => Promise<number>;
+  /** Where the segment's media starts (media seconds); read when a rendition is shown. */
+  mediaStart: () => Promise<MediaStart>;
 }
 
 /**
@@ -87,24 +89,36 @@ export class SegmentSubtitles {
     const manifest = parsePlaylist(await this.io.text(this.url, signal));
     const renditions = readSubtitleRenditions(manifest, this.url);
     const variant = manifest.playlists?.find((v) => typeof v.attributes.SUBTITLES === 'string');
-    let start: Promise<number> | null = null;
-    const mediaStart = (): Promise<number> =>
-      (start ??= variant ? this.readMediaStart(new URL(variant.uri, this.url).href, signal) : Promise.resolve(0));
+    let start: Promise<MediaStart> | null = null;
+    const mediaStart = (): Promise<MediaStart> =>
+      (start ??= variant
+        ? this.readMediaStart(new URL(variant.uri, this.url).href, signal)
+        : Promise.resolve({ start: 0, cueZero: 0 }));
     return { renditions, mediaStart };
   }
 
-  /** The first presented frame's media timestamp: from the variant's init section and first fragment's head. */
-  private async readMediaStart(mediaUrl: string, signal: AbortSignal): Promise<number> {
-    const playlist = parsePlaylist(await this.io.text(mediaUrl, signal));
-    const first = playlist.segments[0];
-    if (!first) return 0;
-    const initUri = first.map?.uri;
+  /**
+   * Where the variant's media starts: from its init section and its first fragment's head (a
+   * Range read). AES-128 media is read whole and decrypted first (a CBC prefix cannot be
+   * checked against its padding, and the timestamps are in the clear bytes only).
+   */
+  private async readMediaStart(mediaUrl: string, signal: AbortSignal): Promise<MediaStart> {
+    const playlist = toSegmentPlaylist(parsePlaylist(await this.io.text(mediaUrl, signal)), mediaUrl);
+    const first = playlist.fragments[0];
+    if (!first) return { start: 0, cueZero: 0 };
+    const aes = new AesDecrypter(async (url, code, bodySignal, verify) => {
+      const body = await this.io.body(url, code, bodySignal);
+      verify?.(body);
+      return body;
+    });
+    const read = async (url: string, key: typeof first.key): Promise<Uint8Array> =>
+      key ? new Uint8Array(await aes.load(url, key, signal)) : this.io.head(url, HEAD_BYTES, signal);
     const [init, head] = await Promise.all([
-      initUri ? this.io.head(new URL(initUri, mediaUrl).href, HEAD_BYTES, signal) : undefined,
-      this.io.head(new URL(first.uri, mediaUrl).href, HEAD_BYTES, signal),
+      playlist.initUrl ? read(playlist.initUrl, playlist.initKey) : undefined,
+      read(first.url, first.key),
     ]);
     const start = readMediaStart(head, init);
-    if (start === undefined) throw new Error(`${first.uri}: cannot read its first timestamp to place subtitles`);
+    if (!start) throw new Error(`${first.url}: cannot read its first timestamp to place subtitles`);
     return start;
   }
 

@@ -1,21 +1,38 @@
 import { mp4Boxes, mp4Path } from '../mp4Boxes.js';
 
-/**
- * The media timestamp (seconds) of the first presented frame of a segment's first fragment:
- * what its subtitle cues are timed against. MPEG-TS: the PTS of the first video PES (stream id
- * 0xE0–0xEF). fMP4: the video track's `tfdt` plus its first sample's composition offset, over
- * the init section's `mdhd` timescale (the engine presents that frame at the segment's start,
- * see CompositionShift). `head` may be only the first bytes of the fragment (a Range read).
- * Undefined when the bytes do not say.
- *
- * @example
- * readMediaStart(tsHead, undefined); // 1.466667 (ffmpeg's 1.4 s mux delay + 2 B-frames)
- */
-export function readMediaStart(head: Uint8Array, init: Uint8Array | undefined): number | undefined {
-  return init ? mp4Start(head, init) : tsStart(head);
+/** Where a segment's media starts, in media seconds: what its WebVTT cues are placed against. */
+export interface MediaStart {
+  /** Media timestamp of the first presented frame (the segment's time 0). */
+  start: number;
+  /**
+   * Media timestamp of cue time 0 for WebVTT without X-TIMESTAMP-MAP. fMP4: 0 (RFC 8216 §3.5).
+   * MPEG-TS: the first video frame's decode timestamp, the zero of the muxer's own timeline
+   * (ffmpeg writes its cues on that timeline and adds its 1.4 s mux delay to the PES stamps
+   * only: read by the RFC's letter those cues show 1.4 s early; see ADR 0013).
+   */
+  cueZero: number;
 }
 
-function tsStart(data: Uint8Array): number | undefined {
+/**
+ * The media timestamps of a segment's first fragment that its subtitle cues are timed against.
+ * MPEG-TS: the PTS (and DTS) of the first video PES (stream id 0xE0–0xEF). fMP4: the video
+ * track's `tfdt` plus its first sample's composition offset, over the init section's `mdhd`
+ * timescale (the engine presents that frame at the segment's start, see CompositionShift).
+ * `head` may be only the first bytes of the fragment (a Range read), and must be clear bytes
+ * (decrypted first for AES-128). Undefined when the bytes do not say.
+ *
+ * @example
+ * readMediaStart(tsHead, undefined); // { start: 1.466667, cueZero: 1.4 } (ffmpeg's mux delay + 2 B-frames)
+ */
+export function readMediaStart(head: Uint8Array, init: Uint8Array | undefined): MediaStart | undefined {
+  if (init) {
+    const start = mp4Start(head, init);
+    return start === undefined ? undefined : { start, cueZero: 0 };
+  }
+  return tsStart(head);
+}
+
+function tsStart(data: Uint8Array): MediaStart | undefined {
   for (let at = 0; at + 188 <= data.length; at += 188) {
     if (data[at] !== 0x47 || !(data[at + 1]! & 0x40)) continue; // sync byte, payload unit start
     let p = at + 4;
@@ -25,11 +42,17 @@ function tsStart(data: Uint8Array): number | undefined {
     if (data[p] !== 0 || data[p + 1] !== 0 || data[p + 2] !== 1) continue; // not a PES
     const streamId = data[p + 3]!;
     if (streamId < 0xe0 || streamId > 0xef || !(data[p + 7]! & 0x80)) continue;
-    const b = data.subarray(p + 9, p + 14);
-    const pts = (b[0]! & 0x0e) * 2 ** 29 + b[1]! * 2 ** 22 + (b[2]! >> 1) * 2 ** 15 + b[3]! * 2 ** 7 + (b[4]! >> 1);
-    return pts / 90_000;
+    const pts = pesStamp(data.subarray(p + 9, p + 14));
+    // PTS_DTS_flags 11: a DTS follows the PTS (frames reordered: B-frames).
+    const dts = (data[p + 7]! & 0xc0) === 0xc0 ? pesStamp(data.subarray(p + 14, p + 19)) : pts;
+    return { start: pts / 90_000, cueZero: dts / 90_000 };
   }
   return undefined;
+}
+
+/** A 33-bit PES timestamp (PTS or DTS) from its 5 bytes, in 90 kHz ticks. */
+function pesStamp(b: Uint8Array): number {
+  return (b[0]! & 0x0e) * 2 ** 29 + b[1]! * 2 ** 22 + (b[2]! >> 1) * 2 ** 15 + b[3]! * 2 ** 7 + (b[4]! >> 1);
 }
 
 function mp4Start(head: Uint8Array, init: Uint8Array): number | undefined {

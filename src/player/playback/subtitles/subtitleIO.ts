@@ -6,6 +6,8 @@ export interface SubtitleIO {
   text(url: string, signal: AbortSignal): Promise<string>;
   /** The first `bytes` of `url` (a Range read; a server that ignores Range sends it all). */
   head(url: string, bytes: number, signal: AbortSignal): Promise<Uint8Array>;
+  /** A whole body (an AES-128 fragment or key: decrypted only whole), failing with `code`. */
+  body(url: string, code: 'fragment-load-failed' | 'key-load-failed', signal: AbortSignal): Promise<ArrayBuffer>;
 }
 
 /** Short: subtitles never hold the picture, and a growing playlist is re-read anyway. */
@@ -24,4 +26,5 @@ export const subtitleIO: SubtitleIO = {
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   },
+  body: (url, code, signal) => fetchWithRetry(url, 'arrayBuffer', code, RETRY, signal) as Promise<ArrayBuffer>,
 };
