@@ -51,11 +51,12 @@ export function nextEvent<K extends keyof PlaybackEvents>(
   });
 }
 
-/** One frame callback: media time (s), the compositor's presentedFrames, when it was shown (ms). */
+/** One frame callback: media time (s), the compositor's presentedFrames, when it was shown (ms), picture height. */
 export interface SeenFrame {
   mediaTime: number;
   presented: number;
   at: number;
+  height: number;
 }
 
 /** Every presented frame, seen independently of the engine. */
@@ -67,7 +68,12 @@ export function recordFrames(video: HTMLVideoElement): {
   let handle = 0;
   let stopped = false;
   const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
-    frames.push({ mediaTime: meta.mediaTime, presented: meta.presentedFrames, at: meta.expectedDisplayTime });
+    frames.push({
+      mediaTime: meta.mediaTime,
+      presented: meta.presentedFrames,
+      at: meta.expectedDisplayTime,
+      height: meta.height,
+    });
     if (!stopped) handle = video.requestVideoFrameCallback(tick);
   };
   handle = video.requestVideoFrameCallback(tick);
@@ -78,6 +84,39 @@ export function recordFrames(video: HTMLVideoElement): {
       video.cancelVideoFrameCallback(handle);
     },
   };
+}
+
+/**
+ * Rendition heights in the order they were presented, with the media time each started at.
+ *
+ * @example
+ * renditionRuns(frames.frames); // [{ height: 240, from: 0 }, { height: 720, from: 1 }]
+ */
+export function renditionRuns(frames: Array<{ mediaTime: number; height: number }>): Array<{
+  height: number;
+  from: number;
+}> {
+  const runs: Array<{ height: number; from: number }> = [];
+  for (const f of frames) if (runs.at(-1)?.height !== f.height) runs.push({ height: f.height, from: f.mediaTime });
+  return runs;
+}
+
+/**
+ * Loads `chain[0]` (or restarts it `offset` seconds in) and plays; queues each next segment as
+ * one starts and ends the timeline once the last is queued: the story machine's order.
+ *
+ * @example
+ * await startChain(engine, [clip('a', 3), clip('b', 3)]);
+ * await nextEvent(engine, 'ended');
+ */
+export async function startChain(engine: PlaybackEngine, chain: SegmentSource[], offset = 0): Promise<void> {
+  let queued = 1;
+  engine.on('segmentstart', () => {
+    if (queued < chain.length) engine.queueNext(chain[queued++]!);
+    if (queued === chain.length) engine.end();
+  });
+  await (offset > 0 ? engine.restartAt(chain[0]!, offset) : engine.load(chain[0]!));
+  await engine.play();
 }
 
 /** 30 fps test media: one frame, in ms. */

@@ -1,7 +1,7 @@
 // Plays a chain of segments through the real engine to its end and checks it spliced like
 // contract media, measured from the media element: every presented frame (rVFC), `waiting`,
 // and each SourceBuffer's own buffered ranges (audio and video apart: MSE's `video.buffered`
-// is only their intersection). Used by the wild-media and encrypted-media browser tests.
+// is only their intersection). Used by the wild-media, encrypted-media and alternate-audio browser tests.
 import { expect } from 'vitest';
 import { createPlaybackEngine } from '../../src/player/playback/PlaybackEngine.js';
 import type {
@@ -18,6 +18,7 @@ import {
   nextEvent,
   recordEvents,
   recordFrames,
+  startChain,
   unexplainedSkips,
 } from './playbackHarness.js';
 import type { SeenFrame } from './playbackHarness.js';
@@ -25,6 +26,11 @@ import type { SeenFrame } from './playbackHarness.js';
 /** The engine the current test made (destroyed after each test). */
 export let engine: PlaybackEngine | null = null;
 const restore: Array<() => void> = [];
+/** Run `undo` when the test ends (in `cleanUp`, before the engine goes): a listener, an observer. */
+export function onCleanUp(undo: () => void): void {
+  restore.push(undo);
+}
+
 /** Destroy the test's engine, undo its wrappers, empty the page: call it in `afterEach`. */
 export function cleanUp(): void {
   engine?.destroy();
@@ -62,8 +68,16 @@ function around(frames: SeenFrame[], time: number): { before: number; after: num
   return { before: frames[i - 1]?.mediaTime ?? Number.NaN, after: frames[i]?.mediaTime ?? Number.NaN };
 }
 
+/** What a test adds to `playChain`'s run: listeners before it loads, actions once it plays. */
+export interface ChainHooks {
+  /** Called with the new engine and element before the first segment loads. */
+  setUp?(engine: PlaybackEngine, video: HTMLVideoElement): void;
+  /** Called once playback has started. */
+  playing?(engine: PlaybackEngine, video: HTMLVideoElement): void;
+}
+
 /** Plays `chain` (queued one by one as each segment starts) to `ended`; what the page saw. */
-export async function playChain(chain: SegmentSource[], options: PlaybackEngineOptions = {}) {
+export async function playChain(chain: SegmentSource[], options: PlaybackEngineOptions = {}, hooks: ChainHooks = {}) {
   const buffers = recordSourceBuffers();
   const video = createTestVideo();
   engine = createPlaybackEngine(video, options);
@@ -72,17 +86,16 @@ export async function playChain(chain: SegmentSource[], options: PlaybackEngineO
   const waiting: number[] = [];
   video.addEventListener('waiting', () => waiting.push(video.currentTime));
   const frames = recordFrames(video);
-  let queued = 1;
-  eng.on('segmentstart', () => {
-    if (queued < chain.length) eng.queueNext(chain[queued++]!);
-    if (queued === chain.length) eng.end();
-  });
-  await eng.load(chain[0]!);
-  await eng.play();
+  hooks.setUp?.(eng, video);
+  await startChain(eng, chain);
+  hooks.playing?.(eng, video);
   await nextEvent(eng, 'ended', () => true, 40_000).catch((error: unknown) => {
     const last = frames.frames.at(-1)?.mediaTime;
     const tracks = buffers.map((b) => `${b.type} ${JSON.stringify(ranges(b.buffer))}`).join('; ');
-    throw new Error(`${String(error)}; last frame at ${last} s; buffered ${tracks}; events ${JSON.stringify(log)}`);
+    throw new Error(
+      `${String(error)}; last frame at ${last} s, at ${video.currentTime} s, paused ${video.paused}, ` +
+        `readyState ${video.readyState}; buffered ${tracks}; events ${JSON.stringify(log)}`,
+    );
   });
   frames.stop();
   const errors = log.filter((e) => e.type === 'error').map((e) => e.payload as PlaybackEvents['error']);

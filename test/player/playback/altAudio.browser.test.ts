@@ -4,113 +4,21 @@
 // (rVFC), `waiting`, the SourceBuffers' ranges, decoded audio (a Web Audio analyser hearing the
 // beeps scripts/makeAltAudioMedia.ts put at 0.5, 1.5 and 2.5 s of every clip).
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import type {
-  PlaybackEngine,
-  PlaybackEngineOptions,
-  PlaybackEvents,
-  SegmentSource,
-} from '../../../src/player/playback/PlaybackEngine.js';
-import {
-  clip,
-  createTestVideo,
-  FRAME_MS,
-  findSkips,
-  nextEvent,
-  recordEvents,
-  recordFrames,
-  unexplainedSkips,
-} from '../../support/playbackHarness.js';
-import { listenForBeeps } from '../../support/beepListener.js';
+import type { PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
+import { clip, createTestVideo, FRAME_MS, findSkips, unexplainedSkips } from '../../support/playbackHarness.js';
+import { expectBeeps, median } from '../../support/expectBeeps.js';
+import { playHeard } from '../../support/playHeard.js';
+import { cleanUp, useEngine } from '../../support/seamlessChain.js';
+import { seekBackIntoEvicted } from '../../support/seekBackIntoEvicted.js';
 
-let engine: PlaybackEngine | null = null;
-const undo: Array<() => void> = [];
-afterEach(() => {
-  engine?.destroy();
-  engine = null;
-  for (const f of undo.splice(0)) f();
-  document.body.replaceChildren();
-});
+afterEach(cleanUp);
 
 const BEEPS = [0.5, 1.5, 2.5];
-
-/** Plays `chain` to its end; what the element showed and heard. */
-async function play(chain: SegmentSource[], options: PlaybackEngineOptions = {}, during?: (e: PlaybackEngine) => void) {
-  const video = createTestVideo();
-  const eng = (engine = createPlaybackEngine(video, options));
-  const log = recordEvents(eng);
-  const audioEvents: unknown[] = [];
-  eng.on('audiotrackschange', (e) => audioEvents.push({ type: 'change', ...e }));
-  eng.on('audiotrackswitch', (e) => audioEvents.push({ type: 'switch', ...e }));
-  const waiting: number[] = [];
-  video.addEventListener('waiting', () => waiting.push(video.currentTime));
-  const ear = listenForBeeps(video);
-  undo.push(() => ear.stop());
-  const frames = recordFrames(video);
-  let queued = 1;
-  eng.on('segmentstart', () => {
-    if (queued < chain.length) eng.queueNext(chain[queued++]!);
-    if (queued === chain.length) eng.end();
-  });
-  await eng.load(chain[0]!);
-  await eng.play();
-  during?.(eng);
-  await nextEvent(eng, 'ended', () => true, 40_000).catch((error: unknown) => {
-    const ranges = Array.from({ length: video.buffered.length }, (_, i) => [
-      video.buffered.start(i),
-      video.buffered.end(i),
-    ]);
-    throw new Error(
-      `${String(error)}: at ${video.currentTime} s, paused ${video.paused}, readyState ${video.readyState}, ` +
-        `buffered ${JSON.stringify(ranges)}, events ${JSON.stringify(log)}, audio ${JSON.stringify(audioEvents)}`,
-    );
-  });
-  frames.stop();
-  ear.stop();
-  const errors = log.filter((e) => e.type === 'error').map((e) => e.payload as PlaybackEvents['error']);
-  const starts = log
-    .filter((e) => e.type === 'segmentstart')
-    .map((e) => (e.payload as { segmentId: string }).segmentId);
-  const first = frames.frames[0]?.mediaTime ?? 0;
-  return {
-    video,
-    frames: frames.frames,
-    errors,
-    starts,
-    audioEvents,
-    beeps: ear.beeps(),
-    observed: ear.observed,
-    heard: ear.describe(),
-    waiting: waiting.filter((t) => t > first),
-  };
-}
-
-/**
- * Each beep the clips have at `nominal` media times, heard at the right pitch: its onset error
- * (heard − nominal, ms). A beep no poll could have heard (the busy page did not poll while it
- * was in the analyser's window) is left out: unobserved, not silent; each one observed must be
- * heard. Fails unless at least `least` were observed.
- */
-function expectBeeps(r: Played, nominal: number[], hz: number, least: number): Array<{ at: number; errorMs: number }> {
-  const found: Array<{ at: number; errorMs: number }> = [];
-  for (const t of nominal) {
-    if (!r.observed(t + 0.05)) continue;
-    const beep = r.beeps.find((b) => b.at > t - 0.05 && b.at < t + 0.1);
-    expect(beep, `a beep heard at ${t} s`).toBeDefined();
-    expect(Math.abs(beep!.hz - hz), `pitch of the beep at ${t} s (${beep!.hz} Hz)`).toBeLessThan(hz * 0.15);
-    found.push({ at: t, errorMs: (beep!.at - t) * 1000 });
-  }
-  expect(found.length, `beeps observed of ${nominal.join(', ')}`).toBeGreaterThanOrEqual(least);
-  return found;
-}
-
-type Played = Awaited<ReturnType<typeof play>>;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 describe('a variant with a separate audio rendition plays with its sound, spliced with muxed media', () => {
   it('muxed → alternate audio → muxed: no error, no waiting, frames continuous, its beeps heard in sync like the muxed clips', async () => {
     const chain = [clip('beep-muxed', 3, 'm1'), clip('beep-alt', 3, 'alt'), clip('beep-muxed', 3, 'm2')];
-    const r = await play(chain);
+    const r = await playHeard(chain);
     const dropped = r.video.getVideoPlaybackQuality().droppedVideoFrames;
     const seams = [3, 6].map((t) => {
       const i = r.frames.findIndex((f) => f.mediaTime >= t - FRAME_MS / 2000);
@@ -153,17 +61,17 @@ describe('a variant with a separate audio rendition plays with its sound, splice
     for (const b of alt)
       expect(Math.abs(b.errorMs - baseline), `beep at ${b.at} s vs muxed, ms`).toBeLessThan(FRAME_MS);
     expect(r.audioEvents).toEqual([
-      expect.objectContaining({ type: 'change', segmentId: 'alt', audioTrack: 0 }),
-      expect.objectContaining({ type: 'change', segmentId: 'm2', tracks: [], audioTrack: -1 }),
+      expect.objectContaining({ type: 'audiotrackschange', segmentId: 'alt', audioTrack: 0 }),
+      expect.objectContaining({ type: 'audiotrackschange', segmentId: 'm2', tracks: [], audioTrack: -1 }),
     ]);
   });
 
   it("the viewer's language picks the rendition (audioLanguage 'fr' → Français, 2 kHz beeps)", async () => {
-    const r = await play([clip('beep-alt', 3)], { audioLanguage: 'fr' });
+    const r = await playHeard([clip('beep-alt', 3)], { audioLanguage: 'fr' });
     expect(r.errors).toEqual([]);
     expect(r.audioEvents).toEqual([
       {
-        type: 'change',
+        type: 'audiotrackschange',
         segmentId: 'beep-alt',
         audioTrack: 1,
         tracks: [
@@ -180,7 +88,7 @@ describe('a variant with a separate audio rendition plays with its sound, splice
     let switchedAt = Number.NaN;
     let timeBefore = Number.NaN;
     let timeAfter = Number.NaN;
-    const r = await play(chain, {}, (eng) => {
+    const r = await playHeard(chain, {}, (eng) => {
       const video = document.querySelector('video')!;
       // After the first beep (0.5 s), before the second (1.5 s).
       const onTime = () => {
@@ -203,7 +111,7 @@ describe('a variant with a separate audio rendition plays with its sound, splice
     expect(r.starts.filter((s, i, all) => all.indexOf(s) === i)).toEqual(['a1', 'a2']);
     expect(r.audioEvents).toContainEqual(
       expect.objectContaining({
-        type: 'switch',
+        type: 'audiotrackswitch',
         segmentId: 'a1',
         audioTrack: 1,
         track: expect.objectContaining({ lang: 'fr' }),
@@ -223,8 +131,7 @@ describe('a variant with a separate audio rendition plays with its sound, splice
 
 describe('what cannot be muxed gets a coded error naming the URL, never silence', () => {
   it('an MPEG-TS audio rendition beside fMP4 video (MPEG-TS video plays it: altAudioTs): media-incompatible with what to change', async () => {
-    const video = createTestVideo();
-    engine = createPlaybackEngine(video);
+    const engine = useEngine(createTestVideo());
     const errors: Array<PlaybackEvents['error']> = [];
     engine.on('error', (e) => errors.push(e));
     const source = { segmentId: 'ts-audio', url: '/test/media/beep-alt/ts-audio.m3u8', durationSeconds: 3 };
@@ -243,50 +150,13 @@ describe('what cannot be muxed gets a coded error naming the URL, never silence'
 
 describe('bytes fetched again are muxed again', () => {
   it('a seek back into media the back buffer dropped plays its picture with its sound', async () => {
-    const video = createTestVideo();
-    // Little look-ahead, no back buffer: the start is appended, played and evicted long before the end.
-    const eng = (engine = createPlaybackEngine(video, { backBufferSeconds: 0, lookaheadSeconds: 1.5 }));
-    const errors: Array<PlaybackEvents['error']> = [];
-    eng.on('error', (e) => errors.push(e));
-    const ear = listenForBeeps(video);
-    undo.push(() => ear.stop());
-    // Requests the fragment loader makes itself (the engine's cache handed each fragment over once).
-    const refetched: string[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (/beep-alt\/(video|en)\//.test(e.name)) refetched.push(e.name);
-    });
-    observer.observe({ type: 'resource' });
-    undo.push(() => observer.disconnect());
-    const chain = ['a1', 'a2', 'a3', 'a4'].map((id) => clip('beep-alt', 3, id));
-    let queued = 1;
-    eng.on('segmentstart', () => {
-      if (queued < chain.length) eng.queueNext(chain[queued++]!);
-      if (queued === chain.length) eng.end();
-    });
-    await eng.load(chain[0]!);
-    await eng.play();
-    await new Promise<void>((resolve) => {
-      const onTime = () => video.currentTime > 8.6 && (video.removeEventListener('timeupdate', onTime), resolve());
-      video.addEventListener('timeupdate', onTime);
-    });
-    const evicted = video.buffered.length > 0 && video.buffered.start(0) > 6.5;
-    const before = refetched.length;
-    ear.clear();
-    // a3's first fragment, with its beep at 6.5 s (a segment still listed: the timeline keeps
-    // the one on screen, so this is a seek hls.js serves by loading the fragment again).
-    video.currentTime = 6.2;
-    await nextEvent(eng, 'ended', () => true, 30_000);
-    ear.stop();
-    const again = refetched.slice(before);
-    console.log(
-      `[alt audio] seek back: evicted ${evicted}, fetched again ${JSON.stringify(again.map((u) => u.split('/test/media/')[1]))}, ` +
-        `beeps ${JSON.stringify(ear.beeps().map((b) => ({ at: +b.at.toFixed(3), hz: Math.round(b.hz) })))}, errors ${JSON.stringify(errors)}`,
-    );
+    // a3's first fragment, with its beep at 6.5 s: hls.js loads it again.
+    const { evicted, again, beeps, errors } = await seekBackIntoEvicted('beep-alt', 6.2, 'alt audio');
     expect(errors).toEqual([]);
     expect(evicted, 'the back buffer dropped the start').toBe(true);
     // The video fragment and its audio were fetched again, and the beep at 0.5 s heard again.
     expect(again.some((u) => u.includes('/video/seg_000'))).toBe(true);
     expect(again.some((u) => u.includes('/en/seg_000'))).toBe(true);
-    expect(ear.beeps().filter((b) => Math.abs(b.at - 6.523) < 0.05 && Math.abs(b.hz - 1000) < 150)).toHaveLength(1);
+    expect(beeps.filter((b) => Math.abs(b.at - 6.523) < 0.05 && Math.abs(b.hz - 1000) < 150)).toHaveLength(1);
   });
 });
