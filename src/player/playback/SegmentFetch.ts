@@ -12,6 +12,7 @@ import type { Rendition } from './RenditionLadder.js';
 import { checkTsStructure } from './checkTsStructure.js';
 import { checkAudioStructure } from './audio/checkAudioStructure.js';
 import { AesDecrypter } from './decrypt/AesDecrypter.js';
+import { aesKeysFor } from './decrypt/AesKeyCache.js';
 import { growPlaylist } from './growPlaylist.js';
 import type { AssemblerIo, FragmentAssembler, ListedFragment, SegmentFetchHost } from './SegmentFetchHost.js';
 import { Wakeup } from './Wakeup.js';
@@ -62,9 +63,11 @@ export class SegmentFetch {
   private stopWaiting: (() => void) | null = null;
   /** Set once the playlist is read, when the segment's bytes need more than repackaging. */
   assembler: FragmentAssembler | null = null;
-  /** AES-128 media is decrypted here, before checks and repackaging (keys fetched once each). */
-  private readonly aes = new AesDecrypter((url, code, signal, verify) =>
-    fetchWithRetry(url, 'arrayBuffer', code, this.host.retry, signal, this.hooks(verify)),
+  /** AES-128 media is decrypted here, before checks and repackaging (keys fetched once per engine). */
+  private readonly aes = new AesDecrypter(
+    (url, code, signal, verify) =>
+      fetchWithRetry(url, 'arrayBuffer', code, this.host.retry, signal, this.hooks(verify)),
+    () => aesKeysFor(this.host),
   );
 
   constructor(

@@ -1,5 +1,6 @@
 import { PlaybackError } from '../PlaybackError.js';
 import type { AesKeyRef } from './AesKeyRef.js';
+import { AesKeyCache } from './AesKeyCache.js';
 
 /** AES block size: an AES-128-CBC body (PKCS#7 padded) is a whole number of blocks. */
 const BLOCK = 16;
@@ -15,7 +16,9 @@ export type FetchBody = (
 /**
  * Decrypts AES-128 HLS (whole fragments and init sections, CBC with PKCS#7 padding) with
  * WebCrypto, before the engine checks and repackages the bytes. Each key URL is fetched and
- * imported once (rotation mid-playlist just names another URL); a key that cannot be fetched
+ * imported once per key cache (rotation mid-playlist just names another URL): by default the
+ * decrypter's own; the engine passes one shared by all its segments (AesKeyCache, aesKeysFor),
+ * so one key per title is fetched once per title, not once per segment. A key that cannot be fetched
  * is a `key-load-failed` naming the key URL. Bytes that do not decrypt (bad padding) or do
  * not decrypt to valid media are `decrypt-failed` naming the fragment, the key and the IV:
  * a wrong key or IV is an authoring fault, so it is reported, not retried.
@@ -25,9 +28,11 @@ export type FetchBody = (
  * const clear = await aes.load(fragmentUrl, { uri: keyUrl, iv }, signal, checkTs);
  */
 export class AesDecrypter {
-  private readonly keys = new Map<string, Promise<CryptoKey>>();
-
-  constructor(private readonly fetchBody: FetchBody) {}
+  constructor(
+    private readonly fetchBody: FetchBody,
+    /** The key cache to use (read when a key is needed: the engine's may be made after this). */
+    private readonly keys: () => AesKeyCache = ownCache(),
+  ) {}
 
   /** Fetch `url`, decrypt it with `key` when there is one, and check the clear bytes with `verify`. */
   async load(
@@ -64,19 +69,21 @@ export class AesDecrypter {
     return clear;
   }
 
-  /** The imported key for `uri`, fetched once; a failed fetch is forgotten so a later fragment may try again. */
+  /** The imported key for `uri`, fetched once per key cache. */
   private key(uri: string, signal: AbortSignal): Promise<CryptoKey> {
-    let pending = this.keys.get(uri);
-    if (!pending) {
-      pending = this.fetchBody(uri, 'key-load-failed', signal, (body) => {
+    return this.keys().get(uri, signal, (keySignal) =>
+      this.fetchBody(uri, 'key-load-failed', keySignal, (body) => {
         if (body.byteLength !== BLOCK)
           throw new PlaybackError('key-load-failed', `${uri}: ${body.byteLength} bytes is not a 16-byte AES-128 key`);
-      }).then((raw) => crypto.subtle.importKey('raw', raw, 'AES-CBC', false, ['decrypt']));
-      pending.catch(() => this.keys.delete(uri));
-      this.keys.set(uri, pending);
-    }
-    return pending;
+      }).then((raw) => crypto.subtle.importKey('raw', raw, 'AES-CBC', false, ['decrypt'])),
+    );
   }
+}
+
+/** A cache of the decrypter's own (one segment's keys). */
+function ownCache(): () => AesKeyCache {
+  const keys = new AesKeyCache();
+  return () => keys;
 }
 
 function hex(bytes: Uint8Array): string {
