@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
 import type { SegmentFetchHost } from '../../../src/player/playback/SegmentFetchHost.js';
-import { selectVariant } from '../../../src/player/playback/selectVariant.js';
+import { testFetchHost, verifiedFragments } from '../../support/testFetchHost.js';
 
 const FRAGMENTS = 4;
 const ANSWER_DELAY_MS = 120;
@@ -91,31 +91,16 @@ function host(
   onChange: (f: SegmentFetch) => void,
   abr: { bps?: number; supported?: RegExp; maxHeight?: number } = {},
 ): SegmentFetchHost {
-  const policy = { retries: 0, delayMs: 10, timeoutMs: 5000 };
   const bps = abr.bps ?? 2e6;
-  const isSupported = (type: string) => (abr.supported ?? /avc1/).test(type);
-  return {
-    retry: policy,
-    playlistRetry: policy,
-    growingPollMs: 500,
-    measure: () => {},
-    // A fixed estimate (as if measured): the choice is the same at every fragment.
-    chooseVariant: (variants, current, fragmentSeconds = 1) =>
-      selectVariant(
-        variants,
-        {
-          estimateBps: bps,
-          bufferAheadSeconds: 0,
-          playing: false,
-          fragmentSeconds,
-          maxHeight: abr.maxHeight,
-          isSupported,
-        },
-        current,
-      ),
-    onChange,
-    onError: (_f, e) => void errors.push(e.message),
-  };
+  // A fixed estimate (as if measured): the choice is the same at every fragment.
+  return testFetchHost(
+    {
+      estimateBps: () => bps,
+      maxHeight: abr.maxHeight,
+      isSupported: (type: string) => (abr.supported ?? /avc1/).test(type),
+    },
+    { growingPollMs: 500, measure: () => {}, onChange, onError: (_f, e) => void errors.push(e.message) },
+  );
 }
 
 /** Fetch `path` to the end (or failure) and return which rendition folder its fragments came from. */
@@ -213,31 +198,23 @@ describe('SegmentFetch', () => {
     // First pick before any measurement (the lightest), then a fast link from the second fragment on.
     const folders = async (path: string) => {
       paths.length = 0;
-      const policy = { retries: 0, delayMs: 10, timeoutMs: 5000 };
       const fetched = await new Promise<SegmentFetch>((resolve) => {
-        const f: SegmentFetch = new SegmentFetch({ segmentId: 'l', url: `${origin}${path}`, durationSeconds: 4 }, 30, {
-          retry: policy,
-          playlistRetry: policy,
-          growingPollMs: 500,
-          measure: () => {},
-          chooseVariant: (variants, current, fragmentSeconds = 1) =>
-            selectVariant(
-              variants,
-              {
-                estimateBps: current ? 20e6 : null,
-                bufferAheadSeconds: 10,
-                playing: false,
-                fragmentSeconds,
-                isSupported: () => true,
-              },
-              current,
-            ),
-          onChange: (x) => x.finished && resolve(x),
-          onError: (_f, e) => void errors.push(e.message),
-        });
+        const f: SegmentFetch = new SegmentFetch(
+          { segmentId: 'l', url: `${origin}${path}`, durationSeconds: 4 },
+          30,
+          testFetchHost(
+            { estimateBps: (current) => (current ? 20e6 : null), bufferAheadSeconds: 10 },
+            {
+              growingPollMs: 500,
+              measure: () => {},
+              onChange: (x) => x.finished && resolve(x),
+              onError: (_f, e) => void errors.push(e.message),
+            },
+          ),
+        );
         void f;
       });
-      return fetched.verified.map((v) => `${v.url.split('/').at(-2)}/${v.url.split('/').at(-1)}@${v.height}`);
+      return verifiedFragments(fetched);
     };
     expect(await folders('/l/aligned.m3u8')).toEqual([
       '360/seg_0.m4s@360',

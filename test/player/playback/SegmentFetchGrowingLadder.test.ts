@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
-import { selectVariant } from '../../../src/player/playback/selectVariant.js';
+import { testFetchHost, verifiedFragments } from '../../support/testFetchHost.js';
 
 const FRAGMENTS = 4;
 const master = [
@@ -63,39 +63,27 @@ async function play(grow: (verified: number) => void): Promise<string[]> {
   paths.length = 0;
   const errors: string[] = [];
   let measured = false;
-  const policy = { retries: 0, delayMs: 10, timeoutMs: 5000 };
   const fetched = await new Promise<SegmentFetch>((resolve) => {
     const f: SegmentFetch = new SegmentFetch(
       { segmentId: 'g', url: `${origin}/g/master.m3u8`, durationSeconds: 4 },
       30,
-      {
-        retry: policy,
-        playlistRetry: policy,
-        growingPollMs: 20,
-        measure: () => void (measured = true),
-        chooseVariant: (variants, current, fragmentSeconds = 1) =>
-          selectVariant(
-            variants,
-            {
-              estimateBps: measured ? 20e6 : null,
-              bufferAheadSeconds: 10,
-              playing: false,
-              fragmentSeconds,
-              isSupported: () => true,
-            },
-            current,
-          ),
-        onChange: (x) => {
-          if (x.finished) resolve(x);
-          else grow(x.verified.length);
+      testFetchHost(
+        { estimateBps: () => (measured ? 20e6 : null), bufferAheadSeconds: 10 },
+        {
+          growingPollMs: 20,
+          measure: () => void (measured = true),
+          onChange: (x) => {
+            if (x.finished) resolve(x);
+            else grow(x.verified.length);
+          },
+          onError: (_f, e) => void errors.push(e.message),
         },
-        onError: (_f, e) => void errors.push(e.message),
-      },
+      ),
     );
     void f;
   });
   expect(errors).toEqual([]);
-  return fetched.verified.map((v) => `${v.url.split('/').at(-2)}/${v.url.split('/').at(-1)}@${v.height}`);
+  return verifiedFragments(fetched);
 }
 
 /** The playlist reads after the master: `360` or `720` each. */
