@@ -1,23 +1,13 @@
 // `offshoot validate --media` on HEVC as libx265 + ffmpeg's HLS muxer make it (npm run media),
 // and `--base-url` for root-relative media, over real HTTP.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
+import type { MediaIssue as Issue, MediaReport as Report } from './MediaReport.js';
 import { writeMediaStory } from './mediaStory.js';
-
-interface Issue {
-  code: string;
-  severity: string;
-  segment: string;
-  url: string;
-  message: string;
-  line: number;
-}
-type Report = { valid: boolean; media: Record<'errors' | 'warnings' | 'notes', Issue[]> };
+import { serveTestMedia } from './serveTestMedia.js';
 
 const HEVC_SEGMENTS = {
   intro: 'media/intro/index.m3u8',
@@ -71,16 +61,8 @@ describe('offshoot validate --media on HEVC', () => {
 
 describe('offshoot validate --media --base-url', () => {
   it('resolves root-relative media against the URL the story is served from, and says so when it is missing', async () => {
-    const server = createServer((req, res) => {
-      const file = normalize(join('test/media', decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-      try {
-        res.end(readFileSync(file));
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await serveTestMedia();
+    const { origin } = server;
     try {
       const file = writeMediaStory(mkdtempSync(join(tmpdir(), 'offshoot-base-')), {
         ladder: '/ladder/index.m3u8',

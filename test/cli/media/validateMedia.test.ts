@@ -1,24 +1,15 @@
 // `offshoot validate --media` on real ffmpeg media (test/media) and broken variants of it.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../buildCli.js';
 import { runCli } from '../runCli.js';
+import type { MediaIssue as Issue, MediaReport } from './MediaReport.js';
 import { SEGMENTS, writeMediaStory } from './mediaStory.js';
-
-interface Issue {
-  code: string;
-  severity: string;
-  segment: string;
-  url: string;
-  message: string;
-  line: number;
-}
+import { serveTestMedia } from './serveTestMedia.js';
 
 const MOUNT = ['--mount', 'media=test/media'];
 
@@ -27,7 +18,7 @@ describe('offshoot validate --media', () => {
     const file = writeMediaStory(mkdtempSync(join(tmpdir(), 'offshoot-media-')), SEGMENTS);
     const { code, stdout } = await runCli(['validate', file, '--media', ...MOUNT, '--json']);
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { valid: boolean; media: Record<'errors' | 'warnings' | 'notes', Issue[]> };
+    const report = JSON.parse(stdout) as MediaReport;
     expect(report.valid).toBe(false);
     const codes = (list: Issue[]) => Object.fromEntries(list.map((i) => [i.segment, i.code]));
     expect(codes(report.media.errors)).toEqual({
@@ -68,16 +59,8 @@ describe('offshoot validate --media', () => {
   });
 
   it('passes a story of playable media, fetched over HTTP too', async () => {
-    const server = createServer((req, res) => {
-      const file = normalize(join('test/media', decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-      try {
-        res.end(readFileSync(file));
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await serveTestMedia();
+    const { origin } = server;
     try {
       const file = writeMediaStory(mkdtempSync(join(tmpdir(), 'offshoot-media-')), {
         intro: 'media/intro/index.m3u8',

@@ -6,15 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
+import type { MediaReport as Report } from './MediaReport.js';
 import { writeMediaStory } from './mediaStory.js';
-
-interface Issue {
-  code: string;
-  segment: string;
-  url: string;
-  message: string;
-}
-type Report = { valid: boolean; media: Record<'errors' | 'warnings' | 'notes', Issue[]> };
 
 const MOUNT = ['--mount', 'media=test/media'];
 
