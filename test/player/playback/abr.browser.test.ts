@@ -6,19 +6,21 @@
 // any machine speed: 600 kbps cannot carry 360p (1.1 Mbps), loopback carries 720p many times.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
-import { createPlaybackEngine } from '../../../src/player/playback/PlaybackEngine.js';
-import type {
-  PlaybackEngine,
-  PlaybackEngineOptions,
-  PlaybackEvents,
-} from '../../../src/player/playback/PlaybackEngine.js';
-import { clip, createTestVideo, findSkips, FRAME_MS, nextEvent } from '../../support/playbackHarness.js';
+import type { PlaybackEngineOptions, PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
+import {
+  clip,
+  createTestVideo,
+  findSkips,
+  FRAME_MS,
+  nextEvent,
+  recordFrames,
+  renditionRuns,
+  startChain,
+} from '../../support/playbackHarness.js';
+import { cleanUp, useEngine } from '../../support/seamlessChain.js';
 
-let engine: PlaybackEngine | null = null;
 afterEach(async () => {
-  engine?.destroy();
-  engine = null;
-  document.body.replaceChildren();
+  cleanUp();
   await throttle(null);
 });
 
@@ -35,44 +37,26 @@ async function throttle(kbps: number | null): Promise<void> {
   });
 }
 
-interface Shown {
-  mediaTime: number;
-  presented: number;
-  height: number;
-}
-
 /** Play the ladder (`times` segments of it, spliced) to the end; every presented frame's size. */
 async function playLadder(options: PlaybackEngineOptions = {}, times = 1) {
   const video = createTestVideo();
-  engine = createPlaybackEngine(video, options);
-  const eng = engine;
+  const eng = useEngine(video, options);
   const changes: Array<PlaybackEvents['renditionchange']> = [];
   const errors: Array<PlaybackEvents['error']> = [];
   eng.on('renditionchange', (e) => changes.push(e));
   eng.on('error', (e) => errors.push(e));
   const waiting: number[] = [];
-  const frames: Shown[] = [];
-  let stopped = false;
-  const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
-    frames.push({ mediaTime: meta.mediaTime, presented: meta.presentedFrames, height: meta.height });
-    if (!stopped) video.requestVideoFrameCallback(tick);
-  };
-  video.requestVideoFrameCallback(tick);
+  const shown = recordFrames(video);
+  const frames = shown.frames;
   video.addEventListener('waiting', () => frames.length > 0 && waiting.push(video.currentTime));
-  const chain = Array.from({ length: times }, (_, i) => clip('ladder', 8, `ladder-${i + 1}`));
-  let queued = 1;
-  eng.on('segmentstart', () => {
-    if (queued < chain.length) eng.queueNext(chain[queued++]!);
-    if (queued === chain.length) eng.end();
-  });
-  await eng.load(chain[0]!);
-  await eng.play();
+  await startChain(
+    eng,
+    Array.from({ length: times }, (_, i) => clip('ladder', 8, `ladder-${i + 1}`)),
+  );
   await nextEvent(eng, 'ended', () => true, 50_000);
-  stopped = true;
+  shown.stop();
   const stats = eng.stats();
-  /** Rendition heights in the order they were shown, with the media time each started at. */
-  const runs: Array<{ height: number; from: number }> = [];
-  for (const f of frames) if (runs.at(-1)?.height !== f.height) runs.push({ height: f.height, from: f.mediaTime });
+  const runs = renditionRuns(frames);
   console.log(
     `[abr] shown ${JSON.stringify(runs)}, waiting ${waiting.length}, dropped ${stats.droppedVideoFrames}, ` +
       `throughput ${JSON.stringify(stats.throughput)}, skips ${JSON.stringify(findSkips(frames))}`,

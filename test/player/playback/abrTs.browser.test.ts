@@ -8,7 +8,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
 import type { PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
-import { clip, createTestVideo, findSkips, FRAME_MS, nextEvent } from '../../support/playbackHarness.js';
+import {
+  clip,
+  createTestVideo,
+  findSkips,
+  FRAME_MS,
+  nextEvent,
+  recordFrames,
+  renditionRuns,
+  startChain,
+} from '../../support/playbackHarness.js';
 import { cleanUp, ranges, recordSourceBuffers, useEngine } from '../../support/seamlessChain.js';
 
 // Each test fetches the same media: from the HTTP cache a download tells nothing about the link
@@ -26,12 +35,6 @@ afterEach(async () => {
 const TS_DELAY = 2 / 30;
 const SECONDS = 8;
 
-interface Shown {
-  mediaTime: number;
-  presented: number;
-  height: number;
-}
-
 /**
  * Plays `times` ladder-ts segments spliced (from `offset` seconds into the first: a restart
  * on a fresh engine, whose first pick is the safe 240p) to the end: every presented frame.
@@ -44,28 +47,16 @@ async function playTsLadder(times = 1, offset = 0) {
   const changes: Array<PlaybackEvents['renditionchange']> = [];
   eng.on('error', (e) => errors.push(e));
   eng.on('renditionchange', (e) => changes.push(e));
-  const frames: Shown[] = [];
+  const shown = recordFrames(video);
+  const frames = shown.frames;
   const waiting: number[] = [];
-  let stopped = false;
-  const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
-    frames.push({ mediaTime: meta.mediaTime, presented: meta.presentedFrames, height: meta.height });
-    if (!stopped) video.requestVideoFrameCallback(tick);
-  };
-  video.requestVideoFrameCallback(tick);
   video.addEventListener('waiting', () => frames.length > 0 && waiting.push(video.currentTime));
   const chain = Array.from({ length: times }, (_, i) => clip('ladder-ts', SECONDS, `ts-${i + 1}`));
-  let queued = 1;
-  eng.on('segmentstart', () => {
-    if (queued < chain.length) eng.queueNext(chain[queued++]!);
-    if (queued === chain.length) eng.end();
-  });
-  await (offset > 0 ? eng.restartAt(chain[0]!, offset) : eng.load(chain[0]!));
-  await eng.play();
+  await startChain(eng, chain, offset);
   await nextEvent(eng, 'ended', () => true, 50_000);
-  stopped = true;
+  shown.stop();
   const dropped = video.getVideoPlaybackQuality().droppedVideoFrames;
-  const runs: Array<{ height: number; from: number }> = [];
-  for (const f of frames) if (runs.at(-1)?.height !== f.height) runs.push({ height: f.height, from: f.mediaTime });
+  const runs = renditionRuns(frames);
   const tracks = buffers.map((b) => ({ type: b.type.split(';')[0]!, ranges: ranges(b.buffer) }));
   console.log(
     `[abr ts] shown ${JSON.stringify(runs)}, waiting ${waiting.length}, dropped ${dropped}, ` +
