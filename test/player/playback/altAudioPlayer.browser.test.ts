@@ -3,19 +3,11 @@
 // the list and events as the segment on screen changes, a switch through `player.audioTrack`
 // and through the tracks menu, and the story going on to its ending after it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlayer } from '../../../src/player/createPlayer.js';
-import type { Player } from '../../../src/player/setup/Player.js';
+import type { PlayerOptions } from '../../../src/player/setup/PlayerOptions.js';
 import type { PlayerEvents } from '../../../src/player/PlayerEvents.js';
-import { next, stage } from '../player/helpers.js';
+import { closePlayer, next, opened, openPlayer } from '../player/helpers.js';
 
-let player: Player | null = null;
-let container: HTMLDivElement | null = null;
-afterEach(() => {
-  player?.destroy();
-  player = null;
-  container?.remove();
-  container = null;
-});
+afterEach(closePlayer);
 
 const story = {
   offshoot: 1,
@@ -29,12 +21,11 @@ const story = {
   },
 };
 
-async function open(options: Partial<Parameters<typeof createPlayer>[1]> = {}) {
-  container = stage();
+async function open(options: Partial<PlayerOptions> = {}) {
   const lists: Array<PlayerEvents['audiotrackschange']> = [];
   const switches: Array<PlayerEvents['audiotrackswitch']> = [];
   const errors: Array<PlayerEvents['error']> = [];
-  player = await createPlayer(container, {
+  const player = await openPlayer({
     story,
     baseUrl: '/test/',
     autoplay: true,
@@ -87,7 +78,7 @@ describe('player.audioTracks / audioTrack', () => {
   it('the tracks menu lists the audio renditions and switches on a click', async () => {
     const { p, switches } = await open();
     await next(p, 'audiotrackschange', (e) => e.tracks.length > 0, 20_000);
-    const items = [...container!.querySelectorAll<HTMLElement>('[role="menuitemradio"]')].filter((el) =>
+    const items = [...opened.container!.querySelectorAll<HTMLElement>('[role="menuitemradio"]')].filter((el) =>
       /Français|English/.test(el.textContent ?? ''),
     );
     expect(items.map((el) => el.textContent)).toEqual([

@@ -1,4 +1,6 @@
+import { createPlayer } from '../../../src/player/createPlayer.js';
 import type { Player } from '../../../src/player/setup/Player.js';
+import type { PlayerOptions } from '../../../src/player/setup/PlayerOptions.js';
 import type { PlayerEvents } from '../../../src/player/PlayerEvents.js';
 import type { Story } from '../../../src/core/story/Story.js';
 
@@ -62,6 +64,31 @@ export function stage(): HTMLDivElement {
   Object.assign(el.style, { position: 'relative', width: '320px', height: '180px' });
   document.body.appendChild(el);
   return el;
+}
+
+/** The player a test opened with `openPlayer` and its stage (null once closed or forgotten). */
+export const opened: { player: Player | null; container: HTMLDivElement | null } = { player: null, container: null };
+
+/**
+ * Stage a container and create a player in it, kept in `opened` for `closePlayer`. A test that
+ * destroys the player itself sets `opened.player = null` (a failed player's destroy runs once).
+ *
+ * @example
+ * afterEach(closePlayer);
+ * const player = await openPlayer({ story: await nightWalk(), baseUrl: '/test/', muted: true });
+ */
+export async function openPlayer(options: PlayerOptions): Promise<Player> {
+  opened.container = stage();
+  opened.player = await createPlayer(opened.container, options);
+  return opened.player;
+}
+
+/** Destroy the test's player and remove its stage: the test file's `afterEach`. */
+export function closePlayer(): void {
+  opened.player?.destroy();
+  opened.player = null;
+  opened.container?.remove();
+  opened.container = null;
 }
 
 export const twin = (root: ParentNode, optionId: string): HTMLButtonElement | null =>

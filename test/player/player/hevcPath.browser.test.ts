@@ -2,32 +2,22 @@
 // player refuses it with segment-failed (cause media-incompatible) and takes another path,
 // as for any segment that cannot play (ADR 0016). Media: libx265 via ffmpeg (npm run media).
 import { afterEach, expect, test } from 'vitest';
-import { createPlayer } from '../../../src/player/createPlayer.js';
-import type { Player } from '../../../src/player/setup/Player.js';
-import { next, nightWalk, recorder, stage } from './helpers.js';
+import { closePlayer, next, nightWalk, openPlayer, recorder } from './helpers.js';
 
-let player: Player | null = null;
-let container: HTMLDivElement | null = null;
-afterEach(() => {
-  player?.destroy();
-  player = null;
-  container?.remove();
-  container = null;
-});
+afterEach(closePlayer);
 
 test('an HEVC-only branch: segment-failed (media-incompatible, naming the codec) before its seam, and the story goes on', async () => {
   const story = await nightWalk((s) => {
     s.segments.dark!.media = 'media/hevc/video/media.m3u8';
   });
-  container = stage();
   const { log, on } = recorder();
-  const p = (player = await createPlayer(container, {
+  const p = await openPlayer({
     story,
     baseUrl: '/test/',
     autoplay: true,
     muted: true,
     on,
-  }));
+  });
   await next(p, 'choicestart', (e) => e.segmentId === 'intro');
   p.choose('dark');
   const ended = await next(p, 'ended', () => true, 45_000);

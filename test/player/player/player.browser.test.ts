@@ -1,28 +1,19 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createPlayer } from '../../../src/player/createPlayer.js';
 import type { Player } from '../../../src/player/setup/Player.js';
+import type { PlayerOptions } from '../../../src/player/setup/PlayerOptions.js';
 import type { StorySnapshot } from '../../../src/core/machine/StorySnapshot.js';
-import { next, nightWalk, plain, recorder, stage, twin } from './helpers.js';
+import { closePlayer, next, nightWalk, opened, openPlayer, plain, recorder, stage, twin } from './helpers.js';
 import type { Logged } from './helpers.js';
 
 const BASE = '/test/';
-let player: Player | null = null;
-let container: HTMLDivElement | null = null;
-
-afterEach(() => {
-  player?.destroy();
-  player = null;
-  container?.remove();
-  container = null;
-});
+afterEach(closePlayer);
 
 let log: Logged[] = [];
-const open = async (options: Partial<Parameters<typeof createPlayer>[1]> = {}): Promise<Player> => {
-  container = stage();
+const open = async (options: Partial<PlayerOptions> = {}): Promise<Player> => {
   const r = recorder();
   log = r.log;
-  player = await createPlayer(container, {
+  return openPlayer({
     story: await nightWalk(),
     baseUrl: BASE,
     autoplay: true,
@@ -30,7 +21,6 @@ const open = async (options: Partial<Parameters<typeof createPlayer>[1]> = {}): 
     on: r.on,
     ...options,
   });
-  return player;
 };
 /**
  * A real pointer click at the centre of `el` (what a tap or mouse does): the target is
@@ -56,9 +46,9 @@ describe('player end to end on night-walk', () => {
   test('played to an ending by clicking the options', async () => {
     const p = await open();
     await next(p, 'choicestart', (e) => e.segmentId === 'intro');
-    await clickAt(twin(container!, 'dark')!);
+    await clickAt(twin(opened.container!, 'dark')!);
     await next(p, 'choicestart', (e) => e.segmentId === 'forest');
-    await clickAt(twin(container!, 'deeper')!);
+    await clickAt(twin(opened.container!, 'deeper')!);
     await next(p, 'ended');
     expect(segments()).toEqual(['intro', 'dark', 'forest', 'lost']);
     expect(choices()).toEqual([
@@ -73,16 +63,16 @@ describe('player end to end on night-walk', () => {
     expect(stats.startupMs).not.toBeNull();
     expect(stats.totalFrames).toBeGreaterThan(300);
     // The picture came through the pixi texture.
-    expect(container!.querySelector('canvas')).not.toBeNull();
+    expect(opened.container!.querySelector('canvas')).not.toBeNull();
   });
 
   test('played to an ending with the keyboard (arrows + Enter, as a TV remote)', async () => {
     const p = await open();
     await next(p, 'choicestart', (e) => e.segmentId === 'intro');
     // Focus went to the first option; move right and press OK.
-    expect(document.activeElement).toBe(twin(container!, 'lantern'));
+    expect(document.activeElement).toBe(twin(opened.container!, 'lantern'));
     await userEvent.keyboard('{ArrowRight}');
-    expect(document.activeElement).toBe(twin(container!, 'dark'));
+    expect(document.activeElement).toBe(twin(opened.container!, 'dark'));
     await userEvent.keyboard('{Enter}');
     await next(p, 'choicestart', (e) => e.segmentId === 'forest');
     await userEvent.keyboard('{Enter}');
@@ -140,10 +130,10 @@ describe('player failures and persistence', () => {
     await next(first, 'segmentstart', (e) => e.segmentId === 'forest');
     expect(saved.get('night-walk')).toMatchObject({ segmentId: 'forest', vars: { lantern: false, courage: 1 } });
     first.destroy();
-    container!.remove();
-    player = null;
+    opened.container!.remove();
+    opened.player = null;
 
-    container = stage();
+    opened.container = stage();
     const second = await open({ persist: storage });
     expect(second.snapshot()).toMatchObject({ segmentId: 'forest', vars: { courage: 1 } });
     expect(segments()).toEqual(['forest']);
@@ -176,9 +166,8 @@ describe('player failures and persistence', () => {
   });
 
   test('a story that does not validate: fatal error and a readable message, never a throw', async () => {
-    container = stage();
     const errors: unknown[] = [];
-    const p = (player = await createPlayer(container, {
+    const p = await openPlayer({
       story: {
         offshoot: 1,
         id: 'x',
@@ -188,13 +177,14 @@ describe('player failures and persistence', () => {
         segments: { intro: { media: 'a.m3u8', duration: 4, next: 'frest' } },
       },
       on: { error: (e) => errors.push(e) },
-    }));
+    });
+    const container = opened.container!;
     await expect.poll(() => errors).toEqual([expect.objectContaining({ code: 'story-invalid', fatal: true })]);
     const alert = container.querySelector('[role="alert"]');
     expect(alert?.textContent).toMatch(/frest/);
     expect(p.story).toBeNull();
     p.destroy();
-    player = null;
+    opened.player = null;
     expect(container.childElementCount).toBe(0);
   });
 });
