@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../CliIO.js';
+import { absoluteUrl } from '../absoluteUrl.js';
 import { collectMount } from '../collectMount.js';
 import { checkStoryFileMedia } from '../media/checkStoryFileMedia.js';
 import { readValidStory } from '../readStory.js';
@@ -25,6 +26,7 @@ interface TestPathsOptions {
   maxStallMs: number;
   timeout?: number;
   mount?: Record<string, string>;
+  baseUrl?: string;
   bundle?: string;
   json?: boolean;
   verbose?: boolean;
@@ -42,6 +44,7 @@ interface TestPathsOptions {
  * @example
  * offshoot test-paths examples/night-walk.json --mount media=test/media --speed 2
  * offshoot test-paths story.json --backend none --json > report.json
+ * offshoot test-paths story.json --base-url https://cdn.example/stories/story.json
  */
 export function testPathsCommand(io: CliIO): Command {
   return new Command('test-paths')
@@ -71,6 +74,11 @@ export function testPathsCommand(io: CliIO): Command {
       'serve folder dir as prefix/ next to the story (repeatable), e.g. media=test/media',
       collectMount,
     )
+    .option(
+      '--base-url <url>',
+      "resolve media URLs against this URL (where the story is served from, or the player's baseUrl option) instead of the file, in the media check and in the player; needed for root-relative media such as /media/x.m3u8 (its server must allow CORS)",
+      absoluteUrl,
+    )
     .option('--bundle <file>', 'player bundle (default: dist/offshoot.umd.js of this package)')
     .option(
       '--no-media',
@@ -98,7 +106,9 @@ export function testPathsCommand(io: CliIO): Command {
         return usage(
           `--path ${options.path}: the story has ${listed.paths.length} path(s) within --max-depth ${options.maxDepth}`,
         );
-      const media = options.media ? await checkStoryFileMedia(file, story, io, options.mount) : undefined;
+      const media = options.media
+        ? await checkStoryFileMedia(file, story, io, options.mount, options.baseUrl)
+        : undefined;
       const indexes = options.path !== undefined ? [options.path - 1] : listed.paths.map((_, i) => i);
       const paths = indexes.map((i) => listed.paths[i]!);
       if (paths.length === 0) {
@@ -129,6 +139,7 @@ export function testPathsCommand(io: CliIO): Command {
           story,
           origin: files.origin,
           storyFile: basename(file),
+          baseUrl: options.baseUrl,
           speed: options.speed,
           concurrency: options.concurrency,
           maxStallMs: options.maxStallMs,

@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { absoluteUrl } from '../absoluteUrl.js';
 import type { CliIO } from '../CliIO.js';
 import { EXIT_INVALID, EXIT_OK } from '../CliIO.js';
 import { collectMount } from '../collectMount.js';
@@ -68,15 +69,6 @@ function mediaSummary(file: string, media: MediaReport): string {
   const counts = `${plural(media.errors.length, 'error')}, ${plural(media.warnings.length, 'warning')}, ${plural(media.notes.length, 'note')}`;
   const verdict = media.errors.length === 0 ? 'the player plays it' : 'the player would refuse some of it';
   return `${file}: media of ${plural(media.checked, 'segment')} checked: ${verdict} (${counts})\n`;
-}
-
-/** `--base-url` must be absolute (http(s) or file): media URLs resolve against it as in the player. */
-function absoluteUrl(value: string): string {
-  try {
-    return new URL(value).href;
-  } catch {
-    throw new InvalidArgumentError('expected an absolute URL, e.g. https://cdn.example/stories/story.json');
-  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

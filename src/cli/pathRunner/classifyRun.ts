@@ -50,6 +50,8 @@ export interface ClassifyOptions {
   story: Story;
   /** A `waiting` spell longer than this fails the path as a stall. */
   maxStallMs: number;
+  /** What the player resolved media against (`--base-url`, else the story's URL): failures outside the story folder come as whole URLs. */
+  baseUrl?: string;
 }
 
 /**
@@ -73,7 +75,7 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
   for (const failure of run.mediaFailures) {
     if (seen.has(failure.url)) continue;
     seen.add(failure.url);
-    const owners = ownersOf(options.story, failure.url);
+    const owners = ownersOf(options.story, failure.url, options.baseUrl);
     const segmentId = owners.find((id) => onPath.has(id));
     if (owners.length > 0 && !segmentId) continue;
     const why = failure.status ? `HTTP ${failure.status}` : (failure.error ?? 'no answer');
@@ -161,8 +163,9 @@ export function classifyRun(index: number, path: StoryPath, run: PathRun, option
  * those whose playlist's folder holds it (its fragments and init segment), deepest folder
  * first. Empty for a URL no segment names (the story file itself, say).
  */
-function ownersOf(story: Story, url: string): string[] {
-  const base = 'http://story.invalid/';
+function ownersOf(story: Story, url: string, baseUrl?: string): string[] {
+  // Without --base-url, failures are reported relative to the story folder, as media values are.
+  const base = baseUrl ?? 'http://story.invalid/';
   const target = new URL(url, base).href;
   const exact: string[] = [];
   let best: string[] = [];

@@ -34,6 +34,8 @@ export interface RunPathOptions {
   origin: string;
   /** The story file's name inside the served story folder. */
   storyFile: string;
+  /** `--base-url`: the player's `baseUrl` (media resolve against it instead of the story's URL). */
+  baseUrl?: string;
   speed: number;
   timeoutMs: number;
   generation?: { baseUrl: string; token?: string };
@@ -64,13 +66,24 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
   const backendFailures: BackendFailure[] = [];
   const reads: Array<Promise<void>> = [];
   const storyBase = `${options.origin}${RUNNER_PATHS.story}`;
+  // Media outside the story folder (root-relative ones, or resolved against --base-url) come
+  // from that origin: their failures are the path's too.
+  const base = options.baseUrl ?? options.origin;
+  const mediaOrigin = /^https?:/.test(base) ? new URL(base).origin : null;
+  /** The media URL as reported: relative to the story folder when served from it, else whole. */
+  const mediaUrl = (url: string): string | null =>
+    !MEDIA.test(url)
+      ? null
+      : url.startsWith(storyBase)
+        ? url.slice(storyBase.length)
+        : mediaOrigin && url.startsWith(mediaOrigin)
+          ? url
+          : null;
   const backend = options.generation ? new URL(options.generation.baseUrl).origin : null;
   const onResponse = (response: Response): void => {
     if (response.status() < 400) return;
     const url = response.url();
-    if (url.startsWith(storyBase)) {
-      if (MEDIA.test(url)) mediaFailures.push({ url: url.slice(storyBase.length), status: response.status() });
-    } else if (backend && url.startsWith(backend)) {
+    if (!url.startsWith(storyBase) && backend && url.startsWith(backend)) {
       reads.push(
         response.json().then(
           (body: { error?: { code?: string; message?: string } }) =>
@@ -83,6 +96,9 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
           () => void backendFailures.push({ url, status: response.status() }),
         ),
       );
+    } else {
+      const media = mediaUrl(url);
+      if (media !== null) mediaFailures.push({ url: media, status: response.status() });
     }
   };
   page.on('response', onResponse);
@@ -90,8 +106,9 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
     const url = request.url();
     const error = request.failure()?.errorText ?? 'failed';
     // Aborts are the player cancelling what it no longer needs, not a failure.
-    if (error.includes('ERR_ABORTED') || !url.startsWith(storyBase) || !MEDIA.test(url)) return;
-    mediaFailures.push({ url: url.slice(storyBase.length), status: 0, error });
+    const media = mediaUrl(url);
+    if (error.includes('ERR_ABORTED') || media === null) return;
+    mediaFailures.push({ url: media, status: 0, error });
   });
   // Kept on this side too: a page whose main thread is stuck never answers, and its own
   // timer cannot fire; what it reported before still says where it got.
@@ -107,6 +124,7 @@ export async function runPath(browser: Browser, path: StoryPath, options: RunPat
     await page.goto(`${options.origin}${RUNNER_PATHS.page}`);
     const args: PageRunArgs = {
       storyUrl: `${options.origin}${RUNNER_PATHS.story}${encodeURIComponent(options.storyFile)}`,
+      baseUrl: options.baseUrl,
       steps: path.steps,
       speed: options.speed,
       timeoutMs: options.timeoutMs,

@@ -5,12 +5,15 @@ import type { PathResult } from './classifyRun.js';
 import { classifyRun } from './classifyRun.js';
 import type { StoryPath } from './listPaths.js';
 import { runPath } from './runPath.js';
+import { RUNNER_PATHS } from './runnerPage.js';
 
 export interface RunPathsOptions {
   story: Story;
   /** The runner server's origin and the story file's name in its story folder. */
   origin: string;
   storyFile: string;
+  /** `--base-url`: what the player resolves media URLs against instead of the story's URL. */
+  baseUrl?: string;
   speed: number;
   /** Pages playing at once. */
   concurrency: number;
@@ -56,6 +59,7 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
         const run = await runPath(browser, path, {
           origin: options.origin,
           storyFile: options.storyFile,
+          baseUrl: options.baseUrl,
           speed: options.speed,
           timeoutMs: options.timeoutMs ?? timeoutFor(options.story, path, options.speed),
           generation: options.generation
@@ -65,7 +69,12 @@ export async function runPaths(paths: StoryPath[], options: RunPathsOptions): Pr
             if (event.type === 'segment') options.onSegment?.(index, event.segmentId);
           },
         });
-        result = classifyRun(index, path, run, { story: options.story, maxStallMs: options.maxStallMs });
+        result = classifyRun(index, path, run, {
+          story: options.story,
+          maxStallMs: options.maxStallMs,
+          // What the player resolved media against: whole failure URLs are matched to segments by it.
+          baseUrl: options.baseUrl ?? `${options.origin}${RUNNER_PATHS.story}${encodeURIComponent(options.storyFile)}`,
+        });
       } catch (error) {
         result = {
           index,

@@ -14,6 +14,8 @@ export const PROGRESS_BINDING = '__offshootProgress';
 /** What `runPath` hands the page: the story, the path to follow and how to play it. */
 export interface PageRunArgs {
   storyUrl: string;
+  /** The player's `baseUrl` (`--base-url`); absent: media resolve against the story's URL. */
+  baseUrl?: string;
   /** Expected segments in order, with the option to take where one asks. */
   steps: Array<{ segmentId: string; optionId?: string }>;
   /** video.playbackRate (the story's timers follow media time, so choices keep their place). */
@@ -116,6 +118,7 @@ const SCRIPT = String.raw`
     };
     const options = { story: args.storyUrl, autoplay: true, muted: true, controls: false, on };
     if (args.generation) options.generation = args.generation;
+    if (args.baseUrl) options.baseUrl = args.baseUrl;
     window.Offshoot.createPlayer(document.getElementById('stage'), options).then(
       (p) => { player = p; if (done) p.destroy(); else watchVideo(); },
       (error) => { run.errors.push({ code: 'playback-failed', message: String(error), fatal: true }); finish('fatal'); },
