@@ -340,17 +340,30 @@ function master(codecs: string, uri: string, media = '', attributes = ''): strin
   ].join('\n');
 }
 
-async function makeWild(ffmpeg: string): Promise<void> {
-  const stamp = join(OUT, '.complete-wild');
-  const hash = createHash('sha256').update(JSON.stringify({ WILD, WILD_VERSION, FPS, ffmpeg })).digest('hex');
+/**
+ * Runs `make` unless test/media/`name` (a stamp) holds the hash of `inputs`, all the media
+ * depends on; writes the stamp once it is made. Idempotent: `npm run media` remakes only what changed.
+ */
+async function stamped(name: string, inputs: object, make: () => Promise<void>): Promise<void> {
+  const stamp = join(OUT, name);
+  const hash = createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
   rmSync(stamp, { force: true });
-  for (const clip of WILD) {
-    const t = performance.now();
-    await encodeWild(clip);
-    console.log(`[media] ${clip.name.padEnd(8)} ${clip.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
+  await make();
   writeFileSync(stamp, `${hash}\n`);
+}
+
+/** Runs `make` for `clip` and logs how long it took. */
+async function timed(clip: { name: string; seconds: number }, make: () => Promise<void>): Promise<void> {
+  const t = performance.now();
+  await make();
+  console.log(`[media] ${clip.name.padEnd(8)} ${clip.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+async function makeWild(ffmpeg: string): Promise<void> {
+  await stamped('.complete-wild', { WILD, WILD_VERSION, FPS, ffmpeg }, async () => {
+    for (const clip of WILD) await timed(clip, () => encodeWild(clip));
+  });
 }
 
 // ---- ABR ladder (issue 11, adaptive bitrate; helper H1's block) ----
@@ -374,6 +387,34 @@ const LADDER = {
 } as const;
 const LADDER_VERSION = 1;
 
+/**
+ * A ladder rendition's x264 rate and its sound: a constant `kbps` (nal-hrd=cbr, so a fragment's
+ * size says its rendition whatever the picture), AAC stereo at 64 kbit/s.
+ */
+function constantBitrate(kbps: number): string[] {
+  const rate = `${kbps}k`;
+  return [
+    ...['-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', `${kbps / 2}k`],
+    ...['-x264-params', 'nal-hrd=cbr'],
+    ...['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'],
+  ];
+}
+
+/** The master playlist's two lines for the rendition in `out`: BANDWIDTH its peak fragment (files ending `ext`). */
+function variantEntry(
+  out: string,
+  ext: string,
+  codecs: string,
+  r: { height: number; width: number },
+): [string, string] {
+  const sizes = readdirSync(out).filter((f) => f.endsWith(ext));
+  const peak = Math.max(...sizes.map((f) => (statSync(join(out, f)).size * 8) / FRAGMENT_SECONDS));
+  return [
+    `#EXT-X-STREAM-INF:BANDWIDTH=${Math.ceil(peak)},CODECS="${codecs}",RESOLUTION=${r.width}x${r.height},FRAME-RATE=${FPS}.000`,
+    `${r.height}p/media.m3u8`,
+  ];
+}
+
 async function encodeLadder(): Promise<void> {
   const dir = join(OUT, LADDER.name);
   rmSync(dir, { recursive: true, force: true });
@@ -385,40 +426,25 @@ async function encodeLadder(): Promise<void> {
     const contract = videoArgs({ name: `${LADDER.name} ${r.height}p`, seconds: LADDER.seconds, hue: LADDER.hue });
     const vf = contract.indexOf('-vf') + 1;
     contract[vf] = `${contract[vf]},scale=${r.width}:${r.height}`;
-    const rate = `${r.kbps}k`;
     await run('ffmpeg', [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
       ...['-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}:duration=${d}`],
       ...['-f', 'lavfi', '-i', `sine=frequency=660:sample_rate=48000:duration=${d}`],
       ...contract,
-      ...['-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', `${r.kbps / 2}k`],
-      ...['-x264-params', 'nal-hrd=cbr'],
-      ...['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'],
+      ...constantBitrate(r.kbps),
       ...['-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod'],
       ...['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4'],
       ...['-hls_segment_filename', join(out, 'seg_%03d.m4s'), join(out, 'media.m3u8')],
     ]);
     const codecs = `${videoCodec(readFileSync(join(out, 'init.mp4')))},mp4a.40.2`;
-    const sizes = readdirSync(out).filter((f) => f.endsWith('.m4s'));
-    const peak = Math.max(...sizes.map((f) => (statSync(join(out, f)).size * 8) / FRAGMENT_SECONDS));
-    variants.push(
-      `#EXT-X-STREAM-INF:BANDWIDTH=${Math.ceil(peak)},CODECS="${codecs}",RESOLUTION=${r.width}x${r.height},FRAME-RATE=${FPS}.000`,
-      `${r.height}p/media.m3u8`,
-    );
+    variants.push(...variantEntry(out, '.m4s', codecs, r));
   }
   const master = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS', ...variants, ''];
   writeFileSync(join(dir, 'index.m3u8'), master.join('\n'));
 }
 
 async function makeLadder(ffmpeg: string): Promise<void> {
-  const stamp = join(OUT, '.complete-ladder');
-  const hash = createHash('sha256').update(JSON.stringify({ LADDER, LADDER_VERSION, FPS, ffmpeg })).digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
-  rmSync(stamp, { force: true });
-  const t = performance.now();
-  await encodeLadder();
-  console.log(`[media] ${LADDER.name.padEnd(8)} ${LADDER.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  writeFileSync(stamp, `${hash}\n`);
+  await stamped('.complete-ladder', { LADDER, LADDER_VERSION, FPS, ffmpeg }, () => timed(LADDER, encodeLadder));
 }
 // ---- end of the ABR ladder block ----
 
@@ -457,42 +483,27 @@ async function encodeLadderTs(): Promise<void> {
     const video = videoArgs({ name, seconds: LADDER_TS.seconds, hue: LADDER_TS.hue, bframes: true });
     const vf = video.indexOf('-vf') + 1;
     video[vf] = `${video[vf]},scale=${r.width}:${r.height}`;
-    const rate = `${r.kbps}k`;
     await run('ffmpeg', [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
       ...testSource({ seconds: LADDER_TS.seconds, hue: LADDER_TS.hue }),
       ...video,
-      ...['-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', `${r.kbps / 2}k`],
-      ...['-x264-params', 'nal-hrd=cbr'],
-      ...['-c:a', 'aac', '-b:a', '64k', '-ac', '2', '-ar', '48000'],
+      ...constantBitrate(r.kbps),
       ...['-output_ts_offset', String(r.origin)],
       ...['-f', 'hls', '-hls_time', String(FRAGMENT_SECONDS), '-hls_playlist_type', 'vod'],
       // Named .mpegts, not .ts: the test server (Vite) would compile a .ts file as TypeScript.
       ...['-hls_segment_filename', join(out, 'seg_%03d.mpegts'), join(out, 'media.m3u8')],
     ]);
     const codecs = `${await probeAvc(join(out, 'seg_000.mpegts'))},mp4a.40.2`;
-    const sizes = readdirSync(out).filter((f) => f.endsWith('.mpegts'));
-    const peak = Math.max(...sizes.map((f) => (statSync(join(out, f)).size * 8) / FRAGMENT_SECONDS));
-    variants.push(
-      `#EXT-X-STREAM-INF:BANDWIDTH=${Math.ceil(peak)},CODECS="${codecs}",RESOLUTION=${r.width}x${r.height},FRAME-RATE=${FPS}.000`,
-      `${r.height}p/media.m3u8`,
-    );
+    variants.push(...variantEntry(out, '.mpegts', codecs, r));
   }
   const master = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS', ...variants, ''];
   writeFileSync(join(dir, 'index.m3u8'), master.join('\n'));
 }
 
 async function makeLadderTs(ffmpeg: string): Promise<void> {
-  const stamp = join(OUT, '.complete-ladder-ts');
-  const hash = createHash('sha256').update(JSON.stringify({ LADDER_TS, LADDER_TS_VERSION, FPS, ffmpeg })).digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
-  rmSync(stamp, { force: true });
-  const t = performance.now();
-  await encodeLadderTs();
-  console.log(
-    `[media] ${LADDER_TS.name.padEnd(8)} ${LADDER_TS.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  await stamped('.complete-ladder-ts', { LADDER_TS, LADDER_TS_VERSION, FPS, ffmpeg }, () =>
+    timed(LADDER_TS, encodeLadderTs),
   );
-  writeFileSync(stamp, `${hash}\n`);
 }
 // ---- end of the MPEG-TS ladder block ----
 
@@ -641,18 +652,10 @@ async function openssl(args: string[]): Promise<void> {
 }
 
 async function makeEncrypted(ffmpeg: string): Promise<void> {
-  const stamp = join(OUT, '.complete-encrypted');
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ ENCRYPTED, ENCRYPTED_VERSION, AES_KEYS, AES_IV, CLEARKEY, FPS, ffmpeg }))
-    .digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return;
-  rmSync(stamp, { force: true });
-  for (const clip of ENCRYPTED) {
-    const t = performance.now();
-    await encodeEncrypted(clip);
-    console.log(`[media] ${clip.name.padEnd(8)} ${clip.seconds} s  ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
-  writeFileSync(stamp, `${hash}\n`);
+  const inputs = { ENCRYPTED, ENCRYPTED_VERSION, AES_KEYS, AES_IV, CLEARKEY, FPS, ffmpeg };
+  await stamped('.complete-encrypted', inputs, async () => {
+    for (const clip of ENCRYPTED) await timed(clip, () => encodeEncrypted(clip));
+  });
 }
 // ---- end of encrypted HLS ----
 
