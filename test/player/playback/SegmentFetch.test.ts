@@ -1,10 +1,10 @@
 // SegmentFetch against a real HTTP server whose answers take a while (a high-latency link):
 // which requests overlap, and when each fragment is listed.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
 import type { SegmentFetchHost } from '../../../src/player/playback/SegmentFetchHost.js';
+import { closePage, listenAsPage } from '../../support/pageOrigin.js';
 import { testFetchHost, verifiedFragments } from '../../support/testFetchHost.js';
 
 const FRAGMENTS = 4;
@@ -75,16 +75,8 @@ const server = createServer((req, res) => {
 });
 let origin = '';
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Segment URLs resolve against the page; here there is none.
-  vi.stubGlobal('document', { baseURI: `${origin}/` });
-});
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+beforeAll(async () => (origin = await listenAsPage(server)));
+afterAll(() => closePage(server));
 const errors: string[] = [];
 
 function host(

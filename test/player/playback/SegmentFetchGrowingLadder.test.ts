@@ -2,9 +2,9 @@
 // rendered), against a real HTTP server whose playlists list as many fragments as the test
 // lets them: when a rendition takes over, which playlists are read, and which never are.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SegmentFetch } from '../../../src/player/playback/SegmentFetch.js';
+import { closePage, listenAsPage } from '../../support/pageOrigin.js';
 import { testFetchHost, verifiedFragments } from '../../support/testFetchHost.js';
 
 const FRAGMENTS = 4;
@@ -44,15 +44,8 @@ const server = createServer((req, res) => {
   res.end(name === 'master.m3u8' ? master : name === 'index.m3u8' ? mediaPlaylist(rendition) : Buffer.alloc(1000));
 });
 let origin = '';
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  vi.stubGlobal('document', { baseURI: `${origin}/` });
-});
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+beforeAll(async () => (origin = await listenAsPage(server)));
+afterAll(() => closePage(server));
 
 /**
  * Fetch the growing ladder to its end. `grow(verified)` runs each time a fragment is listed
