@@ -6,12 +6,11 @@
 // branch within one frame (measured by the engine with requestVideoFrameCallback).
 import { afterEach, describe, expect, onTestFailed, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createPlayer } from '../../../src/player/createPlayer.js';
-import type { Player, PlayerStats } from '../../../src/player/setup/Player.js';
+import type { PlayerStats } from '../../../src/player/setup/Player.js';
 import type { Story } from '../../../src/core/story/Story.js';
 import { validateStory } from '../../../src/core/validate/validateStory.js';
 import { FRAME_MS, unexplainedBoundarySkips } from '../../support/playbackHarness.js';
-import { next, plain, recorder, stage, twin } from './helpers.js';
+import { closePlayer, next, opened, openPlayer, plain, recorder, twin } from './helpers.js';
 import type { Logged } from './helpers.js';
 
 const FIXTURE = '/test/player/player/fixtures/three-choices.json';
@@ -25,14 +24,7 @@ const VSYNC_MS = 1000 / 60;
 /** rVFC timestamps are rounded (to 0.1 ms or coarser): 150.0 − 100.0 can read as 50.0000000000004. */
 const ROUNDING_MS = 0.5;
 
-let player: Player | null = null;
-let container: HTMLDivElement | null = null;
-afterEach(() => {
-  player?.destroy();
-  player = null;
-  container?.remove();
-  container = null;
-});
+afterEach(closePlayer);
 
 async function fixture(edit?: (s: Story) => void): Promise<Story> {
   const story = (await (await fetch(FIXTURE)).json()) as Story;
@@ -289,19 +281,19 @@ describe('three choice points to each of three endings', () => {
     const trace: string[] = [];
     const mark = (what: string) => void trace.push(`${Math.round(performance.now() - t0)} ms ${what}`);
     onTestFailed(() => console.log(`[three-choices] FAILED ${p.name}; steps: ${trace.join(' | ')}`));
-    container = stage();
     const r = recorder();
     const log: Logged[] = r.log;
     // The plain fixture is loaded by URL (media resolve against it); edits go in as an object.
     const played = await fixture(p.edit);
     const story = p.edit ? played : FIXTURE_URL;
-    const pl = (player = await createPlayer(container, {
+    const pl = await openPlayer({
       story,
       baseUrl: FIXTURE_URL,
       autoplay: true,
       muted: true,
       on: r.on,
-    }));
+    });
+    const container = opened.container!;
     mark('created');
     const rvfc = recordFrames(container.querySelector('video')!);
     const ended = next(pl, 'ended', () => true, 60_000);
@@ -390,7 +382,7 @@ describe('three choice points to each of three endings', () => {
     const video = container.querySelector('video');
     expect(video).not.toBeNull();
     pl.destroy();
-    player = null;
+    opened.player = null;
     expect(container.childElementCount).toBe(0);
     expect(video!.isConnected).toBe(false);
     expect(document.querySelectorAll('video, canvas, .osp-twin').length).toBe(0);
