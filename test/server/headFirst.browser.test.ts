@@ -5,11 +5,8 @@
 // The backend: test/server/support/headFirstBackendSetup.ts.
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import type { GenerationJob, Story } from '../../src/core/index.js';
-import { createPlayer } from '../../src/player/createPlayer.js';
-import type { Player } from '../../src/player/setup/Player.js';
 import { watchFrames } from '../e2e/watchFrames.js';
-import type { FrameWatch } from '../e2e/watchFrames.js';
-import { next, recorder, stage } from '../player/player/helpers.js';
+import { beforeClose, closePlayer, next, openPlayer, recorder } from '../player/player/helpers.js';
 
 const { url, token, story } = inject('headFirst');
 /** Wall-clock gaps between presented frames longer than this are examined (the e2e tests' threshold). */
@@ -26,15 +23,7 @@ function watchMediaFrames(video: HTMLVideoElement): Array<{ now: number; mediaTi
   return frames;
 }
 
-let player: Player | null = null;
-let container: HTMLDivElement | null = null;
-let watch: FrameWatch | null = null;
-afterEach(() => {
-  watch?.stop();
-  player?.destroy();
-  container?.remove();
-  player = container = watch = null;
-});
+afterEach(closePlayer);
 
 async function generate(segmentId: string, deadline: number): Promise<GenerationJob> {
   const res = await fetch(`${url}/api/v1/generate`, {
@@ -93,11 +82,11 @@ describe('head-first in the backend (one render slot)', () => {
       start: 'long',
       segments: { long: { media: new URL(long.playlistUrl, url).href, duration: 8, end: true } },
     } as unknown as Story;
-    container = stage();
     const r = recorder();
-    player = await createPlayer(container, { story: played, muted: true, autoplay: true, on: r.on });
+    const player = await openPlayer({ story: played, muted: true, autoplay: true, on: r.on });
     const video = player.element.querySelector('video')!;
-    watch = watchFrames(video);
+    const watch = watchFrames(video);
+    beforeClose(() => watch.stop());
     const frames = watchMediaFrames(video);
     await next(player, 'ended', () => true, 40_000);
     expect(r.log.filter((e) => e.type === 'error')).toEqual([]);

@@ -8,24 +8,13 @@
 // story rendered the same way.
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import type { GenerationJob } from '../../src/core/index.js';
-import { createPlayer } from '../../src/player/createPlayer.js';
 import type { PlaybackEngineOptions } from '../../src/player/playback/PlaybackEngine.js';
-import type { Player } from '../../src/player/setup/Player.js';
 import { watchFrames } from '../e2e/watchFrames.js';
-import type { FrameWatch } from '../e2e/watchFrames.js';
-import { next, recorder } from '../player/player/helpers.js';
+import { beforeClose, closePlayer, next, openPlayer, recorder } from '../player/player/helpers.js';
 
 const { url, token, stories, seconds } = inject('ladderBackend');
 
-let player: Player | null = null;
-let container: HTMLDivElement | null = null;
-let watch: FrameWatch | null = null;
-afterEach(() => {
-  watch?.stop();
-  player?.destroy();
-  container?.remove();
-  player = container = watch = null;
-});
+afterEach(closePlayer);
 
 interface Frame {
   mediaTime: number;
@@ -47,21 +36,21 @@ interface Run {
 async function play(storyId: string, engine: PlaybackEngineOptions = {}): Promise<Run> {
   performance.clearResourceTimings();
   performance.setResourceTimingBufferSize(10_000);
-  container = document.createElement('div');
-  // 640×360: the box cap lets the player show 360p.
-  Object.assign(container.style, { position: 'relative', width: '640px', height: '360px' });
-  document.body.appendChild(container);
   const r = recorder();
-  player = await createPlayer(container, {
-    story: `${url}/api/v1/stories/${storyId}`,
-    generation: { baseUrl: url, token },
-    muted: true,
-    autoplay: true,
-    on: r.on,
-    engine,
-  });
+  const player = await openPlayer(
+    {
+      story: `${url}/api/v1/stories/${storyId}`,
+      generation: { baseUrl: url, token },
+      muted: true,
+      autoplay: true,
+      on: r.on,
+      engine,
+    },
+    { width: 640, height: 360 }, // the box cap lets the player show 360p
+  );
   const video = player.element.querySelector('video')!;
-  watch = watchFrames(video);
+  const watch = watchFrames(video);
+  beforeClose(() => watch.stop());
   const frames: Frame[] = [];
   const onFrame = (_now: number, meta: VideoFrameCallbackMetadata): void => {
     frames.push({ mediaTime: meta.mediaTime, height: meta.height });
@@ -106,9 +95,7 @@ const renditionOf = (e: PerformanceResourceTiming) => /\/(\d+p)[.-][^/]*$/.exec(
 describe('a growing generated ladder, played as it renders', () => {
   test('switches to the higher rendition inside the segment while its playlists grow, polling no more than one rendition', async () => {
     const abr = await play(stories[0]!);
-    watch!.stop();
-    player!.destroy();
-    container!.remove();
+    closePlayer();
     const baseline = await play(stories[1]!, { abr: 'per-segment' });
 
     for (const run of [abr, baseline]) {

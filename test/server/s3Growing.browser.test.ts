@@ -7,19 +7,11 @@
 // machine is; the checks use when the job was last seen running, not how fast the page is.
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import type { GenerationJob } from '../../src/core/index.js';
-import { createPlayer } from '../../src/player/createPlayer.js';
-import type { Player } from '../../src/player/setup/Player.js';
-import { next, plain, recorder, stage } from '../player/player/helpers.js';
+import { closePlayer, next, openPlayer, plain, recorder } from '../player/player/helpers.js';
 
 const { url, token, story, seconds } = inject('s3Backend');
 
-let player: Player | null = null;
-let container: HTMLDivElement | null = null;
-afterEach(() => {
-  player?.destroy();
-  container?.remove();
-  player = container = null;
-});
+afterEach(closePlayer);
 
 /** The media time of every frame the video presents. */
 function watchMediaTimes(video: HTMLVideoElement): number[] {
@@ -44,12 +36,11 @@ async function mediaPlaylistUrl(key: string): Promise<string> {
 
 describe('S3 store, seen from the player', () => {
   test('a rendition still rendering into the bucket plays through the player to its end', async () => {
-    container = stage();
     const r = recorder();
     // Room for every request of this test in the resource timeline (the page's module loads filled it).
     performance.clearResourceTimings();
     performance.setResourceTimingBufferSize(10_000);
-    player = await createPlayer(container, {
+    const player = await openPlayer({
       story: `${url}/api/v1/stories/${story}`,
       generation: { baseUrl: url, token },
       muted: true,

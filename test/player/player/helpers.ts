@@ -59,9 +59,10 @@ export async function nightWalk(edit?: (s: Story) => void): Promise<Story> {
   return story;
 }
 
-export function stage(): HTMLDivElement {
+/** A positioned box for a player, in the page (320×180 unless `size` says otherwise). */
+export function stage(size = { width: 320, height: 180 }): HTMLDivElement {
   const el = document.createElement('div');
-  Object.assign(el.style, { position: 'relative', width: '320px', height: '180px' });
+  Object.assign(el.style, { position: 'relative', width: `${size.width}px`, height: `${size.height}px` });
   document.body.appendChild(el);
   return el;
 }
@@ -77,14 +78,21 @@ export const opened: { player: Player | null; container: HTMLDivElement | null }
  * afterEach(closePlayer);
  * const player = await openPlayer({ story: await nightWalk(), baseUrl: '/test/', muted: true });
  */
-export async function openPlayer(options: PlayerOptions): Promise<Player> {
-  opened.container = stage();
+export async function openPlayer(options: PlayerOptions, size?: { width: number; height: number }): Promise<Player> {
+  opened.container = stage(size);
   opened.player = await createPlayer(opened.container, options);
   return opened.player;
 }
 
+const closing: Array<() => void> = [];
+/** Run `undo` in the next `closePlayer`, before the player goes (a frame watch on its video). */
+export function beforeClose(undo: () => void): void {
+  closing.push(undo);
+}
+
 /** Destroy the test's player and remove its stage: the test file's `afterEach`. */
 export function closePlayer(): void {
+  for (const undo of closing.splice(0)) undo();
   opened.player?.destroy();
   opened.player = null;
   opened.container?.remove();
