@@ -387,6 +387,13 @@ const LADDER = {
 } as const;
 const LADDER_VERSION = 1;
 
+/** `args` (videoArgs') with the picture scaled to the rendition's size at the end of its filter chain. */
+function scaled(args: string[], r: { width: number; height: number }): string[] {
+  const vf = args.indexOf('-vf') + 1;
+  args[vf] = `${args[vf]},scale=${r.width}:${r.height}`;
+  return args;
+}
+
 /**
  * A ladder rendition's x264 rate and its sound: a constant `kbps` (nal-hrd=cbr, so a fragment's
  * size says its rendition whatever the picture), AAC stereo at 64 kbit/s.
@@ -423,9 +430,10 @@ async function encodeLadder(): Promise<void> {
     const out = join(dir, `${r.height}p`);
     mkdirSync(out, { recursive: true });
     const d = String(LADDER.seconds);
-    const contract = videoArgs({ name: `${LADDER.name} ${r.height}p`, seconds: LADDER.seconds, hue: LADDER.hue });
-    const vf = contract.indexOf('-vf') + 1;
-    contract[vf] = `${contract[vf]},scale=${r.width}:${r.height}`;
+    const contract = scaled(
+      videoArgs({ name: `${LADDER.name} ${r.height}p`, seconds: LADDER.seconds, hue: LADDER.hue }),
+      r,
+    );
     await run('ffmpeg', [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
       ...['-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}:duration=${d}`],
@@ -480,9 +488,7 @@ async function encodeLadderTs(): Promise<void> {
     mkdirSync(out, { recursive: true });
     const name = `${LADDER_TS.name} ${r.height}p`;
     // x264 defaults (B-frames on): only the keyframe cadence, the size and the bitrate are set.
-    const video = videoArgs({ name, seconds: LADDER_TS.seconds, hue: LADDER_TS.hue, bframes: true });
-    const vf = video.indexOf('-vf') + 1;
-    video[vf] = `${video[vf]},scale=${r.width}:${r.height}`;
+    const video = scaled(videoArgs({ name, seconds: LADDER_TS.seconds, hue: LADDER_TS.hue, bframes: true }), r);
     await run('ffmpeg', [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
       ...testSource({ seconds: LADDER_TS.seconds, hue: LADDER_TS.hue }),
