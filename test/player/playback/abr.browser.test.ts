@@ -6,18 +6,10 @@
 // any machine speed: 600 kbps cannot carry 360p (1.1 Mbps), loopback carries 720p many times.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
-import type { PlaybackEngineOptions, PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
-import {
-  clip,
-  createTestVideo,
-  findSkips,
-  FRAME_MS,
-  nextEvent,
-  recordFrames,
-  renditionRuns,
-  startChain,
-} from '../../support/playbackHarness.js';
-import { cleanUp, useEngine } from '../../support/seamlessChain.js';
+import type { PlaybackEngineOptions } from '../../../src/player/playback/PlaybackEngine.js';
+import { clip, findSkips, FRAME_MS } from '../../support/playbackHarness.js';
+import { playRenditions } from '../../support/playRenditions.js';
+import { cleanUp } from '../../support/seamlessChain.js';
 
 afterEach(async () => {
   cleanUp();
@@ -39,24 +31,9 @@ async function throttle(kbps: number | null): Promise<void> {
 
 /** Play the ladder (`times` segments of it, spliced) to the end; every presented frame's size. */
 async function playLadder(options: PlaybackEngineOptions = {}, times = 1) {
-  const video = createTestVideo();
-  const eng = useEngine(video, options);
-  const changes: Array<PlaybackEvents['renditionchange']> = [];
-  const errors: Array<PlaybackEvents['error']> = [];
-  eng.on('renditionchange', (e) => changes.push(e));
-  eng.on('error', (e) => errors.push(e));
-  const waiting: number[] = [];
-  const shown = recordFrames(video);
-  const frames = shown.frames;
-  video.addEventListener('waiting', () => frames.length > 0 && waiting.push(video.currentTime));
-  await startChain(
-    eng,
-    Array.from({ length: times }, (_, i) => clip('ladder', 8, `ladder-${i + 1}`)),
-  );
-  await nextEvent(eng, 'ended', () => true, 50_000);
-  shown.stop();
-  const stats = eng.stats();
-  const runs = renditionRuns(frames);
+  const chain = Array.from({ length: times }, (_, i) => clip('ladder', 8, `ladder-${i + 1}`));
+  const { video, engine, frames, runs, waiting, changes, errors } = await playRenditions(chain, options);
+  const stats = engine.stats();
   console.log(
     `[abr] shown ${JSON.stringify(runs)}, waiting ${waiting.length}, dropped ${stats.droppedVideoFrames}, ` +
       `throughput ${JSON.stringify(stats.throughput)}, skips ${JSON.stringify(findSkips(frames))}`,

@@ -7,18 +7,9 @@
 // time (requestVideoFrameCallback), `waiting`, and each SourceBuffer's own buffered ranges.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
-import type { PlaybackEvents } from '../../../src/player/playback/PlaybackEngine.js';
-import {
-  clip,
-  createTestVideo,
-  findSkips,
-  FRAME_MS,
-  nextEvent,
-  recordFrames,
-  renditionRuns,
-  startChain,
-} from '../../support/playbackHarness.js';
-import { cleanUp, ranges, recordSourceBuffers, useEngine } from '../../support/seamlessChain.js';
+import { clip, findSkips, FRAME_MS } from '../../support/playbackHarness.js';
+import { playRenditions } from '../../support/playRenditions.js';
+import { cleanUp, ranges, recordSourceBuffers } from '../../support/seamlessChain.js';
 
 // Each test fetches the same media: from the HTTP cache a download tells nothing about the link
 // (ThroughputMeter does not count it), so the cache is off here, whatever ran before.
@@ -41,22 +32,9 @@ const SECONDS = 8;
  */
 async function playTsLadder(times = 1, offset = 0) {
   const buffers = recordSourceBuffers();
-  const video = createTestVideo();
-  const eng = useEngine(video);
-  const errors: Array<PlaybackEvents['error']> = [];
-  const changes: Array<PlaybackEvents['renditionchange']> = [];
-  eng.on('error', (e) => errors.push(e));
-  eng.on('renditionchange', (e) => changes.push(e));
-  const shown = recordFrames(video);
-  const frames = shown.frames;
-  const waiting: number[] = [];
-  video.addEventListener('waiting', () => frames.length > 0 && waiting.push(video.currentTime));
   const chain = Array.from({ length: times }, (_, i) => clip('ladder-ts', SECONDS, `ts-${i + 1}`));
-  await startChain(eng, chain, offset);
-  await nextEvent(eng, 'ended', () => true, 50_000);
-  shown.stop();
+  const { video, frames, runs, waiting, changes, errors } = await playRenditions(chain, {}, offset);
   const dropped = video.getVideoPlaybackQuality().droppedVideoFrames;
-  const runs = renditionRuns(frames);
   const tracks = buffers.map((b) => ({ type: b.type.split(';')[0]!, ranges: ranges(b.buffer) }));
   console.log(
     `[abr ts] shown ${JSON.stringify(runs)}, waiting ${waiting.length}, dropped ${dropped}, ` +
