@@ -7,7 +7,7 @@
 // reference-only run (`abr: 'per-segment'`: one rendition, one playlist polled), on a second
 // story rendered the same way.
 import { afterEach, describe, expect, inject, test } from 'vitest';
-import type { GenerationJob } from '../../src/core/index.js';
+import { joinJob, runningUntilDone } from './support/followJob.js';
 import type { PlaybackEngineOptions } from '../../src/player/playback/PlaybackEngine.js';
 import { watchFrames } from '../e2e/watchFrames.js';
 import { beforeClose, closePlayer, next, openPlayer, recorder } from '../player/player/helpers.js';
@@ -60,21 +60,8 @@ async function play(storyId: string, engine: PlaybackEngineOptions = {}): Promis
   const ended = next(player, 'ended', () => true, 90_000);
 
   // The same viewer asking for the same segment joins the player's job: its key and status.
-  const asked = await fetch(`${url}/api/v1/generate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ storyId, segmentId: 'intro', history: [] }),
-  });
-  const { key, jobId } = (await asked.json()) as GenerationJob;
-  let runningUntil = 0;
-  for (;;) {
-    const sent = performance.now();
-    const job = (await (await fetch(`${url}/api/v1/jobs/${jobId}`)).json()) as GenerationJob;
-    if (job.status === 'done') break;
-    expect(job.status, JSON.stringify(job)).toMatch(/^(queued|running)$/);
-    runningUntil = sent;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const { key, jobId } = await joinJob(url, token, storyId, 'intro');
+  const runningUntil = await runningUntilDone(url, jobId);
   await ended;
   await expect.poll(() => video.ended, { timeout: 5_000 }).toBe(true);
   const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])

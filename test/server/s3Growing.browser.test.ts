@@ -6,7 +6,7 @@
 // is paced to real time (see the setup), so it grows for at least 8 s however fast this
 // machine is; the checks use when the job was last seen running, not how fast the page is.
 import { afterEach, describe, expect, inject, test } from 'vitest';
-import type { GenerationJob } from '../../src/core/index.js';
+import { joinJob, runningUntilDone } from './support/followJob.js';
 import { closePlayer, next, openPlayer, plain, recorder } from '../player/player/helpers.js';
 
 const { url, token, story, seconds } = inject('s3Backend');
@@ -52,32 +52,19 @@ describe('S3 store, seen from the player', () => {
     const ended = next(player, 'ended', () => true, 90_000);
 
     // Same viewer, same segment: this POST joins the player's job and gives its key.
-    const asked = await fetch(`${url}/api/v1/generate`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ storyId: story, segmentId: 'intro', history: [] }),
-    });
-    const { key } = (await asked.json()) as GenerationJob;
+    const { key } = await joinJob(url, token, story, 'intro');
     let playlistUrl = '';
     // Watch the job until it is done. `runningUntil`: when the last request that still found it
     // running was sent; the commit (the marker) came after it, so whatever the player had read
     // by then came from the bucket's partial prefix.
-    let runningUntil = 0;
     let growing: { cacheControl: string | null; text: string } | undefined;
-    for (;;) {
-      const sent = performance.now();
-      const job = (await (await fetch(`${url}/api/v1/jobs/${key}`)).json()) as GenerationJob;
-      if (job.status === 'done') break;
-      expect(job.status, JSON.stringify(job)).toMatch(/^(queued|running)$/);
-      runningUntil = sent;
-      if (!growing && job.readySeconds >= 2) {
-        playlistUrl = await mediaPlaylistUrl(key);
-        // What the API serves mid-render (?check only tells this read from the player's own).
-        const reply = await fetch(`${playlistUrl}?check`);
-        growing = { cacheControl: reply.headers.get('cache-control'), text: await reply.text() };
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const runningUntil = await runningUntilDone(url, key, async (job) => {
+      if (growing || !(job.readySeconds >= 2)) return;
+      playlistUrl = await mediaPlaylistUrl(key);
+      // What the API serves mid-render (?check only tells this read from the player's own).
+      const reply = await fetch(`${playlistUrl}?check`);
+      growing = { cacheControl: reply.headers.get('cache-control'), text: await reply.text() };
+    });
     expect(growing, 'the render was seen mid-way').toBeDefined();
     expect(growing!.cacheControl).toBe('no-cache');
     expect(growing!.text).not.toContain('#EXT-X-ENDLIST');
