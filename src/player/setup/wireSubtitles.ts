@@ -97,6 +97,9 @@ export function wireSubtitles(
       }
     }),
     overlay.on('subtitle-request', ({ id }) => select(id)),
+    // A choice queues its segment: read its subtitles ahead at once, not at the next timeupdate
+    // (up to 250 ms later, and a late choice leaves little time before the splice).
+    hub.on('choice', () => void setTimeout(horizon, 0)),
   ];
   video.addEventListener('timeupdate', horizon);
   return {

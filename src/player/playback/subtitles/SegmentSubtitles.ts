@@ -126,7 +126,10 @@ export class SegmentSubtitles {
     const { renditions, mediaStart } = await this.master;
     const rendition = renditions[index];
     if (!rendition || signal.aborted) return;
-    const start = await mediaStart();
+    // Read beside the WebVTT playlist and first fragment, not before them: only placing the cues
+    // needs it, and in sequence the chain was 5 round trips from a late choice to its first cue.
+    const start = mediaStart();
+    start.catch(() => undefined); // its failure is thrown where it is awaited
     let done = 0;
     let time = 0;
     for (;;) {
@@ -136,7 +139,8 @@ export class SegmentSubtitles {
         if (time > this.horizon) await this.wakeup.wait(Infinity);
         if (signal.aborted || time > this.horizon) continue;
         const url = new URL(fragments[done]!.uri, rendition.url).href;
-        const cues = await placeSubtitleCues(await this.io.text(url, signal), start, url);
+        const [text, media] = await Promise.all([this.io.text(url, signal), start]);
+        const cues = await placeSubtitleCues(text, media, url);
         if (signal.aborted) return;
         this.cues = [...this.cues, ...cues];
         this.onCues();
