@@ -20,7 +20,7 @@ const CUES: Array<[number, number, string]> = [
  * the fault this guards against put every cue 1.4 s early.
  */
 const EARLY_S = 0.05;
-const LATE_S = 0.3;
+const LATE_S = 0.5;
 
 let player: Player | null = null;
 let container: HTMLDivElement | null = null;
