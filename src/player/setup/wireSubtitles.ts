@@ -71,6 +71,7 @@ export function wireSubtitles(
     saveSnapshot(host);
   };
   let prepared: string | null = null;
+  let unwired = false;
   const horizon = (): void => {
     controller.setHorizon(host.segmentTime() + lookahead);
     // The segment spliced next (a locked choice): its first cues are read ahead, like its video.
@@ -99,7 +100,7 @@ export function wireSubtitles(
     overlay.on('subtitle-request', ({ id }) => select(id)),
     // A choice queues its segment: read its subtitles ahead at once, not at the next timeupdate
     // (up to 250 ms later, and a late choice leaves little time before the splice).
-    hub.on('choice', () => void setTimeout(horizon, 0)),
+    hub.on('choice', () => void setTimeout(() => unwired || horizon(), 0)),
   ];
   video.addEventListener('timeupdate', horizon);
   return {
@@ -110,6 +111,7 @@ export function wireSubtitles(
       if (choice) controller.prefer(choice);
     },
     unwire() {
+      unwired = true;
       offs.forEach((off) => off());
       video.removeEventListener('timeupdate', horizon);
       controller.destroy();
