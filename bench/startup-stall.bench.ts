@@ -137,7 +137,7 @@ try {
     rows.push([
       `${network.name}, ours − bare`,
       '',
-      `+${fmt(wait('ours') - wait('bare'))} (first frame → playing)`,
+      `${wait('ours') >= wait('bare') ? '+' : ''}${fmt(wait('ours') - wait('bare'))} (first frame → playing)`,
       '',
       '',
       '',
