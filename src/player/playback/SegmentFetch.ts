@@ -56,6 +56,13 @@ export class SegmentFetch {
   private pollFailures = 0;
   /** The loop waits growingPollMs for the playlist to grow (a longer limit does not cut it short). */
   private awaitingGrowth = false;
+  /**
+   * Fragments below this index were listed by a re-read after the loop had downloaded everything
+   * listed and waited for growth: for them the render, not the link, limits the media ahead.
+   */
+  private listedAfterWait = 0;
+  /** Bytes of the assembler's media (a separate audio rendition) not yet credited to a listed fragment. */
+  private audioBytes = 0;
   /** Reads a playlist with this segment's retries and signal (set once the playlist is read). */
   private text: ((url: string) => Promise<string>) | null = null;
   /** False once `urgent()`: the fetch starts a timeline and picks its first rendition at once. */
@@ -193,6 +200,7 @@ export class SegmentFetch {
           this.awaitingGrowth = false;
           const reread = await this.reread(playlist.mediaUrl, text);
           if (!signal.aborted && reread !== null) current.playlist = growPlaylist(playlist, reread);
+          this.listedAfterWait = current.playlist!.fragments.length;
           this.playlist = this.ladder.reference.playlist;
         } else {
           await this.wakeup.wait(Infinity);
@@ -215,11 +223,11 @@ export class SegmentFetch {
     // (a playlist that does not answer holds the choice at most LADDER_WAIT_MS).
     if (index === 1) await Promise.race([this.ladder!.prepared, sleep(LADDER_WAIT_MS)]);
     if (signal.aborted) return;
-    const rendition = await this.chooseRendition(index, next.duration, signal);
+    const rendition = await this.chooseRendition(index, next.duration, index < this.listedAfterWait, signal);
     if (signal.aborted) return;
     const playlist = rendition.playlist ?? reference;
     const fragment = playlist.fragments[index] ?? next;
-    const listed = {
+    const listed: ListedFragment = {
       ...fragment,
       initUrl: playlist.initUrl,
       mediaUrl: playlist.mediaUrl,
@@ -260,6 +268,7 @@ export class SegmentFetch {
     if (signal.aborted) return;
     if (initOut) this.bytes.set(playlist.initUrl, initOut);
     this.bytes.set(fragment.url, out);
+    if (this.audioBytes > 0) [listed.audioBytes, this.audioBytes] = [this.audioBytes, 0];
     this.verified.push(listed);
     this.host.onChange(this);
   }
@@ -270,11 +279,16 @@ export class SegmentFetch {
    * fragment asked for ahead in the old rendition (its download still counts in the estimate)
    * and asks for the new rendition's init section with its first fragment.
    */
-  private async chooseRendition(index: number, fragmentSeconds: number, signal: AbortSignal): Promise<Rendition> {
+  private async chooseRendition(
+    index: number,
+    fragmentSeconds: number,
+    listingLimited: boolean,
+    signal: AbortSignal,
+  ): Promise<Rendition> {
     const ladder = this.ladder!;
     const current = this.rendition!;
     const choose = (usable: ParsedVariant[]) =>
-      this.host.chooseVariant(usable, current.variant ?? undefined, fragmentSeconds);
+      this.host.chooseVariant(usable, current.variant ?? undefined, fragmentSeconds, listingLimited);
     const wanted = await ladder.next(current, index, choose, this.text!);
     this.playlist = ladder.reference.playlist;
     if (signal.aborted || wanted === current) return current;
@@ -336,6 +350,8 @@ export class SegmentFetch {
     const bytes: AssemblerIo['bytes'] = (url, kind, key) => {
       const pending = this.request(url, signal, kind, key);
       pending.finally(() => this.requests.delete(url)).catch(() => {});
+      // Its media's bytes count in the media's rate (createAbr's mediaBps) with the next fragment listed.
+      if (kind !== 'init') pending.then((b) => (this.audioBytes += b.byteLength)).catch(() => {});
       return pending;
     };
     return { bytes, text, pollMs: this.host.growingPollMs, signal };

@@ -15,11 +15,14 @@ export interface SegmentFetchHost {
   /**
    * Which rendition of a master playlist the next fragment comes from: `current` is the one the
    * segment is on (undefined for its first fragment), `fragmentSeconds` the next fragment's length.
+   * `listingLimited`: the fragment was listed only after the fetch had downloaded everything listed
+   * and waited for the playlist to grow (the render, not the link, limits the media ahead).
    */
   chooseVariant(
     variants: ParsedVariant[],
     current?: ParsedVariant,
     fragmentSeconds?: number,
+    listingLimited?: boolean,
   ): ParsedVariant | undefined;
   /**
    * Whether to ask for the next fragment while this one (`bandwidthBps` for `seconds` of media;
@@ -92,4 +95,6 @@ export interface ListedFragment extends FragmentRef {
   /** Its rendition's picture height and BANDWIDTH (0 when the playlist does not say). */
   height: number;
   bandwidth: number;
+  /** Bytes of a separate audio rendition downloaded with it (its assembler's), for the media's rate. */
+  audioBytes?: number;
 }

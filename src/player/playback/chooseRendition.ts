@@ -26,6 +26,14 @@ export interface RenditionInput {
    * is in the cache too, and the next choice goes on up).
    */
   probeUp?: boolean;
+  /**
+   * The media ahead is short because the playlist lists nothing more yet, not because of the
+   * link: the fragment was listed only after its fetch had downloaded everything listed and
+   * waited for the playlist to grow (a segment still rendering). Then EMERGENCY_SECONDS does not
+   * apply (a lighter rendition would not list sooner, and costs picture); the download-time test
+   * still does.
+   */
+  listingLimited?: boolean;
 }
 
 /** An upswitch needs the rendition to use at most this share of the estimate (hls.js: 0.7). */
@@ -46,8 +54,9 @@ export const COMFORT_SECONDS = 10;
  *    picture, since the choice is made again at every fragment). Cache probe: still
  *    unmeasured, but the latest fragment came from the HTTP cache (`probeUp`): one rendition
  *    above the current one, unless the picture plays with under EMERGENCY_SECONDS ahead.
- * 3. Emergency: playing with less than EMERGENCY_SECONDS ahead, or the next fragment at the
- *    current rendition would take longer to download than the media ahead lasts: the lightest.
+ * 3. Emergency: playing with less than EMERGENCY_SECONDS ahead (unless `listingLimited`: the
+ *    render, not the link, holds the media back), or the next fragment at the current
+ *    rendition would take longer to download than the media ahead lasts: the lightest.
  * 4. Up: the best rendition that needs at most UP_FACTOR of the estimate, and (inside a
  *    segment) whose fragment would arrive before the buffer ahead runs out.
  * 5. Hold (hysteresis): a lower target does not switch down while the current rendition needs
@@ -67,8 +76,8 @@ export function chooseRendition(options: readonly RenditionOption[], input: Rend
     return Math.min(current + 1, allowed - 1);
   }
   const downloadSeconds = (i: number) => (input.fragmentSeconds * options[i]!.bandwidth) / estimate;
-  if (current !== undefined && playing && (ahead < EMERGENCY_SECONDS || downloadSeconds(current) > ahead))
-    return lightest;
+  const shortAhead = ahead < EMERGENCY_SECONDS && !input.listingLimited;
+  if (current !== undefined && playing && (shortAhead || downloadSeconds(current) > ahead)) return lightest;
   let target = lightest;
   for (let i = 0; i < allowed; i++) {
     // A segment's first fragment is needed when the segment is reached, not from this buffer

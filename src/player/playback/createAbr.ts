@@ -3,6 +3,7 @@ import type { EventHub } from '../../core/events/EventHub.js';
 import { BandwidthEstimator } from './BandwidthEstimator.js';
 import { ThroughputMeter } from './ThroughputMeter.js';
 import { selectVariant } from './selectVariant.js';
+import { browserPlays } from './checkCodecSupport.js';
 import { RenditionLog } from './RenditionLog.js';
 import type { RenditionShown } from './RenditionLog.js';
 import { FrameMonitor } from './FrameMonitor.js';
@@ -19,7 +20,12 @@ const RATE_FRAGMENTS = 4;
 /** The engine's adaptive bitrate: what SegmentFetch asks, and what the engine reports. */
 export interface Abr {
   /** The rendition of the next fragment (SegmentFetchHost.chooseVariant). */
-  choose(variants: ParsedVariant[], current?: ParsedVariant, fragmentSeconds?: number): ParsedVariant | undefined;
+  choose(
+    variants: ParsedVariant[],
+    current?: ParsedVariant,
+    fragmentSeconds?: number,
+    listingLimited?: boolean,
+  ): ParsedVariant | undefined;
   /** Whether the next fragment may be fetched during this one (SegmentFetchHost.pipeline). */
   pipeline(bandwidthBps: number, seconds: number): boolean;
   /** A media download finished (SegmentFetchHost.measure). */
@@ -28,7 +34,10 @@ export interface Abr {
   whenMeasured(maxMs: number): Promise<void>;
   /** The current estimate, bits/s, and how many downloads were timed from Resource Timing or the fetch, or came from the cache. */
   estimate(): { bps: number; measured: boolean; resourceTiming: number; fetch: number; cached: number };
-  /** Bits/s of the media the timeline lists last (its fragments' bytes over their duration; BANDWIDTH before any arrived); 0 unknown. */
+  /**
+   * Bits/s of the media the timeline lists last (its fragments' bytes, a separate audio
+   * rendition's included, over their duration; BANDWIDTH before any arrived); 0 unknown.
+   */
   mediaBps(): number;
   /** Whether that media needs NEARLY_FULL_SHARE of the measured estimate or more. */
   nearlyFull(): boolean;
@@ -61,7 +70,6 @@ export function createAbr(
   const log = new RenditionLog();
   /** Body bytes of recent media downloads, by URL (the media's own rate, for the start-up rule). */
   const sizes = new Map<string, number>();
-  const isSupported = (type: string) => typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(type);
 
   /** Seconds of media listed ahead of the playhead (downloaded, in the buffer or about to be). */
   function bufferAhead(): number {
@@ -77,7 +85,7 @@ export function createAbr(
     for (const f of listed) {
       const bytes = sizes.get(f.url);
       if (bytes === undefined) continue;
-      bits += bytes * 8;
+      bits += (bytes + (f.audioBytes ?? 0)) * 8;
       seconds += f.duration;
     }
     return seconds > 0 ? bits / seconds : (listed.at(-1)?.bandwidth ?? 0);
@@ -90,7 +98,7 @@ export function createAbr(
   });
 
   return {
-    choose(variants, current, fragmentSeconds = 1) {
+    choose(variants, current, fragmentSeconds = 1, listingLimited = false) {
       if (current && options.abr === 'per-segment') return current;
       const guess = options.defaultBandwidthBps;
       return selectVariant(
@@ -103,7 +111,9 @@ export function createAbr(
           fragmentSeconds,
           maxHeight: options.maxVideoHeight?.(),
           probeUp: meter.lastCached,
-          isSupported,
+          listingLimited,
+          // MediaSource, or ManagedMediaSource where it is the only one (an iPhone).
+          isSupported: browserPlays,
         },
         current,
       );

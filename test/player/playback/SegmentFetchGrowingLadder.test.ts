@@ -128,4 +128,35 @@ describe('SegmentFetch on a growing ladder', () => {
     expect(shown).toEqual(['360/seg_0.m4s@360', '360/seg_1.m4s@360', '360/seg_2.m4s@360', '360/seg_3.m4s@360']);
     expect(playlistReads().filter((r) => r === '720')).toHaveLength(1);
   });
+
+  it('tells the choice which fragments the listing held back (listed only after the fetch waited for growth)', async () => {
+    seconds720 = 1;
+    listed['360'] = listed['720'] = 2;
+    /** For each choice of a fragment's rendition: its index, and whether it was listing-limited. */
+    const choices: string[] = [];
+    const host = testFetchHost(
+      { estimateBps: () => null },
+      {
+        growingPollMs: 20,
+        measure: () => {},
+        onError: () => {},
+        onChange: (x) => {
+          if (x.finished) done();
+          // Fragments 0 and 1 were listed from the start; 2 and 3 appear 100 ms after 1 is in.
+          else if (x.verified.length === 2) setTimeout(() => (listed['360'] = listed['720'] = 4), 100);
+        },
+      },
+    );
+    const choose = host.chooseVariant;
+    host.chooseVariant = (variants, current, seconds, listingLimited) => {
+      if (current) choices.push(`${fetch.verified.length}:${listingLimited}`);
+      return choose(variants, current, seconds, listingLimited);
+    };
+    let done: () => void = () => {};
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const fetch = new SegmentFetch({ segmentId: 'g', url: `${origin}/g/master.m3u8`, durationSeconds: 4 }, 30, host);
+    await finished;
+    expect(verifiedFragments(fetch)).toHaveLength(4);
+    expect(choices).toEqual(['0:false', '1:false', '2:true', '3:true']);
+  });
 });

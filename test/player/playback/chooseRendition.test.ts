@@ -49,6 +49,17 @@ describe('chooseRendition', () => {
     expect(at({ estimateBps: 20e6, current: 0, bufferAheadSeconds: 0, playing: false })).toBe(2);
   });
 
+  it("at a growing playlist's end (listingLimited) keeps the rendition while the link carries it in time", () => {
+    // A player just behind a render at 1x: 0.6 s listed ahead, 360p's fragment arrives in 0.38 s.
+    expect(at({ estimateBps: 3e6, current: 1, bufferAheadSeconds: 0.6 })).toBe(0); // the link is blamed
+    expect(at({ estimateBps: 3e6, current: 1, bufferAheadSeconds: 0.6, listingLimited: true })).toBe(1);
+    expect(at({ estimateBps: 20e6, current: 2, bufferAheadSeconds: 0.3, listingLimited: true })).toBe(2);
+    // Still free to go up when the fragment arrives before the media ahead runs out.
+    expect(at({ estimateBps: 20e6, current: 0, bufferAheadSeconds: 0.6, listingLimited: true })).toBe(2);
+    // The link short as well: 720p's fragment would take 1.8 s against 1 s ahead: the lightest.
+    expect(at({ estimateBps: 1.5e6, current: 2, bufferAheadSeconds: 1, listingLimited: true })).toBe(0);
+  });
+
   it('goes up only to a rendition whose fragment arrives before the buffer ahead runs out', () => {
     // 6 s fragments at 4.2 Mbps: 720p's takes 6 × 2.77 / 4.2 = 4.0 s to download, 360p's 1.6 s.
     expect(at({ estimateBps: 4.2e6, current: 0, bufferAheadSeconds: 5, fragmentSeconds: 6 })).toBe(2);
