@@ -87,6 +87,7 @@ export async function createPlayer(container: HTMLElement, options: PlayerOption
       time: () => host?.segmentTime() ?? 0,
       controls: options.controls !== false,
       reducedMotion: options.reducedMotion,
+      linkHasRoom: (bytes) => engine.hasRoomFor(bytes),
     }),
     storyRead,
   ]);

@@ -69,4 +69,11 @@ export interface OverlayOptions {
   reducedMotion?: boolean;
   /** Move keyboard focus to the first option when a choice opens while focus is in the player or on the page body. Default true. */
   autoFocus?: boolean;
+  /**
+   * Whether a download of `bytes` would leave the video enough of the link (the player passes
+   * its engine's `hasRoomFor`). Without it the renderer warms up as soon as the video plays
+   * with a few seconds buffered; with it, that warm-up also waits for room. A choice, caption
+   * or hold starts the renderer at once either way (the DOM twins show them meanwhile).
+   */
+  linkHasRoom?: (bytes: number) => boolean;
 }

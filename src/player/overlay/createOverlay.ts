@@ -15,9 +15,16 @@ import { adoptStyles } from './adoptStyles.js';
 import { overlayStyles } from './overlayStyles.js';
 import { scaleFor } from './theme.js';
 import { whenBufferedAhead } from './whenBufferedAhead.js';
+import { whenLinkHasRoom } from './whenLinkHasRoom.js';
 
 /** Seconds of video buffered ahead of the playhead before the renderer may start unasked. */
 const WARM_UP_BUFFER_SECONDS = 2;
+/**
+ * The renderer's download as a host without compression serves it (the pixi chunks, measured
+ * in bench/wild-media.bench.ts: ~525 KB); compressed it is smaller, so waiting for room for
+ * this many bytes is on the safe side.
+ */
+export const RENDERER_BYTES = 525_000;
 
 /**
  * Create the overlay compositor inside `container` (which should be positioned, e.g.
@@ -45,7 +52,9 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
   const motion = (): boolean => !(options.reducedMotion ?? prefersReducedMotion(win));
 
   const element = doc.createElement('div');
-  element.className = 'osp-overlay';
+  // `osp-no-canvas` until the renderer draws: the twins and caption text are shown as plain
+  // DOM meanwhile (while pixi loads on a slow link, or for good without WebGL).
+  element.className = 'osp-overlay osp-no-canvas';
   container.appendChild(element);
   adoptStyles(container, overlayStyles, element);
   const canvas = doc.createElement('canvas');
@@ -106,6 +115,7 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
         if (destroyed) return made.destroy();
         stage = made;
         renderer = 'ready';
+        element.classList.remove('osp-no-canvas');
         relayout();
         choice.attachStage();
         applyHold();
@@ -113,7 +123,6 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
         if (destroyed) return;
         // No WebGL: the video still plays, and the options show as plain buttons.
         renderer = 'failed';
-        element.classList.add('osp-no-canvas');
       }
     })();
     return starting;
@@ -185,10 +194,17 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
 
   // Ahead of the first choice, the renderer starts once the attached video plays with a few
   // seconds buffered and the page is idle (see whenBufferedAhead for why not sooner).
+  // On a link the media nearly fills, it then waits until the link has room for its download
+  // (options.linkHasRoom); a choice, caption or hold starts it at once (startStage).
   let stopWatching = (): void => undefined;
+  let stopWaiting = (): void => undefined;
   const warmUp = (): void => {
-    if (!win.requestIdleCallback) return void setTimeout(() => void startStage(), 250);
-    win.requestIdleCallback(() => void startStage(), { timeout: 1000 });
+    const start = (): void => {
+      if (!win.requestIdleCallback) return void setTimeout(() => void startStage(), 250);
+      win.requestIdleCallback(() => void startStage(), { timeout: 1000 });
+    };
+    if (!options.linkHasRoom || starting) return start();
+    stopWaiting = whenLinkHasRoom(options.linkHasRoom, RENDERER_BYTES, start);
   };
 
   return {
@@ -196,9 +212,13 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
     canvas,
     attachVideo(video) {
       stopWatching();
+      stopWaiting();
       if (!starting) stopWatching = whenBufferedAhead(video, WARM_UP_BUFFER_SECONDS, warmUp);
     },
-    detachVideo: () => stopWatching(),
+    detachVideo: () => {
+      stopWatching();
+      stopWaiting();
+    },
     showChoice(c) {
       choice.show(c);
       void startStage();
@@ -256,6 +276,7 @@ export async function createOverlay(container: HTMLElement, options: OverlayOpti
       resizeObserver.disconnect();
       container.removeEventListener('keydown', onKeyDown);
       stopWatching();
+      stopWaiting();
       choice.destroy();
       twins.destroy();
       live.destroy();

@@ -1,7 +1,7 @@
 import { a11yStyles } from '../a11y/a11yStyles.js';
 import { controlStyles } from '../controls/controlStyles.js';
 
-/** All CSS the overlay needs, as one constructed sheet. Without WebGL (`osp-no-canvas`) the twins are the drawn options. */
+/** All CSS the overlay needs, as one constructed sheet. Until the canvas draws (`osp-no-canvas`: pixi still loading, or no WebGL) the twins are the drawn options. */
 export const overlayStyles = `
 .osp-overlay{position:absolute;inset:0;overflow:hidden;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#fff}
 .osp-overlay canvas{position:absolute;inset:0;width:100%;height:100%;display:block;pointer-events:none}

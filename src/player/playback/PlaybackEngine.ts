@@ -237,6 +237,11 @@ export interface PlaybackEngine {
    */
   setAudioTrack(id: number): Promise<void>;
   stats(): PlaybackStats;
+  /**
+   * Whether a download of `bytes` that is not media (e.g. the overlay's renderer code) may
+   * use the link now without making the video wait (linkHasRoom): true on a link with room.
+   */
+  hasRoomFor(bytes: number): boolean;
   on<K extends keyof PlaybackEvents>(type: K, handler: Handler<PlaybackEvents[K]>): () => void;
   off<K extends keyof PlaybackEvents>(type: K, handler: Handler<PlaybackEvents[K]>): void;
   /** Destroy hls.js, release the MediaSource, cancel every timer and fetch. */

@@ -13,6 +13,7 @@ import type { StartableHost } from './whenStartable.js';
 import { RebufferHold } from './RebufferHold.js';
 import { AudioSelection, viewerLanguages } from './audio/AudioSelection.js';
 import { switchAudioTrack } from './audio/switchAudioTrack.js';
+import { linkHasRoom } from './linkHasRoom.js';
 
 /**
  * Create the playback engine over a `<video>` that stays in the DOM.
@@ -221,6 +222,16 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       audioShown = JSON.stringify([audio.tracksOf(fetch).tracks, id]);
       hub.emit('audiotrackswitch', { segmentId: fetch.source.segmentId, audioTrack: id, track });
     },
+    hasRoomFor: (bytes) =>
+      linkHasRoom(
+        {
+          nearlyFull: abr.nearlyFull,
+          ahead: abr.ahead,
+          estimateBps: () => abr.estimate().bps,
+          timelineDone: () => session?.timeline.complete() ?? false,
+        },
+        bytes,
+      ),
     stats() {
       const listed = session?.timeline.visible() ?? [];
       let bufferedSeconds = 0;

@@ -4,6 +4,7 @@ import { createOverlay } from '../../../src/player/overlay/createOverlay.js';
 import type { Overlay } from '../../../src/player/overlay/Overlay.js';
 import type { OverlayChoice } from '../../../src/player/overlay/OverlayEvents.js';
 import { TextStyles } from '../../../src/player/overlay/TextStyles.js';
+import { playingVideo, recordedVideo } from './videos.js';
 
 const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
 const frames = async (n: number): Promise<void> => {
@@ -292,56 +293,9 @@ describe('overlay choice', () => {
   });
 });
 
-/** A <video> playing a canvas stream (30 fps), and a way to wait for its next presented frames. */
-async function playingVideo(): Promise<{ video: HTMLVideoElement; presented(n: number): Promise<void>; stop(): void }> {
-  const source = document.createElement('canvas');
-  source.width = 64;
-  source.height = 36;
-  const ctx = source.getContext('2d')!;
-  let hue = 0;
-  const paint = setInterval(() => {
-    ctx.fillStyle = `hsl(${(hue += 10)}, 80%, 50%)`;
-    ctx.fillRect(0, 0, 64, 36);
-  }, 20);
-  const video = document.createElement('video');
-  video.muted = true;
-  video.srcObject = source.captureStream(30);
-  container.appendChild(video);
-  await video.play();
-  const presented = async (n: number): Promise<void> => {
-    for (let i = 0; i < n; i++) await new Promise<void>((r) => video.requestVideoFrameCallback(() => r()));
-  };
-  return {
-    video,
-    presented,
-    stop() {
-      clearInterval(paint);
-      video.srcObject = null;
-      video.remove();
-    },
-  };
-}
-
-/** A muted <video> of `ms` of `source`'s stream, recorded to a WebM blob (so all of it is buffered). */
-async function recordedVideo(source: HTMLVideoElement, ms: number): Promise<HTMLVideoElement> {
-  const recorder = new MediaRecorder(source.srcObject as MediaStream, { mimeType: 'video/webm' });
-  const chunks: Blob[] = [];
-  recorder.ondataavailable = (e) => chunks.push(e.data);
-  const stopped = new Promise<void>((r) => (recorder.onstop = () => r()));
-  recorder.start();
-  await new Promise((r) => setTimeout(r, ms));
-  recorder.stop();
-  await stopped;
-  const video = document.createElement('video');
-  video.muted = true;
-  video.src = URL.createObjectURL(new Blob(chunks, { type: 'video/webm' }));
-  container.appendChild(video);
-  return video;
-}
-
 describe('drawing on demand', () => {
   test('plain playback draws nothing: no render and no animation frame while no overlay changes', async () => {
-    const played = await playingVideo();
+    const played = await playingVideo(container);
     try {
       const o = await make(true);
       o.attachVideo(played.video);
@@ -411,13 +365,13 @@ describe('drawing on demand', () => {
     expect(o.state().renderer).toBe('idle');
     // A live stream plays but has nothing buffered ahead: starting pixi's long set-up then
     // could stall it.
-    const live = await playingVideo();
+    const live = await playingVideo(container);
     try {
       o.attachVideo(live.video);
       await live.presented(20);
       expect(o.state().renderer).toBe('idle');
       // A recorded clip, buffered whole: the renderer starts (when the page is idle).
-      const recorded = await recordedVideo(live.video, 3500);
+      const recorded = await recordedVideo(container, live.video, 3500);
       o.attachVideo(recorded);
       await recorded.play();
       for (let i = 0; i < 300 && o.state().renderer === 'idle'; i++) await frames(1);
