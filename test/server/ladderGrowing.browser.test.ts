@@ -1,7 +1,8 @@
 // A generated segment rendered as a ladder (180p + 360p, test/server/support/ladderBackendSetup.ts)
 // and played by the real player in chromium WHILE it renders (paced to real time): on a link that
 // lets it (loopback), the player starts on the lightest rendition (nothing measured yet) and moves
-// up to 360p inside the segment while its playlists still grow (issue 11, ADR 0011). Measured
+// up to 360p inside the segment while its playlists still grow, and does not go back down at the
+// playlists' growing end (issue 11, ADR 0011). Measured
 // from the media element: the height of each presented frame (requestVideoFrameCallback) and
 // `waiting`. The playlist requests (Resource Timing) are compared with the same test's
 // reference-only run (`abr: 'per-segment'`: one rendition, one playlist polled), on a second
@@ -101,6 +102,11 @@ describe('a growing generated ladder, played as it renders', () => {
     const upAt = abr.frames[up]!.mediaTime;
     expect(upAt).toBeGreaterThan(0);
     expect(upAt).toBeLessThan(seconds - 1);
+    // ... and stays there: on loopback the link has room, so media short ahead of the playhead
+    // is the render's doing (a player just behind a render at 1×), and a lighter rendition
+    // would not list sooner. Before, the emergency rule went back to 180p in 4 runs of 6.
+    const after = abr.frames.slice(up).filter((f) => f.height !== 360);
+    expect(after.map((f) => `${f.height}p@${f.mediaTime.toFixed(2)}`).slice(0, 5), 'down again after 360p').toEqual([]);
     // ... chosen while the render was still going: the first 360p fragment was asked for, and
     // the 360p playlist that allowed it read, before the last poll that found the job running.
     const first360 = abr.fragments.find((e) => renditionOf(e) === '360p');
