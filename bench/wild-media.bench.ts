@@ -1,4 +1,4 @@
-// `npx tsx bench/wild-media.bench.ts [--only name,name] [--networks cable,1.2,none] [--repeat 3]`: plays media as
+// `npx tsx bench/wild-media.bench.ts [--only name,name] [--networks cable,1.2,none] [--repeat 3] [--plain]`: plays media as
 // encoders and catalogs make it (issue 11) through a three-segment story in chromium with the
 // real player (the built bundle), each packaging between two clips of its own container, and
 // prints per variant and network, measured from the media element (bench/support/wildMediaPage):
@@ -157,10 +157,13 @@ const documents = Object.fromEntries(
     [`/page/${i}.html`, wildMediaPage('/dist/offshoot.bundle.mjs', `/story/${i}.json`)],
   ]),
 );
-const server = await startStaticServer({ '/dist/': 'dist', '/media/': 'test/media' }, documents);
+// The player's JS and the playlists go compressed by Accept-Encoding, as any CDN or host
+// serves them (--plain: uncompressed, as before; the pixi chunks are then ~3x the bytes).
+const compress = !process.argv.includes('--plain');
+const server = await startStaticServer({ '/dist/': 'dist', '/media/': 'test/media' }, documents, { compress });
 const browser = await chromium.launch(chromiumLaunchOptions);
 console.log(
-  `[wild-media] load average at start: ${load()} (${variants.length} variants, networks ${networks.join(', ')})`,
+  `[wild-media] load average at start: ${load()} (${variants.length} variants, networks ${networks.join(', ')}, ${compress ? 'JS and playlists compressed' : '--plain: nothing compressed'})`,
 );
 const rows: Row[] = [];
 const misses: string[] = [];

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { compressedBody } from './compressedBody.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +25,11 @@ export type StaticDocument = string | { body: string; type: string };
 export interface StaticServerOptions {
   /** Headers added to every reply, e.g. a Content-Security-Policy the page must run under. */
   headers?: Record<string, string>;
+  /**
+   * Compress text files (JS, JSON, playlists, CSS, HTML) by the request's Accept-Encoding
+   * (brotli, else gzip), as CDNs and static hosts do. Default false: byte counts stay the files'.
+   */
+  compress?: boolean;
 }
 
 export interface StaticServer {
@@ -80,10 +86,27 @@ export async function startStaticServer(
       send(404, 'text/plain', `not found: ${path}`);
       return;
     }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const packed = options.compress ? compressedBody(file, type, req.headers['accept-encoding']) : null;
+    if (packed) {
+      counts.bytes += packed.body.length;
+      res
+        .writeHead(200, {
+          ...extra,
+          'content-type': type,
+          'content-encoding': packed.encoding,
+          vary: 'accept-encoding',
+          'content-length': packed.body.length,
+          'cache-control': 'no-store',
+          'access-control-allow-origin': '*',
+        })
+        .end(packed.body);
+      return;
+    }
     counts.bytes += size;
     res.writeHead(200, {
       ...extra,
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'content-length': size,
       'cache-control': 'no-store',
       'access-control-allow-origin': '*',
