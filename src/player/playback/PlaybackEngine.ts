@@ -70,6 +70,13 @@ export interface PlaybackEvents {
   /** A `waiting` ended; `durationMs` is how long the picture was frozen. */
   stall: { segmentId: string | null; mediaTime: number; durationMs: number };
   /**
+   * `holding: true`: after a `waiting` on a link the media nearly fills, the engine paused the
+   * element to buffer up to the start-up goal before playing again (RebufferHold, ADR 0011): the
+   * element reads `paused`, but the viewer did not pause; show buffering, not "paused".
+   * `holding: false`: the hold ended (the engine plays again, or the viewer played or paused).
+   */
+  rebufferhold: { segmentId: string | null; mediaTime: number; holding: boolean };
+  /**
    * Something failed. `fatal: false` means playback goes on: a queued segment that fails is
    * cut where its good media ends (or skipped) and what is queued after it follows; a failed
    * prefetch is reported too, so the player can steer away from that branch. `fatal: true`

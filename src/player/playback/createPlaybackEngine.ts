@@ -128,7 +128,13 @@ export function createPlaybackEngine(video: HTMLVideoElement, options: PlaybackE
       settled: () => !current()?.timeline.entries.some((e) => !e.fetch.finished),
     };
   }
-  const hold = new RebufferHold(video, { ...startable(() => session), nearlyFull: abr.nearlyFull });
+  const hold = new RebufferHold(video, { ...startable(() => session), nearlyFull: abr.nearlyFull }, (holding) =>
+    hub.emit('rebufferhold', {
+      segmentId: session?.current()?.fetch.source.segmentId ?? null,
+      mediaTime: video.currentTime,
+      holding,
+    }),
+  );
   hub.on('waiting', () => hold.stalled());
 
   /** `clockSeconds`: an audio switch restarts the segment on screen, whose clock goes on from there. */

@@ -22,15 +22,21 @@ function fakeVideo() {
 function setup(nearlyFull = true) {
   const video = fakeVideo();
   const link = { ahead: 0.2 };
-  const hold = new RebufferHold(video as unknown as HTMLVideoElement, {
-    ahead: () => link.ahead,
-    mediaBps: () => 1e6,
-    estimate: () => ({ bps: 1.2e6, measured: true }),
-    fragmentSeconds: () => 1,
-    settled: () => false,
-    nearlyFull: () => nearlyFull,
-  });
-  return { video, link, hold };
+  /** What the hold said, in order (the engine's `rebufferhold` events). */
+  const said: boolean[] = [];
+  const hold = new RebufferHold(
+    video as unknown as HTMLVideoElement,
+    {
+      ahead: () => link.ahead,
+      mediaBps: () => 1e6,
+      estimate: () => ({ bps: 1.2e6, measured: true }),
+      fragmentSeconds: () => 1,
+      settled: () => false,
+      nearlyFull: () => nearlyFull,
+    },
+    (holding) => said.push(holding),
+  );
+  return { video, link, hold, said };
 }
 
 describe('RebufferHold', () => {
@@ -70,5 +76,22 @@ describe('RebufferHold', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(video.plays).toBe(0);
     expect(video.paused).toBe(true);
+  });
+
+  it('says when a hold starts and ends, so controls can show buffering rather than paused', async () => {
+    const resumed = setup();
+    resumed.hold.stalled();
+    expect(resumed.said).toEqual([true]);
+    resumed.link.ahead = 2;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(resumed.said).toEqual([true, false]);
+    const released = setup();
+    released.hold.stalled();
+    released.hold.release();
+    released.hold.release(); // not holding any more: nothing to say
+    expect(released.said).toEqual([true, false]);
+    const roomy = setup(false);
+    roomy.hold.stalled();
+    expect(roomy.said).toEqual([]);
   });
 });
