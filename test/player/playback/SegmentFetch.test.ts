@@ -224,4 +224,30 @@ describe('SegmentFetch', () => {
     expect(paths).toContain('/l/odd/index.m3u8');
     expect(errors).toEqual([]);
   });
+
+  it("credits a separate audio rendition's bytes (its assembler's downloads) to the fragment listed with them", async () => {
+    const base = host(() => {});
+    const fetch = await new Promise<SegmentFetch>((resolve) => {
+      const f: SegmentFetch = new SegmentFetch(
+        { segmentId: 'a', url: `${origin}/a/index.m3u8`, durationSeconds: 4 },
+        30,
+        {
+          ...base,
+          onChange: (x) => x.finished && resolve(x),
+          // As AlternateAudio does: the audio init section, then one audio fragment per video fragment
+          // (the server answers 1000 bytes each), muxed in before the video fragment is listed.
+          assembler: async (_f, io) => ({
+            forFragment: (start) => ({
+              init: async (bytes) => (await io.bytes(`${origin}/a/audio/init.mp4`, 'init'), bytes),
+              fragment: async (bytes) => (await io.bytes(`${origin}/a/audio/seg_${start}.m4s`, 'fragment'), bytes),
+            }),
+            refetch: async (bytes) => bytes,
+          }),
+        },
+      );
+      void f;
+    });
+    // The init section is not media rate: 1000 bytes of audio per fragment, not 2000 for the first.
+    expect(fetch.verified.map((v) => v.audioBytes)).toEqual([1000, 1000, 1000, 1000]);
+  });
 });
