@@ -8,9 +8,10 @@
 // 80 ms, and unthrottled for the ladder; each run --repeat times (medians: a loaded machine drops
 // frames anywhere). A variant the player refuses prints "refused: code".
 // Budgets (exit 1 on a miss): every played variant at 8 Mbps has 0 waiting and its seams within
-// one frame of the gaps elsewhere; the ladder at 1.2 Mbps has 0 waiting and mostly its lowest
-// rendition (the issue's "no stall" for every variant at 1.2 Mbps does not hold yet on this
-// shared machine: ADR 0011, "Start-up and rebuffering"); unthrottled, the ladder shows its top rendition that fits the 1280×720 box within
+// one frame of the gaps elsewhere; every played variant at 1.2 Mbps has 0 waiting (the issue's
+// "no stall at 1.2 Mbps": holds since the overlay's renderer download waits for the link, ADR
+// 0011, "The overlay waits for the link") and the ladder there shows mostly its lowest
+// rendition; unthrottled, the ladder shows its top rendition that fits the 1280×720 box within
 // two fragments: from its third fragment (index 2) at the latest. Needs `npm run build` and `npm run media`.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -222,9 +223,9 @@ try {
         if (mid((x) => x.seamExcessMs) > frameMs + 2)
           miss(`median seam gap ${fmt(mid((x) => x.seamExcessMs))} ms over the median frame gap (budget: one frame)`);
       }
-      if (network.name === '1.2 Mbps' && ladder) {
+      if (network.name === '1.2 Mbps') {
         if (mid((x) => x.waiting) > 0) miss(`median ${mid((x) => x.waiting)} waiting`);
-        if (mid((x) => x.ladder!.lowestShare) < 0.5) miss(`under half of the ladder at ${v.ladder!.lowest}p`);
+        if (ladder && mid((x) => x.ladder!.lowestShare) < 0.5) miss(`under half of the ladder at ${v.ladder!.lowest}p`);
       }
       if (network.name === 'none' && ladder && mid(topFragment) > 2)
         miss(`${v.ladder!.top}p not on screen by the ladder's third fragment (median)`);
