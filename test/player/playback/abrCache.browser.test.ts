@@ -61,6 +61,9 @@ async function playLadder() {
 
 describe('adaptive bitrate after cache hits', () => {
   it('a replay from the HTTP cache probes up and leaves the rendition the first viewing was on', async () => {
+    // Earlier test files in the same browser may have played the ladder: start from an empty
+    // cache, so the first viewing crosses the (throttled) network whatever ran before.
+    await cdp().send('Network.clearBrowserCache');
     // First viewing at 600 kbps: only 240p fits, and its fragments are now in the cache.
     await network(600);
     const first = await playLadder();
