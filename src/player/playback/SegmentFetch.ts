@@ -2,15 +2,13 @@ import type { SegmentSource } from './PlaybackEngine.js';
 import { PlaybackError } from './PlaybackError.js';
 import { fetchWithRetry } from './fetchWithRetry.js';
 import type { RetryHooks } from './fetchWithRetry.js';
-import { checkMp4Structure } from './checkMp4Structure.js';
 import { checkCodecSupport } from './checkCodecSupport.js';
+import { checkFragmentStructure } from './checkFragmentStructure.js';
 import { readSegmentPlaylist } from './readSegmentPlaylist.js';
 import type { FragmentRef, SegmentPlaylist } from './readSegmentPlaylist.js';
 import type { ParsedVariant } from 'm3u8-parser';
 import { RenditionLadder } from './RenditionLadder.js';
 import type { Rendition } from './RenditionLadder.js';
-import { checkTsStructure } from './checkTsStructure.js';
-import { checkAudioStructure } from './audio/checkAudioStructure.js';
 import { AesDecrypter } from './decrypt/AesDecrypter.js';
 import { aesKeysFor } from './decrypt/AesKeyCache.js';
 import { growPlaylist } from './growPlaylist.js';
@@ -307,16 +305,10 @@ export class SegmentFetch {
     let pending = this.requests.get(url);
     if (!pending) {
       const started = performance.now();
-      // Bytes that are not fMP4 (garbage, a body cut short without a length) are retried here,
-      // never handed to hls.js: a failed append would stop the whole timeline.
+      // Bytes that fail the check (garbage, a body cut short without a length) are retried here.
       const ts = !this.playlist?.initUrl;
       const verify = this.host.checkStructure
-        ? (body: ArrayBuffer | string) =>
-            kind === 'audio' // a separate MPEG-TS or packed-audio rendition's fragment
-              ? checkAudioStructure(body as ArrayBuffer, url)
-              : ts
-                ? checkTsStructure(body as ArrayBuffer, url)
-                : checkMp4Structure(body as ArrayBuffer, kind, url)
+        ? (body: ArrayBuffer | string) => checkFragmentStructure(body as ArrayBuffer, kind, ts, url)
         : undefined;
       pending = this.aes.load(url, key, signal, verify);
       // Pipelined requests overlap, so this under-reads throughput a little: the safe side.
