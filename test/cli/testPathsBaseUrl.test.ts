@@ -2,32 +2,16 @@
 // (/a/index.m3u8), as a site serving its stories and media from one origin writes them. The
 // media are test/media served over real HTTP (with CORS: the player fetches them from the
 // runner page's own origin); the paths play in real chromium with the built player bundle.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PathResult } from '../../src/cli/pathRunner/classifyRun.js';
+import { serveTestMedia } from './media/serveTestMedia.js';
 import { runCli } from './runCli.js';
 
 const SLOW = 240_000;
 const COMMON = ['--max-stall-ms', '20000', '--json'];
-
-/** test/media at the server's root, readable from any origin. */
-async function serveMediaWithCors(): Promise<{ origin: string; close(): void }> {
-  const server = createServer((req, res) => {
-    const file = normalize(join('test/media', decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    try {
-      res.end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
 
 function rootRelativeStory(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'offshoot-paths-base-')), 'story.json');
@@ -57,7 +41,7 @@ describe('offshoot test-paths --base-url', () => {
     'plays and checks root-relative media from the URL the story is served from; without it the path fails naming the media',
     async () => {
       const file = rootRelativeStory();
-      const media = await serveMediaWithCors();
+      const media = await serveTestMedia({ cors: true });
       try {
         const served = await runCli([
           'test-paths',
